@@ -1,0 +1,12 @@
+DROP TABLE sessions;
+DROP TABLE audit_log;
+DROP TABLE support_contacts;
+DROP TABLE software_purchases;
+DROP TABLE reservations;
+DROP TABLE subscriptions;
+DROP TABLE offers;
+DROP TABLE relationships;
+DROP TABLE customers;
+DROP TABLE user_roles;
+DROP TABLE users;
+DROP TABLE partners;

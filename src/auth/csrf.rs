@@ -1,0 +1,128 @@
+//! Cross-site request forgery defence for every unsafe request: the browser's own signals
+//! (`Sec-Fetch-Site`, `Origin`) must not name another site, and a signed-in session's requests
+//! must carry its token, in the `X-CSRF-Token` header (htmx) or the `csrf_token` form field.
+
+use actix_session::{Session, SessionExt};
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header;
+use actix_web::middleware::Next;
+use actix_web::HttpMessage;
+use actix_web::web::Bytes;
+use subtle::ConstantTimeEq;
+
+use crate::error::AppError;
+
+pub const HEADER: &str = "X-CSRF-Token";
+pub const FIELD: &str = "csrf_token";
+/// Forms are small; a larger body is refused before it is read into memory.
+pub const MAX_FORM_BYTES: usize = 64 * 1024;
+
+/// The session's token (empty when the session has none, which no request can match).
+pub fn token(session: &Session) -> String {
+    session.get::<String>(super::CSRF_KEY).ok().flatten().unwrap_or_default()
+}
+
+fn rejected() -> AppError {
+    AppError::Forbidden(
+        "This form has expired or was sent from another site. Reload the page and try again."
+            .into(),
+    )
+}
+
+fn same_origin(req: &ServiceRequest) -> bool {
+    let headers = req.headers();
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
+        && site.eq_ignore_ascii_case("cross-site")
+    {
+        return false;
+    }
+    match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        None => true,
+        Some(origin) => {
+            let host = req.connection_info().host().to_string();
+            origin
+                .split_once("://")
+                .map(|(_, rest)| rest.eq_ignore_ascii_case(&host))
+                .unwrap_or(false)
+        }
+    }
+}
+
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}
+
+fn matches(expected: &str, provided: Option<&str>) -> bool {
+    match provided {
+        Some(p) if !expected.is_empty() => expected.as_bytes().ct_eq(p.as_bytes()).into(),
+        _ => false,
+    }
+}
+
+/// Refuses unsafe requests without the browser's same-origin signals or the session's token.
+/// The refusal is a response (not an error), so the outer middleware still adds its headers.
+pub async fn guard(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    if req.method().is_safe() {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    match check(&mut req).await {
+        Ok(()) => Ok(next.call(req).await?.map_into_boxed_body()),
+        Err(e) => Ok(req.error_response(e)),
+    }
+}
+
+async fn check(req: &mut ServiceRequest) -> Result<(), AppError> {
+    if !same_origin(req) {
+        return Err(rejected());
+    }
+    let session = req.get_session();
+    let signed_in = session.contains_key(super::session_store::USER_ID_KEY);
+    if signed_in {
+        let expected = token(&session);
+        let header_token = req.headers().get(HEADER).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let ok = if header_token.is_some() {
+            matches(&expected, header_token.as_deref())
+        } else {
+            let is_form = req
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+            if !is_form {
+                return Err(rejected());
+            }
+            let body = read_body(req).await?;
+            let ok = matches(&expected, form_field(&body, FIELD).as_deref());
+            let (_, mut payload) = actix_http::h1::Payload::create(true);
+            payload.unread_data(body);
+            req.set_payload(payload.into());
+            ok
+        };
+        if !ok {
+            return Err(rejected());
+        }
+    }
+    Ok(())
+}
+
+async fn read_body(req: &mut ServiceRequest) -> Result<Bytes, AppError> {
+    use futures_util::StreamExt;
+    let mut payload = req.take_payload();
+    let mut body = actix_web::web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
+        if body.len() + chunk.len() > MAX_FORM_BYTES {
+            return Err(AppError::BadRequest("The form is too large.".into()));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}

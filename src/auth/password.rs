@@ -1,0 +1,80 @@
+//! Password hashing with argon2id (m = 19456 KiB, t = 2, p = 1), run off the async executor
+//! and behind a semaphore so that a burst of sign-ins cannot exhaust memory or threads.
+
+use std::sync::Arc;
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::{Algorithm, Argon2, Params, Version};
+use tokio::sync::Semaphore;
+
+pub const MIN_LENGTH: usize = 8;
+pub const MAX_LENGTH: usize = 128;
+
+fn argon2() -> Argon2<'static> {
+    let params = Params::new(19_456, 2, 1, None).expect("valid argon2 parameters");
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+pub fn hash_now(password: &str) -> anyhow::Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    argon2()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| anyhow::anyhow!("password hashing failed: {e}"))
+}
+
+pub fn verify_now(hash: &str, password: &str) -> bool {
+    match PasswordHash::new(hash) {
+        Ok(parsed) => argon2().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// A hash of a random password, verified against when the account does not exist so that an
+/// unknown email costs the same time as a wrong password.
+fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| hash_now(&crate::auth::random_token()).expect("dummy hash"))
+}
+
+/// Checks a new password against the policy; the message is shown to the user.
+pub fn check_policy(password: &str) -> Result<(), String> {
+    let chars = password.chars().count();
+    if chars < MIN_LENGTH {
+        return Err(format!("The password must have at least {MIN_LENGTH} characters."));
+    }
+    if chars > MAX_LENGTH {
+        return Err(format!("The password must have at most {MAX_LENGTH} characters."));
+    }
+    Ok(())
+}
+
+/// Runs hashing on the blocking pool, at most `permits` at a time.
+#[derive(Clone)]
+pub struct Hasher {
+    permits: Arc<Semaphore>,
+}
+
+impl Hasher {
+    pub fn new(permits: usize) -> Self {
+        Hasher { permits: Arc::new(Semaphore::new(permits.max(1))) }
+    }
+
+    pub async fn hash(&self, password: String) -> anyhow::Result<String> {
+        let _permit = self.permits.acquire().await?;
+        actix_web::web::block(move || hash_now(&password)).await?
+    }
+
+    /// Verifies against `hash`, or against a dummy hash when there is none (unknown user).
+    pub async fn verify(&self, hash: Option<String>, password: String) -> anyhow::Result<bool> {
+        let _permit = self.permits.acquire().await?;
+        Ok(actix_web::web::block(move || match hash {
+            Some(h) => verify_now(&h, &password),
+            None => {
+                verify_now(dummy_hash(), &password);
+                false
+            }
+        })
+        .await?)
+    }
+}

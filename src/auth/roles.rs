@@ -1,0 +1,51 @@
+//! Roles of partner users and what each may do. Deny by default: a permission lists the roles
+//! that hold it, and nothing else does.
+
+crate::models::text_enum! {
+    Role {
+        GlobalAdmin => "global_admin", "Global admin";
+        AdminAgent => "admin_agent", "Admin agent";
+        SalesAgent => "sales_agent", "Sales agent";
+        HelpdeskAgent => "helpdesk_agent", "Helpdesk agent";
+        BillingAdmin => "billing_admin", "Billing admin";
+        UserManagementAdmin => "user_management_admin", "User management admin";
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// See the customer list and a customer's pages.
+    ViewCustomers,
+    /// Suspend / reactivate subscriptions, cancel reservations and software, buy.
+    ManageSubscriptions,
+    /// Remove the reseller relationship with a customer.
+    RemoveRelationship,
+}
+
+impl Permission {
+    pub fn roles(self) -> &'static [Role] {
+        use Role::*;
+        match self {
+            Permission::ViewCustomers => {
+                &[GlobalAdmin, AdminAgent, SalesAgent, HelpdeskAgent, BillingAdmin]
+            }
+            Permission::ManageSubscriptions => &[GlobalAdmin, AdminAgent, SalesAgent],
+            Permission::RemoveRelationship => &[GlobalAdmin],
+        }
+    }
+
+    /// The sentence shown where a user lacks the permission.
+    pub fn denied_message(self) -> &'static str {
+        match self {
+            Permission::ViewCustomers => "Your roles do not give access to customers.",
+            Permission::ManageSubscriptions => {
+                "Requires the Global admin, Admin agent or Sales agent role."
+            }
+            Permission::RemoveRelationship => "Requires the Global admin role.",
+        }
+    }
+}
+
+pub fn allows(roles: &[Role], permission: Permission) -> bool {
+    roles.iter().any(|r| permission.roles().contains(r))
+}

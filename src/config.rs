@@ -1,0 +1,112 @@
+//! Settings, from command-line flags or the environment, validated once at start-up.
+
+use std::time::Duration;
+
+use actix_web::cookie::Key;
+
+use crate::db::{DbUrl, PoolOptions};
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConfigArgs {
+    /// Database: `sqlite://PATH` (or a plain file path) or `postgres://USER@HOST/DB`.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
+    pub database_url: String,
+    /// Address and port to listen on.
+    #[arg(long, env = "BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Secret for signing session cookies: at least 64 characters (e.g. `openssl rand -hex 32`).
+    /// Required unless `--demo` is given (then a random one is made for this run).
+    #[arg(long, env = "SESSION_KEY", hide_env_values = true)]
+    pub session_key: Option<String>,
+    /// Send the session cookie only over HTTPS (`__Host-` cookie). Set to false only for plain
+    /// http on a machine of your own.
+    #[arg(long, env = "COOKIE_SECURE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub cookie_secure: bool,
+    /// Minutes of inactivity after which a session ends.
+    #[arg(long, env = "SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: u64,
+    /// Hours after sign-in at which a session ends, active or not.
+    #[arg(long, env = "SESSION_ABSOLUTE_HOURS", default_value_t = 8)]
+    pub session_absolute_hours: u64,
+    /// Database connections in the pool.
+    #[arg(long, env = "DB_POOL_SIZE", default_value_t = 8)]
+    pub db_pool_size: u32,
+    /// Seconds to wait for a free connection before answering 503.
+    #[arg(long, env = "DB_TIMEOUT_SECONDS", default_value_t = 5)]
+    pub db_timeout_seconds: u64,
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "WORKERS")]
+    pub workers: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database: DbUrl,
+    pub bind: String,
+    pub cookie_secure: bool,
+    pub session_idle_timeout: Duration,
+    pub session_absolute_timeout: Duration,
+    pub pool: PoolOptions,
+    pub workers: Option<usize>,
+}
+
+pub const MIN_SESSION_KEY_LEN: usize = 64;
+
+impl Config {
+    /// Validates the arguments; `demo` allows a missing session key.
+    pub fn from_args(args: &ConfigArgs, demo: bool) -> Result<(Config, Key), String> {
+        let database = DbUrl::parse(&args.database_url)?;
+        let key = match &args.session_key {
+            Some(k) if k.len() >= MIN_SESSION_KEY_LEN => Key::derive_from(k.as_bytes()),
+            Some(_) => {
+                return Err(format!(
+                    "SESSION_KEY must have at least {MIN_SESSION_KEY_LEN} characters (e.g. `openssl rand -hex 32`)."
+                ));
+            }
+            None if demo => Key::generate(),
+            None => {
+                return Err(
+                    "SESSION_KEY is not set: give one of at least 64 characters (e.g. `openssl rand -hex 32`), or run with --demo."
+                        .into(),
+                );
+            }
+        };
+        if args.session_idle_minutes == 0 || args.session_absolute_hours == 0 {
+            return Err("Session timeouts must be at least one minute / one hour.".into());
+        }
+        if args.db_pool_size == 0 {
+            return Err("DB_POOL_SIZE must be at least 1.".into());
+        }
+        let config = Config {
+            database,
+            bind: args.bind.clone(),
+            cookie_secure: args.cookie_secure,
+            session_idle_timeout: Duration::from_secs(args.session_idle_minutes * 60),
+            session_absolute_timeout: Duration::from_secs(args.session_absolute_hours * 3600),
+            pool: PoolOptions {
+                max_size: args.db_pool_size,
+                connection_timeout: Duration::from_secs(args.db_timeout_seconds.max(1)),
+            },
+            workers: args.workers,
+        };
+        Ok((config, key))
+    }
+
+    /// Settings for tests: the given database, plain-http cookies, default timeouts.
+    pub fn for_tests(database: DbUrl) -> Config {
+        Config {
+            database,
+            bind: "127.0.0.1:0".into(),
+            cookie_secure: false,
+            session_idle_timeout: Duration::from_secs(30 * 60),
+            session_absolute_timeout: Duration::from_secs(8 * 3600),
+            pool: PoolOptions { max_size: 4, connection_timeout: Duration::from_secs(10) },
+            workers: Some(1),
+        }
+    }
+
+    /// `__Host-` cookies must be Secure; plain-http mode uses an unprefixed name.
+    pub fn cookie_name(&self) -> &'static str {
+        if self.cookie_secure { "__Host-partnerdesk" } else { "partnerdesk" }
+    }
+}

@@ -1,0 +1,203 @@
+//! Database access: one connection type over SQLite and PostgreSQL, the pool, migrations and the
+//! small helpers every query module shares (ids, clock, transactions, the relationship lock).
+
+pub mod schema;
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection, R2D2Connection};
+use diesel::sqlite::SqliteConnection;
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+/// The one connection type the application uses; the variant is the backend.
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Postgresql(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type Pool = r2d2::Pool<Manager>;
+pub type PooledConn = r2d2::PooledConnection<Manager>;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+/// Key of the PostgreSQL advisory lock held while migrations run, so instances starting
+/// together apply them once.
+const MIGRATION_LOCK_KEY: i64 = 0x5041_5254_4e45_52; // "PARTNER"
+
+/// Which backend a `DATABASE_URL` names. SQLite would accept any string as a file name, so the
+/// choice is made here, from the scheme, and never by trial connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbUrl {
+    Sqlite(String),
+    Postgres(String),
+}
+
+impl DbUrl {
+    pub fn parse(url: &str) -> Result<Self, String> {
+        let url = url.trim();
+        if url.is_empty() {
+            return Err("DATABASE_URL is empty".into());
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(DbUrl::Postgres(url.to_string()));
+        }
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            return Ok(DbUrl::Sqlite(path.to_string()));
+        }
+        if let Some(path) = url.strip_prefix("sqlite:") {
+            return Ok(DbUrl::Sqlite(path.to_string()));
+        }
+        if let Some((scheme, _)) = url.split_once("://") {
+            return Err(format!(
+                "DATABASE_URL scheme '{scheme}://' is not supported: use sqlite://PATH (or a plain file path) or postgres://…"
+            ));
+        }
+        Ok(DbUrl::Sqlite(url.to_string()))
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            DbUrl::Sqlite(_) => "sqlite",
+            DbUrl::Postgres(_) => "postgres",
+        }
+    }
+}
+
+/// r2d2 manager that opens the backend the URL names and prepares each new connection.
+#[derive(Debug, Clone)]
+pub struct Manager {
+    url: DbUrl,
+}
+
+impl ManageConnection for Manager {
+    type Connection = AnyConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
+        match &self.url {
+            DbUrl::Postgres(url) => PgConnection::establish(url)
+                .map(AnyConnection::Postgresql)
+                .map_err(r2d2::Error::ConnectionError),
+            DbUrl::Sqlite(path) => {
+                let mut conn =
+                    SqliteConnection::establish(path).map_err(r2d2::Error::ConnectionError)?;
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(AnyConnection::Sqlite(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
+        conn.ping().map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        conn.is_broken()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PoolOptions {
+    pub max_size: u32,
+    pub connection_timeout: Duration,
+}
+
+impl Default for PoolOptions {
+    fn default() -> Self {
+        PoolOptions { max_size: 8, connection_timeout: Duration::from_secs(5) }
+    }
+}
+
+/// Opens the pool, switches SQLite to WAL and applies pending migrations.
+pub fn connect(url: &DbUrl, opts: &PoolOptions) -> anyhow::Result<Pool> {
+    let manager = Manager { url: url.clone() };
+    if let DbUrl::Sqlite(_) = url {
+        // WAL is a property of the database file: set it once, before the pool opens.
+        let mut conn = manager.connect()?;
+        conn.batch_execute("PRAGMA journal_mode = WAL;")?;
+    }
+    let pool = r2d2::Pool::builder()
+        .max_size(opts.max_size)
+        .connection_timeout(opts.connection_timeout)
+        .build(manager)?;
+    let mut conn = pool.get()?;
+    run_migrations(&mut conn)?;
+    Ok(pool)
+}
+
+/// Applies pending migrations of the connection's backend; returns their names.
+pub fn run_migrations(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
+    let applied = match conn {
+        AnyConnection::Sqlite(c) => c
+            .run_pending_migrations(SQLITE_MIGRATIONS)
+            .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?
+            .iter()
+            .map(|v| v.to_string())
+            .collect(),
+        AnyConnection::Postgresql(c) => {
+            diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")).execute(c)?;
+            let result = c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.iter().map(|v| v.to_string()).collect())
+                .map_err(|e| anyhow::anyhow!("migration failed: {e}"));
+            diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")).execute(c)?;
+            result?
+        }
+    };
+    Ok(applied)
+}
+
+/// A new application-generated id (UUID v4 text).
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Now, in UTC milliseconds since the Unix epoch (the unit of every `*_at` column).
+pub fn now_ms() -> i64 {
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    d.as_millis() as i64
+}
+
+pub const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// Serialises every writer of one partner–customer relationship: the first statement of each
+/// transaction that changes a subscription's status, adds a purchase or changes the relationship.
+/// PostgreSQL: `SELECT … FOR UPDATE` on the relationship row. SQLite: a no-op write as the
+/// transaction's first statement takes the database's write lock before anything is read, which
+/// is what `BEGIN IMMEDIATE` would do (and waits under `busy_timeout` instead of failing).
+pub fn lock_relationship(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    customer_id: &str,
+) -> QueryResult<Option<crate::models::relationship::Relationship>> {
+    use crate::models::relationship::Relationship;
+    use schema::relationships::dsl as r;
+    let row = r::relationships
+        .filter(r::partner_id.eq(partner_id))
+        .filter(r::customer_id.eq(customer_id));
+    match conn {
+        AnyConnection::Postgresql(pg) => row
+            .select(Relationship::as_select())
+            .for_update()
+            .first(pg)
+            .optional(),
+        AnyConnection::Sqlite(sq) => {
+            diesel::update(row).set(r::id.eq(r::id)).execute(sq)?;
+            row.select(Relationship::as_select()).first(sq).optional()
+        }
+    }
+}
+
+/// Whether the database answers (for `/readyz`).
+pub fn ping(conn: &mut AnyConnection) -> bool {
+    conn.ping().is_ok()
+}

@@ -1,0 +1,176 @@
+//! Hand-kept, backend-neutral schema: only types both SQLite and PostgreSQL map the same way
+//! (Text, Integer, BigInt, Bool). Keep in step with `migrations/{sqlite,postgres}`.
+
+diesel::table! {
+    partners (id) {
+        id -> Text,
+        name -> Text,
+        kind -> Text,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        partner_id -> Text,
+        email -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        active -> Bool,
+        failed_logins -> Integer,
+        locked_until -> Nullable<BigInt>,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    user_roles (user_id, role) {
+        user_id -> Text,
+        role -> Text,
+    }
+}
+
+diesel::table! {
+    customers (id) {
+        id -> Text,
+        company_name -> Text,
+        primary_domain -> Text,
+        tenant_id -> Text,
+        country -> Text,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    relationships (id) {
+        id -> Text,
+        partner_id -> Text,
+        customer_id -> Text,
+        relationship_to_partner -> Text,
+        allow_delegated_access -> Bool,
+        started_at -> BigInt,
+        ended_at -> Nullable<BigInt>,
+        ended_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    offers (id) {
+        id -> Text,
+        name -> Text,
+        commerce_type -> Text,
+        parent_offer_id -> Nullable<Text>,
+        sort_order -> Integer,
+    }
+}
+
+diesel::table! {
+    subscriptions (id) {
+        id -> Text,
+        partner_id -> Text,
+        customer_id -> Text,
+        offer_id -> Text,
+        offer_name -> Text,
+        quantity -> Integer,
+        term -> Text,
+        billing_cycle -> Text,
+        status -> Text,
+        commerce_type -> Text,
+        parent_id -> Nullable<Text>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+        suspended_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    reservations (id) {
+        id -> Text,
+        partner_id -> Text,
+        customer_id -> Text,
+        name -> Text,
+        sku -> Text,
+        region -> Text,
+        term -> Text,
+        quantity -> Integer,
+        status -> Text,
+        created_at -> BigInt,
+        cancelled_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    software_purchases (id) {
+        id -> Text,
+        partner_id -> Text,
+        customer_id -> Text,
+        product -> Text,
+        order_id -> Text,
+        quantity -> Integer,
+        status -> Text,
+        created_at -> BigInt,
+        cancelled_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    support_contacts (id) {
+        id -> Text,
+        partner_id -> Text,
+        customer_id -> Text,
+        subscription_id -> Text,
+        contact_user_id -> Nullable<Text>,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        partner_id -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        actor -> Text,
+        customer_id -> Nullable<Text>,
+        operation -> Text,
+        resource_type -> Text,
+        resource_id -> Nullable<Text>,
+        old_value -> Nullable<Text>,
+        new_value -> Nullable<Text>,
+        status -> Text,
+        at -> BigInt,
+        request_id -> Text,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Text,
+        user_id -> Nullable<Text>,
+        state -> Text,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+    }
+}
+
+diesel::joinable!(users -> partners (partner_id));
+diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(relationships -> customers (customer_id));
+diesel::joinable!(subscriptions -> customers (customer_id));
+diesel::joinable!(reservations -> customers (customer_id));
+diesel::joinable!(software_purchases -> customers (customer_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    partners,
+    users,
+    user_roles,
+    customers,
+    relationships,
+    offers,
+    subscriptions,
+    reservations,
+    software_purchases,
+    support_contacts,
+    audit_log,
+    sessions,
+);

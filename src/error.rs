@@ -1,0 +1,166 @@
+//! One error type for the whole web layer. Each kind maps to a status and a sentence a person
+//! can act on; `?` on diesel, pool and blocking errors yields the right kind. Full requests get
+//! an error page; htmx requests get the sentence as a toast (see `htmx_errors`).
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{StatusCode, header};
+use actix_web::middleware::Next;
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+
+use actix_web::HttpMessage;
+
+use crate::auth::CurrentUser;
+use crate::views::{ErrorInLayoutPage, ErrorPage, Layout, Nav, Toast, ToastFragment};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("This page does not exist, or you do not have access to it.")]
+    NotFound,
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    Unprocessable(String),
+    #[error("Please sign in to continue.")]
+    SignInRequired { next: Option<String> },
+    #[error("The service is busy. Please try again in a moment.")]
+    Unavailable,
+    #[error("Something went wrong on our side. The error has been logged; please try again.")]
+    Internal(#[source] anyhow::Error),
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    pub fn internal(e: impl Into<anyhow::Error>) -> Self {
+        AppError::Internal(e.into())
+    }
+
+    pub fn title(&self) -> &'static str {
+        match self {
+            AppError::BadRequest(_) => "Bad request",
+            AppError::Forbidden(_) => "Not allowed",
+            AppError::NotFound => "Not found",
+            AppError::Conflict(_) => "Cannot do that now",
+            AppError::Unprocessable(_) => "Check your input",
+            AppError::SignInRequired { .. } => "Sign in",
+            AppError::Unavailable => "Busy",
+            AppError::Internal(_) => "Error",
+        }
+    }
+
+    /// Where a sign-in should return to: only local paths.
+    pub fn signin_location(next: Option<&str>) -> String {
+        match next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\")) {
+            Some(n) => format!("/signin?next={}", crate::web::urlencode(n)),
+            None => "/signin".to_string(),
+        }
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        AppError::Internal(e.into())
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for AppError {
+    fn from(e: diesel::r2d2::PoolError) -> Self {
+        log::warn!("database pool: {e}");
+        AppError::Unavailable
+    }
+}
+
+impl From<actix_web::error::BlockingError> for AppError {
+    fn from(e: actix_web::error::BlockingError) -> Self {
+        AppError::Internal(anyhow::anyhow!("blocking task failed: {e}"))
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse<BoxBody> {
+        if let AppError::Internal(e) = self {
+            log::error!("internal error: {e:#}");
+        }
+        if let AppError::SignInRequired { next } = self {
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, AppError::signin_location(next.as_deref())))
+                .finish();
+        }
+        let page = ErrorPage {
+            code: self.status_code().as_u16(),
+            title: self.title(),
+            message: self.to_string(),
+        };
+        let mut resp = HttpResponse::build(self.status_code());
+        if let AppError::Unavailable = self {
+            resp.insert_header((header::RETRY_AFTER, "2"));
+        }
+        match page.render() {
+            Ok(html) => resp.content_type("text/html; charset=utf-8").body(html),
+            Err(_) => resp.content_type("text/plain; charset=utf-8").body(self.to_string()),
+        }
+    }
+}
+
+/// Shapes error responses for where they are shown. For htmx requests (not boosted page loads)
+/// the sentence becomes a toast swapped out of band into the page's message area, leaving the
+/// rest of the page as it was, and a sign-in redirect becomes `HX-Redirect` (htmx does not see
+/// the headers of a 3xx). For a signed-in user's page load the error page keeps the navigation.
+pub async fn error_pages(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let htmx = crate::web::is_htmx_fragment_request(req.request());
+    let res = next.call(req).await?.map_into_boxed_body();
+    let status = res.status();
+    let user = res.request().extensions().get::<CurrentUser>().cloned();
+    let replacement = match res.response().error().and_then(|e| e.as_error::<AppError>()) {
+        None => return Ok(res),
+        Some(AppError::SignInRequired { .. }) if htmx => {
+            HttpResponse::Ok().insert_header(("HX-Redirect", "/signin")).finish()
+        }
+        Some(AppError::SignInRequired { .. }) => return Ok(res),
+        Some(other) if htmx => {
+            let fragment = ToastFragment { toasts: vec![Toast::error(other.to_string())] };
+            HttpResponse::build(status)
+                .insert_header(("HX-Reswap", "none"))
+                .content_type("text/html; charset=utf-8")
+                .body(fragment.render().unwrap_or_default())
+        }
+        Some(other) => {
+            let Some(user) = user else { return Ok(res) };
+            let page = ErrorInLayoutPage {
+                layout: Layout::new(&user, Nav::Customers, Vec::new()),
+                code: status.as_u16(),
+                title: other.title(),
+                message: other.to_string(),
+            };
+            let mut resp = HttpResponse::build(status);
+            if let Some(v) = res.headers().get(header::RETRY_AFTER) {
+                resp.insert_header((header::RETRY_AFTER, v.clone()));
+            }
+            resp.content_type("text/html; charset=utf-8").body(page.render().unwrap_or_default())
+        }
+    };
+    let (req, _) = res.into_parts();
+    Ok(ServiceResponse::new(req, replacement))
+}

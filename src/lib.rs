@@ -1,0 +1,66 @@
+//! PartnerDesk: a partner dashboard for cloud resellers. `build_app` is the one place the
+//! application is put together; `main` and the tests both use it.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod models;
+pub mod services;
+pub mod state;
+pub mod views;
+pub mod web;
+
+use actix_session::SessionMiddleware;
+use actix_session::config::{BrowserSession, TtlExtensionPolicy};
+use actix_web::body::MessageBody;
+use actix_web::cookie::SameSite;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::from_fn;
+use actix_web::{App, web as aweb};
+
+use auth::session_store::DbSessionStore;
+use state::AppState;
+
+/// The whole application: state, middleware and routes.
+pub fn build_app(
+    state: aweb::Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let config = &state.config;
+    let idle = actix_web::cookie::time::Duration::seconds(config.session_idle_timeout.as_secs() as i64);
+    let sessions = SessionMiddleware::builder(DbSessionStore::new(state.pool.clone()), state.session_key.clone())
+        .cookie_name(config.cookie_name().to_string())
+        .cookie_secure(config.cookie_secure)
+        .cookie_http_only(true)
+        .cookie_same_site(SameSite::Lax)
+        .cookie_path("/".to_string())
+        .session_lifecycle(
+            BrowserSession::default()
+                .state_ttl(idle)
+                .state_ttl_extension_policy(TtlExtensionPolicy::OnEveryRequest),
+        )
+        .build();
+    App::new()
+        .app_data(state.clone())
+        .app_data(web::form_config())
+        .app_data(web::query_config())
+        .app_data(web::path_config())
+        .wrap(from_fn(error::error_pages))
+        .wrap(from_fn(web::middleware::security_headers))
+        .wrap(from_fn(web::middleware::request_id))
+        .configure(web::public_routes)
+        .service(
+            aweb::scope("")
+                .wrap(from_fn(auth::csrf::guard))
+                .wrap(sessions)
+                .configure(web::routes),
+        )
+}

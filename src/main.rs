@@ -1,0 +1,139 @@
+//! The `partnerdesk` command: serve, migrate, create-admin, seed-demo.
+
+use std::io::BufRead;
+
+use actix_web::{HttpServer, web};
+use clap::{Parser, Subcommand};
+
+use partnerdesk::auth::password;
+use partnerdesk::config::{Config, ConfigArgs};
+use partnerdesk::db;
+use partnerdesk::models::partner::PartnerKind;
+use partnerdesk::services::seed::{self, DemoLogin};
+use partnerdesk::state::AppState;
+
+#[derive(Parser)]
+#[command(name = "partnerdesk", version, about = "Partner dashboard for cloud resellers")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (migrations are applied first).
+    Serve {
+        #[command(flatten)]
+        config: ConfigArgs,
+        /// Fill the database with the demo world and print one-time passwords for its users.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate {
+        #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
+        database_url: String,
+    },
+    /// Create the first Global admin of a partner. The password is read from
+    /// PARTNERDESK_ADMIN_PASSWORD or, if unset, from the first line of standard input.
+    CreateAdmin {
+        #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
+        database_url: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// The partner organisation (created if it does not exist).
+        #[arg(long)]
+        partner: String,
+        /// direct, indirect_provider or indirect_reseller.
+        #[arg(long, default_value = "direct")]
+        partner_kind: String,
+    },
+    /// Fill the database with the demo world and print one-time passwords for its users.
+    SeedDemo {
+        #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
+        database_url: String,
+    },
+}
+
+fn open(url: &str) -> anyhow::Result<db::Pool> {
+    let url = db::DbUrl::parse(url).map_err(anyhow::Error::msg)?;
+    db::connect(&url, &db::PoolOptions::default())
+}
+
+fn print_logins(logins: &[DemoLogin]) {
+    println!("\nDemo sign-ins (one-time passwords, new on every start with --demo):");
+    println!("  {:<26} {:<22} {:<28} password", "partner", "role", "email");
+    for l in logins {
+        println!("  {:<26} {:<22} {:<28} {}", l.partner, l.role.label(), l.email, l.password);
+    }
+    println!();
+}
+
+fn main() -> anyhow::Result<()> {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+    match Cli::parse().command {
+        Command::Serve { config, demo } => serve(config, demo),
+        Command::Migrate { database_url } => {
+            let url = db::DbUrl::parse(&database_url).map_err(anyhow::Error::msg)?;
+            let pool = db::connect(&url, &db::PoolOptions::default())?;
+            println!("migrations applied ({}); schema is current", url.backend_name());
+            drop(pool);
+            Ok(())
+        }
+        Command::CreateAdmin { database_url, email, name, partner, partner_kind } => {
+            let kind = PartnerKind::parse(&partner_kind)
+                .ok_or_else(|| anyhow::anyhow!("--partner-kind must be direct, indirect_provider or indirect_reseller"))?;
+            let pw = match std::env::var("PARTNERDESK_ADMIN_PASSWORD") {
+                Ok(pw) => pw,
+                Err(_) => {
+                    let mut line = String::new();
+                    std::io::stdin().lock().read_line(&mut line)?;
+                    line.trim_end_matches(['\r', '\n']).to_string()
+                }
+            };
+            password::check_policy(&pw).map_err(anyhow::Error::msg)?;
+            if !email.contains('@') {
+                anyhow::bail!("--email must be an email address");
+            }
+            let pool = open(&database_url)?;
+            let hash = password::hash_now(&pw)?;
+            seed::create_admin(&mut *pool.get()?, &partner, kind, &email, &name, &hash)?;
+            println!("Global admin {email} created for {partner}.");
+            Ok(())
+        }
+        Command::SeedDemo { database_url } => {
+            let pool = open(&database_url)?;
+            print_logins(&seed::seed_demo(&mut *pool.get()?)?);
+            Ok(())
+        }
+    }
+}
+
+fn serve(args: ConfigArgs, demo: bool) -> anyhow::Result<()> {
+    let (config, key) = Config::from_args(&args, demo).map_err(anyhow::Error::msg)?;
+    let pool = db::connect(&config.database, &config.pool)?;
+    {
+        let mut conn = pool.get()?;
+        seed::ensure_offers(&mut conn)?;
+        if demo {
+            print_logins(&seed::seed_demo(&mut conn)?);
+        }
+    }
+    let bind = config.bind.clone();
+    let workers = config.workers;
+    let display = bind.replace("127.0.0.1", "localhost");
+    let state = web::Data::new(AppState::new(pool, config, key));
+    actix_web::rt::System::new().block_on(async move {
+        let server = HttpServer::new(move || partnerdesk::build_app(state.clone())).bind(&bind)?;
+        let server = match workers {
+            Some(n) => server.workers(n),
+            None => server,
+        };
+        log::info!("PartnerDesk listening on http://{display}/");
+        println!("PartnerDesk is running: open http://{display}/ (Ctrl+C stops it)");
+        server.run().await
+    })?;
+    Ok(())
+}

@@ -1,0 +1,55 @@
+use diesel::prelude::*;
+
+use crate::db::AnyConnection;
+use crate::db::schema::relationships;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = relationships)]
+pub struct Relationship {
+    pub id: String,
+    pub partner_id: String,
+    pub customer_id: String,
+    pub relationship_to_partner: String,
+    pub allow_delegated_access: bool,
+    pub started_at: i64,
+    pub ended_at: Option<i64>,
+    pub ended_by: Option<String>,
+}
+
+pub const RESELLER: &str = "reseller";
+pub const NONE: &str = "none";
+
+impl Relationship {
+    pub fn is_reseller(&self) -> bool {
+        self.relationship_to_partner == RESELLER
+    }
+}
+
+pub fn find(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    customer_id: &str,
+) -> QueryResult<Option<Relationship>> {
+    relationships::table
+        .filter(relationships::partner_id.eq(partner_id))
+        .filter(relationships::customer_id.eq(customer_id))
+        .select(Relationship::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert(conn: &mut AnyConnection, r: &Relationship) -> QueryResult<()> {
+    diesel::insert_into(relationships::table).values(r).execute(conn).map(|_| ())
+}
+
+/// Ends a reseller relationship: `none`, delegated admin privileges off, who and when.
+pub fn end(conn: &mut AnyConnection, id: &str, ended_by: &str, at: i64) -> QueryResult<usize> {
+    diesel::update(relationships::table.find(id))
+        .set((
+            relationships::relationship_to_partner.eq(NONE),
+            relationships::allow_delegated_access.eq(false),
+            relationships::ended_at.eq(Some(at)),
+            relationships::ended_by.eq(Some(ended_by)),
+        ))
+        .execute(conn)
+}

@@ -1,0 +1,157 @@
+use diesel::prelude::*;
+
+use crate::db::AnyConnection;
+use crate::db::schema::subscriptions;
+
+super::text_enum! {
+    SubscriptionStatus {
+        Active => "active", "Active";
+        Suspended => "suspended", "Suspended";
+        Deleted => "deleted", "Cancelled";
+        Expired => "expired", "Expired";
+    }
+}
+
+super::text_enum! {
+    CommerceType {
+        Legacy => "legacy", "Legacy";
+        NewCommerce => "new_commerce", "New commerce";
+    }
+}
+
+super::text_enum! {
+    Term {
+        Monthly => "P1M", "1 month";
+        Annual => "P1Y", "1 year";
+        Triennial => "P3Y", "3 years";
+    }
+}
+
+impl Term {
+    /// The billing cycle a purchase of this term gets.
+    pub fn billing_cycle(self) -> &'static str {
+        match self {
+            Term::Monthly => "monthly",
+            Term::Annual => "annual",
+            Term::Triennial => "triennial",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = subscriptions)]
+pub struct Subscription {
+    pub id: String,
+    pub partner_id: String,
+    pub customer_id: String,
+    pub offer_id: String,
+    pub offer_name: String,
+    pub quantity: i32,
+    pub term: String,
+    pub billing_cycle: String,
+    pub status: String,
+    pub commerce_type: String,
+    pub parent_id: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub suspended_at: Option<i64>,
+}
+
+impl Subscription {
+    pub fn status(&self) -> SubscriptionStatus {
+        SubscriptionStatus::parse(&self.status).unwrap_or(SubscriptionStatus::Expired)
+    }
+    pub fn commerce_type(&self) -> CommerceType {
+        CommerceType::parse(&self.commerce_type).unwrap_or(CommerceType::Legacy)
+    }
+    pub fn term_label(&self) -> &'static str {
+        Term::parse(&self.term).map(Term::label).unwrap_or("—")
+    }
+    pub fn is_active(&self) -> bool {
+        self.status() == SubscriptionStatus::Active
+    }
+}
+
+/// The customer's subscriptions with this partner: each base followed by its add-ons.
+pub fn list_for_customer(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    customer_id: &str,
+) -> QueryResult<Vec<Subscription>> {
+    let all: Vec<Subscription> = subscriptions::table
+        .filter(subscriptions::partner_id.eq(partner_id))
+        .filter(subscriptions::customer_id.eq(customer_id))
+        .order((subscriptions::offer_name.asc(), subscriptions::created_at.asc(), subscriptions::id.asc()))
+        .select(Subscription::as_select())
+        .load(conn)?;
+    let mut ordered = Vec::with_capacity(all.len());
+    for base in all.iter().filter(|s| s.parent_id.is_none()) {
+        ordered.push(base.clone());
+        ordered.extend(all.iter().filter(|s| s.parent_id.as_deref() == Some(&base.id)).cloned());
+    }
+    // Add-ons whose base is not listed (should not happen) still show.
+    for orphan in all.iter().filter(|s| s.parent_id.is_some()) {
+        if !ordered.iter().any(|o| o.id == orphan.id) {
+            ordered.push(orphan.clone());
+        }
+    }
+    Ok(ordered)
+}
+
+pub fn find(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    customer_id: &str,
+    id: &str,
+) -> QueryResult<Option<Subscription>> {
+    subscriptions::table
+        .filter(subscriptions::partner_id.eq(partner_id))
+        .filter(subscriptions::customer_id.eq(customer_id))
+        .filter(subscriptions::id.eq(id))
+        .select(Subscription::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn addons_of(conn: &mut AnyConnection, base_id: &str) -> QueryResult<Vec<Subscription>> {
+    subscriptions::table
+        .filter(subscriptions::parent_id.eq(base_id))
+        .order((subscriptions::offer_name.asc(), subscriptions::id.asc()))
+        .select(Subscription::as_select())
+        .load(conn)
+}
+
+pub fn list_active(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    customer_id: &str,
+) -> QueryResult<Vec<Subscription>> {
+    subscriptions::table
+        .filter(subscriptions::partner_id.eq(partner_id))
+        .filter(subscriptions::customer_id.eq(customer_id))
+        .filter(subscriptions::status.eq(SubscriptionStatus::Active.as_str()))
+        .order((subscriptions::offer_name.asc(), subscriptions::id.asc()))
+        .select(Subscription::as_select())
+        .load(conn)
+}
+
+/// Sets the status of the given subscriptions (suspension time kept in step).
+pub fn set_status(
+    conn: &mut AnyConnection,
+    ids: &[&str],
+    status: SubscriptionStatus,
+    at: i64,
+) -> QueryResult<usize> {
+    let suspended_at = (status == SubscriptionStatus::Suspended).then_some(at);
+    diesel::update(subscriptions::table.filter(subscriptions::id.eq_any(ids)))
+        .set((
+            subscriptions::status.eq(status.as_str()),
+            subscriptions::updated_at.eq(at),
+            subscriptions::suspended_at.eq(suspended_at),
+        ))
+        .execute(conn)
+}
+
+pub fn insert(conn: &mut AnyConnection, s: &Subscription) -> QueryResult<()> {
+    diesel::insert_into(subscriptions::table).values(s).execute(conn).map(|_| ())
+}

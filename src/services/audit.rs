@@ -1,0 +1,81 @@
+//! Writing audit records. Callers pass the connection of their own transaction, so the record
+//! commits or rolls back with the change it describes.
+
+use diesel::QueryResult;
+
+use crate::db::{self, AnyConnection};
+use crate::models::audit::{self as rows, AuditRecord};
+use crate::services::Ctx;
+
+pub mod op {
+    pub const REMOVE_RELATIONSHIP: &str = "remove_partner_customer_relationship";
+    pub const UPDATE_SUBSCRIPTION: &str = "update_subscription";
+    pub const CREATE_SUBSCRIPTION: &str = "create_subscription";
+    pub const CANCEL_RESERVATION: &str = "cancel_reservation";
+    pub const CANCEL_SOFTWARE_PURCHASE: &str = "cancel_software_purchase";
+    pub const LOGIN_SUCCEEDED: &str = "login_succeeded";
+    pub const LOGIN_FAILED: &str = "login_failed";
+    pub const LOGOUT: &str = "logout";
+    pub const AUTHZ_DENIED: &str = "authz_denied";
+}
+
+/// What happened, to what. `failed` marks an attempt that was refused.
+#[derive(Debug, Default)]
+pub struct Event<'a> {
+    pub customer_id: Option<&'a str>,
+    pub operation: &'a str,
+    pub resource_type: &'a str,
+    pub resource_id: Option<&'a str>,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub failed: bool,
+}
+
+/// Who did it, for records written outside a signed-in context (sign-in attempts).
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub partner_id: Option<String>,
+    pub user_id: Option<String>,
+    pub label: String,
+    pub request_id: String,
+}
+
+impl From<&Ctx> for Actor {
+    fn from(ctx: &Ctx) -> Self {
+        Actor {
+            partner_id: Some(ctx.user.partner.id.clone()),
+            user_id: Some(ctx.user.id.clone()),
+            label: ctx.user.email.clone(),
+            request_id: ctx.request_id.clone(),
+        }
+    }
+}
+
+pub fn record(conn: &mut AnyConnection, actor: &Actor, ev: Event<'_>) -> QueryResult<()> {
+    rows::insert(
+        conn,
+        &AuditRecord {
+            id: db::new_id(),
+            partner_id: actor.partner_id.clone(),
+            user_id: actor.user_id.clone(),
+            actor: actor.label.chars().take(254).collect(),
+            customer_id: ev.customer_id.map(str::to_owned),
+            operation: ev.operation.to_owned(),
+            resource_type: ev.resource_type.to_owned(),
+            resource_id: ev.resource_id.map(str::to_owned),
+            old_value: ev.old_value,
+            new_value: ev.new_value,
+            status: if ev.failed { rows::FAILED } else { rows::SUCCEEDED }.to_owned(),
+            at: db::now_ms(),
+            request_id: actor.request_id.clone(),
+        },
+    )
+}
+
+/// Records a refused attempt in a transaction of its own (the attempt's own rolled back).
+pub fn record_refusal(conn: &mut AnyConnection, ctx: &Ctx, ev: Event<'_>) {
+    let actor = Actor::from(ctx);
+    if let Err(e) = record(conn, &actor, Event { failed: true, ..ev }) {
+        log::error!("could not audit a refused {}: {e}", actor.request_id);
+    }
+}

@@ -1,0 +1,276 @@
+//! Subscription status changes, cancellations of reservations and software purchases, and new
+//! purchases. Each locks the customer's relationship first, so none can interleave with a removal.
+
+use diesel::Connection;
+
+use crate::auth::roles::Permission;
+use crate::db::{self, AnyConnection};
+use crate::error::{AppError, AppResult};
+use crate::models::offer;
+use crate::models::relationship::Relationship;
+use crate::models::reservation::{self, Reservation};
+use crate::models::software::{self, CANCEL_WINDOW_DAYS, SoftwarePurchase};
+use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus, Term};
+use crate::services::audit::{self, Event, op};
+use crate::services::Ctx;
+
+pub const NO_RELATIONSHIP: &str = "Purchases for this customer are blocked: it no longer has a reseller relationship with you. Re-establish the relationship with a relationship request first.";
+pub const MAX_QUANTITY: i32 = 100_000;
+
+/// Runs `f` in one transaction that starts by locking the customer's relationship with the
+/// acting partner. Refusals (409) are audited after the rollback.
+fn locked<T>(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    refusal: Event<'_>,
+    f: impl FnOnce(&mut AnyConnection, &Relationship) -> AppResult<T>,
+) -> AppResult<T> {
+    ctx.user.require(Permission::ManageSubscriptions)?;
+    let result = conn.transaction::<_, AppError, _>(|c| {
+        let rel = db::lock_relationship(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
+        f(c, &rel)
+    });
+    if let Err(AppError::Conflict(reason)) = &result {
+        audit::record_refusal(
+            conn,
+            ctx,
+            Event { customer_id: Some(customer_id), new_value: Some(reason.clone()), ..refusal },
+        );
+    }
+    result
+}
+
+/// The outcome of a status change: every subscription that changed (the one asked for first,
+/// then add-ons that followed it).
+#[derive(Debug, Clone)]
+pub struct StatusChanged {
+    pub changed: Vec<String>,
+}
+
+pub fn change_status(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    subscription_id: &str,
+    target: SubscriptionStatus,
+) -> AppResult<StatusChanged> {
+    let refusal = Event {
+        operation: op::UPDATE_SUBSCRIPTION,
+        resource_type: "subscription",
+        resource_id: Some(subscription_id),
+        ..Default::default()
+    };
+    locked(conn, ctx, customer_id, refusal, |c, rel| {
+        let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?
+            .ok_or(AppError::NotFound)?;
+        let now = db::now_ms();
+        let mut changed: Vec<Subscription> = vec![sub.clone()];
+        match (sub.status(), target) {
+            (from, to) if from == to => {
+                return Err(AppError::Conflict(format!(
+                    "This subscription is already {}.",
+                    to.label().to_lowercase()
+                )));
+            }
+            (SubscriptionStatus::Deleted | SubscriptionStatus::Expired, _) => {
+                return Err(AppError::Conflict(format!(
+                    "A {} subscription cannot change status.",
+                    sub.status().label().to_lowercase()
+                )));
+            }
+            (SubscriptionStatus::Active, SubscriptionStatus::Suspended) => {
+                // Add-ons are suspended with their base.
+                changed.extend(subscription::addons_of(c, &sub.id)?.into_iter().filter(|a| a.is_active()));
+            }
+            (SubscriptionStatus::Suspended, SubscriptionStatus::Active) => {
+                if !rel.is_reseller() {
+                    return Err(AppError::Conflict(NO_RELATIONSHIP.into()));
+                }
+                if let Some(parent_id) = &sub.parent_id {
+                    let parent = subscription::find(c, ctx.partner_id(), customer_id, parent_id)?;
+                    if let Some(parent) = parent.filter(|p| !p.is_active()) {
+                        return Err(AppError::Conflict(format!(
+                            "Reactivate the base subscription “{}” first.",
+                            parent.offer_name
+                        )));
+                    }
+                }
+                // Add-ons that were suspended together with this base come back with it.
+                changed.extend(subscription::addons_of(c, &sub.id)?.into_iter().filter(|a| {
+                    a.status() == SubscriptionStatus::Suspended && a.suspended_at == sub.suspended_at
+                }));
+            }
+            (_, to) => {
+                return Err(AppError::Unprocessable(format!(
+                    "A subscription cannot be set to {} here.",
+                    to.label().to_lowercase()
+                )));
+            }
+        }
+        let ids: Vec<&str> = changed.iter().map(|s| s.id.as_str()).collect();
+        subscription::set_status(c, &ids, target, now)?;
+        for s in &changed {
+            audit::record(
+                c,
+                &ctx.into(),
+                Event {
+                    customer_id: Some(customer_id),
+                    operation: op::UPDATE_SUBSCRIPTION,
+                    resource_type: "subscription",
+                    resource_id: Some(&s.id),
+                    old_value: Some(format!("status: {}", s.status)),
+                    new_value: Some(format!("status: {}", target.as_str())),
+                    failed: false,
+                },
+            )?;
+        }
+        Ok(StatusChanged { changed: changed.into_iter().map(|s| s.id).collect() })
+    })
+}
+
+pub fn cancel_reservation(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    reservation_id: &str,
+) -> AppResult<Reservation> {
+    let refusal = Event {
+        operation: op::CANCEL_RESERVATION,
+        resource_type: "azure_reservation",
+        resource_id: Some(reservation_id),
+        ..Default::default()
+    };
+    locked(conn, ctx, customer_id, refusal, |c, _rel| {
+        let r = reservation::find(c, ctx.partner_id(), customer_id, reservation_id)?
+            .ok_or(AppError::NotFound)?;
+        if !r.is_active() {
+            return Err(AppError::Conflict("This Azure reservation is already cancelled.".into()));
+        }
+        reservation::cancel(c, &r.id, db::now_ms())?;
+        audit::record(
+            c,
+            &ctx.into(),
+            Event {
+                customer_id: Some(customer_id),
+                operation: op::CANCEL_RESERVATION,
+                resource_type: "azure_reservation",
+                resource_id: Some(&r.id),
+                old_value: Some("status: active".into()),
+                new_value: Some("status: cancelled".into()),
+                failed: false,
+            },
+        )?;
+        Ok(reservation::find(c, ctx.partner_id(), customer_id, reservation_id)?.unwrap_or(r))
+    })
+}
+
+pub fn cancel_software(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    purchase_id: &str,
+) -> AppResult<SoftwarePurchase> {
+    let refusal = Event {
+        operation: op::CANCEL_SOFTWARE_PURCHASE,
+        resource_type: "software_purchase",
+        resource_id: Some(purchase_id),
+        ..Default::default()
+    };
+    locked(conn, ctx, customer_id, refusal, |c, _rel| {
+        let s = software::find(c, ctx.partner_id(), customer_id, purchase_id)?
+            .ok_or(AppError::NotFound)?;
+        if !s.is_active() {
+            return Err(AppError::Conflict("This software purchase is already cancelled.".into()));
+        }
+        let now = db::now_ms();
+        if !s.cancellable_at(&now) {
+            return Err(AppError::Conflict(format!(
+                "Software purchases can be cancelled only within {CANCEL_WINDOW_DAYS} days; this one was bought on {}.",
+                crate::views::format_date(s.created_at)
+            )));
+        }
+        software::cancel(c, &s.id, now)?;
+        audit::record(
+            c,
+            &ctx.into(),
+            Event {
+                customer_id: Some(customer_id),
+                operation: op::CANCEL_SOFTWARE_PURCHASE,
+                resource_type: "software_purchase",
+                resource_id: Some(&s.id),
+                old_value: Some("status: active".into()),
+                new_value: Some("status: cancelled".into()),
+                failed: false,
+            },
+        )?;
+        Ok(software::find(c, ctx.partner_id(), customer_id, purchase_id)?.unwrap_or(s))
+    })
+}
+
+/// A validated purchase request.
+#[derive(Debug, Clone)]
+pub struct NewSubscription {
+    pub offer_id: String,
+    pub quantity: i32,
+    pub term: Term,
+}
+
+pub fn add_subscription(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    req: &NewSubscription,
+) -> AppResult<Subscription> {
+    let refusal = Event {
+        operation: op::CREATE_SUBSCRIPTION,
+        resource_type: "subscription",
+        ..Default::default()
+    };
+    locked(conn, ctx, customer_id, refusal, |c, rel| {
+        if !rel.is_reseller() {
+            return Err(AppError::Conflict(NO_RELATIONSHIP.into()));
+        }
+        let offer = offer::find(c, &req.offer_id)?
+            .filter(|o| o.parent_offer_id.is_none())
+            .ok_or_else(|| AppError::Unprocessable("Choose an offer from the list.".into()))?;
+        let now = db::now_ms();
+        let sub = Subscription {
+            id: db::new_id(),
+            partner_id: ctx.partner_id().to_owned(),
+            customer_id: customer_id.to_owned(),
+            offer_id: offer.id.clone(),
+            offer_name: offer.name.clone(),
+            quantity: req.quantity,
+            term: req.term.as_str().to_owned(),
+            billing_cycle: req.term.billing_cycle().to_owned(),
+            status: SubscriptionStatus::Active.as_str().to_owned(),
+            commerce_type: CommerceType::parse(&offer.commerce_type)
+                .unwrap_or(CommerceType::Legacy)
+                .as_str()
+                .to_owned(),
+            parent_id: None,
+            created_at: now,
+            updated_at: now,
+            suspended_at: None,
+        };
+        subscription::insert(c, &sub)?;
+        audit::record(
+            c,
+            &ctx.into(),
+            Event {
+                customer_id: Some(customer_id),
+                operation: op::CREATE_SUBSCRIPTION,
+                resource_type: "subscription",
+                resource_id: Some(&sub.id),
+                old_value: None,
+                new_value: Some(format!(
+                    "offer: {}; quantity: {}; term: {}",
+                    sub.offer_name, sub.quantity, sub.term
+                )),
+                failed: false,
+            },
+        )?;
+        Ok(sub)
+    })
+}

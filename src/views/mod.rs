@@ -1,0 +1,248 @@
+//! Template structs: one per page and per fragment. Pages extend `base.html`; a fragment is
+//! either a block of its page (`blocks = [...]`, rendered with `as_<block>()`) or a partial of
+//! its own under `templates/partials/`.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use serde::{Deserialize, Serialize};
+
+use crate::auth::CurrentUser;
+use crate::auth::roles::Permission;
+use crate::models::customer::{Customer, CustomerListRow};
+use crate::models::offer::Offer;
+use crate::models::relationship::Relationship;
+use crate::models::reservation::Reservation;
+use crate::models::software::SoftwarePurchase;
+use crate::models::subscription::{Subscription, SubscriptionStatus, Term};
+use crate::models::support_contact::SupportContact;
+use crate::services::removal::Eligibility;
+
+pub mod filters {
+    use askama::Values;
+
+    /// A time in UTC milliseconds, however many references deep the template holds it.
+    pub trait Millis {
+        fn millis(&self) -> i64;
+    }
+    impl Millis for i64 {
+        fn millis(&self) -> i64 {
+            *self
+        }
+    }
+    impl<T: Millis + ?Sized> Millis for &T {
+        fn millis(&self) -> i64 {
+            (**self).millis()
+        }
+    }
+
+    /// UTC milliseconds → `2026-11-24`.
+    #[askama::filter_fn]
+    pub fn date(ms: impl Millis, _: &dyn Values) -> askama::Result<String> {
+        Ok(super::format_date(ms.millis()))
+    }
+
+    /// UTC milliseconds → `2026-11-24 09:13 UTC`.
+    #[askama::filter_fn]
+    pub fn datetime(ms: impl Millis, _: &dyn Values) -> askama::Result<String> {
+        Ok(super::format_datetime(ms.millis()))
+    }
+}
+
+fn to_datetime(ms: i64) -> time::OffsetDateTime {
+    time::OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+}
+
+pub fn format_date(ms: i64) -> String {
+    let f = time::macros::format_description!("[year]-[month]-[day]");
+    to_datetime(ms).format(f).unwrap_or_default()
+}
+
+pub fn format_datetime(ms: i64) -> String {
+    let f = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+    to_datetime(ms).format(f).unwrap_or_default()
+}
+
+/// A message banner.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Toast {
+    pub kind: String,
+    pub message: String,
+}
+
+impl Toast {
+    pub fn success(message: impl Into<String>) -> Self {
+        Toast { kind: "success".into(), message: message.into() }
+    }
+    pub fn error(message: impl Into<String>) -> Self {
+        Toast { kind: "error".into(), message: message.into() }
+    }
+    pub fn info(message: impl Into<String>) -> Self {
+        Toast { kind: "info".into(), message: message.into() }
+    }
+}
+
+/// The left navigation's entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    Customers,
+}
+
+/// What every signed-in page shows around its content.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub user_name: String,
+    pub user_roles: String,
+    pub partner_name: String,
+    pub csrf_token: String,
+    pub nav: Nav,
+    pub toasts: Vec<Toast>,
+    pub asset_version: &'static str,
+}
+
+impl Layout {
+    pub fn new(user: &CurrentUser, nav: Nav, toasts: Vec<Toast>) -> Self {
+        Layout {
+            user_name: user.display_name.clone(),
+            user_roles: user.roles_label(),
+            partner_name: user.partner.name.clone(),
+            csrf_token: user.csrf_token.clone(),
+            nav,
+            toasts,
+            asset_version: crate::web::assets::version(),
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/signin.html")]
+pub struct SignInPage {
+    pub email: String,
+    pub next: String,
+    pub error: Option<String>,
+    pub asset_version: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "pages/error.html")]
+pub struct ErrorPage {
+    pub code: u16,
+    pub title: &'static str,
+    pub message: String,
+}
+
+/// An error page for a signed-in user: the message inside the usual navigation.
+#[derive(Template)]
+#[template(path = "pages/error_in_layout.html")]
+pub struct ErrorInLayoutPage {
+    pub layout: Layout,
+    pub code: u16,
+    pub title: &'static str,
+    pub message: String,
+}
+
+/// Toasts swapped out of band into `#flash` (added to fragment responses).
+#[derive(Template)]
+#[template(path = "partials/toasts.html")]
+pub struct ToastFragment {
+    pub toasts: Vec<Toast>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/customers.html", blocks = ["results"])]
+pub struct CustomersPage {
+    pub layout: Layout,
+    pub rows: Vec<CustomerListRow>,
+    pub query: String,
+    /// Query string of the next page, if there is one.
+    pub next_page: Option<String>,
+    /// Link back to the first page of the same search, shown on later pages.
+    pub first_page: Option<String>,
+}
+
+/// The header every customer page shares: breadcrumbs, name, tabs.
+#[derive(Debug, Clone)]
+pub struct CustomerHeader {
+    pub customer: Customer,
+    pub relationship: Relationship,
+    pub tab: &'static str,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/customer_subscriptions.html")]
+pub struct CustomerSubscriptionsPage {
+    pub layout: Layout,
+    pub header: CustomerHeader,
+    pub subscriptions: Vec<Subscription>,
+    pub reservations: Vec<Reservation>,
+    pub software: Vec<SoftwarePurchase>,
+    pub now_ms: i64,
+    pub can_manage: bool,
+    pub offers: Vec<Offer>,
+    pub terms: &'static [Term],
+    pub form: AddSubscriptionForm,
+}
+
+/// The "Add subscription" form's values and its message.
+#[derive(Debug, Clone, Default)]
+pub struct AddSubscriptionForm {
+    pub offer_id: String,
+    pub quantity: String,
+    pub term: String,
+    pub error: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "partials/reservation_row.html")]
+pub struct ReservationRow {
+    pub customer_id: String,
+    pub r: Reservation,
+    pub can_manage: bool,
+    pub csrf_token: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "partials/software_row.html")]
+pub struct SoftwareRow {
+    pub customer_id: String,
+    pub p: SoftwarePurchase,
+    pub can_manage: bool,
+    pub now_ms: i64,
+    pub csrf_token: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/subscription.html", blocks = ["status_panel"])]
+pub struct SubscriptionPage {
+    pub layout: Layout,
+    pub header: CustomerHeader,
+    pub sub: Subscription,
+    pub parent: Option<Subscription>,
+    pub addons: Vec<Subscription>,
+    pub can_manage: bool,
+    pub statuses: &'static [SubscriptionStatus],
+    pub form_error: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/account.html")]
+pub struct AccountPage {
+    pub layout: Layout,
+    pub header: CustomerHeader,
+    pub eligibility: Eligibility,
+    pub support_contacts: Vec<(SupportContact, Option<String>)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/remove_confirm.html")]
+pub struct RemoveConfirmPage {
+    pub layout: Layout,
+    pub header: CustomerHeader,
+    pub eligibility: Eligibility,
+    pub support_contact_count: usize,
+}
+
+/// Whether the user may manage subscriptions (buttons shown as actions, not just text).
+pub fn can_manage(user: &CurrentUser) -> bool {
+    user.can(Permission::ManageSubscriptions)
+}

@@ -1,0 +1,99 @@
+//! The Customers page: the partner's customers with a reseller relationship.
+
+use actix_session::Session;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::auth::roles::Permission;
+use crate::error::{AppError, AppResult};
+use crate::models::customer::{self, Cursor};
+use crate::services::Ctx;
+use crate::state::AppState;
+use crate::views::{CustomersPage, Layout, Nav};
+
+pub const PAGE_SIZE: i64 = 50;
+pub const MAX_QUERY_CHARS: usize = 200;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/customers", web::get().to(list))
+        .route("/customers/{id}", web::get().to(customer_home));
+}
+
+pub async fn home() -> HttpResponse {
+    super::see_other("/customers")
+}
+
+async fn customer_home(path: web::Path<String>) -> HttpResponse {
+    super::see_other(&format!("/customers/{}/subscriptions", super::urlencode(&path)))
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    q: Option<String>,
+    after_name: Option<String>,
+    after_id: Option<String>,
+}
+
+async fn list(
+    req: HttpRequest,
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
+) -> AppResult<HttpResponse> {
+    ctx.user.require(Permission::ViewCustomers)?;
+    let ListQuery { q, after_name, after_id } = query.into_inner();
+    let q = q.unwrap_or_default().trim().to_string();
+    if q.chars().count() > MAX_QUERY_CHARS {
+        return Err(AppError::BadRequest(format!(
+            "Search text can have at most {MAX_QUERY_CHARS} characters."
+        )));
+    }
+    let after = match (after_name, after_id) {
+        (Some(company_name), Some(id)) => Some(Cursor { company_name, id }),
+        _ => None,
+    };
+    let is_first_page = after.is_none();
+    let partner_id = ctx.partner_id().to_owned();
+    let search = q.clone();
+    let mut rows = state
+        .db(move |c| {
+            Ok(customer::list_for_partner(c, &partner_id, Some(&search), after.as_ref(), PAGE_SIZE)?)
+        })
+        .await?;
+    let next_page = if rows.len() as i64 > PAGE_SIZE {
+        rows.truncate(PAGE_SIZE as usize);
+        rows.last().map(|last| {
+            let mut qs = format!(
+                "after_name={}&after_id={}",
+                super::urlencode(&last.company_name),
+                super::urlencode(&last.id)
+            );
+            if !q.is_empty() {
+                qs = format!("q={}&{qs}", super::urlencode(&q));
+            }
+            qs
+        })
+    } else {
+        None
+    };
+    let first_page = (!is_first_page).then(|| match q.as_str() {
+        "" => "/customers".to_string(),
+        text => format!("/customers?q={}", super::urlencode(text)),
+    });
+    let page = CustomersPage {
+        layout: Layout::new(&ctx.user, Nav::Customers, super::flash::take(&session)),
+        rows,
+        query: q,
+        next_page,
+        first_page,
+    };
+    let body = if super::is_htmx_fragment_request(&req) {
+        page.as_results().render()
+    } else {
+        page.render()
+    }
+    .map_err(AppError::internal)?;
+    Ok(super::html(actix_web::http::StatusCode::OK, body))
+}

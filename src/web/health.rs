@@ -1,0 +1,21 @@
+use actix_web::{HttpResponse, web};
+
+use crate::state::AppState;
+
+/// The process is up.
+pub async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().content_type("text/plain").body("ok")
+}
+
+/// The database answers.
+pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+    let ready = state.db(|c| Ok(crate::db::ping(c))).await.unwrap_or(false);
+    if ready {
+        HttpResponse::Ok().content_type("text/plain").body("ready")
+    } else {
+        HttpResponse::ServiceUnavailable()
+            .insert_header(("Retry-After", "5"))
+            .content_type("text/plain")
+            .body("database unavailable")
+    }
+}

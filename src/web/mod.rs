@@ -1,0 +1,131 @@
+//! HTTP handlers, grouped by page, and the helpers they share.
+
+pub mod account;
+pub mod assets;
+pub mod customers;
+pub mod health;
+pub mod middleware;
+pub mod signin;
+pub mod subscriptions;
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_session::Session;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, dev::Payload, web};
+
+use crate::auth::CurrentUser;
+use crate::error::AppError;
+use crate::services::Ctx;
+use crate::views::Toast;
+
+/// Routes that need no session: health, static files.
+pub fn public_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(health::healthz))
+        .route("/readyz", web::get().to(health::readyz))
+        .route("/static/{path:.*}", web::get().to(assets::serve));
+}
+
+/// Routes behind the session and CSRF middleware.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(customers::home))
+        .configure(signin::routes)
+        .configure(customers::routes)
+        .configure(subscriptions::routes)
+        .configure(account::routes)
+        .default_service(web::to(not_found));
+}
+
+async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}
+
+pub fn form_config() -> web::FormConfig {
+    web::FormConfig::default()
+        .limit(crate::auth::csrf::MAX_FORM_BYTES)
+        .error_handler(|e, _| {
+            log::debug!("form rejected: {e}");
+            AppError::BadRequest("The form was incomplete or malformed. Reload the page and try again.".into())
+                .into()
+        })
+}
+
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|_, _| {
+        AppError::BadRequest("The address has parameters this page does not understand.".into()).into()
+    })
+}
+
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into())
+}
+
+/// An htmx request that wants a fragment (not a boosted page load, which wants the whole page).
+pub fn is_htmx_fragment_request(req: &HttpRequest) -> bool {
+    let has = |name: &str| req.headers().get(name).is_some_and(|v| v.as_bytes() == b"true");
+    has("HX-Request") && !has("HX-Boosted")
+}
+
+/// Percent-encodes a query-string value.
+pub fn urlencode(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)]).map(|q| q[1..].to_string()).unwrap_or_default()
+}
+
+/// 303 to `location` (after a POST: the browser loads the result with GET).
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
+}
+
+/// An HTML response with the given status.
+pub fn html(status: actix_web::http::StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body)
+}
+
+/// A fragment followed by toasts swapped out of band into the page's message area.
+pub fn fragment_with_toasts(
+    status: actix_web::http::StatusCode,
+    fragment: String,
+    toasts: Vec<Toast>,
+) -> Result<HttpResponse, AppError> {
+    use askama::Template;
+    let oob = crate::views::ToastFragment { toasts }.render().map_err(AppError::internal)?;
+    Ok(html(status, fragment + &oob))
+}
+
+/// Messages shown once, on the next page (after a redirect).
+pub mod flash {
+    use super::*;
+    const KEY: &str = "flash";
+
+    pub fn push(session: &Session, toast: Toast) {
+        let mut all: Vec<Toast> = session.get(KEY).ok().flatten().unwrap_or_default();
+        all.push(toast);
+        let _ = session.insert(KEY, all);
+    }
+
+    pub fn take(session: &Session) -> Vec<Toast> {
+        session.remove_as::<Vec<Toast>>(KEY).and_then(Result::ok).unwrap_or_default()
+    }
+}
+
+/// The request's id (set by `middleware::request_id`), for logs and audit records.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+pub fn request_id_of(req: &HttpRequest) -> String {
+    req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default()
+}
+
+use actix_web::HttpMessage;
+
+impl FromRequest for Ctx {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = CurrentUser::from_request(req, payload);
+        let request_id = request_id_of(req);
+        Box::pin(async move { Ok(Ctx { user: user.await?, request_id }) })
+    }
+}

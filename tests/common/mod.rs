@@ -1,0 +1,259 @@
+//! Test harness: an isolated database per test (a temporary SQLite file, or a fresh PostgreSQL
+//! database when `TEST_DATABASE_URL` names one), the whole application in-process, and a
+//! browser-like client that keeps its session cookie and CSRF token.
+#![allow(dead_code)]
+
+pub mod world;
+
+use actix_http::Request;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::http::{Method, StatusCode, header};
+use actix_web::{test, web};
+use diesel::prelude::*;
+
+use partnerdesk::config::Config;
+use partnerdesk::db::{self, AnyConnection, DbUrl, Pool};
+use partnerdesk::state::AppState;
+
+/// Where the test's database lives; dropping it removes the database.
+pub enum TestDb {
+    Sqlite(tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let TestDb::Postgres { admin_url, name } = self
+            && let Ok(mut c) = diesel::pg::PgConnection::establish(admin_url)
+        {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut c);
+        }
+    }
+}
+
+/// Which backend this test run uses: PostgreSQL when `TEST_DATABASE_URL` is a postgres URL.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"))
+}
+
+pub fn new_database() -> (DbUrl, TestDb) {
+    match postgres_url() {
+        Some(admin_url) => {
+            let name = format!("pd_test_{}", uuid_hex());
+            let mut c = diesel::pg::PgConnection::establish(&admin_url).expect("connect to TEST_DATABASE_URL");
+            diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut c).expect("create test database");
+            let (base, _) = admin_url.rsplit_once('/').expect("database URL with a database name");
+            (DbUrl::Postgres(format!("{base}/{name}")), TestDb::Postgres { admin_url, name })
+        }
+        None => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let path = dir.path().join("test.db").to_string_lossy().to_string();
+            (DbUrl::Sqlite(path), TestDb::Sqlite(dir))
+        }
+    }
+}
+
+fn uuid_hex() -> String {
+    db::new_id().replace('-', "")
+}
+
+/// A test's database with the standard world in it.
+pub struct Env {
+    pub pool: Pool,
+    pub world: world::World,
+    pub state: web::Data<AppState>,
+    _db: TestDb,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let (url, handle) = new_database();
+        let config = Config::for_tests(url.clone());
+        let pool = db::connect(&url, &config.pool).expect("open test database");
+        let world = world::build(&mut pool.get().unwrap());
+        let state = web::Data::new(AppState::new(
+            pool.clone(),
+            config,
+            actix_web::cookie::Key::generate(),
+        ));
+        Env { pool, world, state, _db: handle }
+    }
+
+    pub fn conn(&self) -> diesel::r2d2::PooledConnection<db::Manager> {
+        self.pool.get().unwrap()
+    }
+
+    pub async fn app(
+        &self,
+    ) -> impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error> {
+        test::init_service(partnerdesk::build_app(self.state.clone())).await
+    }
+}
+
+/// A response, read whole.
+#[derive(Debug)]
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: header::HeaderMap,
+    pub body: String,
+}
+
+impl Resp {
+    pub fn location(&self) -> Option<&str> {
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok())
+    }
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+    #[track_caller]
+    pub fn assert_status(&self, status: u16) -> &Self {
+        assert_eq!(self.status.as_u16(), status, "unexpected status; body:\n{}", self.body);
+        self
+    }
+    #[track_caller]
+    pub fn assert_contains(&self, text: &str) -> &Self {
+        assert!(self.body.contains(text), "expected {text:?} in body:\n{}", self.body);
+        self
+    }
+    #[track_caller]
+    pub fn assert_lacks(&self, text: &str) -> &Self {
+        assert!(!self.body.contains(text), "did not expect {text:?} in body:\n{}", self.body);
+        self
+    }
+}
+
+/// A browser: a cookie, the page's CSRF token, and whether it speaks htmx.
+#[derive(Clone, Default)]
+pub struct Browser {
+    pub cookie: Option<String>,
+    pub csrf: Option<String>,
+}
+
+pub async fn send<S, B>(app: &S, browser: &mut Browser, req: test::TestRequest) -> Resp
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let req = match &browser.cookie {
+        Some(c) => req.insert_header((header::COOKIE, c.clone())),
+        None => req,
+    };
+    let res = test::call_service(app, req.to_request()).await;
+    let status = res.status();
+    let headers = res.headers().clone();
+    for v in headers.get_all(header::SET_COOKIE) {
+        let v = v.to_str().unwrap();
+        let pair = v.split(';').next().unwrap().to_string();
+        if v.contains("Max-Age=0") || pair.ends_with('=') {
+            browser.cookie = None;
+        } else {
+            browser.cookie = Some(pair);
+        }
+    }
+    let body = String::from_utf8_lossy(&test::read_body(res).await).to_string();
+    if let Some(t) = csrf_in(&body) {
+        browser.csrf = Some(t);
+    }
+    Resp { status, headers, body }
+}
+
+fn csrf_in(body: &str) -> Option<String> {
+    let re = regex::Regex::new(r#"name="csrf_token" value="([0-9a-f]+)""#).unwrap();
+    re.captures(body).map(|c| c[1].to_string())
+}
+
+pub async fn get<S, B>(app: &S, browser: &mut Browser, path: &str) -> Resp
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    send(app, browser, test::TestRequest::get().uri(path)).await
+}
+
+/// GET as htmx does for a fragment.
+pub async fn hx_get<S, B>(app: &S, browser: &mut Browser, path: &str) -> Resp
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    send(app, browser, test::TestRequest::get().uri(path).insert_header(("HX-Request", "true"))).await
+}
+
+/// A form POST with the browser's CSRF token, as a plain browser form sends it.
+pub async fn post<S, B>(app: &S, browser: &mut Browser, path: &str, fields: &[(&str, &str)]) -> Resp
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let mut all: Vec<(&str, &str)> = fields.to_vec();
+    let token = browser.csrf.clone().unwrap_or_default();
+    all.push(("csrf_token", &token));
+    let req = test::TestRequest::default().method(Method::POST).uri(path).set_form(all);
+    send(app, browser, req).await
+}
+
+/// A POST as htmx sends it: token in the header, `HX-Request: true`.
+pub async fn hx_post<S, B>(app: &S, browser: &mut Browser, path: &str, fields: &[(&str, &str)]) -> Resp
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let token = browser.csrf.clone().unwrap_or_default();
+    let req = test::TestRequest::default()
+        .method(Method::POST)
+        .uri(path)
+        .insert_header(("HX-Request", "true"))
+        .insert_header(("X-CSRF-Token", token))
+        .set_form(fields.to_vec());
+    send(app, browser, req).await
+}
+
+/// Signs in and loads the customer list (which gives the browser its CSRF token).
+pub async fn sign_in<S, B>(app: &S, email: &str) -> Browser
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let mut b = Browser::default();
+    let r = post(app, &mut b, "/signin", &[("email", email), ("password", world::PASSWORD)]).await;
+    assert_eq!(r.status.as_u16(), 303, "sign-in of {email} failed: {}", r.body);
+    let page = get(app, &mut b, "/customers").await;
+    if page.status.as_u16() == 200 {
+        assert!(b.csrf.is_some(), "no CSRF token on the customers page");
+    } else {
+        // Roles without customer access: take the token from the sign-out form of any page.
+        b.csrf = csrf_in(&page.body);
+    }
+    b
+}
+
+/// Everything a change could touch, to compare before and after a refused request.
+pub fn snapshot(c: &mut AnyConnection) -> String {
+    use partnerdesk::db::schema::*;
+    let rel: Vec<(String, String, bool, Option<i64>)> = relationships::table
+        .order(relationships::id)
+        .select((relationships::id, relationships::relationship_to_partner, relationships::allow_delegated_access, relationships::ended_at))
+        .load(c)
+        .unwrap();
+    let subs: Vec<(String, String, i64)> = subscriptions::table
+        .order(subscriptions::id)
+        .select((subscriptions::id, subscriptions::status, subscriptions::updated_at))
+        .load(c)
+        .unwrap();
+    let res: Vec<(String, String)> =
+        reservations::table.order(reservations::id).select((reservations::id, reservations::status)).load(c).unwrap();
+    let sw: Vec<(String, String)> = software_purchases::table
+        .order(software_purchases::id)
+        .select((software_purchases::id, software_purchases::status))
+        .load(c)
+        .unwrap();
+    let sc: Vec<String> = support_contacts::table.order(support_contacts::id).select(support_contacts::id).load(c).unwrap();
+    let succeeded: i64 = audit_log::table
+        .filter(audit_log::status.eq("succeeded"))
+        .filter(audit_log::operation.not_like("log%"))
+        .count()
+        .get_result(c)
+        .unwrap();
+    format!("{rel:?}\n{subs:?}\n{res:?}\n{sw:?}\n{sc:?}\nsucceeded audits: {succeeded}")
+}

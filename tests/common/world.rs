@@ -1,0 +1,267 @@
+//! The standard test world: two direct partners and an indirect reseller, a user per role, and
+//! customers in each state the removal rule distinguishes.
+
+use std::sync::OnceLock;
+
+use partnerdesk::auth::password;
+use partnerdesk::auth::roles::Role;
+use partnerdesk::db::{self, AnyConnection, DAY_MS};
+use partnerdesk::models::customer::{self, Customer};
+use partnerdesk::models::partner::{self, Partner, PartnerKind};
+use partnerdesk::models::relationship::{self, Relationship};
+use partnerdesk::models::reservation::{self, Reservation};
+use partnerdesk::models::software::{self, SoftwarePurchase};
+use partnerdesk::models::subscription::{self, Subscription};
+use partnerdesk::models::support_contact::{self, SupportContact};
+use partnerdesk::models::user::{self, User};
+use partnerdesk::services::seed;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+pub const GLOBAL_ADMIN: &str = "admin@alpha.test";
+pub const ADMIN_AGENT: &str = "agent@alpha.test";
+pub const SALES_AGENT: &str = "sales@alpha.test";
+pub const HELPDESK_AGENT: &str = "helpdesk@alpha.test";
+pub const BILLING_ADMIN: &str = "billing@alpha.test";
+pub const USER_MANAGEMENT_ADMIN: &str = "users@alpha.test";
+pub const OTHER_ADMIN: &str = "admin@beta.test";
+pub const RESELLER_ADMIN: &str = "admin@reseller.test";
+
+/// Every role of partner Alpha with its user's email.
+pub const ALPHA_USERS: &[(Role, &str)] = &[
+    (Role::GlobalAdmin, GLOBAL_ADMIN),
+    (Role::AdminAgent, ADMIN_AGENT),
+    (Role::SalesAgent, SALES_AGENT),
+    (Role::HelpdeskAgent, HELPDESK_AGENT),
+    (Role::BillingAdmin, BILLING_ADMIN),
+    (Role::UserManagementAdmin, USER_MANAGEMENT_ADMIN),
+];
+
+#[derive(Debug, Clone)]
+pub struct World {
+    pub alpha: Partner,
+    pub beta: Partner,
+    pub reseller: Partner,
+    /// Alpha's customer with everything active: a legacy base with an add-on, a new-commerce
+    /// subscription, an Azure reservation, a software purchase, DAP on, a support contact.
+    pub contoso: Customer,
+    pub contoso_base: String,
+    pub contoso_addon: String,
+    pub contoso_nce: String,
+    pub contoso_reservation: String,
+    pub contoso_software: String,
+    /// Alpha's customer with only a suspended subscription: removable. DAP on, a support contact.
+    pub ready: Customer,
+    pub ready_sub: String,
+    /// Alpha's customer whose only active item is an Azure reservation.
+    pub reservation_only: Customer,
+    pub reservation_only_id: String,
+    /// Alpha's customer whose only active item is a software purchase bought 10 days ago.
+    pub software_only: Customer,
+    pub software_only_id: String,
+    /// Alpha's customer with a software purchase bought 40 days ago (past the cancel window).
+    pub old_software: Customer,
+    pub old_software_id: String,
+    /// Beta's customer (Alpha has no relationship with it).
+    pub beta_customer: Customer,
+    pub beta_sub: String,
+    /// A customer of the indirect reseller, with nothing active.
+    pub reseller_customer: Customer,
+}
+
+fn hash() -> &'static str {
+    static H: OnceLock<String> = OnceLock::new();
+    H.get_or_init(|| password::hash_now(PASSWORD).unwrap())
+}
+
+fn partner(c: &mut AnyConnection, name: &str, kind: PartnerKind) -> Partner {
+    let p = Partner { id: db::new_id(), name: name.into(), kind: kind.as_str().into(), created_at: db::now_ms() };
+    partner::insert(c, &p).unwrap();
+    p
+}
+
+pub fn add_user(c: &mut AnyConnection, p: &Partner, email: &str, roles: &[Role]) -> String {
+    let u = User {
+        id: db::new_id(),
+        partner_id: p.id.clone(),
+        email: email.into(),
+        display_name: format!("User {email}"),
+        password_hash: hash().into(),
+        active: true,
+        failed_logins: 0,
+        locked_until: None,
+        created_at: db::now_ms(),
+    };
+    user::insert(c, &u, roles).unwrap();
+    u.id
+}
+
+pub fn add_customer(c: &mut AnyConnection, p: &Partner, name: &str, dap: bool) -> Customer {
+    let slug: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase();
+    let cust = Customer {
+        id: db::new_id(),
+        company_name: name.into(),
+        primary_domain: format!("{slug}.onmicrosoft.com"),
+        tenant_id: db::new_id(),
+        country: "PL".into(),
+        created_at: db::now_ms(),
+    };
+    customer::insert(c, &cust).unwrap();
+    relationship::insert(
+        c,
+        &Relationship {
+            id: db::new_id(),
+            partner_id: p.id.clone(),
+            customer_id: cust.id.clone(),
+            relationship_to_partner: "reseller".into(),
+            allow_delegated_access: dap,
+            started_at: db::now_ms() - 100 * DAY_MS,
+            ended_at: None,
+            ended_by: None,
+        },
+    )
+    .unwrap();
+    cust
+}
+
+pub fn add_subscription(
+    c: &mut AnyConnection,
+    p: &Partner,
+    cust: &Customer,
+    offer: (&str, &str, &str),
+    status: &str,
+    parent: Option<&str>,
+) -> String {
+    let now = db::now_ms();
+    let s = Subscription {
+        id: db::new_id(),
+        partner_id: p.id.clone(),
+        customer_id: cust.id.clone(),
+        offer_id: offer.0.into(),
+        offer_name: offer.1.into(),
+        quantity: 10,
+        term: "P1M".into(),
+        billing_cycle: "monthly".into(),
+        status: status.into(),
+        commerce_type: offer.2.into(),
+        parent_id: parent.map(Into::into),
+        created_at: now - 20 * DAY_MS,
+        updated_at: now - 20 * DAY_MS,
+        suspended_at: (status == "suspended").then_some(now - 10 * DAY_MS),
+    };
+    subscription::insert(c, &s).unwrap();
+    s.id
+}
+
+pub const E3: (&str, &str, &str) = ("m365-e3", "Microsoft 365 E3", "legacy");
+pub const E5SEC: (&str, &str, &str) = ("m365-e5-sec", "Microsoft 365 E5 Security", "legacy");
+pub const BP: (&str, &str, &str) = ("m365-bp", "Microsoft 365 Business Premium", "new_commerce");
+pub const E1: (&str, &str, &str) = ("o365-e1", "Office 365 E1", "legacy");
+
+pub fn add_reservation(c: &mut AnyConnection, p: &Partner, cust: &Customer, name: &str) -> String {
+    let r = Reservation {
+        id: db::new_id(),
+        partner_id: p.id.clone(),
+        customer_id: cust.id.clone(),
+        name: name.into(),
+        sku: "Standard_D2s_v5".into(),
+        region: "westeurope".into(),
+        term: "P1Y".into(),
+        quantity: 2,
+        status: "active".into(),
+        created_at: db::now_ms() - 5 * DAY_MS,
+        cancelled_at: None,
+    };
+    reservation::insert(c, &r).unwrap();
+    r.id
+}
+
+pub fn add_software(c: &mut AnyConnection, p: &Partner, cust: &Customer, product: &str, days_ago: i64) -> String {
+    let s = SoftwarePurchase {
+        id: db::new_id(),
+        partner_id: p.id.clone(),
+        customer_id: cust.id.clone(),
+        product: product.into(),
+        order_id: format!("SW-{}", &db::new_id()[..8]),
+        quantity: 1,
+        status: "active".into(),
+        created_at: db::now_ms() - days_ago * DAY_MS,
+        cancelled_at: None,
+    };
+    software::insert(c, &s).unwrap();
+    s.id
+}
+
+pub fn add_support_contact(c: &mut AnyConnection, p: &Partner, cust: &Customer, sub: &str) {
+    support_contact::insert(
+        c,
+        &SupportContact {
+            id: db::new_id(),
+            partner_id: p.id.clone(),
+            customer_id: cust.id.clone(),
+            subscription_id: sub.into(),
+            contact_user_id: None,
+            created_at: db::now_ms(),
+        },
+    )
+    .unwrap();
+}
+
+pub fn build(c: &mut AnyConnection) -> World {
+    seed::ensure_offers(c).unwrap();
+    let alpha = partner(c, "Alpha Partners", PartnerKind::Direct);
+    let beta = partner(c, "Beta Partners", PartnerKind::Direct);
+    let reseller = partner(c, "Gamma Resellers", PartnerKind::IndirectReseller);
+    for (role, email) in ALPHA_USERS {
+        add_user(c, &alpha, email, &[*role]);
+    }
+    add_user(c, &beta, OTHER_ADMIN, &[Role::GlobalAdmin]);
+    add_user(c, &reseller, RESELLER_ADMIN, &[Role::GlobalAdmin]);
+
+    let contoso = add_customer(c, &alpha, "Contoso Ltd", true);
+    let contoso_base = add_subscription(c, &alpha, &contoso, E3, "active", None);
+    let contoso_addon = add_subscription(c, &alpha, &contoso, E5SEC, "active", Some(&contoso_base));
+    let contoso_nce = add_subscription(c, &alpha, &contoso, BP, "active", None);
+    let contoso_reservation = add_reservation(c, &alpha, &contoso, "Contoso production VMs");
+    let contoso_software = add_software(c, &alpha, &contoso, "SQL Server 2022 Standard", 10);
+    add_support_contact(c, &alpha, &contoso, &contoso_base);
+
+    let ready = add_customer(c, &alpha, "Fabrikam Ready", true);
+    let ready_sub = add_subscription(c, &alpha, &ready, E1, "suspended", None);
+    add_support_contact(c, &alpha, &ready, &ready_sub);
+
+    let reservation_only = add_customer(c, &alpha, "Reservation Only Inc", false);
+    let reservation_only_id = add_reservation(c, &alpha, &reservation_only, "Batch cluster");
+    let software_only = add_customer(c, &alpha, "Software Only Inc", false);
+    let software_only_id = add_software(c, &alpha, &software_only, "Windows Server 2022 Standard", 10);
+    let old_software = add_customer(c, &alpha, "Old Software Inc", false);
+    let old_software_id = add_software(c, &alpha, &old_software, "Visual Studio Professional", 40);
+
+    let beta_customer = add_customer(c, &beta, "Beta Customer GmbH", true);
+    let beta_sub = add_subscription(c, &beta, &beta_customer, E1, "active", None);
+
+    let reseller_customer = add_customer(c, &reseller, "Reseller Customer Sp. z o.o.", false);
+
+    World {
+        alpha,
+        beta,
+        reseller,
+        contoso,
+        contoso_base,
+        contoso_addon,
+        contoso_nce,
+        contoso_reservation,
+        contoso_software,
+        ready,
+        ready_sub,
+        reservation_only,
+        reservation_only_id,
+        software_only,
+        software_only_id,
+        old_software,
+        old_software_id,
+        beta_customer,
+        beta_sub,
+        reseller_customer,
+    }
+}
