@@ -35,19 +35,23 @@ pub fn build_app(
     >,
 > {
     let config = &state.config;
-    let idle = actix_web::cookie::time::Duration::seconds(config.session_idle_timeout.as_secs() as i64);
-    let sessions = SessionMiddleware::builder(DbSessionStore::new(state.pool.clone()), state.session_key.clone())
-        .cookie_name(config.cookie_name().to_string())
-        .cookie_secure(config.cookie_secure)
-        .cookie_http_only(true)
-        .cookie_same_site(SameSite::Lax)
-        .cookie_path("/".to_string())
-        .session_lifecycle(
-            BrowserSession::default()
-                .state_ttl(idle)
-                .state_ttl_extension_policy(TtlExtensionPolicy::OnEveryRequest),
-        )
-        .build();
+    let idle =
+        actix_web::cookie::time::Duration::seconds(config.session_idle_timeout.as_secs() as i64);
+    let sessions = SessionMiddleware::builder(
+        DbSessionStore::new(state.pool.clone()),
+        state.session_key.clone(),
+    )
+    .cookie_name(config.cookie_name().to_string())
+    .cookie_secure(config.cookie_secure)
+    .cookie_http_only(true)
+    .cookie_same_site(SameSite::Lax)
+    .cookie_path("/".to_string())
+    .session_lifecycle(
+        BrowserSession::default()
+            .state_ttl(idle)
+            .state_ttl_extension_policy(TtlExtensionPolicy::OnEveryRequest),
+    )
+    .build();
     App::new()
         .app_data(state.clone())
         .app_data(web::form_config())

@@ -14,16 +14,27 @@ async fn every_page_but_sign_in_requires_a_session() {
     let w = &env.world;
     let app = env.app().await;
     let mut anon = Browser::default();
-    for path in ["/", "/customers", &format!("/customers/{}/account", w.contoso.id)] {
+    for path in [
+        "/",
+        "/customers",
+        &format!("/customers/{}/account", w.contoso.id),
+    ] {
         let r = get(&app, &mut anon, path).await;
         if path == "/" {
             r.assert_status(303);
             continue;
         }
         r.assert_status(303);
-        assert!(r.location().unwrap().starts_with("/signin?next="), "{path} → {:?}", r.location());
+        assert!(
+            r.location().unwrap().starts_with("/signin?next="),
+            "{path} → {:?}",
+            r.location()
+        );
     }
-    get(&app, &mut anon, "/signin").await.assert_status(200).assert_contains("Sign in");
+    get(&app, &mut anon, "/signin")
+        .await
+        .assert_status(200)
+        .assert_contains("Sign in");
     // htmx requests are told where to go with HX-Redirect.
     let r = hx_get(&app, &mut anon, "/customers").await;
     assert_eq!(r.header("HX-Redirect"), Some("/signin"));
@@ -34,21 +45,43 @@ async fn wrong_password_and_unknown_user_get_the_same_answer_and_are_audited() {
     let env = Env::new();
     let app = env.app().await;
     let mut b = Browser::default();
-    let wrong = post(&app, &mut b, "/signin", &[("email", GLOBAL_ADMIN), ("password", "not the password")]).await;
-    let unknown = post(&app, &mut b, "/signin", &[("email", "nobody@alpha.test"), ("password", "not the password")]).await;
+    let wrong = post(
+        &app,
+        &mut b,
+        "/signin",
+        &[("email", GLOBAL_ADMIN), ("password", "not the password")],
+    )
+    .await;
+    let unknown = post(
+        &app,
+        &mut b,
+        "/signin",
+        &[
+            ("email", "nobody@alpha.test"),
+            ("password", "not the password"),
+        ],
+    )
+    .await;
     wrong.assert_status(401);
     unknown.assert_status(401);
     let msg = "The email or password is not right";
     wrong.assert_contains(msg).assert_contains(GLOBAL_ADMIN);
     unknown.assert_contains(msg);
-    assert!(b.cookie.is_none(), "a failed sign-in must not start a session");
+    assert!(
+        b.cookie.is_none(),
+        "a failed sign-in must not start a session"
+    );
     let failed: Vec<(String, Option<String>)> = audit_log::table
         .filter(audit_log::operation.eq("login_failed"))
         .select((audit_log::actor, audit_log::new_value))
         .load(&mut *env.conn())
         .unwrap();
     assert_eq!(failed.len(), 2);
-    assert!(failed.iter().all(|(_, v)| !v.as_deref().unwrap_or("").contains("not the password")));
+    assert!(
+        failed
+            .iter()
+            .all(|(_, v)| !v.as_deref().unwrap_or("").contains("not the password"))
+    );
 }
 
 #[actix_web::test]
@@ -57,10 +90,24 @@ async fn account_locks_after_repeated_failures_and_the_right_password_waits() {
     let app = env.app().await;
     let mut b = Browser::default();
     for _ in 0..10 {
-        post(&app, &mut b, "/signin", &[("email", SALES_AGENT), ("password", "guess-guess")]).await.assert_status(401);
+        post(
+            &app,
+            &mut b,
+            "/signin",
+            &[("email", SALES_AGENT), ("password", "guess-guess")],
+        )
+        .await
+        .assert_status(401);
     }
     // Locked: even the right password is refused, with the same message.
-    post(&app, &mut b, "/signin", &[("email", SALES_AGENT), ("password", PASSWORD)]).await.assert_status(401);
+    post(
+        &app,
+        &mut b,
+        "/signin",
+        &[("email", SALES_AGENT), ("password", PASSWORD)],
+    )
+    .await
+    .assert_status(401);
     let locked: Option<i64> = users::table
         .filter(users::email.eq(SALES_AGENT))
         .select(users::locked_until)
@@ -72,8 +119,19 @@ async fn account_locks_after_repeated_failures_and_the_right_password_waits() {
         .set(users::locked_until.eq(Some(partnerdesk::db::now_ms() - 1)))
         .execute(&mut *env.conn())
         .unwrap();
-    post(&app, &mut b, "/signin", &[("email", SALES_AGENT), ("password", PASSWORD)]).await.assert_status(303);
-    let failures: i32 = users::table.filter(users::email.eq(SALES_AGENT)).select(users::failed_logins).first(&mut *env.conn()).unwrap();
+    post(
+        &app,
+        &mut b,
+        "/signin",
+        &[("email", SALES_AGENT), ("password", PASSWORD)],
+    )
+    .await
+    .assert_status(303);
+    let failures: i32 = users::table
+        .filter(users::email.eq(SALES_AGENT))
+        .select(users::failed_logins)
+        .first(&mut *env.conn())
+        .unwrap();
     assert_eq!(failures, 0);
 }
 
@@ -82,10 +140,30 @@ async fn sign_in_returns_only_to_local_paths() {
     let env = Env::new();
     let app = env.app().await;
     let mut b = Browser::default();
-    let r = post(&app, &mut b, "/signin", &[("email", GLOBAL_ADMIN), ("password", PASSWORD), ("next", "//evil.example/x")]).await;
+    let r = post(
+        &app,
+        &mut b,
+        "/signin",
+        &[
+            ("email", GLOBAL_ADMIN),
+            ("password", PASSWORD),
+            ("next", "//evil.example/x"),
+        ],
+    )
+    .await;
     assert_eq!(r.location(), Some("/customers"));
     let mut b = Browser::default();
-    let r = post(&app, &mut b, "/signin", &[("email", GLOBAL_ADMIN), ("password", PASSWORD), ("next", "/customers?q=con")]).await;
+    let r = post(
+        &app,
+        &mut b,
+        "/signin",
+        &[
+            ("email", GLOBAL_ADMIN),
+            ("password", PASSWORD),
+            ("next", "/customers?q=con"),
+        ],
+    )
+    .await;
     assert_eq!(r.location(), Some("/customers?q=con"));
 }
 
@@ -96,7 +174,11 @@ async fn sign_out_ends_the_session_on_the_server() {
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
     let stolen = b.clone();
     post(&app, &mut b, "/signout", &[]).await.assert_status(303);
-    let live: i64 = sessions::table.filter(sessions::user_id.is_not_null()).count().get_result(&mut *env.conn()).unwrap();
+    let live: i64 = sessions::table
+        .filter(sessions::user_id.is_not_null())
+        .count()
+        .get_result(&mut *env.conn())
+        .unwrap();
     assert_eq!(live, 0);
     // The old cookie, replayed, is not signed in.
     let mut replay = stolen;
@@ -132,7 +214,10 @@ async fn unsafe_requests_need_the_sessions_csrf_token() {
             form.push(("csrf_token", t.as_str()));
         }
         let req = TestRequest::post().uri(&path).set_form(form);
-        send(&app, &mut b, req).await.assert_status(403).assert_contains("Reload the page");
+        send(&app, &mut b, req)
+            .await
+            .assert_status(403)
+            .assert_contains("Reload the page");
     }
     // A wrong header token is refused even when the form field is right.
     let req = TestRequest::post()
@@ -173,27 +258,51 @@ async fn security_headers_on_pages_errors_and_static_files() {
         let r = get(&app, &mut b, &path).await;
         r.assert_status(status);
         let csp = r.header("content-security-policy").unwrap_or_default();
-        assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert!(
+            csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
+            "{path}: {csp}"
+        );
         assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"));
-        assert_eq!(r.header("x-content-type-options"), Some("nosniff"), "{path}");
+        assert_eq!(
+            r.header("x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
         assert!(r.header("referrer-policy").is_some(), "{path}");
-        assert!(r.header("vary").unwrap_or_default().contains("HX-Request"), "{path}");
+        assert!(
+            r.header("vary").unwrap_or_default().contains("HX-Request"),
+            "{path}"
+        );
         if !path.starts_with("/static") {
             assert_eq!(r.header("cache-control"), Some("no-store"), "{path}");
         }
     }
     // A signed-in user's 404 keeps the navigation.
-    get(&app, &mut b, "/customers/nope/account").await.assert_contains("Sign out").assert_contains("does not exist");
+    get(&app, &mut b, "/customers/nope/account")
+        .await
+        .assert_contains("Sign out")
+        .assert_contains("does not exist");
 }
 
 #[actix_web::test]
 async fn session_cookie_is_http_only_and_same_site() {
     let env = Env::new();
     let app = env.app().await;
-    let req = TestRequest::post().uri("/signin").set_form([("email", GLOBAL_ADMIN), ("password", PASSWORD)]);
+    let req = TestRequest::post()
+        .uri("/signin")
+        .set_form([("email", GLOBAL_ADMIN), ("password", PASSWORD)]);
     let res = actix_web::test::call_service(&app, req.to_request()).await;
-    let cookie = res.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"), "{cookie}");
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
 }
 
 #[actix_web::test]
@@ -202,5 +311,8 @@ async fn health_and_readiness() {
     let app = env.app().await;
     let mut b = Browser::default();
     get(&app, &mut b, "/healthz").await.assert_status(200);
-    get(&app, &mut b, "/readyz").await.assert_status(200).assert_contains("ready");
+    get(&app, &mut b, "/readyz")
+        .await
+        .assert_status(200)
+        .assert_contains("ready");
 }

@@ -21,43 +21,90 @@ async fn whole_removal_flow_as_global_admin() {
 
     // Customers lists Contoso with its relationship and its count of active subscriptions.
     let list = get(&app, &mut b, "/customers").await;
-    list.assert_status(200).assert_contains("Contoso Ltd").assert_contains("Delegated admin");
-    assert!(list.body.contains("Beta Customer") == false, "another partner's customer is listed");
+    list.assert_status(200)
+        .assert_contains("Contoso Ltd")
+        .assert_contains("Delegated admin");
+    assert!(
+        !list.body.contains("Beta Customer"),
+        "another partner's customer is listed"
+    );
 
     // While anything is active the link is inactive, with every blocker linked.
     let acc = get(&app, &mut b, &account(&w.contoso)).await;
     acc.assert_status(200)
         .assert_contains(r#"aria-disabled="true""#)
         .assert_contains("5 items are still active")
-        .assert_contains(&format!("/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_base))
-        .assert_contains(&format!("/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_addon))
-        .assert_contains(&format!("/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_nce))
+        .assert_contains(&format!(
+            "/customers/{}/subscriptions/{}",
+            w.contoso.id, w.contoso_base
+        ))
+        .assert_contains(&format!(
+            "/customers/{}/subscriptions/{}",
+            w.contoso.id, w.contoso_addon
+        ))
+        .assert_contains(&format!(
+            "/customers/{}/subscriptions/{}",
+            w.contoso.id, w.contoso_nce
+        ))
         .assert_contains(&format!("#reservation-{}", w.contoso_reservation))
         .assert_contains(&format!("#software-{}", w.contoso_software))
-        .assert_lacks(&format!(r#"href="/customers/{}/remove-relationship""#, w.contoso.id));
+        .assert_lacks(&format!(
+            r#"href="/customers/{}/remove-relationship""#,
+            w.contoso.id
+        ));
 
     // Suspend the base (its add-on follows) and the new-commerce subscription.
-    let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_base);
+    let path = format!(
+        "/customers/{}/subscriptions/{}/status",
+        w.contoso.id, w.contoso_base
+    );
     let r = post(&app, &mut b, &path, &[("status", "suspended")]).await;
     r.assert_status(303);
     let page = get(&app, &mut b, r.location().unwrap()).await;
     page.assert_contains("Subscription suspended. 1 add-on suspended with it.");
-    let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
-    post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(303);
-    let nce = get(&app, &mut b, &format!("/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_nce)).await;
+    let path = format!(
+        "/customers/{}/subscriptions/{}/status",
+        w.contoso.id, w.contoso_nce
+    );
+    post(&app, &mut b, &path, &[("status", "suspended")])
+        .await
+        .assert_status(303);
+    let nce = get(
+        &app,
+        &mut b,
+        &format!(
+            "/customers/{}/subscriptions/{}",
+            w.contoso.id, w.contoso_nce
+        ),
+    )
+    .await;
     nce.assert_contains("still billed");
 
     // Cancel the reservation and the software purchase.
-    let path = format!("/customers/{}/reservations/{}/cancel", w.contoso.id, w.contoso_reservation);
+    let path = format!(
+        "/customers/{}/reservations/{}/cancel",
+        w.contoso.id, w.contoso_reservation
+    );
     post(&app, &mut b, &path, &[]).await.assert_status(303);
-    let path = format!("/customers/{}/software/{}/cancel", w.contoso.id, w.contoso_software);
+    let path = format!(
+        "/customers/{}/software/{}/cancel",
+        w.contoso.id, w.contoso_software
+    );
     post(&app, &mut b, &path, &[]).await.assert_status(303);
 
     // Now the link is active and leads to a confirmation with the four consequences.
     let acc = get(&app, &mut b, &account(&w.contoso)).await;
-    acc.assert_contains(&format!(r#"href="/customers/{}/remove-relationship""#, w.contoso.id))
-        .assert_lacks(r#"aria-disabled="true""#);
-    let confirm = get(&app, &mut b, &format!("/customers/{}/remove-relationship", w.contoso.id)).await;
+    acc.assert_contains(&format!(
+        r#"href="/customers/{}/remove-relationship""#,
+        w.contoso.id
+    ))
+    .assert_lacks(r#"aria-disabled="true""#);
+    let confirm = get(
+        &app,
+        &mut b,
+        &format!("/customers/{}/remove-relationship", w.contoso.id),
+    )
+    .await;
     confirm
         .assert_status(200)
         .assert_contains("removes Contoso Ltd from your customer list")
@@ -65,7 +112,13 @@ async fn whole_removal_flow_as_global_admin() {
         .assert_contains("removes delegated admin privileges")
         .assert_contains("prevents future purchases");
 
-    let done = post(&app, &mut b, &format!("/customers/{}/remove-relationship", w.contoso.id), &[]).await;
+    let done = post(
+        &app,
+        &mut b,
+        &format!("/customers/{}/remove-relationship", w.contoso.id),
+        &[],
+    )
+    .await;
     done.assert_status(303);
     assert_eq!(done.location(), Some("/customers"));
     let list = get(&app, &mut b, "/customers").await;
@@ -78,7 +131,11 @@ async fn whole_removal_flow_as_global_admin() {
     let (rel, dap, ended_by): (String, bool, Option<String>) = relationships::table
         .filter(relationships::customer_id.eq(&w.contoso.id))
         .filter(relationships::partner_id.eq(&w.alpha.id))
-        .select((relationships::relationship_to_partner, relationships::allow_delegated_access, relationships::ended_by))
+        .select((
+            relationships::relationship_to_partner,
+            relationships::allow_delegated_access,
+            relationships::ended_by,
+        ))
         .first(&mut *c)
         .unwrap();
     assert_eq!((rel.as_str(), dap), ("none", false));
@@ -89,12 +146,23 @@ async fn whole_removal_flow_as_global_admin() {
         .get_result(&mut *c)
         .unwrap();
     assert_eq!(contacts, 0);
-    let records = audit::list_by_operation(&mut c, &w.alpha.id, "remove_partner_customer_relationship").unwrap();
+    let records =
+        audit::list_by_operation(&mut c, &w.alpha.id, "remove_partner_customer_relationship")
+            .unwrap();
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].status, "succeeded");
-    assert_eq!(records[0].customer_id.as_deref(), Some(w.contoso.id.as_str()));
+    assert_eq!(
+        records[0].customer_id.as_deref(),
+        Some(w.contoso.id.as_str())
+    );
     assert_eq!(records[0].actor, GLOBAL_ADMIN);
-    assert!(records[0].old_value.as_deref().unwrap().contains("delegated admin: on"));
+    assert!(
+        records[0]
+            .old_value
+            .as_deref()
+            .unwrap()
+            .contains("delegated admin: on")
+    );
 
     // Buying for it is refused with a clear message, and nothing is bought.
     let before: i64 = subscriptions::table.count().get_result(&mut *c).unwrap();
@@ -105,16 +173,26 @@ async fn whole_removal_flow_as_global_admin() {
         &[("offer_id", "m365-bp"), ("quantity", "5"), ("term", "P1Y")],
     )
     .await;
-    buy.assert_status(409).assert_contains("Purchases for this customer are blocked");
+    buy.assert_status(409)
+        .assert_contains("Purchases for this customer are blocked");
     let after: i64 = subscriptions::table.count().get_result(&mut *c).unwrap();
     assert_eq!(before, after);
 
     // Reactivating a subscription is refused too.
-    let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
-    post(&app, &mut b, &path, &[("status", "active")]).await.assert_status(409).assert_contains("no longer has a reseller relationship");
+    let path = format!(
+        "/customers/{}/subscriptions/{}/status",
+        w.contoso.id, w.contoso_nce
+    );
+    post(&app, &mut b, &path, &[("status", "active")])
+        .await
+        .assert_status(409)
+        .assert_contains("no longer has a reseller relationship");
 
     // The customer's page still answers (for the record), saying there is no relationship.
-    get(&app, &mut b, &account(&w.contoso)).await.assert_status(200).assert_contains("No reseller relationship");
+    get(&app, &mut b, &account(&w.contoso))
+        .await
+        .assert_status(200)
+        .assert_contains("No reseller relationship");
 }
 
 #[actix_web::test]
@@ -124,23 +202,31 @@ async fn link_inactive_for_each_kind_of_blocker() {
     let app = env.app().await;
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
 
-    get(&app, &mut b, &account(&w.reservation_only)).await
+    get(&app, &mut b, &account(&w.reservation_only))
+        .await
         .assert_contains(r#"aria-disabled="true""#)
         .assert_contains("Azure reservation “Batch cluster” is active: cancel it.")
         .assert_contains(&format!("#reservation-{}", w.reservation_only_id));
-    get(&app, &mut b, &account(&w.software_only)).await
+    get(&app, &mut b, &account(&w.software_only))
+        .await
         .assert_contains(r#"aria-disabled="true""#)
         .assert_contains("Software purchase “Windows Server 2022 Standard” is active: cancel it.")
         .assert_contains(&format!("#software-{}", w.software_only_id));
-    get(&app, &mut b, &account(&w.contoso)).await
+    get(&app, &mut b, &account(&w.contoso))
+        .await
         .assert_contains("Subscription “Microsoft 365 E3” is active: suspend it.");
-    get(&app, &mut b, &account(&w.ready)).await
+    get(&app, &mut b, &account(&w.ready))
+        .await
         .assert_lacks(r#"aria-disabled="true""#)
-        .assert_contains(&format!(r#"href="/customers/{}/remove-relationship""#, w.ready.id));
+        .assert_contains(&format!(
+            r#"href="/customers/{}/remove-relationship""#,
+            w.ready.id
+        ));
 
     // An indirect reseller cannot remove, even with nothing active.
     let mut r = sign_in(&app, RESELLER_ADMIN).await;
-    get(&app, &mut r, &account(&w.reseller_customer)).await
+    get(&app, &mut r, &account(&w.reseller_customer))
+        .await
         .assert_contains(r#"aria-disabled="true""#)
         .assert_contains("Indirect resellers cannot remove a reseller relationship");
 }
@@ -155,7 +241,8 @@ async fn link_inactive_for_every_role_but_global_admin() {
         let page = get(&app, &mut b, &account(&w.ready)).await;
         match role {
             partnerdesk::auth::roles::Role::GlobalAdmin => {
-                page.assert_status(200).assert_lacks(r#"aria-disabled="true""#);
+                page.assert_status(200)
+                    .assert_lacks(r#"aria-disabled="true""#);
             }
             partnerdesk::auth::roles::Role::UserManagementAdmin => {
                 page.assert_status(403);
@@ -177,19 +264,37 @@ async fn forged_removal_with_blockers_is_409_and_changes_nothing() {
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
     let before = snapshot(&mut env.conn());
     for customer in [&w.contoso, &w.reservation_only, &w.software_only] {
-        let r = post(&app, &mut b, &format!("/customers/{}/remove-relationship", customer.id), &[]).await;
+        let r = post(
+            &app,
+            &mut b,
+            &format!("/customers/{}/remove-relationship", customer.id),
+            &[],
+        )
+        .await;
         r.assert_status(409).assert_contains("still active");
     }
     assert_eq!(before, snapshot(&mut env.conn()));
     // The refused attempts are on record as failed.
-    let records = audit::list_by_operation(&mut env.conn(), &w.alpha.id, "remove_partner_customer_relationship").unwrap();
+    let records = audit::list_by_operation(
+        &mut env.conn(),
+        &w.alpha.id,
+        "remove_partner_customer_relationship",
+    )
+    .unwrap();
     assert_eq!(records.len(), 3);
     assert!(records.iter().all(|r| r.status == "failed"));
 
     // An indirect reseller's forged removal: 409 too.
     let mut r = sign_in(&app, RESELLER_ADMIN).await;
-    let resp = post(&app, &mut r, &format!("/customers/{}/remove-relationship", w.reseller_customer.id), &[]).await;
-    resp.assert_status(409).assert_contains("Indirect resellers");
+    let resp = post(
+        &app,
+        &mut r,
+        &format!("/customers/{}/remove-relationship", w.reseller_customer.id),
+        &[],
+    )
+    .await;
+    resp.assert_status(409)
+        .assert_contains("Indirect resellers");
     assert_eq!(before, snapshot(&mut env.conn()));
 }
 
@@ -199,10 +304,23 @@ async fn removal_by_a_role_without_the_right_is_refused() {
     let w = &env.world;
     let app = env.app().await;
     let before = snapshot(&mut env.conn());
-    for email in [ADMIN_AGENT, SALES_AGENT, HELPDESK_AGENT, BILLING_ADMIN, USER_MANAGEMENT_ADMIN] {
+    for email in [
+        ADMIN_AGENT,
+        SALES_AGENT,
+        HELPDESK_AGENT,
+        BILLING_ADMIN,
+        USER_MANAGEMENT_ADMIN,
+    ] {
         let mut b = sign_in(&app, email).await;
-        let r = post(&app, &mut b, &format!("/customers/{}/remove-relationship", w.ready.id), &[]).await;
-        r.assert_status(403).assert_contains("Requires the Global admin role.");
+        let r = post(
+            &app,
+            &mut b,
+            &format!("/customers/{}/remove-relationship", w.ready.id),
+            &[],
+        )
+        .await;
+        r.assert_status(403)
+            .assert_contains("Requires the Global admin role.");
     }
     assert_eq!(before, snapshot(&mut env.conn()));
     let denied: i64 = audit_log::table
@@ -221,12 +339,19 @@ async fn second_removal_of_the_same_customer_is_409() {
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
     let path = format!("/customers/{}/remove-relationship", w.ready.id);
     post(&app, &mut b, &path, &[]).await.assert_status(303);
-    post(&app, &mut b, &path, &[]).await.assert_status(409).assert_contains("no reseller relationship");
-    let ok = audit::list_by_operation(&mut env.conn(), &w.alpha.id, "remove_partner_customer_relationship")
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.status == "succeeded")
-        .count();
+    post(&app, &mut b, &path, &[])
+        .await
+        .assert_status(409)
+        .assert_contains("no reseller relationship");
+    let ok = audit::list_by_operation(
+        &mut env.conn(),
+        &w.alpha.id,
+        "remove_partner_customer_relationship",
+    )
+    .unwrap()
+    .into_iter()
+    .filter(|r| r.status == "succeeded")
+    .count();
     assert_eq!(ok, 1);
 }
 
@@ -244,20 +369,43 @@ async fn another_partners_customer_is_404_and_unchanged() {
         format!("/customers/{c}/account"),
         format!("/customers/{c}/remove-relationship"),
     ] {
-        get(&app, &mut b, &path).await.assert_status(404).assert_contains("does not exist");
+        get(&app, &mut b, &path)
+            .await
+            .assert_status(404)
+            .assert_contains("does not exist");
     }
-    post(&app, &mut b, &format!("/customers/{c}/remove-relationship"), &[]).await.assert_status(404);
-    post(&app, &mut b, &format!("/customers/{c}/subscriptions/{}/status", w.beta_sub), &[("status", "suspended")])
-        .await
-        .assert_status(404);
-    post(&app, &mut b, &format!("/customers/{c}/subscriptions"), &[("offer_id", "m365-bp"), ("quantity", "1"), ("term", "P1M")])
-        .await
-        .assert_status(404);
+    post(
+        &app,
+        &mut b,
+        &format!("/customers/{c}/remove-relationship"),
+        &[],
+    )
+    .await
+    .assert_status(404);
+    post(
+        &app,
+        &mut b,
+        &format!("/customers/{c}/subscriptions/{}/status", w.beta_sub),
+        &[("status", "suspended")],
+    )
+    .await
+    .assert_status(404);
+    post(
+        &app,
+        &mut b,
+        &format!("/customers/{c}/subscriptions"),
+        &[("offer_id", "m365-bp"), ("quantity", "1"), ("term", "P1M")],
+    )
+    .await
+    .assert_status(404);
     // Alpha's own customer with Beta's subscription id: still 404.
     post(
         &app,
         &mut b,
-        &format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.beta_sub),
+        &format!(
+            "/customers/{}/subscriptions/{}/status",
+            w.contoso.id, w.beta_sub
+        ),
         &[("status", "suspended")],
     )
     .await

@@ -3,11 +3,11 @@
 //! must carry its token, in the `X-CSRF-Token` header (htmx) or the `csrf_token` form field.
 
 use actix_session::{Session, SessionExt};
+use actix_web::HttpMessage;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::Next;
-use actix_web::HttpMessage;
 use actix_web::web::Bytes;
 use subtle::ConstantTimeEq;
 
@@ -20,7 +20,11 @@ pub const MAX_FORM_BYTES: usize = 64 * 1024;
 
 /// The session's token (empty when the session has none, which no request can match).
 pub fn token(session: &Session) -> String {
-    session.get::<String>(super::CSRF_KEY).ok().flatten().unwrap_or_default()
+    session
+        .get::<String>(super::CSRF_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default()
 }
 
 fn rejected() -> AppError {
@@ -87,7 +91,11 @@ async fn check(req: &mut ServiceRequest) -> Result<(), AppError> {
     let signed_in = session.contains_key(super::session_store::USER_ID_KEY);
     if signed_in {
         let expected = token(&session);
-        let header_token = req.headers().get(HEADER).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let header_token = req
+            .headers()
+            .get(HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let ok = if header_token.is_some() {
             matches(&expected, header_token.as_deref())
         } else {
@@ -118,7 +126,8 @@ async fn read_body(req: &mut ServiceRequest) -> Result<Bytes, AppError> {
     let mut payload = req.take_payload();
     let mut body = actix_web::web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
+        let chunk =
+            chunk.map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
         if body.len() + chunk.len() > MAX_FORM_BYTES {
             return Err(AppError::BadRequest("The form is too large.".into()));
         }

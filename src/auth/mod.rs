@@ -55,7 +55,11 @@ impl CurrentUser {
     }
 
     pub fn roles_label(&self) -> String {
-        self.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")
+        self.roles
+            .iter()
+            .map(|r| r.label())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -71,7 +75,10 @@ impl FromRequest for CurrentUser {
                 .flatten();
             let signin = || AppError::SignInRequired { next: next.clone() };
             let session = req.get_session();
-            let Some(user_id) = session.get::<String>(session_store::USER_ID_KEY).ok().flatten()
+            let Some(user_id) = session
+                .get::<String>(session_store::USER_ID_KEY)
+                .ok()
+                .flatten()
             else {
                 return Err(signin());
             };
@@ -85,11 +92,15 @@ impl FromRequest for CurrentUser {
             }
             let loaded = state
                 .db(move |c| {
-                    let Some(u) = user::find(c, &user_id)? else { return Ok(None) };
+                    let Some(u) = user::find(c, &user_id)? else {
+                        return Ok(None);
+                    };
                     if !u.active {
                         return Ok(None);
                     }
-                    let Some(p) = partner::find(c, &u.partner_id)? else { return Ok(None) };
+                    let Some(p) = partner::find(c, &u.partner_id)? else {
+                        return Ok(None);
+                    };
                     let roles = user::roles_of(c, &u.id)?;
                     Ok(Some((u, p, roles)))
                 })
@@ -118,7 +129,9 @@ pub fn start_session(session: &Session, user_id: &str) -> AppResult<()> {
     session.renew();
     session.clear();
     let store = |k: &str, v: serde_json::Value| {
-        session.insert(k, v).map_err(|e| AppError::internal(anyhow::anyhow!("session: {e}")))
+        session
+            .insert(k, v)
+            .map_err(|e| AppError::internal(anyhow::anyhow!("session: {e}")))
     };
     store(session_store::USER_ID_KEY, user_id.into())?;
     store(LOGIN_AT_KEY, db::now_ms().into())?;
@@ -132,5 +145,8 @@ pub fn random_password() -> String {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut bytes = [0u8; 20];
     getrandom::fill(&mut bytes).expect("the operating system's random source");
-    bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect()
+    bytes
+        .iter()
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect()
 }

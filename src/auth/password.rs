@@ -3,7 +3,9 @@
 
 use std::sync::Arc;
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 use tokio::sync::Semaphore;
 
@@ -25,7 +27,9 @@ pub fn hash_now(password: &str) -> anyhow::Result<String> {
 
 pub fn verify_now(hash: &str, password: &str) -> bool {
     match PasswordHash::new(hash) {
-        Ok(parsed) => argon2().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => argon2()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -41,10 +45,14 @@ fn dummy_hash() -> &'static str {
 pub fn check_policy(password: &str) -> Result<(), String> {
     let chars = password.chars().count();
     if chars < MIN_LENGTH {
-        return Err(format!("The password must have at least {MIN_LENGTH} characters."));
+        return Err(format!(
+            "The password must have at least {MIN_LENGTH} characters."
+        ));
     }
     if chars > MAX_LENGTH {
-        return Err(format!("The password must have at most {MAX_LENGTH} characters."));
+        return Err(format!(
+            "The password must have at most {MAX_LENGTH} characters."
+        ));
     }
     Ok(())
 }
@@ -57,7 +65,9 @@ pub struct Hasher {
 
 impl Hasher {
     pub fn new(permits: usize) -> Self {
-        Hasher { permits: Arc::new(Semaphore::new(permits.max(1))) }
+        Hasher {
+            permits: Arc::new(Semaphore::new(permits.max(1))),
+        }
     }
 
     pub async fn hash(&self, password: String) -> anyhow::Result<String> {

@@ -26,9 +26,13 @@ impl Permission {
     pub fn roles(self) -> &'static [Role] {
         use Role::*;
         match self {
-            Permission::ViewCustomers => {
-                &[GlobalAdmin, AdminAgent, SalesAgent, HelpdeskAgent, BillingAdmin]
-            }
+            Permission::ViewCustomers => &[
+                GlobalAdmin,
+                AdminAgent,
+                SalesAgent,
+                HelpdeskAgent,
+                BillingAdmin,
+            ],
             Permission::ManageSubscriptions => &[GlobalAdmin, AdminAgent, SalesAgent],
             Permission::RemoveRelationship => &[GlobalAdmin],
         }

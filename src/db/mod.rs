@@ -26,7 +26,7 @@ const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqli
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 /// Key of the PostgreSQL advisory lock held while migrations run, so instances starting
 /// together apply them once.
-const MIGRATION_LOCK_KEY: i64 = 0x5041_5254_4e45_52; // "PARTNER"
+const MIGRATION_LOCK_KEY: i64 = 0x0050_4152_544e_4552; // "PARTNER"
 
 /// Which backend a `DATABASE_URL` names. SQLite would accept any string as a file name, so the
 /// choice is made here, from the scheme, and never by trial connection.
@@ -111,7 +111,10 @@ pub struct PoolOptions {
 
 impl Default for PoolOptions {
     fn default() -> Self {
-        PoolOptions { max_size: 8, connection_timeout: Duration::from_secs(5) }
+        PoolOptions {
+            max_size: 8,
+            connection_timeout: Duration::from_secs(5),
+        }
     }
 }
 
@@ -142,12 +145,14 @@ pub fn run_migrations(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
             .map(|v| v.to_string())
             .collect(),
         AnyConnection::Postgresql(c) => {
-            diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")).execute(c)?;
+            diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))
+                .execute(c)?;
             let result = c
                 .run_pending_migrations(POSTGRES_MIGRATIONS)
                 .map(|v| v.iter().map(|v| v.to_string()).collect())
                 .map_err(|e| anyhow::anyhow!("migration failed: {e}"));
-            diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")).execute(c)?;
+            diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"))
+                .execute(c)?;
             result?
         }
     };

@@ -100,9 +100,18 @@ pub fn list_for_partner(
     Ok(rows
         .into_iter()
         .map(|(id, company_name, primary_domain, delegated_admin)| {
-            let active_subscriptions =
-                counts.iter().find(|(cid, _)| *cid == id).map(|c| c.1).unwrap_or(0);
-            CustomerListRow { id, company_name, primary_domain, delegated_admin, active_subscriptions }
+            let active_subscriptions = counts
+                .iter()
+                .find(|(cid, _)| *cid == id)
+                .map(|c| c.1)
+                .unwrap_or(0);
+            CustomerListRow {
+                id,
+                company_name,
+                primary_domain,
+                delegated_admin,
+                active_subscriptions,
+            }
         })
         .collect())
 }
@@ -124,5 +133,8 @@ pub fn find_for_partner(
 }
 
 pub fn insert(conn: &mut AnyConnection, c: &Customer) -> QueryResult<()> {
-    diesel::insert_into(customers::table).values(c).execute(conn).map(|_| ())
+    diesel::insert_into(customers::table)
+        .values(c)
+        .execute(conn)
+        .map(|_| ())
 }

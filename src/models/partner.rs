@@ -44,5 +44,8 @@ pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<
 }
 
 pub fn insert(conn: &mut AnyConnection, p: &Partner) -> QueryResult<()> {
-    diesel::insert_into(partners::table).values(p).execute(conn).map(|_| ())
+    diesel::insert_into(partners::table)
+        .values(p)
+        .execute(conn)
+        .map(|_| ())
 }

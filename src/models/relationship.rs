@@ -39,7 +39,10 @@ pub fn find(
 }
 
 pub fn insert(conn: &mut AnyConnection, r: &Relationship) -> QueryResult<()> {
-    diesel::insert_into(relationships::table).values(r).execute(conn).map(|_| ())
+    diesel::insert_into(relationships::table)
+        .values(r)
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// Ends a reseller relationship: `none`, delegated admin privileges off, who and when.

@@ -24,7 +24,10 @@ pub fn load_live(conn: &mut AnyConnection, id: &str, now: i64) -> QueryResult<Op
 }
 
 pub fn insert(conn: &mut AnyConnection, row: &SessionRow) -> QueryResult<()> {
-    diesel::insert_into(sessions::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(sessions::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// Replaces state and expiry of a live session; 0 when it no longer exists.

@@ -42,7 +42,10 @@ pub fn list_for_customer(
     software_purchases::table
         .filter(software_purchases::partner_id.eq(partner_id))
         .filter(software_purchases::customer_id.eq(customer_id))
-        .order((software_purchases::product.asc(), software_purchases::id.asc()))
+        .order((
+            software_purchases::product.asc(),
+            software_purchases::id.asc(),
+        ))
         .select(SoftwarePurchase::as_select())
         .load(conn)
 }
@@ -64,10 +67,16 @@ pub fn find(
 
 pub fn cancel(conn: &mut AnyConnection, id: &str, at: i64) -> QueryResult<usize> {
     diesel::update(software_purchases::table.find(id))
-        .set((software_purchases::status.eq(CANCELLED), software_purchases::cancelled_at.eq(Some(at))))
+        .set((
+            software_purchases::status.eq(CANCELLED),
+            software_purchases::cancelled_at.eq(Some(at)),
+        ))
         .execute(conn)
 }
 
 pub fn insert(conn: &mut AnyConnection, r: &SoftwarePurchase) -> QueryResult<()> {
-    diesel::insert_into(software_purchases::table).values(r).execute(conn).map(|_| ())
+    diesel::insert_into(software_purchases::table)
+        .values(r)
+        .execute(conn)
+        .map(|_| ())
 }

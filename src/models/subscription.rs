@@ -81,13 +81,21 @@ pub fn list_for_customer(
     let all: Vec<Subscription> = subscriptions::table
         .filter(subscriptions::partner_id.eq(partner_id))
         .filter(subscriptions::customer_id.eq(customer_id))
-        .order((subscriptions::offer_name.asc(), subscriptions::created_at.asc(), subscriptions::id.asc()))
+        .order((
+            subscriptions::offer_name.asc(),
+            subscriptions::created_at.asc(),
+            subscriptions::id.asc(),
+        ))
         .select(Subscription::as_select())
         .load(conn)?;
     let mut ordered = Vec::with_capacity(all.len());
     for base in all.iter().filter(|s| s.parent_id.is_none()) {
         ordered.push(base.clone());
-        ordered.extend(all.iter().filter(|s| s.parent_id.as_deref() == Some(&base.id)).cloned());
+        ordered.extend(
+            all.iter()
+                .filter(|s| s.parent_id.as_deref() == Some(&base.id))
+                .cloned(),
+        );
     }
     // Add-ons whose base is not listed (should not happen) still show.
     for orphan in all.iter().filter(|s| s.parent_id.is_some()) {
@@ -153,5 +161,8 @@ pub fn set_status(
 }
 
 pub fn insert(conn: &mut AnyConnection, s: &Subscription) -> QueryResult<()> {
-    diesel::insert_into(subscriptions::table).values(s).execute(conn).map(|_| ())
+    diesel::insert_into(subscriptions::table)
+        .values(s)
+        .execute(conn)
+        .map(|_| ())
 }

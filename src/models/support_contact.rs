@@ -44,5 +44,8 @@ pub fn delete_for_customer(
 }
 
 pub fn insert(conn: &mut AnyConnection, c: &SupportContact) -> QueryResult<()> {
-    diesel::insert_into(support_contacts::table).values(c).execute(conn).map(|_| ())
+    diesel::insert_into(support_contacts::table)
+        .values(c)
+        .execute(conn)
+        .map(|_| ())
 }

@@ -65,7 +65,12 @@ pub fn record(conn: &mut AnyConnection, actor: &Actor, ev: Event<'_>) -> QueryRe
             resource_id: ev.resource_id.map(str::to_owned),
             old_value: ev.old_value,
             new_value: ev.new_value,
-            status: if ev.failed { rows::FAILED } else { rows::SUCCEEDED }.to_owned(),
+            status: if ev.failed {
+                rows::FAILED
+            } else {
+                rows::SUCCEEDED
+            }
+            .to_owned(),
             at: db::now_ms(),
             request_id: actor.request_id.clone(),
         },

@@ -10,8 +10,8 @@ use crate::error::{AppError, AppResult};
 use crate::models::partner::PartnerKind;
 use crate::models::relationship::{self, Relationship};
 use crate::models::{reservation, software, subscription, support_contact};
-use crate::services::audit::{self, Event, op};
 use crate::services::Ctx;
+use crate::services::audit::{self, Event, op};
 
 /// One reason the relationship cannot be removed now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,7 +91,11 @@ impl Eligibility {
         let first = self.blockers.first()?;
         if first.is_active_item() {
             let n = self.blockers.iter().filter(|b| b.is_active_item()).count();
-            let items = if n == 1 { "1 item is".to_string() } else { format!("{n} items are") };
+            let items = if n == 1 {
+                "1 item is".to_string()
+            } else {
+                format!("{n} items are")
+            };
             return Some(format!(
                 "{items} still active. Suspend every active subscription and cancel Azure reservations and software purchases first."
             ));
@@ -123,13 +127,28 @@ pub fn check(
     }
     let (p, c) = (rel.partner_id.as_str(), rel.customer_id.as_str());
     for s in subscription::list_active(conn, p, c)? {
-        blockers.push(Blocker::ActiveSubscription { id: s.id, name: s.offer_name });
+        blockers.push(Blocker::ActiveSubscription {
+            id: s.id,
+            name: s.offer_name,
+        });
     }
-    for r in reservation::list_for_customer(conn, p, c)?.into_iter().filter(|r| r.is_active()) {
-        blockers.push(Blocker::ActiveReservation { id: r.id, name: r.name });
+    for r in reservation::list_for_customer(conn, p, c)?
+        .into_iter()
+        .filter(|r| r.is_active())
+    {
+        blockers.push(Blocker::ActiveReservation {
+            id: r.id,
+            name: r.name,
+        });
     }
-    for s in software::list_for_customer(conn, p, c)?.into_iter().filter(|s| s.is_active()) {
-        blockers.push(Blocker::ActiveSoftwarePurchase { id: s.id, product: s.product });
+    for s in software::list_for_customer(conn, p, c)?
+        .into_iter()
+        .filter(|s| s.is_active())
+    {
+        blockers.push(Blocker::ActiveSoftwarePurchase {
+            id: s.id,
+            product: s.product,
+        });
     }
     Ok(Eligibility { blockers })
 }
@@ -156,7 +175,8 @@ pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResu
         }
         let now = db::now_ms();
         relationship::end(c, &rel.id, &ctx.user.id, now)?;
-        let support_contacts_removed = support_contact::delete_for_customer(c, &partner_id, customer_id)?;
+        let support_contacts_removed =
+            support_contact::delete_for_customer(c, &partner_id, customer_id)?;
         audit::record(
             c,
             &ctx.into(),
@@ -173,7 +193,10 @@ pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResu
                 failed: false,
             },
         )?;
-        Ok(Removed { support_contacts_removed, delegated_admin_revoked: rel.allow_delegated_access })
+        Ok(Removed {
+            support_contacts_removed,
+            delegated_admin_revoked: rel.allow_delegated_access,
+        })
     });
     if let Err(e @ (AppError::Conflict(_) | AppError::Forbidden(_))) = &result {
         audit::record_refusal(
@@ -181,7 +204,11 @@ pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResu
             ctx,
             Event {
                 customer_id: Some(customer_id),
-                operation: if matches!(e, AppError::Forbidden(_)) { op::AUTHZ_DENIED } else { op::REMOVE_RELATIONSHIP },
+                operation: if matches!(e, AppError::Forbidden(_)) {
+                    op::AUTHZ_DENIED
+                } else {
+                    op::REMOVE_RELATIONSHIP
+                },
                 resource_type: "relationship",
                 new_value: Some(e.to_string()),
                 ..Default::default()

@@ -18,17 +18,57 @@ use crate::models::user::{self, User};
 
 /// (id, name, commerce type, base offer id)
 const OFFERS: &[(&str, &str, CommerceType, Option<&str>)] = &[
-    ("m365-bp", "Microsoft 365 Business Premium", CommerceType::NewCommerce, None),
-    ("m365-bs", "Microsoft 365 Business Standard", CommerceType::NewCommerce, None),
+    (
+        "m365-bp",
+        "Microsoft 365 Business Premium",
+        CommerceType::NewCommerce,
+        None,
+    ),
+    (
+        "m365-bs",
+        "Microsoft 365 Business Standard",
+        CommerceType::NewCommerce,
+        None,
+    ),
     ("m365-e3", "Microsoft 365 E3", CommerceType::Legacy, None),
     ("o365-e1", "Office 365 E1", CommerceType::Legacy, None),
-    ("exo-p1", "Exchange Online (Plan 1)", CommerceType::NewCommerce, None),
-    ("teams-ess", "Microsoft Teams Essentials", CommerceType::NewCommerce, None),
-    ("d365-sales", "Dynamics 365 Sales Professional", CommerceType::NewCommerce, None),
+    (
+        "exo-p1",
+        "Exchange Online (Plan 1)",
+        CommerceType::NewCommerce,
+        None,
+    ),
+    (
+        "teams-ess",
+        "Microsoft Teams Essentials",
+        CommerceType::NewCommerce,
+        None,
+    ),
+    (
+        "d365-sales",
+        "Dynamics 365 Sales Professional",
+        CommerceType::NewCommerce,
+        None,
+    ),
     ("visio-p2", "Visio Plan 2", CommerceType::Legacy, None),
-    ("defender-o365-p2", "Microsoft Defender for Office 365 (Plan 2)", CommerceType::NewCommerce, Some("m365-bp")),
-    ("m365-e5-sec", "Microsoft 365 E5 Security", CommerceType::Legacy, Some("m365-e3")),
-    ("audio-conf", "Microsoft Teams Audio Conferencing", CommerceType::Legacy, Some("m365-e3")),
+    (
+        "defender-o365-p2",
+        "Microsoft Defender for Office 365 (Plan 2)",
+        CommerceType::NewCommerce,
+        Some("m365-bp"),
+    ),
+    (
+        "m365-e5-sec",
+        "Microsoft 365 E5 Security",
+        CommerceType::Legacy,
+        Some("m365-e3"),
+    ),
+    (
+        "audio-conf",
+        "Microsoft Teams Audio Conferencing",
+        CommerceType::Legacy,
+        Some("m365-e3"),
+    ),
 ];
 
 /// Adds the offer catalogue when the database has none.
@@ -65,20 +105,60 @@ pub const SECOND_PARTNER: &str = "Northwind Cloud Partners";
 pub const RESELLER_PARTNER: &str = "Tailspin IT Services";
 
 const COMPANIES: &[&str] = &[
-    "Contoso Ltd", "Adatum Corporation", "Litware Inc", "Wide World Importers", "Woodgrove Bank",
-    "Alpine Ski House", "Blue Yonder Airlines", "Coho Winery", "Fourth Coffee", "Graphic Design Institute",
-    "Humongous Insurance", "Lucerne Publishing", "Margie's Travel", "Proseware Inc", "Relecloud",
-    "School of Fine Art", "Southridge Video", "Tailspin Toys", "Trey Research", "VanArsdel Ltd",
-    "Wingtip Toys", "Consolidated Messenger", "First Up Consultants", "Best For You Organics",
-    "Lamna Healthcare", "Bellows College", "Munson's Pickles and Preserves", "Nod Publishers",
-    "Datum Insights", "Baldwin Museum of Science", "City Power & Light", "Tasmanian Traders",
-    "Olympia Fitness", "Contoso Pharmaceuticals", "Adventure Works Cycles", "Hexa Labs",
-    "Polaris Shipping", "Kinetic Learning", "Northbrook Dental", "Oakridge Logistics",
-    "Pinecrest Legal", "Quillon Architects", "Riverbend Clinics", "Silverline Media",
+    "Contoso Ltd",
+    "Adatum Corporation",
+    "Litware Inc",
+    "Wide World Importers",
+    "Woodgrove Bank",
+    "Alpine Ski House",
+    "Blue Yonder Airlines",
+    "Coho Winery",
+    "Fourth Coffee",
+    "Graphic Design Institute",
+    "Humongous Insurance",
+    "Lucerne Publishing",
+    "Margie's Travel",
+    "Proseware Inc",
+    "Relecloud",
+    "School of Fine Art",
+    "Southridge Video",
+    "Tailspin Toys",
+    "Trey Research",
+    "VanArsdel Ltd",
+    "Wingtip Toys",
+    "Consolidated Messenger",
+    "First Up Consultants",
+    "Best For You Organics",
+    "Lamna Healthcare",
+    "Bellows College",
+    "Munson's Pickles and Preserves",
+    "Nod Publishers",
+    "Datum Insights",
+    "Baldwin Museum of Science",
+    "City Power & Light",
+    "Tasmanian Traders",
+    "Olympia Fitness",
+    "Contoso Pharmaceuticals",
+    "Adventure Works Cycles",
+    "Hexa Labs",
+    "Polaris Shipping",
+    "Kinetic Learning",
+    "Northbrook Dental",
+    "Oakridge Logistics",
+    "Pinecrest Legal",
+    "Quillon Architects",
+    "Riverbend Clinics",
+    "Silverline Media",
 ];
 const SECOND_COMPANIES: &[&str] = &[
-    "Aurora Bakeries", "Brightwater Utilities", "Cedar & Stone Realty", "Driftwood Marine",
-    "Evergreen Schools", "Foxglove Pharmacy", "Granite Peak Outfitters", "Harborview Hotels",
+    "Aurora Bakeries",
+    "Brightwater Utilities",
+    "Cedar & Stone Realty",
+    "Driftwood Marine",
+    "Evergreen Schools",
+    "Foxglove Pharmacy",
+    "Granite Peak Outfitters",
+    "Harborview Hotels",
 ];
 const COUNTRIES: &[&str] = &["PL", "DE", "US", "GB", "FR", "NL", "SE", "ES"];
 
@@ -88,12 +168,25 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
         ensure_offers(c)?;
         let mut logins = Vec::new();
         if let Some(main) = partner::find_by_name(c, MAIN_PARTNER)? {
-            for u in user::list_for_partner(c, &main.id)?.into_iter().chain(other_demo_users(c)?) {
+            for u in user::list_for_partner(c, &main.id)?
+                .into_iter()
+                .chain(other_demo_users(c)?)
+            {
                 let pw = crate::auth::random_password();
                 user::set_password_hash(c, &u.id, &password::hash_now(&pw)?)?;
-                let role = user::roles_of(c, &u.id)?.first().copied().unwrap_or(Role::GlobalAdmin);
-                let p = partner::find(c, &u.partner_id)?.map(|p| p.name).unwrap_or_default();
-                logins.push(DemoLogin { partner: p, role, email: u.email, password: pw });
+                let role = user::roles_of(c, &u.id)?
+                    .first()
+                    .copied()
+                    .unwrap_or(Role::GlobalAdmin);
+                let p = partner::find(c, &u.partner_id)?
+                    .map(|p| p.name)
+                    .unwrap_or_default();
+                logins.push(DemoLogin {
+                    partner: p,
+                    role,
+                    email: u.email,
+                    password: pw,
+                });
             }
             return Ok(logins);
         }
@@ -105,9 +198,21 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
             (Role::GlobalAdmin, "admin@fabrikam.example", "Alex Wilber"),
             (Role::AdminAgent, "agent@fabrikam.example", "Megan Bowen"),
             (Role::SalesAgent, "sales@fabrikam.example", "Lee Gu"),
-            (Role::HelpdeskAgent, "helpdesk@fabrikam.example", "Isaiah Langer"),
-            (Role::BillingAdmin, "billing@fabrikam.example", "Johanna Lorenz"),
-            (Role::UserManagementAdmin, "users@fabrikam.example", "Pradeep Gupta"),
+            (
+                Role::HelpdeskAgent,
+                "helpdesk@fabrikam.example",
+                "Isaiah Langer",
+            ),
+            (
+                Role::BillingAdmin,
+                "billing@fabrikam.example",
+                "Johanna Lorenz",
+            ),
+            (
+                Role::UserManagementAdmin,
+                "users@fabrikam.example",
+                "Pradeep Gupta",
+            ),
         ];
         let mut admin_id = String::new();
         for (role, email, name) in main_users {
@@ -118,9 +223,24 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
             logins.push(login);
         }
         for (p, role, email, name) in [
-            (&second, Role::GlobalAdmin, "admin@northwind.example", "Nestor Wilke"),
-            (&second, Role::SalesAgent, "sales@northwind.example", "Lynne Robbins"),
-            (&reseller, Role::GlobalAdmin, "admin@tailspin.example", "Diego Siciliani"),
+            (
+                &second,
+                Role::GlobalAdmin,
+                "admin@northwind.example",
+                "Nestor Wilke",
+            ),
+            (
+                &second,
+                Role::SalesAgent,
+                "sales@northwind.example",
+                "Lynne Robbins",
+            ),
+            (
+                &reseller,
+                Role::GlobalAdmin,
+                "admin@tailspin.example",
+                "Diego Siciliani",
+            ),
         ] {
             logins.push(new_user(c, p, role, email, name, now)?.1);
         }
@@ -134,7 +254,16 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
         for i in [0usize, 5] {
             let cust = find_customer_by_name(c, COMPANIES[i])?;
             relate(c, &reseller, &cust, true, now)?;
-            new_subscription(c, &reseller, &cust.id, "o365-e1", 10, SubscriptionStatus::Suspended, None, now - 90 * DAY_MS)?;
+            new_subscription(
+                c,
+                &reseller,
+                &cust.id,
+                "o365-e1",
+                10,
+                SubscriptionStatus::Suspended,
+                None,
+                now - 90 * DAY_MS,
+            )?;
         }
         Ok(logins)
     })
@@ -159,8 +288,18 @@ fn find_customer_by_name(c: &mut AnyConnection, name: &str) -> anyhow::Result<Cu
         .first(c)?)
 }
 
-fn new_partner(c: &mut AnyConnection, name: &str, kind: PartnerKind, now: i64) -> anyhow::Result<Partner> {
-    let p = Partner { id: db::new_id(), name: name.into(), kind: kind.as_str().into(), created_at: now };
+fn new_partner(
+    c: &mut AnyConnection,
+    name: &str,
+    kind: PartnerKind,
+    now: i64,
+) -> anyhow::Result<Partner> {
+    let p = Partner {
+        id: db::new_id(),
+        name: name.into(),
+        kind: kind.as_str().into(),
+        created_at: now,
+    };
     partner::insert(c, &p)?;
     Ok(p)
 }
@@ -187,14 +326,31 @@ pub fn new_user(
         created_at: now,
     };
     user::insert(c, &u, &[role])?;
-    Ok((u.id, DemoLogin { partner: p.name.clone(), role, email: u.email, password: pw }))
+    Ok((
+        u.id,
+        DemoLogin {
+            partner: p.name.clone(),
+            role,
+            email: u.email,
+            password: pw,
+        },
+    ))
 }
 
 fn slug(name: &str) -> String {
-    name.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase()
+    name.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
 }
 
-fn relate(c: &mut AnyConnection, p: &Partner, cust: &Customer, dap: bool, now: i64) -> anyhow::Result<()> {
+fn relate(
+    c: &mut AnyConnection,
+    p: &Partner,
+    cust: &Customer,
+    dap: bool,
+    now: i64,
+) -> anyhow::Result<()> {
     relationship::insert(
         c,
         &Relationship {
@@ -224,7 +380,11 @@ fn new_subscription(
 ) -> anyhow::Result<String> {
     let o = offer::find(c, offer_id)?.ok_or_else(|| anyhow::anyhow!("offer {offer_id}"))?;
     let ct = CommerceType::parse(&o.commerce_type).unwrap_or(CommerceType::Legacy);
-    let term = if ct == CommerceType::NewCommerce { Term::Annual } else { Term::Monthly };
+    let term = if ct == CommerceType::NewCommerce {
+        Term::Annual
+    } else {
+        Term::Monthly
+    };
     let s = Subscription {
         id: db::new_id(),
         partner_id: p.id.clone(),
@@ -273,16 +433,52 @@ fn demo_customer(
         // Several active subscriptions, legacy and new commerce, with add-ons.
         0 | 4 => {
             let e3 = new_subscription(c, p, &cust.id, "m365-e3", seats, Active, None, ago(300))?;
-            new_subscription(c, p, &cust.id, "m365-e5-sec", seats / 2 + 1, Active, Some(&e3), ago(200))?;
+            new_subscription(
+                c,
+                p,
+                &cust.id,
+                "m365-e5-sec",
+                seats / 2 + 1,
+                Active,
+                Some(&e3),
+                ago(200),
+            )?;
             new_subscription(c, p, &cust.id, "audio-conf", 3, Active, Some(&e3), ago(150))?;
             subs.push(e3);
-            subs.push(new_subscription(c, p, &cust.id, "teams-ess", 10, Active, None, ago(3))?);
+            subs.push(new_subscription(
+                c,
+                p,
+                &cust.id,
+                "teams-ess",
+                10,
+                Active,
+                None,
+                ago(3),
+            )?);
         }
         1 | 5 => {
             let bp = new_subscription(c, p, &cust.id, "m365-bp", seats, Active, None, ago(120))?;
-            new_subscription(c, p, &cust.id, "defender-o365-p2", seats, Active, Some(&bp), ago(60))?;
+            new_subscription(
+                c,
+                p,
+                &cust.id,
+                "defender-o365-p2",
+                seats,
+                Active,
+                Some(&bp),
+                ago(60),
+            )?;
             subs.push(bp);
-            subs.push(new_subscription(c, p, &cust.id, "exo-p1", 4, Suspended, None, ago(400))?);
+            subs.push(new_subscription(
+                c,
+                p,
+                &cust.id,
+                "exo-p1",
+                4,
+                Suspended,
+                None,
+                ago(400),
+            )?);
         }
         // Only suspended subscriptions: ready for removal.
         2 => {
@@ -300,7 +496,12 @@ fn demo_customer(
                     customer_id: cust.id.clone(),
                     name: format!("{} production VMs", name.split(' ').next().unwrap_or(name)),
                     sku: "Standard_D4s_v5".into(),
-                    region: if i % 2 == 0 { "westeurope" } else { "northeurope" }.into(),
+                    region: if i.is_multiple_of(2) {
+                        "westeurope"
+                    } else {
+                        "northeurope"
+                    }
+                    .into(),
                     term: "P1Y".into(),
                     quantity: 2 + (i as i32 % 4),
                     status: reservation::ACTIVE.into(),
@@ -311,7 +512,16 @@ fn demo_customer(
         }
         // An active software purchase (still cancellable), nothing else active.
         6 => {
-            new_subscription(c, p, &cust.id, "d365-sales", seats, Suspended, None, ago(45))?;
+            new_subscription(
+                c,
+                p,
+                &cust.id,
+                "d365-sales",
+                seats,
+                Suspended,
+                None,
+                ago(45),
+            )?;
             software::insert(
                 c,
                 &SoftwarePurchase {

@@ -32,9 +32,13 @@ pub async fn sign_in(
 ) -> AppResult<Option<String>> {
     let email = user::normalize_email(email);
     let lookup = email.clone();
-    let found = state.db(move |c| Ok(user::find_by_email(c, &lookup)?)).await?;
+    let found = state
+        .db(move |c| Ok(user::find_by_email(c, &lookup)?))
+        .await?;
     let now = db::now_ms();
-    let locked = found.as_ref().is_some_and(|u| u.locked_until.is_some_and(|t| t > now));
+    let locked = found
+        .as_ref()
+        .is_some_and(|u| u.locked_until.is_some_and(|t| t > now));
     let verified = state
         .hasher
         .verify(found.as_ref().map(|u| u.password_hash.clone()), password)
@@ -71,7 +75,11 @@ pub async fn sign_in(
                 c,
                 &actor,
                 Event {
-                    operation: if ok { op::LOGIN_SUCCEEDED } else { op::LOGIN_FAILED },
+                    operation: if ok {
+                        op::LOGIN_SUCCEEDED
+                    } else {
+                        op::LOGIN_FAILED
+                    },
                     resource_type: "session",
                     new_value: reason.clone(),
                     failed: !ok,

@@ -11,8 +11,8 @@ use crate::models::relationship::Relationship;
 use crate::models::reservation::{self, Reservation};
 use crate::models::software::{self, CANCEL_WINDOW_DAYS, SoftwarePurchase};
 use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus, Term};
-use crate::services::audit::{self, Event, op};
 use crate::services::Ctx;
+use crate::services::audit::{self, Event, op};
 
 pub const NO_RELATIONSHIP: &str = "Purchases for this customer are blocked: it no longer has a reseller relationship with you. Re-establish the relationship with a relationship request first.";
 pub const MAX_QUANTITY: i32 = 100_000;
@@ -28,14 +28,19 @@ fn locked<T>(
 ) -> AppResult<T> {
     ctx.user.require(Permission::ManageSubscriptions)?;
     let result = conn.transaction::<_, AppError, _>(|c| {
-        let rel = db::lock_relationship(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
+        let rel =
+            db::lock_relationship(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
         f(c, &rel)
     });
     if let Err(AppError::Conflict(reason)) = &result {
         audit::record_refusal(
             conn,
             ctx,
-            Event { customer_id: Some(customer_id), new_value: Some(reason.clone()), ..refusal },
+            Event {
+                customer_id: Some(customer_id),
+                new_value: Some(reason.clone()),
+                ..refusal
+            },
         );
     }
     result
@@ -81,7 +86,11 @@ pub fn change_status(
             }
             (SubscriptionStatus::Active, SubscriptionStatus::Suspended) => {
                 // Add-ons are suspended with their base.
-                changed.extend(subscription::addons_of(c, &sub.id)?.into_iter().filter(|a| a.is_active()));
+                changed.extend(
+                    subscription::addons_of(c, &sub.id)?
+                        .into_iter()
+                        .filter(|a| a.is_active()),
+                );
             }
             (SubscriptionStatus::Suspended, SubscriptionStatus::Active) => {
                 if !rel.is_reseller() {
@@ -97,9 +106,14 @@ pub fn change_status(
                     }
                 }
                 // Add-ons that were suspended together with this base come back with it.
-                changed.extend(subscription::addons_of(c, &sub.id)?.into_iter().filter(|a| {
-                    a.status() == SubscriptionStatus::Suspended && a.suspended_at == sub.suspended_at
-                }));
+                changed.extend(
+                    subscription::addons_of(c, &sub.id)?
+                        .into_iter()
+                        .filter(|a| {
+                            a.status() == SubscriptionStatus::Suspended
+                                && a.suspended_at == sub.suspended_at
+                        }),
+                );
             }
             (_, to) => {
                 return Err(AppError::Unprocessable(format!(
@@ -125,7 +139,9 @@ pub fn change_status(
                 },
             )?;
         }
-        Ok(StatusChanged { changed: changed.into_iter().map(|s| s.id).collect() })
+        Ok(StatusChanged {
+            changed: changed.into_iter().map(|s| s.id).collect(),
+        })
     })
 }
 
@@ -145,7 +161,9 @@ pub fn cancel_reservation(
         let r = reservation::find(c, ctx.partner_id(), customer_id, reservation_id)?
             .ok_or(AppError::NotFound)?;
         if !r.is_active() {
-            return Err(AppError::Conflict("This Azure reservation is already cancelled.".into()));
+            return Err(AppError::Conflict(
+                "This Azure reservation is already cancelled.".into(),
+            ));
         }
         reservation::cancel(c, &r.id, db::now_ms())?;
         audit::record(
@@ -181,7 +199,9 @@ pub fn cancel_software(
         let s = software::find(c, ctx.partner_id(), customer_id, purchase_id)?
             .ok_or(AppError::NotFound)?;
         if !s.is_active() {
-            return Err(AppError::Conflict("This software purchase is already cancelled.".into()));
+            return Err(AppError::Conflict(
+                "This software purchase is already cancelled.".into(),
+            ));
         }
         let now = db::now_ms();
         if !s.cancellable_at(&now) {

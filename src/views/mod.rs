@@ -72,13 +72,22 @@ pub struct Toast {
 
 impl Toast {
     pub fn success(message: impl Into<String>) -> Self {
-        Toast { kind: "success".into(), message: message.into() }
+        Toast {
+            kind: "success".into(),
+            message: message.into(),
+        }
     }
     pub fn error(message: impl Into<String>) -> Self {
-        Toast { kind: "error".into(), message: message.into() }
+        Toast {
+            kind: "error".into(),
+            message: message.into(),
+        }
     }
     pub fn info(message: impl Into<String>) -> Self {
-        Toast { kind: "info".into(), message: message.into() }
+        Toast {
+            kind: "info".into(),
+            message: message.into(),
+        }
     }
 }
 

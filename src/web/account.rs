@@ -6,8 +6,8 @@ use actix_web::{HttpResponse, web};
 use crate::auth::roles::Permission;
 use crate::error::AppResult;
 use crate::models::support_contact;
-use crate::services::removal;
 use crate::services::Ctx;
+use crate::services::removal;
 use crate::state::AppState;
 use crate::views::{AccountPage, Layout, Nav, RemoveConfirmPage, Toast};
 
@@ -15,8 +15,14 @@ use super::subscriptions::load_header;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/customers/{id}/account", web::get().to(account))
-        .route("/customers/{id}/remove-relationship", web::get().to(confirm))
-        .route("/customers/{id}/remove-relationship", web::post().to(remove));
+        .route(
+            "/customers/{id}/remove-relationship",
+            web::get().to(confirm),
+        )
+        .route(
+            "/customers/{id}/remove-relationship",
+            web::post().to(remove),
+        );
 }
 
 async fn account(
@@ -56,7 +62,12 @@ async fn confirm(
             Ok(RemoveConfirmPage {
                 layout: Layout::new(&ctx.user, Nav::Customers, toasts),
                 eligibility: removal::check(c, &ctx.user, &header.relationship)?,
-                support_contact_count: support_contact::list_for_customer(c, ctx.partner_id(), &id)?.len(),
+                support_contact_count: support_contact::list_for_customer(
+                    c,
+                    ctx.partner_id(),
+                    &id,
+                )?
+                .len(),
                 header,
             })
         })
@@ -78,7 +89,9 @@ async fn remove(
             Ok((header.customer.company_name, removed))
         })
         .await?;
-    let mut msg = format!("Reseller relationship with {name} removed. It is off your customer list and purchases for it are blocked.");
+    let mut msg = format!(
+        "Reseller relationship with {name} removed. It is off your customer list and purchases for it are blocked."
+    );
     if removed.delegated_admin_revoked {
         msg.push_str(" Delegated admin privileges were revoked.");
     }
@@ -86,7 +99,11 @@ async fn remove(
         msg.push_str(&format!(
             " {} support contact designation{} removed.",
             removed.support_contacts_removed,
-            if removed.support_contacts_removed == 1 { " was" } else { "s were" }
+            if removed.support_contacts_removed == 1 {
+                " was"
+            } else {
+                "s were"
+            }
         ));
     }
     super::flash::push(&session, Toast::success(msg));

@@ -9,9 +9,21 @@ use sha2::{Digest, Sha256};
 use crate::error::AppError;
 
 const FILES: &[(&str, &str, &[u8])] = &[
-    ("css/app.css", "text/css; charset=utf-8", include_bytes!("../../static/css/app.css")),
-    ("js/htmx.min.js", "text/javascript; charset=utf-8", include_bytes!("../../static/js/htmx.min.js")),
-    ("img/favicon.svg", "image/svg+xml", include_bytes!("../../static/img/favicon.svg")),
+    (
+        "css/app.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../static/css/app.css"),
+    ),
+    (
+        "js/htmx.min.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/js/htmx.min.js"),
+    ),
+    (
+        "img/favicon.svg",
+        "image/svg+xml",
+        include_bytes!("../../static/img/favicon.svg"),
+    ),
 ];
 
 /// A short hash of all static files, used as `?v=` in their URLs.

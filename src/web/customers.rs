@@ -25,7 +25,10 @@ pub async fn home() -> HttpResponse {
 }
 
 async fn customer_home(path: web::Path<String>) -> HttpResponse {
-    super::see_other(&format!("/customers/{}/subscriptions", super::urlencode(&path)))
+    super::see_other(&format!(
+        "/customers/{}/subscriptions",
+        super::urlencode(&path)
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -43,7 +46,11 @@ async fn list(
     query: web::Query<ListQuery>,
 ) -> AppResult<HttpResponse> {
     ctx.user.require(Permission::ViewCustomers)?;
-    let ListQuery { q, after_name, after_id } = query.into_inner();
+    let ListQuery {
+        q,
+        after_name,
+        after_id,
+    } = query.into_inner();
     let q = q.unwrap_or_default().trim().to_string();
     if q.chars().count() > MAX_QUERY_CHARS {
         return Err(AppError::BadRequest(format!(
@@ -59,7 +66,13 @@ async fn list(
     let search = q.clone();
     let mut rows = state
         .db(move |c| {
-            Ok(customer::list_for_partner(c, &partner_id, Some(&search), after.as_ref(), PAGE_SIZE)?)
+            Ok(customer::list_for_partner(
+                c,
+                &partner_id,
+                Some(&search),
+                after.as_ref(),
+                PAGE_SIZE,
+            )?)
         })
         .await?;
     let next_page = if rows.len() as i64 > PAGE_SIZE {

@@ -46,14 +46,17 @@ pub fn form_config() -> web::FormConfig {
         .limit(crate::auth::csrf::MAX_FORM_BYTES)
         .error_handler(|e, _| {
             log::debug!("form rejected: {e}");
-            AppError::BadRequest("The form was incomplete or malformed. Reload the page and try again.".into())
-                .into()
+            AppError::BadRequest(
+                "The form was incomplete or malformed. Reload the page and try again.".into(),
+            )
+            .into()
         })
 }
 
 pub fn query_config() -> web::QueryConfig {
     web::QueryConfig::default().error_handler(|_, _| {
-        AppError::BadRequest("The address has parameters this page does not understand.".into()).into()
+        AppError::BadRequest("The address has parameters this page does not understand.".into())
+            .into()
     })
 }
 
@@ -63,23 +66,33 @@ pub fn path_config() -> web::PathConfig {
 
 /// An htmx request that wants a fragment (not a boosted page load, which wants the whole page).
 pub fn is_htmx_fragment_request(req: &HttpRequest) -> bool {
-    let has = |name: &str| req.headers().get(name).is_some_and(|v| v.as_bytes() == b"true");
+    let has = |name: &str| {
+        req.headers()
+            .get(name)
+            .is_some_and(|v| v.as_bytes() == b"true")
+    };
     has("HX-Request") && !has("HX-Boosted")
 }
 
 /// Percent-encodes a query-string value.
 pub fn urlencode(s: &str) -> String {
-    serde_urlencoded::to_string([("", s)]).map(|q| q[1..].to_string()).unwrap_or_default()
+    serde_urlencoded::to_string([("", s)])
+        .map(|q| q[1..].to_string())
+        .unwrap_or_default()
 }
 
 /// 303 to `location` (after a POST: the browser loads the result with GET).
 pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
 }
 
 /// An HTML response with the given status.
 pub fn html(status: actix_web::http::StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body)
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body)
 }
 
 /// A fragment followed by toasts swapped out of band into the page's message area.
@@ -89,7 +102,9 @@ pub fn fragment_with_toasts(
     toasts: Vec<Toast>,
 ) -> Result<HttpResponse, AppError> {
     use askama::Template;
-    let oob = crate::views::ToastFragment { toasts }.render().map_err(AppError::internal)?;
+    let oob = crate::views::ToastFragment { toasts }
+        .render()
+        .map_err(AppError::internal)?;
     Ok(html(status, fragment + &oob))
 }
 
@@ -105,7 +120,10 @@ pub mod flash {
     }
 
     pub fn take(session: &Session) -> Vec<Toast> {
-        session.remove_as::<Vec<Toast>>(KEY).and_then(Result::ok).unwrap_or_default()
+        session
+            .remove_as::<Vec<Toast>>(KEY)
+            .and_then(Result::ok)
+            .unwrap_or_default()
     }
 }
 
@@ -114,7 +132,10 @@ pub mod flash {
 pub struct RequestId(pub String);
 
 pub fn request_id_of(req: &HttpRequest) -> String {
-    req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default()
+    req.extensions()
+        .get::<RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default()
 }
 
 use actix_web::HttpMessage;
@@ -126,6 +147,11 @@ impl FromRequest for Ctx {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let user = CurrentUser::from_request(req, payload);
         let request_id = request_id_of(req);
-        Box::pin(async move { Ok(Ctx { user: user.await?, request_id }) })
+        Box::pin(async move {
+            Ok(Ctx {
+                user: user.await?,
+                request_id,
+            })
+        })
     }
 }

@@ -27,13 +27,20 @@ pub struct NextQuery {
 /// Only a local path may be returned to after sign-in.
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n.to_string(),
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => {
+            n.to_string()
+        }
         _ => "/customers".to_string(),
     }
 }
 
 fn page(email: String, next: String, error: Option<String>) -> SignInPage {
-    SignInPage { email, next, error, asset_version: super::assets::version() }
+    SignInPage {
+        email,
+        next,
+        error,
+        asset_version: super::assets::version(),
+    }
 }
 
 async fn form(query: web::Query<NextQuery>, session: Session) -> HttpResponse {
@@ -58,12 +65,22 @@ async fn submit(
     session: Session,
     form: web::Form<SignInForm>,
 ) -> AppResult<HttpResponse> {
-    let SignInForm { email, password, next } = form.into_inner();
+    let SignInForm {
+        email,
+        password,
+        next,
+    } = form.into_inner();
     let next = safe_next(next.as_deref());
     let too_long = email.len() > 254 || password.chars().count() > auth::password::MAX_LENGTH;
     if email.trim().is_empty() || password.is_empty() || too_long {
-        let msg = if too_long { FAILED_MESSAGE } else { "Enter your email and password." };
-        let body = page(email, next, Some(msg.into())).render().map_err(AppError::internal)?;
+        let msg = if too_long {
+            FAILED_MESSAGE
+        } else {
+            "Enter your email and password."
+        };
+        let body = page(email, next, Some(msg.into()))
+            .render()
+            .map_err(AppError::internal)?;
         return Ok(super::html(StatusCode::UNPROCESSABLE_ENTITY, body));
     }
     let request_id = super::request_id_of(&req);
@@ -73,7 +90,9 @@ async fn submit(
             Ok(super::see_other(&next))
         }
         None => {
-            let body = page(email, next, Some(FAILED_MESSAGE.into())).render().map_err(AppError::internal)?;
+            let body = page(email, next, Some(FAILED_MESSAGE.into()))
+                .render()
+                .map_err(AppError::internal)?;
             Ok(super::html(StatusCode::UNAUTHORIZED, body))
         }
     }
@@ -94,7 +113,15 @@ async fn sign_out(
         };
         state
             .db(move |c| {
-                Ok(audit::record(c, &actor, Event { operation: op::LOGOUT, resource_type: "session", ..Default::default() })?)
+                Ok(audit::record(
+                    c,
+                    &actor,
+                    Event {
+                        operation: op::LOGOUT,
+                        resource_type: "session",
+                        ..Default::default()
+                    },
+                )?)
             })
             .await?;
     }

@@ -15,17 +15,26 @@ use crate::services::Ctx;
 use crate::services::subscriptions::{self as svc, MAX_QUANTITY, NewSubscription};
 use crate::state::AppState;
 use crate::views::{
-    AddSubscriptionForm, CustomerHeader, CustomerSubscriptionsPage, Layout, Nav, ReservationRow, SoftwareRow,
-    SubscriptionPage, Toast, can_manage,
+    AddSubscriptionForm, CustomerHeader, CustomerSubscriptionsPage, Layout, Nav, ReservationRow,
+    SoftwareRow, SubscriptionPage, Toast, can_manage,
 };
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/customers/{id}/subscriptions", web::get().to(tab))
         .route("/customers/{id}/subscriptions", web::post().to(add))
         .route("/customers/{id}/subscriptions/{sid}", web::get().to(show))
-        .route("/customers/{id}/subscriptions/{sid}/status", web::post().to(set_status))
-        .route("/customers/{id}/reservations/{rid}/cancel", web::post().to(cancel_reservation))
-        .route("/customers/{id}/software/{pid}/cancel", web::post().to(cancel_software));
+        .route(
+            "/customers/{id}/subscriptions/{sid}/status",
+            web::post().to(set_status),
+        )
+        .route(
+            "/customers/{id}/reservations/{rid}/cancel",
+            web::post().to(cancel_reservation),
+        )
+        .route(
+            "/customers/{id}/software/{pid}/cancel",
+            web::post().to(cancel_software),
+        );
 }
 
 /// The customer as the acting partner sees it, with the header every customer page shows.
@@ -37,7 +46,11 @@ pub fn load_header(
 ) -> AppResult<CustomerHeader> {
     let (customer, relationship) =
         customer::find_for_partner(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
-    Ok(CustomerHeader { customer, relationship, tab })
+    Ok(CustomerHeader {
+        customer,
+        relationship,
+        tab,
+    })
 }
 
 fn tab_page(
@@ -72,7 +85,9 @@ async fn tab(
 ) -> AppResult<CustomerSubscriptionsPage> {
     let toasts = super::flash::take(&session);
     let id = path.into_inner();
-    state.db(move |c| tab_page(c, &ctx, &id, toasts, AddSubscriptionForm::default())).await
+    state
+        .db(move |c| tab_page(c, &ctx, &id, toasts, AddSubscriptionForm::default()))
+        .await
 }
 
 #[derive(Deserialize)]
@@ -94,7 +109,11 @@ fn parse_purchase(form: &AddForm) -> Result<NewSubscription, String> {
     if form.offer_id.trim().is_empty() {
         return Err("Choose an offer from the list.".into());
     }
-    Ok(NewSubscription { offer_id: form.offer_id.clone(), quantity, term })
+    Ok(NewSubscription {
+        offer_id: form.offer_id.clone(),
+        quantity,
+        term,
+    })
 }
 
 async fn add(
@@ -109,7 +128,11 @@ async fn add(
     let parsed = parse_purchase(&form).map_err(AppError::Unprocessable);
     let (ctx2, id2) = (ctx.clone(), id.clone());
     let outcome = match parsed {
-        Ok(req) => state.db(move |c| svc::add_subscription(c, &ctx2, &id2, &req)).await,
+        Ok(req) => {
+            state
+                .db(move |c| svc::add_subscription(c, &ctx2, &id2, &req))
+                .await
+        }
         Err(e) => Err(e),
     };
     match outcome {
@@ -118,7 +141,10 @@ async fn add(
                 &session,
                 Toast::success(format!("Bought {} × {}.", sub.quantity, sub.offer_name)),
             );
-            Ok(super::see_other(&format!("/customers/{}/subscriptions/{}", id, sub.id)))
+            Ok(super::see_other(&format!(
+                "/customers/{}/subscriptions/{}",
+                id, sub.id
+            )))
         }
         Err(e @ (AppError::Conflict(_) | AppError::Unprocessable(_))) => {
             let status = actix_web::ResponseError::status_code(&e);
@@ -128,8 +154,13 @@ async fn add(
                 term: form.term,
                 error: Some(e.to_string()),
             };
-            let page = state.db(move |c| tab_page(c, &ctx, &id, Vec::new(), values)).await?;
-            Ok(super::html(status, page.render().map_err(AppError::internal)?))
+            let page = state
+                .db(move |c| tab_page(c, &ctx, &id, Vec::new(), values))
+                .await?;
+            Ok(super::html(
+                status,
+                page.render().map_err(AppError::internal)?,
+            ))
         }
         Err(e) => Err(e),
     }
@@ -145,7 +176,8 @@ fn subscription_page(
 ) -> AppResult<SubscriptionPage> {
     ctx.user.require(Permission::ViewCustomers)?;
     let header = load_header(c, ctx, customer_id, "subscriptions")?;
-    let sub = subscription::find(c, ctx.partner_id(), customer_id, sid)?.ok_or(AppError::NotFound)?;
+    let sub =
+        subscription::find(c, ctx.partner_id(), customer_id, sid)?.ok_or(AppError::NotFound)?;
     let parent = match &sub.parent_id {
         Some(pid) => subscription::find(c, ctx.partner_id(), customer_id, pid)?,
         None => None,
@@ -170,7 +202,9 @@ async fn show(
 ) -> AppResult<SubscriptionPage> {
     let toasts = super::flash::take(&session);
     let (id, sid) = path.into_inner();
-    state.db(move |c| subscription_page(c, &ctx, &id, &sid, toasts, None)).await
+    state
+        .db(move |c| subscription_page(c, &ctx, &id, &sid, toasts, None))
+        .await
 }
 
 #[derive(Deserialize)]
@@ -189,17 +223,26 @@ async fn set_status(
     let (id, sid) = path.into_inner();
     let target = match SubscriptionStatus::parse(&form.status) {
         Some(t @ (SubscriptionStatus::Active | SubscriptionStatus::Suspended)) => Ok(t),
-        _ => Err(AppError::Unprocessable("Choose a status: Active or Suspended.".into())),
+        _ => Err(AppError::Unprocessable(
+            "Choose a status: Active or Suspended.".into(),
+        )),
     };
     let (ctx2, id2, sid2) = (ctx.clone(), id.clone(), sid.clone());
     let outcome = match target {
-        Ok(t) => state.db(move |c| svc::change_status(c, &ctx2, &id2, &sid2, t)).await.map(|ch| (t, ch)),
+        Ok(t) => state
+            .db(move |c| svc::change_status(c, &ctx2, &id2, &sid2, t))
+            .await
+            .map(|ch| (t, ch)),
         Err(e) => Err(e),
     };
     let fragment = super::is_htmx_fragment_request(&req);
     let (status, toasts, form_error) = match outcome {
         Ok((t, changed)) => {
-            let verb = if t == SubscriptionStatus::Suspended { "suspended" } else { "reactivated" };
+            let verb = if t == SubscriptionStatus::Suspended {
+                "suspended"
+            } else {
+                "reactivated"
+            };
             let mut msg = format!("Subscription {verb}.");
             let addons = changed.changed.len() - 1;
             if addons > 0 {
@@ -210,20 +253,35 @@ async fn set_status(
             }
             if !fragment {
                 super::flash::push(&session, Toast::success(msg));
-                return Ok(super::see_other(&format!("/customers/{id}/subscriptions/{sid}")));
+                return Ok(super::see_other(&format!(
+                    "/customers/{id}/subscriptions/{sid}"
+                )));
             }
             (StatusCode::OK, vec![Toast::success(msg)], None)
         }
-        Err(e @ (AppError::Conflict(_) | AppError::Unprocessable(_))) => {
-            (actix_web::ResponseError::status_code(&e), Vec::new(), Some(e.to_string()))
-        }
+        Err(e @ (AppError::Conflict(_) | AppError::Unprocessable(_))) => (
+            actix_web::ResponseError::status_code(&e),
+            Vec::new(),
+            Some(e.to_string()),
+        ),
         Err(e) => return Err(e),
     };
-    let page = state.db(move |c| subscription_page(c, &ctx, &id, &sid, Vec::new(), form_error)).await?;
+    let page = state
+        .db(move |c| subscription_page(c, &ctx, &id, &sid, Vec::new(), form_error))
+        .await?;
     if fragment {
-        super::fragment_with_toasts(status, page.as_status_panel().render().map_err(AppError::internal)?, toasts)
+        super::fragment_with_toasts(
+            status,
+            page.as_status_panel()
+                .render()
+                .map_err(AppError::internal)?,
+            toasts,
+        )
     } else {
-        Ok(super::html(status, page.render().map_err(AppError::internal)?))
+        Ok(super::html(
+            status,
+            page.render().map_err(AppError::internal)?,
+        ))
     }
 }
 
@@ -236,10 +294,16 @@ fn after_cancel(
     row: impl FnOnce() -> Result<String, askama::Error>,
 ) -> AppResult<HttpResponse> {
     if super::is_htmx_fragment_request(req) {
-        super::fragment_with_toasts(StatusCode::OK, row().map_err(AppError::internal)?, vec![Toast::success(message)])
+        super::fragment_with_toasts(
+            StatusCode::OK,
+            row().map_err(AppError::internal)?,
+            vec![Toast::success(message)],
+        )
     } else {
         super::flash::push(session, Toast::success(message));
-        Ok(super::see_other(&format!("/customers/{customer_id}/subscriptions")))
+        Ok(super::see_other(&format!(
+            "/customers/{customer_id}/subscriptions"
+        )))
     }
 }
 
@@ -252,9 +316,16 @@ async fn cancel_reservation(
 ) -> AppResult<HttpResponse> {
     let (id, rid) = path.into_inner();
     let (ctx2, id2) = (ctx.clone(), id.clone());
-    let r = state.db(move |c| svc::cancel_reservation(c, &ctx2, &id2, &rid)).await?;
+    let r = state
+        .db(move |c| svc::cancel_reservation(c, &ctx2, &id2, &rid))
+        .await?;
     let message = format!("Azure reservation “{}” cancelled.", r.name);
-    let row = ReservationRow { customer_id: id.clone(), r, can_manage: true, csrf_token: ctx.user.csrf_token.clone() };
+    let row = ReservationRow {
+        customer_id: id.clone(),
+        r,
+        can_manage: true,
+        csrf_token: ctx.user.csrf_token.clone(),
+    };
     after_cancel(&req, &session, &id, message, || row.render())
 }
 
@@ -267,7 +338,9 @@ async fn cancel_software(
 ) -> AppResult<HttpResponse> {
     let (id, pid) = path.into_inner();
     let (ctx2, id2) = (ctx.clone(), id.clone());
-    let p = state.db(move |c| svc::cancel_software(c, &ctx2, &id2, &pid)).await?;
+    let p = state
+        .db(move |c| svc::cancel_software(c, &ctx2, &id2, &pid))
+        .await?;
     let message = format!("Software purchase “{}” cancelled.", p.product);
     let row = SoftwareRow {
         customer_id: id.clone(),

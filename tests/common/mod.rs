@@ -27,24 +27,35 @@ impl Drop for TestDb {
         if let TestDb::Postgres { admin_url, name } = self
             && let Ok(mut c) = diesel::pg::PgConnection::establish(admin_url)
         {
-            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut c);
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&mut c);
         }
     }
 }
 
 /// Which backend this test run uses: PostgreSQL when `TEST_DATABASE_URL` is a postgres URL.
 pub fn postgres_url() -> Option<String> {
-    std::env::var("TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"))
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| u.starts_with("postgres"))
 }
 
 pub fn new_database() -> (DbUrl, TestDb) {
     match postgres_url() {
         Some(admin_url) => {
             let name = format!("pd_test_{}", uuid_hex());
-            let mut c = diesel::pg::PgConnection::establish(&admin_url).expect("connect to TEST_DATABASE_URL");
-            diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut c).expect("create test database");
-            let (base, _) = admin_url.rsplit_once('/').expect("database URL with a database name");
-            (DbUrl::Postgres(format!("{base}/{name}")), TestDb::Postgres { admin_url, name })
+            let mut c = diesel::pg::PgConnection::establish(&admin_url)
+                .expect("connect to TEST_DATABASE_URL");
+            diesel::sql_query(format!("CREATE DATABASE {name}"))
+                .execute(&mut c)
+                .expect("create test database");
+            let (base, _) = admin_url
+                .rsplit_once('/')
+                .expect("database URL with a database name");
+            (
+                DbUrl::Postgres(format!("{base}/{name}")),
+                TestDb::Postgres { admin_url, name },
+            )
         }
         None => {
             let dir = tempfile::tempdir().expect("temp dir");
@@ -77,7 +88,12 @@ impl Env {
             config,
             actix_web::cookie::Key::generate(),
         ));
-        Env { pool, world, state, _db: handle }
+        Env {
+            pool,
+            world,
+            state,
+            _db: handle,
+        }
     }
 
     pub fn conn(&self) -> diesel::r2d2::PooledConnection<db::Manager> {
@@ -86,7 +102,8 @@ impl Env {
 
     pub async fn app(
         &self,
-    ) -> impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error> {
+    ) -> impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>
+    {
         test::init_service(partnerdesk::build_app(self.state.clone())).await
     }
 }
@@ -101,24 +118,39 @@ pub struct Resp {
 
 impl Resp {
     pub fn location(&self) -> Option<&str> {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok())
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
     }
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
     #[track_caller]
     pub fn assert_status(&self, status: u16) -> &Self {
-        assert_eq!(self.status.as_u16(), status, "unexpected status; body:\n{}", self.body);
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body:\n{}",
+            self.body
+        );
         self
     }
     #[track_caller]
     pub fn assert_contains(&self, text: &str) -> &Self {
-        assert!(self.body.contains(text), "expected {text:?} in body:\n{}", self.body);
+        assert!(
+            self.body.contains(text),
+            "expected {text:?} in body:\n{}",
+            self.body
+        );
         self
     }
     #[track_caller]
     pub fn assert_lacks(&self, text: &str) -> &Self {
-        assert!(!self.body.contains(text), "did not expect {text:?} in body:\n{}", self.body);
+        assert!(
+            !self.body.contains(text),
+            "did not expect {text:?} in body:\n{}",
+            self.body
+        );
         self
     }
 }
@@ -155,7 +187,11 @@ where
     if let Some(t) = csrf_in(&body) {
         browser.csrf = Some(t);
     }
-    Resp { status, headers, body }
+    Resp {
+        status,
+        headers,
+        body,
+    }
 }
 
 fn csrf_in(body: &str) -> Option<String> {
@@ -177,7 +213,14 @@ where
     S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
 {
-    send(app, browser, test::TestRequest::get().uri(path).insert_header(("HX-Request", "true"))).await
+    send(
+        app,
+        browser,
+        test::TestRequest::get()
+            .uri(path)
+            .insert_header(("HX-Request", "true")),
+    )
+    .await
 }
 
 /// A form POST with the browser's CSRF token, as a plain browser form sends it.
@@ -189,12 +232,20 @@ where
     let mut all: Vec<(&str, &str)> = fields.to_vec();
     let token = browser.csrf.clone().unwrap_or_default();
     all.push(("csrf_token", &token));
-    let req = test::TestRequest::default().method(Method::POST).uri(path).set_form(all);
+    let req = test::TestRequest::default()
+        .method(Method::POST)
+        .uri(path)
+        .set_form(all);
     send(app, browser, req).await
 }
 
 /// A POST as htmx sends it: token in the header, `HX-Request: true`.
-pub async fn hx_post<S, B>(app: &S, browser: &mut Browser, path: &str, fields: &[(&str, &str)]) -> Resp
+pub async fn hx_post<S, B>(
+    app: &S,
+    browser: &mut Browser,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> Resp
 where
     S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
@@ -216,8 +267,19 @@ where
     B: MessageBody,
 {
     let mut b = Browser::default();
-    let r = post(app, &mut b, "/signin", &[("email", email), ("password", world::PASSWORD)]).await;
-    assert_eq!(r.status.as_u16(), 303, "sign-in of {email} failed: {}", r.body);
+    let r = post(
+        app,
+        &mut b,
+        "/signin",
+        &[("email", email), ("password", world::PASSWORD)],
+    )
+    .await;
+    assert_eq!(
+        r.status.as_u16(),
+        303,
+        "sign-in of {email} failed: {}",
+        r.body
+    );
     let page = get(app, &mut b, "/customers").await;
     if page.status.as_u16() == 200 {
         assert!(b.csrf.is_some(), "no CSRF token on the customers page");
@@ -233,22 +295,38 @@ pub fn snapshot(c: &mut AnyConnection) -> String {
     use partnerdesk::db::schema::*;
     let rel: Vec<(String, String, bool, Option<i64>)> = relationships::table
         .order(relationships::id)
-        .select((relationships::id, relationships::relationship_to_partner, relationships::allow_delegated_access, relationships::ended_at))
+        .select((
+            relationships::id,
+            relationships::relationship_to_partner,
+            relationships::allow_delegated_access,
+            relationships::ended_at,
+        ))
         .load(c)
         .unwrap();
     let subs: Vec<(String, String, i64)> = subscriptions::table
         .order(subscriptions::id)
-        .select((subscriptions::id, subscriptions::status, subscriptions::updated_at))
+        .select((
+            subscriptions::id,
+            subscriptions::status,
+            subscriptions::updated_at,
+        ))
         .load(c)
         .unwrap();
-    let res: Vec<(String, String)> =
-        reservations::table.order(reservations::id).select((reservations::id, reservations::status)).load(c).unwrap();
+    let res: Vec<(String, String)> = reservations::table
+        .order(reservations::id)
+        .select((reservations::id, reservations::status))
+        .load(c)
+        .unwrap();
     let sw: Vec<(String, String)> = software_purchases::table
         .order(software_purchases::id)
         .select((software_purchases::id, software_purchases::status))
         .load(c)
         .unwrap();
-    let sc: Vec<String> = support_contacts::table.order(support_contacts::id).select(support_contacts::id).load(c).unwrap();
+    let sc: Vec<String> = support_contacts::table
+        .order(support_contacts::id)
+        .select(support_contacts::id)
+        .load(c)
+        .unwrap();
     let succeeded: i64 = audit_log::table
         .filter(audit_log::status.eq("succeeded"))
         .filter(audit_log::operation.not_like("log%"))

@@ -75,7 +75,12 @@ fn hash() -> &'static str {
 }
 
 fn partner(c: &mut AnyConnection, name: &str, kind: PartnerKind) -> Partner {
-    let p = Partner { id: db::new_id(), name: name.into(), kind: kind.as_str().into(), created_at: db::now_ms() };
+    let p = Partner {
+        id: db::new_id(),
+        name: name.into(),
+        kind: kind.as_str().into(),
+        created_at: db::now_ms(),
+    };
     partner::insert(c, &p).unwrap();
     p
 }
@@ -97,7 +102,11 @@ pub fn add_user(c: &mut AnyConnection, p: &Partner, email: &str, roles: &[Role])
 }
 
 pub fn add_customer(c: &mut AnyConnection, p: &Partner, name: &str, dap: bool) -> Customer {
-    let slug: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase();
+    let slug: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
     let cust = Customer {
         id: db::new_id(),
         company_name: name.into(),
@@ -176,7 +185,13 @@ pub fn add_reservation(c: &mut AnyConnection, p: &Partner, cust: &Customer, name
     r.id
 }
 
-pub fn add_software(c: &mut AnyConnection, p: &Partner, cust: &Customer, product: &str, days_ago: i64) -> String {
+pub fn add_software(
+    c: &mut AnyConnection,
+    p: &Partner,
+    cust: &Customer,
+    product: &str,
+    days_ago: i64,
+) -> String {
     let s = SoftwarePurchase {
         id: db::new_id(),
         partner_id: p.id.clone(),
@@ -233,7 +248,13 @@ pub fn build(c: &mut AnyConnection) -> World {
     let reservation_only = add_customer(c, &alpha, "Reservation Only Inc", false);
     let reservation_only_id = add_reservation(c, &alpha, &reservation_only, "Batch cluster");
     let software_only = add_customer(c, &alpha, "Software Only Inc", false);
-    let software_only_id = add_software(c, &alpha, &software_only, "Windows Server 2022 Standard", 10);
+    let software_only_id = add_software(
+        c,
+        &alpha,
+        &software_only,
+        "Windows Server 2022 Standard",
+        10,
+    );
     let old_software = add_customer(c, &alpha, "Old Software Inc", false);
     let old_software_id = add_software(c, &alpha, &old_software, "Visual Studio Professional", 40);
 
