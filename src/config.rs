@@ -18,10 +18,10 @@ pub struct ConfigArgs {
     /// Required unless `--demo` is given (then a random one is made for this run).
     #[arg(long, env = "SESSION_KEY", hide_env_values = true)]
     pub session_key: Option<String>,
-    /// Send the session cookie only over HTTPS (`__Host-` cookie). Set to false only for plain
-    /// http on a machine of your own.
-    #[arg(long, env = "COOKIE_SECURE", default_value_t = true, action = clap::ArgAction::Set)]
-    pub cookie_secure: bool,
+    /// Send the session cookie only over HTTPS (`__Host-` cookie). Default: true, except with
+    /// `--demo`, which serves plain http on this machine. Set false only for plain http.
+    #[arg(long, env = "COOKIE_SECURE", action = clap::ArgAction::Set)]
+    pub cookie_secure: Option<bool>,
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "SESSION_IDLE_MINUTES", default_value_t = 30)]
     pub session_idle_minutes: u64,
@@ -80,7 +80,7 @@ impl Config {
         let config = Config {
             database,
             bind: args.bind.clone(),
-            cookie_secure: args.cookie_secure,
+            cookie_secure: args.cookie_secure.unwrap_or(!demo),
             session_idle_timeout: Duration::from_secs(args.session_idle_minutes * 60),
             session_absolute_timeout: Duration::from_secs(args.session_absolute_hours * 3600),
             pool: PoolOptions {
