@@ -135,6 +135,14 @@ pub async fn error_pages(
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
     let user = res.request().extensions().get::<CurrentUser>().cloned();
+    if let (Some(AppError::Forbidden(reason)), Some(user)) = (
+        res.response()
+            .error()
+            .and_then(|e| e.as_error::<AppError>()),
+        &user,
+    ) {
+        audit_denial(res.request(), user, reason).await;
+    }
     let replacement = match res
         .response()
         .error()
@@ -172,4 +180,36 @@ pub async fn error_pages(
     };
     let (req, _) = res.into_parts();
     Ok(ServiceResponse::new(req, replacement))
+}
+
+/// Records an authorization denial of a signed-in user (which route, and why).
+async fn audit_denial(req: &actix_web::HttpRequest, user: &CurrentUser, reason: &str) {
+    use crate::services::audit::{self, Actor, Event, op};
+    let Some(state) = req.app_data::<actix_web::web::Data<crate::state::AppState>>() else {
+        return;
+    };
+    let actor = Actor {
+        partner_id: Some(user.partner.id.clone()),
+        user_id: Some(user.id.clone()),
+        label: user.email.clone(),
+        request_id: crate::web::request_id_of(req),
+    };
+    let route = format!("{} {}", req.method(), req.path());
+    let reason = reason.to_string();
+    let written = state
+        .db(move |c| {
+            let ev = Event {
+                operation: op::AUTHZ_DENIED,
+                resource_type: "route",
+                resource_id: Some(&route),
+                new_value: Some(reason),
+                failed: true,
+                ..Default::default()
+            };
+            Ok(audit::record(c, &actor, ev)?)
+        })
+        .await;
+    if let Err(e) = written {
+        log::error!("could not audit an authorization denial: {e}");
+    }
 }

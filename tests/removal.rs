@@ -325,6 +325,7 @@ async fn removal_by_a_role_without_the_right_is_refused() {
     assert_eq!(before, snapshot(&mut env.conn()));
     let denied: i64 = audit_log::table
         .filter(audit_log::operation.eq("authz_denied"))
+        .filter(audit_log::resource_id.like("POST %/remove-relationship"))
         .count()
         .get_result(&mut *env.conn())
         .unwrap();

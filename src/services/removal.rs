@@ -198,17 +198,15 @@ pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResu
             delegated_admin_revoked: rel.allow_delegated_access,
         })
     });
-    if let Err(e @ (AppError::Conflict(_) | AppError::Forbidden(_))) = &result {
+    // A refusal for the customer's state is recorded here; a missing role is recorded with
+    // every other authorization denial (error::error_pages).
+    if let Err(e @ AppError::Conflict(_)) = &result {
         audit::record_refusal(
             conn,
             ctx,
             Event {
                 customer_id: Some(customer_id),
-                operation: if matches!(e, AppError::Forbidden(_)) {
-                    op::AUTHZ_DENIED
-                } else {
-                    op::REMOVE_RELATIONSHIP
-                },
+                operation: op::REMOVE_RELATIONSHIP,
                 resource_type: "relationship",
                 new_value: Some(e.to_string()),
                 ..Default::default()

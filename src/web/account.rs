@@ -1,6 +1,7 @@
 //! A customer's Account tab and the removal of the reseller relationship.
 
 use actix_session::Session;
+use actix_web::http::Method;
 use actix_web::{HttpResponse, web};
 
 use crate::auth::roles::Permission;
@@ -14,15 +15,20 @@ use crate::views::{AccountPage, Layout, Nav, RemoveConfirmPage, Toast};
 use super::subscriptions::load_header;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/customers/{id}/account", web::get().to(account))
-        .route(
-            "/customers/{id}/remove-relationship",
-            web::get().to(confirm),
-        )
-        .route(
-            "/customers/{id}/remove-relationship",
-            web::post().to(remove),
-        );
+    use super::add;
+    add(cfg, Method::GET, "/customers/{id}/account", account);
+    add(
+        cfg,
+        Method::GET,
+        "/customers/{id}/remove-relationship",
+        confirm,
+    );
+    add(
+        cfg,
+        Method::POST,
+        "/customers/{id}/remove-relationship",
+        remove,
+    );
 }
 
 async fn account(

@@ -1,6 +1,7 @@
 //! The Customers page: the partner's customers with a reseller relationship.
 
 use actix_session::Session;
+use actix_web::http::Method;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
@@ -16,8 +17,9 @@ pub const PAGE_SIZE: i64 = 50;
 pub const MAX_QUERY_CHARS: usize = 200;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/customers", web::get().to(list))
-        .route("/customers/{id}", web::get().to(customer_home));
+    use super::add;
+    add(cfg, Method::GET, "/customers", list);
+    add(cfg, Method::GET, "/customers/{id}", customer_home);
 }
 
 pub async fn home() -> HttpResponse {

@@ -1,6 +1,7 @@
 //! Sign in and sign out.
 
 use actix_session::Session;
+use actix_web::http::Method;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -14,9 +15,10 @@ use crate::state::AppState;
 use crate::views::SignInPage;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/signin", web::get().to(form))
-        .route("/signin", web::post().to(submit))
-        .route("/signout", web::post().to(sign_out));
+    use super::add;
+    add(cfg, Method::GET, "/signin", form);
+    add(cfg, Method::POST, "/signin", submit);
+    add(cfg, Method::POST, "/signout", sign_out);
 }
 
 #[derive(Deserialize)]

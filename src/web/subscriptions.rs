@@ -1,6 +1,7 @@
 //! A customer's Subscriptions tab, a subscription's page, and the changes made from them.
 
 use actix_session::Session;
+use actix_web::http::Method;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -20,21 +21,33 @@ use crate::views::{
 };
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/customers/{id}/subscriptions", web::get().to(tab))
-        .route("/customers/{id}/subscriptions", web::post().to(add))
-        .route("/customers/{id}/subscriptions/{sid}", web::get().to(show))
-        .route(
-            "/customers/{id}/subscriptions/{sid}/status",
-            web::post().to(set_status),
-        )
-        .route(
-            "/customers/{id}/reservations/{rid}/cancel",
-            web::post().to(cancel_reservation),
-        )
-        .route(
-            "/customers/{id}/software/{pid}/cancel",
-            web::post().to(cancel_software),
-        );
+    use super::add;
+    add(cfg, Method::GET, "/customers/{id}/subscriptions", tab);
+    add(cfg, Method::POST, "/customers/{id}/subscriptions", buy);
+    add(
+        cfg,
+        Method::GET,
+        "/customers/{id}/subscriptions/{sid}",
+        show,
+    );
+    add(
+        cfg,
+        Method::POST,
+        "/customers/{id}/subscriptions/{sid}/status",
+        set_status,
+    );
+    add(
+        cfg,
+        Method::POST,
+        "/customers/{id}/reservations/{rid}/cancel",
+        cancel_reservation,
+    );
+    add(
+        cfg,
+        Method::POST,
+        "/customers/{id}/software/{pid}/cancel",
+        cancel_software,
+    );
 }
 
 /// The customer as the acting partner sees it, with the header every customer page shows.
@@ -116,7 +129,7 @@ fn parse_purchase(form: &AddForm) -> Result<NewSubscription, String> {
     })
 }
 
-async fn add(
+async fn buy(
     ctx: Ctx,
     session: Session,
     state: web::Data<AppState>,
