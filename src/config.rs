@@ -108,6 +108,15 @@ impl Config {
         }
     }
 
+    /// The sign-in form's anti-forgery cookie.
+    pub fn signin_cookie_name(&self) -> &'static str {
+        if self.cookie_secure {
+            "__Host-partnerdesk-signin"
+        } else {
+            "partnerdesk-signin"
+        }
+    }
+
     /// `__Host-` cookies must be Secure; plain-http mode uses an unprefixed name.
     pub fn cookie_name(&self) -> &'static str {
         if self.cookie_secure {

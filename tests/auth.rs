@@ -44,7 +44,7 @@ async fn every_page_but_sign_in_requires_a_session() {
 async fn wrong_password_and_unknown_user_get_the_same_answer_and_are_audited() {
     let env = Env::new();
     let app = env.app().await;
-    let mut b = Browser::default();
+    let mut b = at_signin(&app).await;
     let wrong = post(
         &app,
         &mut b,
@@ -68,7 +68,7 @@ async fn wrong_password_and_unknown_user_get_the_same_answer_and_are_audited() {
     wrong.assert_contains(msg).assert_contains(GLOBAL_ADMIN);
     unknown.assert_contains(msg);
     assert!(
-        b.cookie.is_none(),
+        !b.has_session(),
         "a failed sign-in must not start a session"
     );
     let failed: Vec<(String, Option<String>)> = audit_log::table
@@ -88,7 +88,7 @@ async fn wrong_password_and_unknown_user_get_the_same_answer_and_are_audited() {
 async fn account_locks_after_repeated_failures_and_the_right_password_waits() {
     let env = Env::new();
     let app = env.app().await;
-    let mut b = Browser::default();
+    let mut b = at_signin(&app).await;
     for _ in 0..10 {
         post(
             &app,
@@ -139,7 +139,7 @@ async fn account_locks_after_repeated_failures_and_the_right_password_waits() {
 async fn sign_in_returns_only_to_local_paths() {
     let env = Env::new();
     let app = env.app().await;
-    let mut b = Browser::default();
+    let mut b = at_signin(&app).await;
     let r = post(
         &app,
         &mut b,
@@ -152,7 +152,7 @@ async fn sign_in_returns_only_to_local_paths() {
     )
     .await;
     assert_eq!(r.location(), Some("/customers"));
-    let mut b = Browser::default();
+    let mut b = at_signin(&app).await;
     let r = post(
         &app,
         &mut b,
@@ -288,21 +288,86 @@ async fn security_headers_on_pages_errors_and_static_files() {
 async fn session_cookie_is_http_only_and_same_site() {
     let env = Env::new();
     let app = env.app().await;
+    let mut b = at_signin(&app).await;
     let req = TestRequest::post()
         .uri("/signin")
-        .set_form([("email", GLOBAL_ADMIN), ("password", PASSWORD)]);
+        .insert_header(("Cookie", b.cookie.clone().unwrap()))
+        .set_form([
+            ("email", GLOBAL_ADMIN),
+            ("password", PASSWORD),
+            ("csrf_token", &b.csrf.clone().unwrap()),
+        ]);
     let res = actix_web::test::call_service(&app, req.to_request()).await;
+    assert_eq!(res.status().as_u16(), 303);
     let cookie = res
         .headers()
-        .get("set-cookie")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_string();
+        .get_all("set-cookie")
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("partnerdesk="))
+        .expect("a session cookie");
     assert!(
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"),
         "{cookie}"
     );
+    b.cookie = None;
+}
+
+#[actix_web::test]
+async fn the_sign_in_form_needs_its_own_token() {
+    let env = Env::new();
+    let app = env.app().await;
+    // No token at all, a token without its cookie, and a cookie with another token: 403.
+    let mut fresh = Browser::default();
+    let r = post(
+        &app,
+        &mut fresh,
+        "/signin",
+        &[("email", GLOBAL_ADMIN), ("password", PASSWORD)],
+    )
+    .await;
+    r.assert_status(403)
+        .assert_contains("The sign-in form has expired");
+    let mut b = at_signin(&app).await;
+    let mut no_cookie = Browser {
+        cookie: None,
+        csrf: b.csrf.clone(),
+    };
+    post(
+        &app,
+        &mut no_cookie,
+        "/signin",
+        &[("email", GLOBAL_ADMIN), ("password", PASSWORD)],
+    )
+    .await
+    .assert_status(403);
+    let other = at_signin(&app).await;
+    b.csrf = other.csrf.clone();
+    let mut mixed = Browser {
+        cookie: at_signin(&app).await.cookie,
+        csrf: other.csrf,
+    };
+    post(
+        &app,
+        &mut mixed,
+        "/signin",
+        &[("email", GLOBAL_ADMIN), ("password", PASSWORD)],
+    )
+    .await
+    .assert_status(403);
+    assert!(!mixed.has_session() && !no_cookie.has_session() && !fresh.has_session());
+    // A cross-site sign-in POST is refused even with a matching pair.
+    let b = at_signin(&app).await;
+    let req = TestRequest::post()
+        .uri("/signin")
+        .insert_header(("Cookie", b.cookie.clone().unwrap()))
+        .insert_header(("Sec-Fetch-Site", "cross-site"))
+        .set_form([
+            ("email", GLOBAL_ADMIN),
+            ("password", PASSWORD),
+            ("csrf_token", &b.csrf.clone().unwrap()),
+        ]);
+    let res = actix_web::test::call_service(&app, req.to_request()).await;
+    assert_eq!(res.status().as_u16(), 403);
 }
 
 #[actix_web::test]

@@ -129,6 +129,7 @@ pub struct SignInPage {
     pub email: String,
     pub next: String,
     pub error: Option<String>,
+    pub csrf_token: String,
     pub asset_version: &'static str,
 }
 

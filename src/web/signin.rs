@@ -1,11 +1,13 @@
 //! Sign in and sign out.
 
 use actix_session::Session;
+use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::Method;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
+use subtle::ConstantTimeEq;
 
 use crate::auth::{self, CurrentUser};
 use crate::error::{AppError, AppResult};
@@ -36,22 +38,49 @@ fn safe_next(next: Option<&str>) -> String {
     }
 }
 
-fn page(email: String, next: String, error: Option<String>) -> SignInPage {
-    SignInPage {
+/// The sign-in form with a fresh anti-forgery token: the same random value in a hidden field
+/// and in a short-lived, HttpOnly, SameSite=Strict cookie (no server-side session is created for
+/// anonymous visitors). The POST must bring both, equal.
+fn form_response(
+    state: &AppState,
+    status: StatusCode,
+    email: String,
+    next: String,
+    error: Option<String>,
+) -> AppResult<HttpResponse> {
+    let token = auth::random_token();
+    let body = SignInPage {
         email,
         next,
         error,
+        csrf_token: token.clone(),
         asset_version: super::assets::version(),
     }
+    .render()
+    .map_err(AppError::internal)?;
+    let cookie = Cookie::build(state.config.signin_cookie_name(), token)
+        .path("/")
+        .http_only(true)
+        .secure(state.config.cookie_secure)
+        .same_site(SameSite::Strict)
+        .max_age(actix_web::cookie::time::Duration::hours(1))
+        .finish();
+    Ok(HttpResponse::build(status)
+        .cookie(cookie)
+        .content_type("text/html; charset=utf-8")
+        .body(body))
 }
 
-async fn form(query: web::Query<NextQuery>, session: Session) -> HttpResponse {
+async fn form(
+    state: web::Data<AppState>,
+    query: web::Query<NextQuery>,
+    session: Session,
+) -> AppResult<HttpResponse> {
     let next = safe_next(query.next.as_deref());
     if session.contains_key(auth::session_store::USER_ID_KEY) {
-        return super::see_other(&next);
+        return Ok(super::see_other(&next));
     }
-    let body = page(String::new(), next, None).render().unwrap_or_default();
-    super::html(StatusCode::OK, body)
+    form_response(&state, StatusCode::OK, String::new(), next, None)
 }
 
 #[derive(Deserialize)]
@@ -59,6 +88,7 @@ pub struct SignInForm {
     email: String,
     password: String,
     next: Option<String>,
+    csrf_token: Option<String>,
 }
 
 async fn submit(
@@ -71,8 +101,18 @@ async fn submit(
         email,
         password,
         next,
+        csrf_token,
     } = form.into_inner();
     let next = safe_next(next.as_deref());
+    let cookie = req.cookie(state.config.signin_cookie_name());
+    let token_ok = match (cookie, csrf_token) {
+        (Some(c), Some(t)) if !t.is_empty() => c.value().as_bytes().ct_eq(t.as_bytes()).into(),
+        _ => false,
+    };
+    if !token_ok {
+        let msg = "The sign-in form has expired. Please sign in again.";
+        return form_response(&state, StatusCode::FORBIDDEN, email, next, Some(msg.into()));
+    }
     let too_long = email.len() > 254 || password.chars().count() > auth::password::MAX_LENGTH;
     if email.trim().is_empty() || password.is_empty() || too_long {
         let msg = if too_long {
@@ -80,23 +120,32 @@ async fn submit(
         } else {
             "Enter your email and password."
         };
-        let body = page(email, next, Some(msg.into()))
-            .render()
-            .map_err(AppError::internal)?;
-        return Ok(super::html(StatusCode::UNPROCESSABLE_ENTITY, body));
+        return form_response(
+            &state,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            email,
+            next,
+            Some(msg.into()),
+        );
     }
     let request_id = super::request_id_of(&req);
     match sign_in(&state, &email, password, &request_id).await? {
         Some(user_id) => {
             auth::start_session(&session, &user_id)?;
-            Ok(super::see_other(&next))
+            let gone = Cookie::build(state.config.signin_cookie_name(), "")
+                .path("/")
+                .finish();
+            let mut res = super::see_other(&next);
+            res.add_removal_cookie(&gone).map_err(AppError::internal)?;
+            Ok(res)
         }
-        None => {
-            let body = page(email, next, Some(FAILED_MESSAGE.into()))
-                .render()
-                .map_err(AppError::internal)?;
-            Ok(super::html(StatusCode::UNAUTHORIZED, body))
-        }
+        None => form_response(
+            &state,
+            StatusCode::UNAUTHORIZED,
+            email,
+            next,
+            Some(FAILED_MESSAGE.into()),
+        ),
     }
 }
 

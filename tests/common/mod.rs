@@ -155,7 +155,7 @@ impl Resp {
     }
 }
 
-/// A browser: a cookie, the page's CSRF token, and whether it speaks htmx.
+/// A browser: its cookies (as one `Cookie` header) and the last page's CSRF token.
 #[derive(Clone, Default)]
 pub struct Browser {
     pub cookie: Option<String>,
@@ -174,15 +174,30 @@ where
     let res = test::call_service(app, req.to_request()).await;
     let status = res.status();
     let headers = res.headers().clone();
+    let mut jar: Vec<(String, String)> = browser
+        .cookie
+        .as_deref()
+        .unwrap_or_default()
+        .split("; ")
+        .filter_map(|p| {
+            p.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+        })
+        .collect();
     for v in headers.get_all(header::SET_COOKIE) {
         let v = v.to_str().unwrap();
-        let pair = v.split(';').next().unwrap().to_string();
-        if v.contains("Max-Age=0") || pair.ends_with('=') {
-            browser.cookie = None;
-        } else {
-            browser.cookie = Some(pair);
+        let (name, value) = v.split(';').next().unwrap().split_once('=').unwrap();
+        jar.retain(|(k, _)| k != name);
+        if !(v.contains("Max-Age=0") || value.is_empty()) {
+            jar.push((name.to_string(), value.to_string()));
         }
     }
+    browser.cookie = (!jar.is_empty()).then(|| {
+        jar.iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
     let body = String::from_utf8_lossy(&test::read_body(res).await).to_string();
     if let Some(t) = csrf_in(&body) {
         browser.csrf = Some(t);
@@ -267,6 +282,7 @@ where
     B: MessageBody,
 {
     let mut b = Browser::default();
+    get(app, &mut b, "/signin").await;
     let r = post(
         app,
         &mut b,
@@ -334,4 +350,26 @@ pub fn snapshot(c: &mut AnyConnection) -> String {
         .get_result(c)
         .unwrap();
     format!("{rel:?}\n{subs:?}\n{res:?}\n{sw:?}\n{sc:?}\nsucceeded audits: {succeeded}")
+}
+
+impl Browser {
+    /// Whether the browser holds a session cookie.
+    pub fn has_session(&self) -> bool {
+        self.cookie
+            .as_deref()
+            .unwrap_or_default()
+            .split("; ")
+            .any(|c| c.starts_with("partnerdesk="))
+    }
+}
+
+/// A fresh browser that has loaded the sign-in form (its anti-forgery cookie and token).
+pub async fn at_signin<S, B>(app: &S) -> Browser
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let mut b = Browser::default();
+    get(app, &mut b, "/signin").await.assert_status(200);
+    b
 }
