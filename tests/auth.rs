@@ -381,3 +381,203 @@ async fn health_and_readiness() {
         .assert_status(200)
         .assert_contains("ready");
 }
+
+#[actix_web::test]
+async fn changing_the_password_checks_policy_and_ends_other_sessions() {
+    let env = Env::new();
+    let app = env.app().await;
+    let mut b = sign_in(&app, ADMIN_AGENT).await;
+    let mut elsewhere = sign_in(&app, ADMIN_AGENT).await;
+    get(&app, &mut b, "/password").await.assert_status(200);
+    let new = "a much better passphrase";
+    for (current, new_pw, confirm, msg) in [
+        (
+            "wrong current",
+            new,
+            new,
+            "Your current password is not right.",
+        ),
+        (PASSWORD, "short", "short", "at least 8 characters"),
+        (PASSWORD, "password123", "password123", "most commonly used"),
+        (PASSWORD, new, "something else", "not the same"),
+    ] {
+        post(
+            &app,
+            &mut b,
+            "/password",
+            &[
+                ("current_password", current),
+                ("new_password", new_pw),
+                ("confirm_password", confirm),
+            ],
+        )
+        .await
+        .assert_status(422)
+        .assert_contains(msg);
+    }
+    let long = "x".repeat(129);
+    post(
+        &app,
+        &mut b,
+        "/password",
+        &[
+            ("current_password", PASSWORD),
+            ("new_password", &long),
+            ("confirm_password", &long),
+        ],
+    )
+    .await
+    .assert_status(422)
+    .assert_contains("at most 128");
+    let r = post(
+        &app,
+        &mut b,
+        "/password",
+        &[
+            ("current_password", PASSWORD),
+            ("new_password", new),
+            ("confirm_password", new),
+        ],
+    )
+    .await;
+    r.assert_status(303);
+    // This browser stays signed in with a new session; the other one is out.
+    get(&app, &mut b, "/password")
+        .await
+        .assert_status(200)
+        .assert_contains("Password changed.");
+    get(&app, &mut elsewhere, "/customers")
+        .await
+        .assert_status(303);
+    // The new password works, the old one does not.
+    let mut fresh = at_signin(&app).await;
+    post(
+        &app,
+        &mut fresh,
+        "/signin",
+        &[("email", ADMIN_AGENT), ("password", PASSWORD)],
+    )
+    .await
+    .assert_status(401);
+    let mut fresh = at_signin(&app).await;
+    post(
+        &app,
+        &mut fresh,
+        "/signin",
+        &[("email", ADMIN_AGENT), ("password", new)],
+    )
+    .await
+    .assert_status(303);
+    let n: i64 = audit_log::table
+        .filter(audit_log::operation.eq("change_password"))
+        .count()
+        .get_result(&mut *env.conn())
+        .unwrap();
+    assert_eq!(n, 1);
+}
+
+#[actix_web::test]
+async fn stored_hashes_meet_the_policy_and_weak_ones_are_replaced_at_sign_in() {
+    use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+    let env = Env::new();
+    let app = env.app().await;
+    // A hash with weaker parameters than the policy (m = 4096, t = 1).
+    let weak = argon2::Argon2::new(
+        argon2::Algorithm::Argon2id,
+        argon2::Version::V0x13,
+        argon2::Params::new(4096, 1, 1, None).unwrap(),
+    )
+    .hash_password(PASSWORD.as_bytes(), &SaltString::generate(&mut OsRng))
+    .unwrap()
+    .to_string();
+    assert!(partnerdesk::auth::password::needs_rehash(&weak));
+    diesel::update(users::table.filter(users::email.eq(HELPDESK_AGENT)))
+        .set(users::password_hash.eq(&weak))
+        .execute(&mut *env.conn())
+        .unwrap();
+    sign_in(&app, HELPDESK_AGENT).await;
+    let stored: String = users::table
+        .filter(users::email.eq(HELPDESK_AGENT))
+        .select(users::password_hash)
+        .first(&mut *env.conn())
+        .unwrap();
+    assert!(
+        stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{stored}"
+    );
+    assert!(!partnerdesk::auth::password::needs_rehash(&stored));
+}
+
+fn session_rows(env: &Env) -> Vec<(String, String)> {
+    sessions::table
+        .filter(sessions::user_id.is_not_null())
+        .select((sessions::id, sessions::state))
+        .load(&mut *env.conn())
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn idle_and_absolute_session_timeouts() {
+    let env = Env::new();
+    let app = env.app().await;
+    // Idle: the server-side expiry has passed.
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    diesel::update(sessions::table)
+        .set(sessions::expires_at.eq(partnerdesk::db::now_ms() - 1))
+        .execute(&mut *env.conn())
+        .unwrap();
+    get(&app, &mut b, "/customers").await.assert_status(303);
+    // Absolute: signed in longer ago than the absolute timeout, though active.
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    for (id, state) in session_rows(&env) {
+        let mut map: std::collections::HashMap<String, String> =
+            serde_json::from_str(&state).unwrap();
+        let nine_hours_ago = partnerdesk::db::now_ms() - 9 * 3600 * 1000;
+        map.insert("login_at".into(), nine_hours_ago.to_string());
+        diesel::update(sessions::table.find(id))
+            .set(sessions::state.eq(serde_json::to_string(&map).unwrap()))
+            .execute(&mut *env.conn())
+            .unwrap();
+    }
+    get(&app, &mut b, "/customers").await.assert_status(303);
+}
+
+#[actix_web::test]
+async fn refused_forgeries_are_audited_without_the_token() {
+    let env = Env::new();
+    let w = &env.world;
+    let app = env.app().await;
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    let token = b.csrf.clone().unwrap();
+    let path = format!("/customers/{}/remove-relationship", w.ready.id);
+    send(
+        &app,
+        &mut b,
+        TestRequest::post()
+            .uri(&path)
+            .set_form([("csrf_token", "bad")]),
+    )
+    .await
+    .assert_status(403);
+    let rows: Vec<(String, Option<String>, Option<String>)> = audit_log::table
+        .filter(audit_log::operation.eq("csrf_rejected"))
+        .select((
+            audit_log::actor,
+            audit_log::resource_id,
+            audit_log::new_value,
+        ))
+        .load(&mut *env.conn())
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, GLOBAL_ADMIN);
+    assert_eq!(rows[0].1.as_deref(), Some(format!("POST {path}").as_str()));
+    let all: Vec<String> = audit_log::table
+        .select(audit_log::new_value.assume_not_null())
+        .filter(audit_log::new_value.is_not_null())
+        .load(&mut *env.conn())
+        .unwrap();
+    assert!(
+        all.iter().all(|v| !v.contains(&token)),
+        "a token leaked into the audit log"
+    );
+}

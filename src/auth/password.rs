@@ -41,7 +41,15 @@ fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash_now(&crate::auth::random_token()).expect("dummy hash"))
 }
 
-/// Checks a new password against the policy; the message is shown to the user.
+const COMMON: &str = include_str!("common_passwords.txt");
+
+/// Whether the password is one of the most common (compared case-insensitively).
+pub fn is_common(password: &str) -> bool {
+    COMMON.lines().any(|c| c.eq_ignore_ascii_case(password))
+}
+
+/// Checks a new password against the policy; the message is shown to the user. The whole
+/// password counts: nothing is truncated.
 pub fn check_policy(password: &str) -> Result<(), String> {
     let chars = password.chars().count();
     if chars < MIN_LENGTH {
@@ -54,7 +62,23 @@ pub fn check_policy(password: &str) -> Result<(), String> {
             "The password must have at most {MAX_LENGTH} characters."
         ));
     }
+    if is_common(password) {
+        return Err("This password is one of the most commonly used: choose another.".into());
+    }
     Ok(())
+}
+
+/// Whether a stored hash is weaker than today's policy (another algorithm, or lower m or t),
+/// so the password should be hashed again at the next successful sign-in.
+pub fn needs_rehash(hash: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(hash) else {
+        return true;
+    };
+    let param = |name: &str| parsed.params.get_decimal(name).unwrap_or(0);
+    parsed.algorithm.as_str() != "argon2id"
+        || param("m") < 19_456
+        || param("t") < 2
+        || param("p") != 1
 }
 
 /// Runs hashing on the blocking pool, at most `permits` at a time.

@@ -17,6 +17,8 @@ pub mod op {
     pub const LOGIN_FAILED: &str = "login_failed";
     pub const LOGOUT: &str = "logout";
     pub const AUTHZ_DENIED: &str = "authz_denied";
+    pub const CSRF_REJECTED: &str = "csrf_rejected";
+    pub const CHANGE_PASSWORD: &str = "change_password";
 }
 
 /// What happened, to what. `failed` marks an attempt that was refused.

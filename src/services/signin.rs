@@ -41,10 +41,24 @@ pub async fn sign_in(
         .is_some_and(|u| u.locked_until.is_some_and(|t| t > now));
     let verified = state
         .hasher
-        .verify(found.as_ref().map(|u| u.password_hash.clone()), password)
+        .verify(
+            found.as_ref().map(|u| u.password_hash.clone()),
+            password.clone(),
+        )
         .await
         .map_err(crate::error::AppError::internal)?;
     let ok = verified && !locked && found.as_ref().is_some_and(|u| u.active);
+    // A hash made under weaker parameters is replaced now that the password is at hand.
+    let rehashed = match &found {
+        Some(u) if ok && crate::auth::password::needs_rehash(&u.password_hash) => Some(
+            state
+                .hasher
+                .hash(password)
+                .await
+                .map_err(crate::error::AppError::internal)?,
+        ),
+        _ => None,
+    };
 
     let actor = Actor {
         partner_id: found.as_ref().map(|u| u.partner_id.clone()),
@@ -58,6 +72,9 @@ pub async fn sign_in(
             let reason = match &user {
                 Some(u) if ok => {
                     user::clear_failed_logins(c, &u.id)?;
+                    if let Some(hash) = &rehashed {
+                        user::set_password_hash(c, &u.id, hash)?;
+                    }
                     None
                 }
                 Some(u) if locked => Some(format!("account locked; failures: {}", u.failed_logins)),
@@ -90,4 +107,63 @@ pub async fn sign_in(
         })
         .await?;
     Ok(if ok { found.map(|u| u.id) } else { None })
+}
+
+/// Changes the signed-in user's own password: the current one must be right, the new one must
+/// meet the policy and be typed twice alike. Every session of the user ends, audited, in one
+/// transaction.
+pub async fn change_password(
+    state: &AppState,
+    ctx: &crate::services::Ctx,
+    current: String,
+    new: String,
+    confirm: &str,
+) -> AppResult<()> {
+    use crate::error::AppError;
+    if new != confirm {
+        return Err(AppError::Unprocessable(
+            "The two new passwords are not the same.".into(),
+        ));
+    }
+    crate::auth::password::check_policy(&new).map_err(AppError::Unprocessable)?;
+    if new.eq_ignore_ascii_case(&ctx.user.email) {
+        return Err(AppError::Unprocessable(
+            "The password must not be your email address.".into(),
+        ));
+    }
+    let user_id = ctx.user.id.clone();
+    let stored = state
+        .db(move |c| Ok(user::find(c, &user_id)?.map(|u| u.password_hash)))
+        .await?;
+    let right = state
+        .hasher
+        .verify(stored, current)
+        .await
+        .map_err(AppError::internal)?;
+    if !right {
+        return Err(AppError::Unprocessable(
+            "Your current password is not right.".into(),
+        ));
+    }
+    let hash = state.hasher.hash(new).await.map_err(AppError::internal)?;
+    let actor: Actor = ctx.into();
+    let user_id = ctx.user.id.clone();
+    state
+        .db_tx(move |c| {
+            user::set_password_hash(c, &user_id, &hash)?;
+            crate::models::session::delete_for_user(c, &user_id)?;
+            audit::record(
+                c,
+                &actor,
+                Event {
+                    operation: op::CHANGE_PASSWORD,
+                    resource_type: "user",
+                    resource_id: Some(&user_id),
+                    new_value: Some("password changed; all sessions ended".into()),
+                    ..Default::default()
+                },
+            )?;
+            Ok(())
+        })
+        .await
 }

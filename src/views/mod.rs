@@ -95,6 +95,7 @@ impl Toast {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
     Customers,
+    Password,
 }
 
 /// What every signed-in page shows around its content.
@@ -250,6 +251,13 @@ pub struct RemoveConfirmPage {
     pub header: CustomerHeader,
     pub eligibility: Eligibility,
     pub support_contact_count: usize,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/password.html")]
+pub struct PasswordPage {
+    pub layout: Layout,
+    pub error: Option<String>,
 }
 
 /// Whether the user may manage subscriptions (buttons shown as actions, not just text).

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod customers;
 pub mod health;
 pub mod middleware;
+pub mod profile;
 pub mod signin;
 pub mod subscriptions;
 
@@ -35,6 +36,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     customers::routes(cfg);
     subscriptions::routes(cfg);
     account::routes(cfg);
+    profile::routes(cfg);
     cfg.default_service(web::to(not_found));
 }
 
