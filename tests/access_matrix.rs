@@ -1,0 +1,332 @@
+//! Every route × every kind of user × own and another partner's resource, with the expected
+//! answer. Deny by default: a route the table does not list fails the test, and every refused
+//! request must leave the database as it was.
+
+mod common;
+
+use common::world::*;
+use common::*;
+
+/// Who asks.
+const ACTORS: [Option<&str>; 8] = [
+    None, // anonymous
+    Some(GLOBAL_ADMIN),
+    Some(ADMIN_AGENT),
+    Some(SALES_AGENT),
+    Some(HELPDESK_AGENT),
+    Some(BILLING_ADMIN),
+    Some(USER_MANAGEMENT_ADMIN),
+    Some(OTHER_ADMIN), // Global admin of partner Beta
+];
+
+/// Expected answers, one per actor: a status code, `S` (303 to sign-in) or `R` (303 elsewhere).
+type Expect = [&'static str; 8];
+
+struct Row {
+    method: &'static str,
+    path: &'static str,
+    form: &'static [(&'static str, &'static str)],
+    /// On partner Alpha's resources.
+    own: Expect,
+    /// On partner Beta's resources (the same answers as `own` where the route has none).
+    other: Expect,
+}
+
+const ALL_200: Expect = ["200"; 8];
+const ALL_R: Expect = ["R"; 8];
+const VIEW_OWN: Expect = ["S", "200", "200", "200", "200", "200", "403", "404"];
+const VIEW_OTHER: Expect = ["S", "404", "404", "404", "404", "404", "403", "200"];
+const MANAGE_OWN: Expect = ["S", "R", "R", "R", "403", "403", "403", "404"];
+const MANAGE_OTHER: Expect = ["S", "404", "404", "404", "403", "403", "403", "R"];
+
+const BUY: &[(&str, &str)] = &[("offer_id", "m365-bp"), ("quantity", "2"), ("term", "P1M")];
+
+const TABLE: &[Row] = &[
+    Row {
+        method: "GET",
+        path: "/healthz",
+        form: &[],
+        own: ALL_200,
+        other: ALL_200,
+    },
+    Row {
+        method: "GET",
+        path: "/readyz",
+        form: &[],
+        own: ALL_200,
+        other: ALL_200,
+    },
+    Row {
+        method: "GET",
+        path: "/static/{path:.*}",
+        form: &[],
+        own: ALL_200,
+        other: ALL_200,
+    },
+    Row {
+        method: "GET",
+        path: "/",
+        form: &[],
+        own: ALL_R,
+        other: ALL_R,
+    },
+    Row {
+        method: "GET",
+        path: "/signin",
+        form: &[],
+        own: ["200", "R", "R", "R", "R", "R", "R", "R"],
+        other: ["200", "R", "R", "R", "R", "R", "R", "R"],
+    },
+    // Without the sign-in form's own token: refused for everyone.
+    Row {
+        method: "POST",
+        path: "/signin",
+        form: &[("email", "admin@alpha.test"), ("password", "guess")],
+        own: ["403"; 8],
+        other: ["403"; 8],
+    },
+    Row {
+        method: "POST",
+        path: "/signout",
+        form: &[],
+        own: ["S"; 8],
+        other: ["S"; 8],
+    },
+    Row {
+        method: "GET",
+        path: "/customers",
+        form: &[],
+        own: ["S", "200", "200", "200", "200", "200", "403", "200"],
+        other: ["S", "200", "200", "200", "200", "200", "403", "200"],
+    },
+    Row {
+        method: "GET",
+        path: "/customers/{id}",
+        form: &[],
+        own: ALL_R,
+        other: ALL_R,
+    },
+    Row {
+        method: "GET",
+        path: "/customers/{id}/subscriptions",
+        form: &[],
+        own: VIEW_OWN,
+        other: VIEW_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/subscriptions",
+        form: BUY,
+        own: MANAGE_OWN,
+        other: MANAGE_OTHER,
+    },
+    Row {
+        method: "GET",
+        path: "/customers/{id}/subscriptions/{sid}",
+        form: &[],
+        own: VIEW_OWN,
+        other: VIEW_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/subscriptions/{sid}/status",
+        form: &[("status", "suspended")],
+        own: MANAGE_OWN,
+        other: MANAGE_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/reservations/{rid}/cancel",
+        form: &[],
+        own: MANAGE_OWN,
+        other: MANAGE_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/software/{pid}/cancel",
+        form: &[],
+        own: MANAGE_OWN,
+        other: MANAGE_OTHER,
+    },
+    Row {
+        method: "GET",
+        path: "/customers/{id}/account",
+        form: &[],
+        own: VIEW_OWN,
+        other: VIEW_OTHER,
+    },
+    Row {
+        method: "GET",
+        path: "/customers/{id}/remove-relationship",
+        form: &[],
+        own: VIEW_OWN,
+        other: VIEW_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/remove-relationship",
+        form: &[],
+        own: ["S", "R", "403", "403", "403", "403", "403", "404"],
+        other: ["S", "404", "404", "404", "404", "404", "404", "R"],
+    },
+    Row {
+        method: "GET",
+        path: "/password",
+        form: &[],
+        own: ["S", "200", "200", "200", "200", "200", "200", "200"],
+        other: ["S", "200", "200", "200", "200", "200", "200", "200"],
+    },
+    Row {
+        method: "POST",
+        path: "/password",
+        form: &[
+            ("current_password", "wrong"),
+            ("new_password", "x"),
+            ("confirm_password", "y"),
+        ],
+        own: ["S", "422", "422", "422", "422", "422", "422", "422"],
+        other: ["S", "422", "422", "422", "422", "422", "422", "422"],
+    },
+];
+
+/// The ids a route's placeholders take on one side.
+struct Ids {
+    customer: String,
+    removable: String,
+    subscription: String,
+    reservation: String,
+    software: String,
+}
+
+fn ids(env: &Env, own: bool) -> Ids {
+    let w = &env.world;
+    if own {
+        return Ids {
+            customer: w.contoso.id.clone(),
+            removable: w.ready.id.clone(),
+            subscription: w.contoso_base.clone(),
+            reservation: w.contoso_reservation.clone(),
+            software: w.contoso_software.clone(),
+        };
+    }
+    // Partner Beta's side: its customer with an active subscription, reservation and software,
+    // and a second one with nothing active (removable).
+    let mut c = env.conn();
+    let reservation = add_reservation(&mut c, &w.beta, &w.beta_customer, "Beta VMs");
+    let software = add_software(&mut c, &w.beta, &w.beta_customer, "Beta software", 3);
+    let removable = add_customer(&mut c, &w.beta, "Beta Removable", false);
+    Ids {
+        customer: w.beta_customer.id.clone(),
+        removable: removable.id,
+        subscription: w.beta_sub.clone(),
+        reservation,
+        software,
+    }
+}
+
+fn fill(path: &str, ids: &Ids) -> String {
+    let customer = if path.ends_with("/remove-relationship") {
+        &ids.removable
+    } else {
+        &ids.customer
+    };
+    path.replace(
+        "{path:.*}",
+        &format!("css/app.css?v={}", partnerdesk::web::assets::version()),
+    )
+    .replace("{id}", customer)
+    .replace("{sid}", &ids.subscription)
+    .replace("{rid}", &ids.reservation)
+    .replace("{pid}", &ids.software)
+}
+
+fn outcome(r: &Resp) -> String {
+    match r.status.as_u16() {
+        303 if r.location().is_some_and(|l| l.starts_with("/signin")) => "S".into(),
+        303 => "R".into(),
+        n => n.to_string(),
+    }
+}
+
+#[actix_web::test]
+async fn access_matrix() {
+    // Every registered route must be in the table.
+    let probe = Env::new();
+    let _ = probe.app().await;
+    let registered = partnerdesk::web::registered_routes();
+    for (method, path) in &registered {
+        assert!(
+            TABLE.iter().any(|r| r.method == *method && r.path == *path),
+            "route {method} {path} is not in the access matrix"
+        );
+    }
+    for r in TABLE {
+        assert!(
+            registered.contains(&(r.method, r.path)),
+            "{} {} is not a route",
+            r.method,
+            r.path
+        );
+    }
+    drop(probe);
+
+    let mut failures = Vec::new();
+    for row in TABLE {
+        for own in [true, false] {
+            let expect = if own { row.own } else { row.other };
+            let mut env = Env::new();
+            let mut ids_ = ids(&env, own);
+            for (actor, want) in ACTORS.iter().zip(expect) {
+                let succeeded = {
+                    let app = env.app().await;
+                    let mut b = match actor {
+                        Some(email) => sign_in(&app, email).await,
+                        None => Browser::default(),
+                    };
+                    let before = snapshot(&mut env.conn());
+                    let path = fill(row.path, &ids_);
+                    let r = if row.method == "GET" {
+                        get(&app, &mut b, &path).await
+                    } else {
+                        post(&app, &mut b, &path, row.form).await
+                    };
+                    let got = outcome(&r);
+                    let who = actor.unwrap_or("anonymous");
+                    if got != want {
+                        failures.push(format!(
+                            "{} {} ({}) as {who}: expected {want}, got {got}",
+                            row.method,
+                            row.path,
+                            if own { "own" } else { "other's" }
+                        ));
+                    }
+                    let changed = before != snapshot(&mut env.conn());
+                    if got != "R" && changed && row.path != "/signout" {
+                        failures.push(format!(
+                            "{} {} as {who}: refused ({got}) but the database changed",
+                            row.method, row.path
+                        ));
+                    }
+                    if ["403", "404", "409", "422"].contains(&got.as_str()) {
+                        assert!(
+                            !r.body.trim().is_empty(),
+                            "{} {path}: a refusal without a sentence",
+                            row.method
+                        );
+                    }
+                    got == "R" && row.method == "POST"
+                };
+                if succeeded {
+                    // A success changed the world: the next actor gets a fresh one.
+                    env = Env::new();
+                    ids_ = ids(&env, own);
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "access matrix mismatches:\n{}",
+        failures.join("\n")
+    );
+}
