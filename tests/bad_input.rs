@@ -1,0 +1,304 @@
+//! Whatever a client sends, the answer is a 4xx or a redirect, never a 5xx, and a refused
+//! request changes nothing. Inputs come from proptest strategies: random bytes, NUL, invalid
+//! UTF-8, unknown enum values, huge values, duplicate and injected fields. Cases per endpoint:
+//! `PROPTEST_CASES`, else 1000 under CI and 150 elsewhere.
+
+mod common;
+
+use actix_web::test::TestRequest;
+use common::world::*;
+use common::*;
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::{Config, TestRunner};
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if std::env::var("CI").is_ok_and(|v| v == "true") {
+            1000
+        } else {
+            150
+        })
+}
+
+/// Draws `cases()` values of a strategy (deterministic per test name, so a failure repeats).
+fn draw<T: std::fmt::Debug>(strategy: impl Strategy<Value = T>, seed: &str) -> Vec<T> {
+    let mut seed_bytes = [0u8; 32];
+    for (i, b) in seed.bytes().enumerate() {
+        seed_bytes[i % 32] ^= b;
+    }
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        proptest::test_runner::TestRng::from_seed(
+            proptest::test_runner::RngAlgorithm::ChaCha,
+            &seed_bytes,
+        ),
+    );
+    (0..cases())
+        .map(|_| strategy.new_tree(&mut runner).unwrap().current())
+        .collect()
+}
+
+/// Text a form field might carry: plausible values, junk, NUL, very long, non-ASCII.
+fn field_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("active".to_string()),
+        Just("suspended".to_string()),
+        Just("deleted".to_string()),
+        Just("m365-bp".to_string()),
+        Just("P1M".to_string()),
+        Just("-1".to_string()),
+        Just("99999999999999999999".to_string()),
+        Just("\0".to_string()),
+        Just("<script>alert(1)</script>".to_string()),
+        "[0-9]{1,12}",
+        ".{0,40}",
+        "\\PC{0,200}",
+        proptest::collection::vec(any::<char>(), 0..50).prop_map(|v| v.into_iter().collect()),
+        (1usize..5000).prop_map(|n| "x".repeat(n)),
+    ]
+}
+
+fn field_name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("status".to_string()),
+        Just("offer_id".to_string()),
+        Just("quantity".to_string()),
+        Just("term".to_string()),
+        Just("partner_id".to_string()),
+        Just("role".to_string()),
+        Just("user_id".to_string()),
+        Just("current_password".to_string()),
+        Just("new_password".to_string()),
+        Just("confirm_password".to_string()),
+        "[a-z_]{1,12}",
+    ]
+}
+
+/// A form body: the endpoint's own fields with random values plus injected or duplicate ones,
+/// random fields, or raw random bytes (sometimes larger than the form limit).
+fn body(required: &'static [&'static str]) -> impl Strategy<Value = Vec<u8>> {
+    let own = proptest::collection::vec(field_value(), required.len()..=required.len()).prop_map(
+        move |values| {
+            required
+                .iter()
+                .map(|n| n.to_string())
+                .zip(values)
+                .collect::<Vec<_>>()
+        },
+    );
+    let extra = proptest::collection::vec((field_name(), field_value()), 0..4);
+    prop_oneof![
+        4 => (own, extra).prop_map(|(mut own, extra)| {
+            own.extend(extra);
+            serde_urlencoded::to_string(own).unwrap().into_bytes()
+        }),
+        2 => proptest::collection::vec((field_name(), field_value()), 0..8)
+            .prop_map(|fields| serde_urlencoded::to_string(fields).unwrap().into_bytes()),
+        1 => proptest::collection::vec(any::<u8>(), 0..512),
+        1 => (0usize..3).prop_map(|_| vec![b'a'; 70 * 1024]),
+    ]
+}
+
+/// A path segment: real ids, junk, encoded NUL and invalid UTF-8, traversal.
+fn segment(real: Vec<String>) -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => proptest::sample::select(real),
+        1 => Just("%00".to_string()),
+        1 => Just("%FF%FE".to_string()),
+        1 => Just("..%2F..%2Fetc".to_string()),
+        1 => Just("00000000-0000-0000-0000-000000000000".to_string()),
+        1 => "[a-zA-Z0-9-]{1,40}",
+        1 => proptest::collection::vec(any::<u8>(), 1..30)
+            .prop_map(|b| b.iter().map(|x| format!("%{x:02X}")).collect()),
+    ]
+}
+
+#[actix_web::test]
+async fn forms_never_fail_and_refusals_change_nothing() {
+    let env = Env::new();
+    let w = env.world.clone();
+    let app = env.app().await;
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    let token = b.csrf.clone().unwrap();
+    let customers = vec![
+        w.contoso.id.clone(),
+        w.ready.id.clone(),
+        w.beta_customer.id.clone(),
+    ];
+    let subs = vec![
+        w.contoso_base.clone(),
+        w.contoso_addon.clone(),
+        w.ready_sub.clone(),
+        w.beta_sub.clone(),
+    ];
+    let items = vec![
+        w.contoso_reservation.clone(),
+        w.contoso_software.clone(),
+        w.beta_sub.clone(),
+    ];
+    let templates: [(&str, &'static [&'static str]); 7] = [
+        ("/customers/{c}/subscriptions/{s}/status", &["status"]),
+        (
+            "/customers/{c}/subscriptions",
+            &["offer_id", "quantity", "term"],
+        ),
+        ("/customers/{c}/remove-relationship", &[]),
+        ("/customers/{c}/reservations/{s}/cancel", &[]),
+        ("/customers/{c}/software/{s}/cancel", &[]),
+        (
+            "/password",
+            &["current_password", "new_password", "confirm_password"],
+        ),
+        ("/signout-not-a-route", &[]),
+    ];
+    for (template, required) in templates {
+        let ids = if template.contains("reservations") || template.contains("software") {
+            items.clone()
+        } else {
+            subs.clone()
+        };
+        let strategy = (
+            segment(customers.clone()),
+            segment(ids),
+            body(required),
+            any::<bool>(),
+        );
+        let mut seen = std::collections::BTreeMap::<u16, u32>::new();
+        for (c, s, body, header_token) in draw(strategy, template) {
+            let path = template.replace("{c}", &c).replace("{s}", &s);
+            let mut req = TestRequest::post()
+                .uri(&path)
+                .insert_header(("Content-Type", "application/x-www-form-urlencoded"));
+            // The token in the header (htmx) or prepended as a field (plain form).
+            let body = if header_token {
+                req = req.insert_header(("X-CSRF-Token", token.clone()));
+                body
+            } else {
+                let mut with = format!("csrf_token={token}&").into_bytes();
+                with.extend(body);
+                with
+            };
+            let before = snapshot(&mut env.conn());
+            let r = send(&app, &mut b, req.set_payload(body.clone())).await;
+            let status = r.status.as_u16();
+            *seen.entry(status).or_default() += 1;
+            assert!(
+                status < 500,
+                "POST {path} with {:?} → {status}\n{}",
+                String::from_utf8_lossy(&body),
+                r.body
+            );
+            assert!(
+                status != 200 || r.body.contains("<"),
+                "POST {path}: empty 200"
+            );
+            if status >= 400 {
+                assert_eq!(
+                    before,
+                    snapshot(&mut env.conn()),
+                    "POST {path} was refused ({status}) but changed the database"
+                );
+                assert!(
+                    !r.body.trim().is_empty(),
+                    "POST {path}: {status} without a sentence"
+                );
+            }
+            if !b.has_session() {
+                // A random request may not sign the browser out; if it did, sign in again.
+                b = sign_in(&app, GLOBAL_ADMIN).await;
+            }
+        }
+        eprintln!("POST {template}: answers {seen:?}");
+    }
+}
+
+#[actix_web::test]
+async fn pages_and_queries_never_fail() {
+    let env = Env::new();
+    let w = env.world.clone();
+    let app = env.app().await;
+    let mut b = sign_in(&app, SALES_AGENT).await;
+    let customers = vec![w.contoso.id.clone(), w.beta_customer.id.clone()];
+    let subs = vec![w.contoso_base.clone(), w.beta_sub.clone()];
+    let query = proptest::collection::vec(
+        (
+            prop_oneof![
+                Just("q"),
+                Just("after_name"),
+                Just("after_id"),
+                Just("next"),
+                Just("q[]")
+            ],
+            field_value(),
+        ),
+        0..4,
+    )
+    .prop_map(|pairs| serde_urlencoded::to_string(pairs).unwrap());
+    let strategy = (segment(customers), segment(subs), query, 0usize..7);
+    for (c, s, q, which) in draw(strategy, "pages") {
+        let path = [
+            format!("/customers?{q}"),
+            format!("/customers/{c}/subscriptions?{q}"),
+            format!("/customers/{c}/subscriptions/{s}"),
+            format!("/customers/{c}/account"),
+            format!("/customers/{c}/remove-relationship"),
+            format!("/signin?{q}"),
+            format!("/customers/{c}"),
+        ][which]
+            .clone();
+        let before = snapshot(&mut env.conn());
+        let r = get(&app, &mut b, &path).await;
+        assert!(
+            r.status.as_u16() < 500,
+            "GET {path} → {}\n{}",
+            r.status,
+            r.body
+        );
+        assert_eq!(
+            before,
+            snapshot(&mut env.conn()),
+            "GET {path} changed the database"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn hostile_names_render_inert_on_every_page() {
+    let env = Env::new();
+    let evil = r#"<script>alert("x")</script><img src=x onerror=alert(1)> & 'quoted'"#;
+    let (cust, sub) = {
+        let mut c = env.conn();
+        let cust = add_customer(&mut c, &env.world.alpha, evil, true);
+        let sub = add_subscription(
+            &mut c,
+            &env.world.alpha,
+            &cust,
+            ("m365-bp", evil, "new_commerce"),
+            "active",
+            None,
+        );
+        add_reservation(&mut c, &env.world.alpha, &cust, evil);
+        add_software(&mut c, &env.world.alpha, &cust, evil, 2);
+        (cust, sub)
+    };
+    let app = env.app().await;
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    for path in [
+        "/customers".to_string(),
+        format!("/customers?q={}", "%3Cscript"),
+        format!("/customers/{}/subscriptions", cust.id),
+        format!("/customers/{}/subscriptions/{sub}", cust.id),
+        format!("/customers/{}/account", cust.id),
+        format!("/customers/{}/remove-relationship", cust.id),
+    ] {
+        let r = get(&app, &mut b, &path).await;
+        r.assert_status(200);
+        assert!(
+            !r.body.contains("<script>alert") && !r.body.contains("<img src=x"),
+            "{path} renders markup from data"
+        );
+    }
+}
