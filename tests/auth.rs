@@ -581,3 +581,82 @@ async fn refused_forgeries_are_audited_without_the_token() {
         "a token leaked into the audit log"
     );
 }
+
+#[actix_web::test]
+async fn a_removed_role_counts_on_the_next_request() {
+    use partnerdesk::db::schema::user_roles;
+    let env = Env::new();
+    let w = &env.world;
+    let app = env.app().await;
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    let path = format!("/customers/{}/account", w.ready.id);
+    get(&app, &mut b, &path)
+        .await
+        .assert_lacks(r#"aria-disabled="true""#);
+    let uid: String = users::table
+        .filter(users::email.eq(GLOBAL_ADMIN))
+        .select(users::id)
+        .first(&mut *env.conn())
+        .unwrap();
+    diesel::update(user_roles::table.filter(user_roles::user_id.eq(&uid)))
+        .set(user_roles::role.eq("sales_agent"))
+        .execute(&mut *env.conn())
+        .unwrap();
+    get(&app, &mut b, &path)
+        .await
+        .assert_contains(r#"aria-disabled="true""#)
+        .assert_contains("Requires the Global admin role.");
+    let remove = format!("/customers/{}/remove-relationship", w.ready.id);
+    post(&app, &mut b, &remove, &[]).await.assert_status(403);
+}
+
+#[actix_web::test]
+async fn signing_in_again_replaces_the_session_key() {
+    let env = Env::new();
+    let app = env.app().await;
+    let first = sign_in(&app, GLOBAL_ADMIN).await;
+    let mut again = first.clone();
+    get(&app, &mut again, "/signin").await; // signed in: redirected, the form is not shown
+    let mut b = at_signin(&app).await;
+    b.cookie = Some(format!(
+        "{}; {}",
+        first.cookie.clone().unwrap(),
+        b.cookie.clone().unwrap()
+    ));
+    let r = post(
+        &app,
+        &mut b,
+        "/signin",
+        &[("email", SALES_AGENT), ("password", PASSWORD)],
+    )
+    .await;
+    r.assert_status(303);
+    assert_ne!(
+        first.cookie, b.cookie,
+        "the session key must change at sign-in"
+    );
+    // The first key is dead: a browser that kept it is not signed in.
+    let mut old = first.clone();
+    get(&app, &mut old, "/customers").await.assert_status(303);
+}
+
+#[actix_web::test]
+async fn a_database_failure_is_a_500_page_with_a_sentence_and_headers() {
+    let env = Env::new();
+    let w = &env.world;
+    let app = env.app().await;
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    diesel::sql_query("DROP TABLE reservations")
+        .execute(&mut *env.conn())
+        .unwrap();
+    let r = get(
+        &app,
+        &mut b,
+        &format!("/customers/{}/subscriptions", w.contoso.id),
+    )
+    .await;
+    r.assert_status(500)
+        .assert_contains("Something went wrong on our side");
+    assert_security_headers(&r, "500 page");
+    assert_eq!(r.header("cache-control"), Some("no-store"));
+}

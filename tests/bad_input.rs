@@ -185,6 +185,7 @@ async fn forms_never_fail_and_refusals_change_nothing() {
             let r = send(&app, &mut b, req.set_payload(body.clone())).await;
             let status = r.status.as_u16();
             *seen.entry(status).or_default() += 1;
+            assert_security_headers(&r, &path);
             assert!(
                 status < 500,
                 "POST {path} with {:?} → {status}\n{}",

@@ -134,7 +134,10 @@ async fn check(req: &mut ServiceRequest) -> Result<(), AppError> {
         return Err(rejected());
     }
     let session = req.get_session();
-    let signed_in = session.contains_key(super::session_store::USER_ID_KEY);
+    // The sign-in form carries its own token (double-submit, see web::signin), so it works
+    // from a page opened before another sign-in in the same browser.
+    let signed_in =
+        session.contains_key(super::session_store::USER_ID_KEY) && req.path() != "/signin";
     if signed_in {
         let expected = token(&session);
         let header_token = req

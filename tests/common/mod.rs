@@ -373,3 +373,34 @@ where
     get(app, &mut b, "/signin").await.assert_status(200);
     b
 }
+
+/// The headers every response must carry (DESIGN.md §3).
+#[track_caller]
+pub fn assert_security_headers(r: &Resp, what: &str) {
+    let csp = r.header("content-security-policy").unwrap_or_default();
+    assert!(
+        csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
+        "{what}: CSP {csp:?}"
+    );
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+        "{what}: {csp}"
+    );
+    assert_eq!(
+        r.header("x-content-type-options"),
+        Some("nosniff"),
+        "{what}"
+    );
+    assert!(
+        r.header("referrer-policy").is_some(),
+        "{what}: no Referrer-Policy"
+    );
+    assert!(
+        r.header("vary").unwrap_or_default().contains("HX-Request"),
+        "{what}: no Vary"
+    );
+    assert!(
+        r.header("x-request-id").is_some(),
+        "{what}: no X-Request-Id"
+    );
+}
