@@ -100,29 +100,18 @@ impl Config {
             cookie_secure: false,
             session_idle_timeout: Duration::from_secs(30 * 60),
             session_absolute_timeout: Duration::from_secs(8 * 3600),
-            pool: PoolOptions {
-                max_size: 4,
-                connection_timeout: Duration::from_secs(10),
-            },
+            pool: PoolOptions { max_size: 4, connection_timeout: Duration::from_secs(10) },
             workers: Some(1),
         }
     }
 
     /// The sign-in form's anti-forgery cookie.
     pub fn signin_cookie_name(&self) -> &'static str {
-        if self.cookie_secure {
-            "__Host-partnerdesk-signin"
-        } else {
-            "partnerdesk-signin"
-        }
+        if self.cookie_secure { "__Host-partnerdesk-signin" } else { "partnerdesk-signin" }
     }
 
     /// `__Host-` cookies must be Secure; plain-http mode uses an unprefixed name.
     pub fn cookie_name(&self) -> &'static str {
-        if self.cookie_secure {
-            "__Host-partnerdesk"
-        } else {
-            "partnerdesk"
-        }
+        if self.cookie_secure { "__Host-partnerdesk" } else { "partnerdesk" }
     }
 }

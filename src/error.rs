@@ -116,9 +116,7 @@ impl ResponseError for AppError {
         }
         match page.render() {
             Ok(html) => resp.content_type("text/html; charset=utf-8").body(html),
-            Err(_) => resp
-                .content_type("text/plain; charset=utf-8")
-                .body(self.to_string()),
+            Err(_) => resp.content_type("text/plain; charset=utf-8").body(self.to_string()),
         }
     }
 }
@@ -135,28 +133,19 @@ pub async fn error_pages(
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
     let user = res.request().extensions().get::<CurrentUser>().cloned();
-    if let (Some(AppError::Forbidden(reason)), Some(user)) = (
-        res.response()
-            .error()
-            .and_then(|e| e.as_error::<AppError>()),
-        &user,
-    ) {
+    if let (Some(AppError::Forbidden(reason)), Some(user)) =
+        (res.response().error().and_then(|e| e.as_error::<AppError>()), &user)
+    {
         audit_denial(res.request(), user, reason).await;
     }
-    let replacement = match res
-        .response()
-        .error()
-        .and_then(|e| e.as_error::<AppError>())
-    {
+    let replacement = match res.response().error().and_then(|e| e.as_error::<AppError>()) {
         None => return Ok(res),
-        Some(AppError::SignInRequired { .. }) if htmx => HttpResponse::Ok()
-            .insert_header(("HX-Redirect", "/signin"))
-            .finish(),
+        Some(AppError::SignInRequired { .. }) if htmx => {
+            HttpResponse::Ok().insert_header(("HX-Redirect", "/signin")).finish()
+        }
         Some(AppError::SignInRequired { .. }) => return Ok(res),
         Some(other) if htmx => {
-            let fragment = ToastFragment {
-                toasts: vec![Toast::error(other.to_string())],
-            };
+            let fragment = ToastFragment { toasts: vec![Toast::error(other.to_string())] };
             HttpResponse::build(status)
                 .insert_header(("HX-Reswap", "none"))
                 .content_type("text/html; charset=utf-8")
@@ -174,8 +163,7 @@ pub async fn error_pages(
             if let Some(v) = res.headers().get(header::RETRY_AFTER) {
                 resp.insert_header((header::RETRY_AFTER, v.clone()));
             }
-            resp.content_type("text/html; charset=utf-8")
-                .body(page.render().unwrap_or_default())
+            resp.content_type("text/html; charset=utf-8").body(page.render().unwrap_or_default())
         }
     };
     let (req, _) = res.into_parts();

@@ -62,9 +62,6 @@ pub fn build_app(
         .wrap(from_fn(web::middleware::request_id))
         .configure(web::public_routes)
         .service(
-            aweb::scope("")
-                .wrap(from_fn(auth::csrf::guard))
-                .wrap(sessions)
-                .configure(web::routes),
+            aweb::scope("").wrap(from_fn(auth::csrf::guard)).wrap(sessions).configure(web::routes),
         )
 }

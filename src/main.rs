@@ -13,11 +13,7 @@ use partnerdesk::services::seed::{self, DemoLogin};
 use partnerdesk::state::AppState;
 
 #[derive(Parser)]
-#[command(
-    name = "partnerdesk",
-    version,
-    about = "Partner dashboard for cloud resellers"
-)]
+#[command(name = "partnerdesk", version, about = "Partner dashboard for cloud resellers")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -68,18 +64,9 @@ fn open(url: &str) -> anyhow::Result<db::Pool> {
 
 fn print_logins(logins: &[DemoLogin]) {
     println!("\nDemo sign-ins (one-time passwords, new on every start with --demo):");
-    println!(
-        "  {:<26} {:<22} {:<28} password",
-        "partner", "role", "email"
-    );
+    println!("  {:<26} {:<22} {:<28} password", "partner", "role", "email");
     for l in logins {
-        println!(
-            "  {:<26} {:<22} {:<28} {}",
-            l.partner,
-            l.role.label(),
-            l.email,
-            l.password
-        );
+        println!("  {:<26} {:<22} {:<28} {}", l.partner, l.role.label(), l.email, l.password);
     }
     println!();
 }
@@ -91,20 +78,11 @@ fn main() -> anyhow::Result<()> {
         Command::Migrate { database_url } => {
             let url = db::DbUrl::parse(&database_url).map_err(anyhow::Error::msg)?;
             let pool = db::connect(&url, &db::PoolOptions::default())?;
-            println!(
-                "migrations applied ({}); schema is current",
-                url.backend_name()
-            );
+            println!("migrations applied ({}); schema is current", url.backend_name());
             drop(pool);
             Ok(())
         }
-        Command::CreateAdmin {
-            database_url,
-            email,
-            name,
-            partner,
-            partner_kind,
-        } => {
+        Command::CreateAdmin { database_url, email, name, partner, partner_kind } => {
             let kind = PartnerKind::parse(&partner_kind).ok_or_else(|| {
                 anyhow::anyhow!(
                     "--partner-kind must be direct, indirect_provider or indirect_reseller"

@@ -17,15 +17,8 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(pool: Pool, config: Config, session_key: Key) -> Self {
-        let cores = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(2);
-        AppState {
-            pool,
-            hasher: Hasher::new(cores),
-            config,
-            session_key,
-        }
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+        AppState { pool, hasher: Hasher::new(cores), config, session_key }
     }
 
     /// Runs database work on the blocking pool with a pooled connection.

@@ -14,27 +14,16 @@ async fn every_page_but_sign_in_requires_a_session() {
     let w = &env.world;
     let app = env.app().await;
     let mut anon = Browser::default();
-    for path in [
-        "/",
-        "/customers",
-        &format!("/customers/{}/account", w.contoso.id),
-    ] {
+    for path in ["/", "/customers", &format!("/customers/{}/account", w.contoso.id)] {
         let r = get(&app, &mut anon, path).await;
         if path == "/" {
             r.assert_status(303);
             continue;
         }
         r.assert_status(303);
-        assert!(
-            r.location().unwrap().starts_with("/signin?next="),
-            "{path} → {:?}",
-            r.location()
-        );
+        assert!(r.location().unwrap().starts_with("/signin?next="), "{path} → {:?}", r.location());
     }
-    get(&app, &mut anon, "/signin")
-        .await
-        .assert_status(200)
-        .assert_contains("Sign in");
+    get(&app, &mut anon, "/signin").await.assert_status(200).assert_contains("Sign in");
     // htmx requests are told where to go with HX-Redirect.
     let r = hx_get(&app, &mut anon, "/customers").await;
     assert_eq!(r.header("HX-Redirect"), Some("/signin"));
@@ -45,21 +34,14 @@ async fn wrong_password_and_unknown_user_get_the_same_answer_and_are_audited() {
     let env = Env::new();
     let app = env.app().await;
     let mut b = at_signin(&app).await;
-    let wrong = post(
-        &app,
-        &mut b,
-        "/signin",
-        &[("email", GLOBAL_ADMIN), ("password", "not the password")],
-    )
-    .await;
+    let wrong =
+        post(&app, &mut b, "/signin", &[("email", GLOBAL_ADMIN), ("password", "not the password")])
+            .await;
     let unknown = post(
         &app,
         &mut b,
         "/signin",
-        &[
-            ("email", "nobody@alpha.test"),
-            ("password", "not the password"),
-        ],
+        &[("email", "nobody@alpha.test"), ("password", "not the password")],
     )
     .await;
     wrong.assert_status(401);
@@ -67,21 +49,14 @@ async fn wrong_password_and_unknown_user_get_the_same_answer_and_are_audited() {
     let msg = "The email or password is not right";
     wrong.assert_contains(msg).assert_contains(GLOBAL_ADMIN);
     unknown.assert_contains(msg);
-    assert!(
-        !b.has_session(),
-        "a failed sign-in must not start a session"
-    );
+    assert!(!b.has_session(), "a failed sign-in must not start a session");
     let failed: Vec<(String, Option<String>)> = audit_log::table
         .filter(audit_log::operation.eq("login_failed"))
         .select((audit_log::actor, audit_log::new_value))
         .load(&mut *env.conn())
         .unwrap();
     assert_eq!(failed.len(), 2);
-    assert!(
-        failed
-            .iter()
-            .all(|(_, v)| !v.as_deref().unwrap_or("").contains("not the password"))
-    );
+    assert!(failed.iter().all(|(_, v)| !v.as_deref().unwrap_or("").contains("not the password")));
 }
 
 #[actix_web::test]
@@ -90,24 +65,14 @@ async fn account_locks_after_repeated_failures_and_the_right_password_waits() {
     let app = env.app().await;
     let mut b = at_signin(&app).await;
     for _ in 0..10 {
-        post(
-            &app,
-            &mut b,
-            "/signin",
-            &[("email", SALES_AGENT), ("password", "guess-guess")],
-        )
-        .await
-        .assert_status(401);
+        post(&app, &mut b, "/signin", &[("email", SALES_AGENT), ("password", "guess-guess")])
+            .await
+            .assert_status(401);
     }
     // Locked: even the right password is refused, with the same message.
-    post(
-        &app,
-        &mut b,
-        "/signin",
-        &[("email", SALES_AGENT), ("password", PASSWORD)],
-    )
-    .await
-    .assert_status(401);
+    post(&app, &mut b, "/signin", &[("email", SALES_AGENT), ("password", PASSWORD)])
+        .await
+        .assert_status(401);
     let locked: Option<i64> = users::table
         .filter(users::email.eq(SALES_AGENT))
         .select(users::locked_until)
@@ -119,14 +84,9 @@ async fn account_locks_after_repeated_failures_and_the_right_password_waits() {
         .set(users::locked_until.eq(Some(partnerdesk::db::now_ms() - 1)))
         .execute(&mut *env.conn())
         .unwrap();
-    post(
-        &app,
-        &mut b,
-        "/signin",
-        &[("email", SALES_AGENT), ("password", PASSWORD)],
-    )
-    .await
-    .assert_status(303);
+    post(&app, &mut b, "/signin", &[("email", SALES_AGENT), ("password", PASSWORD)])
+        .await
+        .assert_status(303);
     let failures: i32 = users::table
         .filter(users::email.eq(SALES_AGENT))
         .select(users::failed_logins)
@@ -144,11 +104,7 @@ async fn sign_in_returns_only_to_local_paths() {
         &app,
         &mut b,
         "/signin",
-        &[
-            ("email", GLOBAL_ADMIN),
-            ("password", PASSWORD),
-            ("next", "//evil.example/x"),
-        ],
+        &[("email", GLOBAL_ADMIN), ("password", PASSWORD), ("next", "//evil.example/x")],
     )
     .await;
     assert_eq!(r.location(), Some("/customers"));
@@ -157,11 +113,7 @@ async fn sign_in_returns_only_to_local_paths() {
         &app,
         &mut b,
         "/signin",
-        &[
-            ("email", GLOBAL_ADMIN),
-            ("password", PASSWORD),
-            ("next", "/customers?q=con"),
-        ],
+        &[("email", GLOBAL_ADMIN), ("password", PASSWORD), ("next", "/customers?q=con")],
     )
     .await;
     assert_eq!(r.location(), Some("/customers?q=con"));
@@ -214,10 +166,7 @@ async fn unsafe_requests_need_the_sessions_csrf_token() {
             form.push(("csrf_token", t.as_str()));
         }
         let req = TestRequest::post().uri(&path).set_form(form);
-        send(&app, &mut b, req)
-            .await
-            .assert_status(403)
-            .assert_contains("Reload the page");
+        send(&app, &mut b, req).await.assert_status(403).assert_contains("Reload the page");
     }
     // A wrong header token is refused even when the form field is right.
     let req = TestRequest::post()
@@ -263,16 +212,9 @@ async fn security_headers_on_pages_errors_and_static_files() {
             "{path}: {csp}"
         );
         assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"));
-        assert_eq!(
-            r.header("x-content-type-options"),
-            Some("nosniff"),
-            "{path}"
-        );
+        assert_eq!(r.header("x-content-type-options"), Some("nosniff"), "{path}");
         assert!(r.header("referrer-policy").is_some(), "{path}");
-        assert!(
-            r.header("vary").unwrap_or_default().contains("HX-Request"),
-            "{path}"
-        );
+        assert!(r.header("vary").unwrap_or_default().contains("HX-Request"), "{path}");
         if !path.starts_with("/static") {
             assert_eq!(r.header("cache-control"), Some("no-store"), "{path}");
         }
@@ -318,42 +260,20 @@ async fn the_sign_in_form_needs_its_own_token() {
     let app = env.app().await;
     // No token at all, a token without its cookie, and a cookie with another token: 403.
     let mut fresh = Browser::default();
-    let r = post(
-        &app,
-        &mut fresh,
-        "/signin",
-        &[("email", GLOBAL_ADMIN), ("password", PASSWORD)],
-    )
-    .await;
-    r.assert_status(403)
-        .assert_contains("The sign-in form has expired");
+    let r =
+        post(&app, &mut fresh, "/signin", &[("email", GLOBAL_ADMIN), ("password", PASSWORD)]).await;
+    r.assert_status(403).assert_contains("The sign-in form has expired");
     let mut b = at_signin(&app).await;
-    let mut no_cookie = Browser {
-        cookie: None,
-        csrf: b.csrf.clone(),
-    };
-    post(
-        &app,
-        &mut no_cookie,
-        "/signin",
-        &[("email", GLOBAL_ADMIN), ("password", PASSWORD)],
-    )
-    .await
-    .assert_status(403);
+    let mut no_cookie = Browser { cookie: None, csrf: b.csrf.clone() };
+    post(&app, &mut no_cookie, "/signin", &[("email", GLOBAL_ADMIN), ("password", PASSWORD)])
+        .await
+        .assert_status(403);
     let other = at_signin(&app).await;
     b.csrf = other.csrf.clone();
-    let mut mixed = Browser {
-        cookie: at_signin(&app).await.cookie,
-        csrf: other.csrf,
-    };
-    post(
-        &app,
-        &mut mixed,
-        "/signin",
-        &[("email", GLOBAL_ADMIN), ("password", PASSWORD)],
-    )
-    .await
-    .assert_status(403);
+    let mut mixed = Browser { cookie: at_signin(&app).await.cookie, csrf: other.csrf };
+    post(&app, &mut mixed, "/signin", &[("email", GLOBAL_ADMIN), ("password", PASSWORD)])
+        .await
+        .assert_status(403);
     assert!(!mixed.has_session() && !no_cookie.has_session() && !fresh.has_session());
     // A cross-site sign-in POST is refused even with a matching pair.
     let b = at_signin(&app).await;
@@ -376,10 +296,7 @@ async fn health_and_readiness() {
     let app = env.app().await;
     let mut b = Browser::default();
     get(&app, &mut b, "/healthz").await.assert_status(200);
-    get(&app, &mut b, "/readyz")
-        .await
-        .assert_status(200)
-        .assert_contains("ready");
+    get(&app, &mut b, "/readyz").await.assert_status(200).assert_contains("ready");
 }
 
 #[actix_web::test]
@@ -391,12 +308,7 @@ async fn changing_the_password_checks_policy_and_ends_other_sessions() {
     get(&app, &mut b, "/password").await.assert_status(200);
     let new = "a much better passphrase";
     for (current, new_pw, confirm, msg) in [
-        (
-            "wrong current",
-            new,
-            new,
-            "Your current password is not right.",
-        ),
+        ("wrong current", new, new, "Your current password is not right."),
         (PASSWORD, "short", "short", "at least 8 characters"),
         (PASSWORD, "password123", "password123", "most commonly used"),
         (PASSWORD, new, "something else", "not the same"),
@@ -420,11 +332,7 @@ async fn changing_the_password_checks_policy_and_ends_other_sessions() {
         &app,
         &mut b,
         "/password",
-        &[
-            ("current_password", PASSWORD),
-            ("new_password", &long),
-            ("confirm_password", &long),
-        ],
+        &[("current_password", PASSWORD), ("new_password", &long), ("confirm_password", &long)],
     )
     .await
     .assert_status(422)
@@ -433,41 +341,22 @@ async fn changing_the_password_checks_policy_and_ends_other_sessions() {
         &app,
         &mut b,
         "/password",
-        &[
-            ("current_password", PASSWORD),
-            ("new_password", new),
-            ("confirm_password", new),
-        ],
+        &[("current_password", PASSWORD), ("new_password", new), ("confirm_password", new)],
     )
     .await;
     r.assert_status(303);
     // This browser stays signed in with a new session; the other one is out.
-    get(&app, &mut b, "/password")
-        .await
-        .assert_status(200)
-        .assert_contains("Password changed.");
-    get(&app, &mut elsewhere, "/customers")
-        .await
-        .assert_status(303);
+    get(&app, &mut b, "/password").await.assert_status(200).assert_contains("Password changed.");
+    get(&app, &mut elsewhere, "/customers").await.assert_status(303);
     // The new password works, the old one does not.
     let mut fresh = at_signin(&app).await;
-    post(
-        &app,
-        &mut fresh,
-        "/signin",
-        &[("email", ADMIN_AGENT), ("password", PASSWORD)],
-    )
-    .await
-    .assert_status(401);
+    post(&app, &mut fresh, "/signin", &[("email", ADMIN_AGENT), ("password", PASSWORD)])
+        .await
+        .assert_status(401);
     let mut fresh = at_signin(&app).await;
-    post(
-        &app,
-        &mut fresh,
-        "/signin",
-        &[("email", ADMIN_AGENT), ("password", new)],
-    )
-    .await
-    .assert_status(303);
+    post(&app, &mut fresh, "/signin", &[("email", ADMIN_AGENT), ("password", new)])
+        .await
+        .assert_status(303);
     let n: i64 = audit_log::table
         .filter(audit_log::operation.eq("change_password"))
         .count()
@@ -501,10 +390,7 @@ async fn stored_hashes_meet_the_policy_and_weak_ones_are_replaced_at_sign_in() {
         .select(users::password_hash)
         .first(&mut *env.conn())
         .unwrap();
-    assert!(
-        stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
-        "{stored}"
-    );
+    assert!(stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{stored}");
     assert!(!partnerdesk::auth::password::needs_rehash(&stored));
 }
 
@@ -550,22 +436,12 @@ async fn refused_forgeries_are_audited_without_the_token() {
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
     let token = b.csrf.clone().unwrap();
     let path = format!("/customers/{}/remove-relationship", w.ready.id);
-    send(
-        &app,
-        &mut b,
-        TestRequest::post()
-            .uri(&path)
-            .set_form([("csrf_token", "bad")]),
-    )
-    .await
-    .assert_status(403);
+    send(&app, &mut b, TestRequest::post().uri(&path).set_form([("csrf_token", "bad")]))
+        .await
+        .assert_status(403);
     let rows: Vec<(String, Option<String>, Option<String>)> = audit_log::table
         .filter(audit_log::operation.eq("csrf_rejected"))
-        .select((
-            audit_log::actor,
-            audit_log::resource_id,
-            audit_log::new_value,
-        ))
+        .select((audit_log::actor, audit_log::resource_id, audit_log::new_value))
         .load(&mut *env.conn())
         .unwrap();
     assert_eq!(rows.len(), 1);
@@ -576,10 +452,7 @@ async fn refused_forgeries_are_audited_without_the_token() {
         .filter(audit_log::new_value.is_not_null())
         .load(&mut *env.conn())
         .unwrap();
-    assert!(
-        all.iter().all(|v| !v.contains(&token)),
-        "a token leaked into the audit log"
-    );
+    assert!(all.iter().all(|v| !v.contains(&token)), "a token leaked into the audit log");
 }
 
 #[actix_web::test]
@@ -590,9 +463,7 @@ async fn a_removed_role_counts_on_the_next_request() {
     let app = env.app().await;
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
     let path = format!("/customers/{}/account", w.ready.id);
-    get(&app, &mut b, &path)
-        .await
-        .assert_lacks(r#"aria-disabled="true""#);
+    get(&app, &mut b, &path).await.assert_lacks(r#"aria-disabled="true""#);
     let uid: String = users::table
         .filter(users::email.eq(GLOBAL_ADMIN))
         .select(users::id)
@@ -618,23 +489,10 @@ async fn signing_in_again_replaces_the_session_key() {
     let mut again = first.clone();
     get(&app, &mut again, "/signin").await; // signed in: redirected, the form is not shown
     let mut b = at_signin(&app).await;
-    b.cookie = Some(format!(
-        "{}; {}",
-        first.cookie.clone().unwrap(),
-        b.cookie.clone().unwrap()
-    ));
-    let r = post(
-        &app,
-        &mut b,
-        "/signin",
-        &[("email", SALES_AGENT), ("password", PASSWORD)],
-    )
-    .await;
+    b.cookie = Some(format!("{}; {}", first.cookie.clone().unwrap(), b.cookie.clone().unwrap()));
+    let r = post(&app, &mut b, "/signin", &[("email", SALES_AGENT), ("password", PASSWORD)]).await;
     r.assert_status(303);
-    assert_ne!(
-        first.cookie, b.cookie,
-        "the session key must change at sign-in"
-    );
+    assert_ne!(first.cookie, b.cookie, "the session key must change at sign-in");
     // The first key is dead: a browser that kept it is not signed in.
     let mut old = first.clone();
     get(&app, &mut old, "/customers").await.assert_status(303);
@@ -646,17 +504,9 @@ async fn a_database_failure_is_a_500_page_with_a_sentence_and_headers() {
     let w = &env.world;
     let app = env.app().await;
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
-    diesel::sql_query("DROP TABLE reservations")
-        .execute(&mut *env.conn())
-        .unwrap();
-    let r = get(
-        &app,
-        &mut b,
-        &format!("/customers/{}/subscriptions", w.contoso.id),
-    )
-    .await;
-    r.assert_status(500)
-        .assert_contains("Something went wrong on our side");
+    diesel::sql_query("DROP TABLE reservations").execute(&mut *env.conn()).unwrap();
+    let r = get(&app, &mut b, &format!("/customers/{}/subscriptions", w.contoso.id)).await;
+    r.assert_status(500).assert_contains("Something went wrong on our side");
     assert_security_headers(&r, "500 page");
     assert_eq!(r.header("cache-control"), Some("no-store"));
 }

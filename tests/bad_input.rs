@@ -16,11 +16,7 @@ fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(if std::env::var("CI").is_ok_and(|v| v == "true") {
-            1000
-        } else {
-            150
-        })
+        .unwrap_or(if std::env::var("CI").is_ok_and(|v| v == "true") { 1000 } else { 150 })
 }
 
 /// Draws `cases()` values of a strategy (deterministic per test name, so a failure repeats).
@@ -36,9 +32,7 @@ fn draw<T: std::fmt::Debug>(strategy: impl Strategy<Value = T>, seed: &str) -> V
             &seed_bytes,
         ),
     );
-    (0..cases())
-        .map(|_| strategy.new_tree(&mut runner).unwrap().current())
-        .collect()
+    (0..cases()).map(|_| strategy.new_tree(&mut runner).unwrap().current()).collect()
 }
 
 /// Text a form field might carry: plausible values, junk, NUL, very long, non-ASCII.
@@ -81,13 +75,7 @@ fn field_name() -> impl Strategy<Value = String> {
 /// random fields, or raw random bytes (sometimes larger than the form limit).
 fn body(required: &'static [&'static str]) -> impl Strategy<Value = Vec<u8>> {
     let own = proptest::collection::vec(field_value(), required.len()..=required.len()).prop_map(
-        move |values| {
-            required
-                .iter()
-                .map(|n| n.to_string())
-                .zip(values)
-                .collect::<Vec<_>>()
-        },
+        move |values| required.iter().map(|n| n.to_string()).zip(values).collect::<Vec<_>>(),
     );
     let extra = proptest::collection::vec((field_name(), field_value()), 0..4);
     prop_oneof![
@@ -123,35 +111,21 @@ async fn forms_never_fail_and_refusals_change_nothing() {
     let app = env.app().await;
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
     let token = b.csrf.clone().unwrap();
-    let customers = vec![
-        w.contoso.id.clone(),
-        w.ready.id.clone(),
-        w.beta_customer.id.clone(),
-    ];
+    let customers = vec![w.contoso.id.clone(), w.ready.id.clone(), w.beta_customer.id.clone()];
     let subs = vec![
         w.contoso_base.clone(),
         w.contoso_addon.clone(),
         w.ready_sub.clone(),
         w.beta_sub.clone(),
     ];
-    let items = vec![
-        w.contoso_reservation.clone(),
-        w.contoso_software.clone(),
-        w.beta_sub.clone(),
-    ];
+    let items = vec![w.contoso_reservation.clone(), w.contoso_software.clone(), w.beta_sub.clone()];
     let templates: [(&str, &'static [&'static str]); 7] = [
         ("/customers/{c}/subscriptions/{s}/status", &["status"]),
-        (
-            "/customers/{c}/subscriptions",
-            &["offer_id", "quantity", "term"],
-        ),
+        ("/customers/{c}/subscriptions", &["offer_id", "quantity", "term"]),
         ("/customers/{c}/remove-relationship", &[]),
         ("/customers/{c}/reservations/{s}/cancel", &[]),
         ("/customers/{c}/software/{s}/cancel", &[]),
-        (
-            "/password",
-            &["current_password", "new_password", "confirm_password"],
-        ),
+        ("/password", &["current_password", "new_password", "confirm_password"]),
         ("/signout-not-a-route", &[]),
     ];
     for (template, required) in templates {
@@ -160,12 +134,7 @@ async fn forms_never_fail_and_refusals_change_nothing() {
         } else {
             subs.clone()
         };
-        let strategy = (
-            segment(customers.clone()),
-            segment(ids),
-            body(required),
-            any::<bool>(),
-        );
+        let strategy = (segment(customers.clone()), segment(ids), body(required), any::<bool>());
         let mut seen = std::collections::BTreeMap::<u16, u32>::new();
         for (c, s, body, header_token) in draw(strategy, template) {
             let path = template.replace("{c}", &c).replace("{s}", &s);
@@ -192,20 +161,14 @@ async fn forms_never_fail_and_refusals_change_nothing() {
                 String::from_utf8_lossy(&body),
                 r.body
             );
-            assert!(
-                status != 200 || r.body.contains("<"),
-                "POST {path}: empty 200"
-            );
+            assert!(status != 200 || r.body.contains("<"), "POST {path}: empty 200");
             if status >= 400 {
                 assert_eq!(
                     before,
                     snapshot(&mut env.conn()),
                     "POST {path} was refused ({status}) but changed the database"
                 );
-                assert!(
-                    !r.body.trim().is_empty(),
-                    "POST {path}: {status} without a sentence"
-                );
+                assert!(!r.body.trim().is_empty(), "POST {path}: {status} without a sentence");
             }
             if !b.has_session() {
                 // A random request may not sign the browser out; if it did, sign in again.
@@ -226,13 +189,7 @@ async fn pages_and_queries_never_fail() {
     let subs = vec![w.contoso_base.clone(), w.beta_sub.clone()];
     let query = proptest::collection::vec(
         (
-            prop_oneof![
-                Just("q"),
-                Just("after_name"),
-                Just("after_id"),
-                Just("next"),
-                Just("q[]")
-            ],
+            prop_oneof![Just("q"), Just("after_name"), Just("after_id"), Just("next"), Just("q[]")],
             field_value(),
         ),
         0..4,
@@ -252,17 +209,8 @@ async fn pages_and_queries_never_fail() {
             .clone();
         let before = snapshot(&mut env.conn());
         let r = get(&app, &mut b, &path).await;
-        assert!(
-            r.status.as_u16() < 500,
-            "GET {path} → {}\n{}",
-            r.status,
-            r.body
-        );
-        assert_eq!(
-            before,
-            snapshot(&mut env.conn()),
-            "GET {path} changed the database"
-        );
+        assert!(r.status.as_u16() < 500, "GET {path} → {}\n{}", r.status, r.body);
+        assert_eq!(before, snapshot(&mut env.conn()), "GET {path} changed the database");
     }
 }
 

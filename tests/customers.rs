@@ -19,13 +19,7 @@ async fn lists_own_reseller_customers_with_active_counts() {
         .assert_lacks("Reseller Customer");
     // Contoso has 3 active subscriptions (base, add-on, new commerce).
     let row = page.body.split("Contoso Ltd").nth(1).unwrap();
-    let count = row
-        .split(r#"<td class="num">"#)
-        .nth(1)
-        .unwrap()
-        .split('<')
-        .next()
-        .unwrap();
+    let count = row.split(r#"<td class="num">"#).nth(1).unwrap().split('<').next().unwrap();
     assert_eq!(count, "3");
 }
 
@@ -47,16 +41,10 @@ async fn search_by_name_or_domain_prefix_case_insensitive() {
         .await
         .assert_lacks("Contoso Ltd")
         .assert_contains("No customer’s name or domain starts with");
-    get(&app, &mut b, "/customers?q=%25")
-        .await
-        .assert_lacks("Contoso Ltd");
-    get(&app, &mut b, "/customers?q=_")
-        .await
-        .assert_lacks("Contoso Ltd");
+    get(&app, &mut b, "/customers?q=%25").await.assert_lacks("Contoso Ltd");
+    get(&app, &mut b, "/customers?q=_").await.assert_lacks("Contoso Ltd");
     // Another partner's customer is never found.
-    get(&app, &mut b, "/customers?q=beta")
-        .await
-        .assert_lacks("Beta Customer");
+    get(&app, &mut b, "/customers?q=beta").await.assert_lacks("Beta Customer");
 }
 
 #[actix_web::test]
@@ -79,12 +67,7 @@ async fn pages_of_fifty_with_keyset_next_link() {
     {
         let mut c = env.conn();
         for i in 0..55 {
-            add_customer(
-                &mut c,
-                &env.world.alpha,
-                &format!("Bulk Customer {i:03}"),
-                false,
-            );
+            add_customer(&mut c, &env.world.alpha, &format!("Bulk Customer {i:03}"), false);
         }
     }
     let app = env.app().await;
@@ -118,15 +101,9 @@ async fn overlong_search_is_a_clear_400() {
 #[actix_web::test]
 async fn customer_names_are_escaped() {
     let env = Env::new();
-    add_customer(
-        &mut env.conn(),
-        &env.world.alpha,
-        r#"<script>alert("x")</script> & 'Co'"#,
-        false,
-    );
+    add_customer(&mut env.conn(), &env.world.alpha, r#"<script>alert("x")</script> & 'Co'"#, false);
     let app = env.app().await;
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
     let page = get(&app, &mut b, "/customers").await;
-    page.assert_lacks("<script>alert")
-        .assert_contains("&#60;script&#62;");
+    page.assert_lacks("<script>alert").assert_contains("&#60;script&#62;");
 }

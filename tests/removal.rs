@@ -21,90 +21,46 @@ async fn whole_removal_flow_as_global_admin() {
 
     // Customers lists Contoso with its relationship and its count of active subscriptions.
     let list = get(&app, &mut b, "/customers").await;
-    list.assert_status(200)
-        .assert_contains("Contoso Ltd")
-        .assert_contains("Delegated admin");
-    assert!(
-        !list.body.contains("Beta Customer"),
-        "another partner's customer is listed"
-    );
+    list.assert_status(200).assert_contains("Contoso Ltd").assert_contains("Delegated admin");
+    assert!(!list.body.contains("Beta Customer"), "another partner's customer is listed");
 
     // While anything is active the link is inactive, with every blocker linked.
     let acc = get(&app, &mut b, &account(&w.contoso)).await;
     acc.assert_status(200)
         .assert_contains(r#"aria-disabled="true""#)
         .assert_contains("5 items are still active")
-        .assert_contains(&format!(
-            "/customers/{}/subscriptions/{}",
-            w.contoso.id, w.contoso_base
-        ))
-        .assert_contains(&format!(
-            "/customers/{}/subscriptions/{}",
-            w.contoso.id, w.contoso_addon
-        ))
-        .assert_contains(&format!(
-            "/customers/{}/subscriptions/{}",
-            w.contoso.id, w.contoso_nce
-        ))
+        .assert_contains(&format!("/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_base))
+        .assert_contains(&format!("/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_addon))
+        .assert_contains(&format!("/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_nce))
         .assert_contains(&format!("#reservation-{}", w.contoso_reservation))
         .assert_contains(&format!("#software-{}", w.contoso_software))
-        .assert_lacks(&format!(
-            r#"href="/customers/{}/remove-relationship""#,
-            w.contoso.id
-        ));
+        .assert_lacks(&format!(r#"href="/customers/{}/remove-relationship""#, w.contoso.id));
 
     // Suspend the base (its add-on follows) and the new-commerce subscription.
-    let path = format!(
-        "/customers/{}/subscriptions/{}/status",
-        w.contoso.id, w.contoso_base
-    );
+    let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_base);
     let r = post(&app, &mut b, &path, &[("status", "suspended")]).await;
     r.assert_status(303);
     let page = get(&app, &mut b, r.location().unwrap()).await;
     page.assert_contains("Subscription suspended. 1 add-on suspended with it.");
-    let path = format!(
-        "/customers/{}/subscriptions/{}/status",
-        w.contoso.id, w.contoso_nce
-    );
-    post(&app, &mut b, &path, &[("status", "suspended")])
-        .await
-        .assert_status(303);
-    let nce = get(
-        &app,
-        &mut b,
-        &format!(
-            "/customers/{}/subscriptions/{}",
-            w.contoso.id, w.contoso_nce
-        ),
-    )
-    .await;
+    let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
+    post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(303);
+    let nce =
+        get(&app, &mut b, &format!("/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_nce))
+            .await;
     nce.assert_contains("still billed");
 
     // Cancel the reservation and the software purchase.
-    let path = format!(
-        "/customers/{}/reservations/{}/cancel",
-        w.contoso.id, w.contoso_reservation
-    );
+    let path = format!("/customers/{}/reservations/{}/cancel", w.contoso.id, w.contoso_reservation);
     post(&app, &mut b, &path, &[]).await.assert_status(303);
-    let path = format!(
-        "/customers/{}/software/{}/cancel",
-        w.contoso.id, w.contoso_software
-    );
+    let path = format!("/customers/{}/software/{}/cancel", w.contoso.id, w.contoso_software);
     post(&app, &mut b, &path, &[]).await.assert_status(303);
 
     // Now the link is active and leads to a confirmation with the four consequences.
     let acc = get(&app, &mut b, &account(&w.contoso)).await;
-    acc.assert_contains(&format!(
-        r#"href="/customers/{}/remove-relationship""#,
-        w.contoso.id
-    ))
-    .assert_lacks(r#"aria-disabled="true""#);
-    let confirm = get(
-        &app,
-        &mut b,
-        &format!("/customers/{}/remove-relationship", w.contoso.id),
-    )
-    .await;
+    acc.assert_contains(&format!(r#"href="/customers/{}/remove-relationship""#, w.contoso.id))
+        .assert_lacks(r#"aria-disabled="true""#);
+    let confirm =
+        get(&app, &mut b, &format!("/customers/{}/remove-relationship", w.contoso.id)).await;
     confirm
         .assert_status(200)
         .assert_contains("removes Contoso Ltd from your customer list")
@@ -112,13 +68,8 @@ async fn whole_removal_flow_as_global_admin() {
         .assert_contains("removes delegated admin privileges")
         .assert_contains("prevents future purchases");
 
-    let done = post(
-        &app,
-        &mut b,
-        &format!("/customers/{}/remove-relationship", w.contoso.id),
-        &[],
-    )
-    .await;
+    let done =
+        post(&app, &mut b, &format!("/customers/{}/remove-relationship", w.contoso.id), &[]).await;
     done.assert_status(303);
     assert_eq!(done.location(), Some("/customers"));
     let list = get(&app, &mut b, "/customers").await;
@@ -151,18 +102,9 @@ async fn whole_removal_flow_as_global_admin() {
             .unwrap();
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].status, "succeeded");
-    assert_eq!(
-        records[0].customer_id.as_deref(),
-        Some(w.contoso.id.as_str())
-    );
+    assert_eq!(records[0].customer_id.as_deref(), Some(w.contoso.id.as_str()));
     assert_eq!(records[0].actor, GLOBAL_ADMIN);
-    assert!(
-        records[0]
-            .old_value
-            .as_deref()
-            .unwrap()
-            .contains("delegated admin: on")
-    );
+    assert!(records[0].old_value.as_deref().unwrap().contains("delegated admin: on"));
 
     // Buying for it is refused with a clear message, and nothing is bought.
     let before: i64 = subscriptions::table.count().get_result(&mut *c).unwrap();
@@ -173,16 +115,12 @@ async fn whole_removal_flow_as_global_admin() {
         &[("offer_id", "m365-bp"), ("quantity", "5"), ("term", "P1Y")],
     )
     .await;
-    buy.assert_status(409)
-        .assert_contains("Purchases for this customer are blocked");
+    buy.assert_status(409).assert_contains("Purchases for this customer are blocked");
     let after: i64 = subscriptions::table.count().get_result(&mut *c).unwrap();
     assert_eq!(before, after);
 
     // Reactivating a subscription is refused too.
-    let path = format!(
-        "/customers/{}/subscriptions/{}/status",
-        w.contoso.id, w.contoso_nce
-    );
+    let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
     post(&app, &mut b, &path, &[("status", "active")])
         .await
         .assert_status(409)
@@ -218,10 +156,7 @@ async fn link_inactive_for_each_kind_of_blocker() {
     get(&app, &mut b, &account(&w.ready))
         .await
         .assert_lacks(r#"aria-disabled="true""#)
-        .assert_contains(&format!(
-            r#"href="/customers/{}/remove-relationship""#,
-            w.ready.id
-        ));
+        .assert_contains(&format!(r#"href="/customers/{}/remove-relationship""#, w.ready.id));
 
     // An indirect reseller cannot remove, even with nothing active.
     let mut r = sign_in(&app, RESELLER_ADMIN).await;
@@ -241,8 +176,7 @@ async fn link_inactive_for_every_role_but_global_admin() {
         let page = get(&app, &mut b, &account(&w.ready)).await;
         match role {
             partnerdesk::auth::roles::Role::GlobalAdmin => {
-                page.assert_status(200)
-                    .assert_lacks(r#"aria-disabled="true""#);
+                page.assert_status(200).assert_lacks(r#"aria-disabled="true""#);
             }
             partnerdesk::auth::roles::Role::UserManagementAdmin => {
                 page.assert_status(403);
@@ -264,13 +198,8 @@ async fn forged_removal_with_blockers_is_409_and_changes_nothing() {
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
     let before = snapshot(&mut env.conn());
     for customer in [&w.contoso, &w.reservation_only, &w.software_only] {
-        let r = post(
-            &app,
-            &mut b,
-            &format!("/customers/{}/remove-relationship", customer.id),
-            &[],
-        )
-        .await;
+        let r = post(&app, &mut b, &format!("/customers/{}/remove-relationship", customer.id), &[])
+            .await;
         r.assert_status(409).assert_contains("still active");
     }
     assert_eq!(before, snapshot(&mut env.conn()));
@@ -293,8 +222,7 @@ async fn forged_removal_with_blockers_is_409_and_changes_nothing() {
         &[],
     )
     .await;
-    resp.assert_status(409)
-        .assert_contains("Indirect resellers");
+    resp.assert_status(409).assert_contains("Indirect resellers");
     assert_eq!(before, snapshot(&mut env.conn()));
 }
 
@@ -304,23 +232,11 @@ async fn removal_by_a_role_without_the_right_is_refused() {
     let w = &env.world;
     let app = env.app().await;
     let before = snapshot(&mut env.conn());
-    for email in [
-        ADMIN_AGENT,
-        SALES_AGENT,
-        HELPDESK_AGENT,
-        BILLING_ADMIN,
-        USER_MANAGEMENT_ADMIN,
-    ] {
+    for email in [ADMIN_AGENT, SALES_AGENT, HELPDESK_AGENT, BILLING_ADMIN, USER_MANAGEMENT_ADMIN] {
         let mut b = sign_in(&app, email).await;
-        let r = post(
-            &app,
-            &mut b,
-            &format!("/customers/{}/remove-relationship", w.ready.id),
-            &[],
-        )
-        .await;
-        r.assert_status(403)
-            .assert_contains("Requires the Global admin role.");
+        let r = post(&app, &mut b, &format!("/customers/{}/remove-relationship", w.ready.id), &[])
+            .await;
+        r.assert_status(403).assert_contains("Requires the Global admin role.");
     }
     assert_eq!(before, snapshot(&mut env.conn()));
     let denied: i64 = audit_log::table
@@ -370,19 +286,11 @@ async fn another_partners_customer_is_404_and_unchanged() {
         format!("/customers/{c}/account"),
         format!("/customers/{c}/remove-relationship"),
     ] {
-        get(&app, &mut b, &path)
-            .await
-            .assert_status(404)
-            .assert_contains("does not exist");
+        get(&app, &mut b, &path).await.assert_status(404).assert_contains("does not exist");
     }
-    post(
-        &app,
-        &mut b,
-        &format!("/customers/{c}/remove-relationship"),
-        &[],
-    )
-    .await
-    .assert_status(404);
+    post(&app, &mut b, &format!("/customers/{c}/remove-relationship"), &[])
+        .await
+        .assert_status(404);
     post(
         &app,
         &mut b,
@@ -403,10 +311,7 @@ async fn another_partners_customer_is_404_and_unchanged() {
     post(
         &app,
         &mut b,
-        &format!(
-            "/customers/{}/subscriptions/{}/status",
-            w.contoso.id, w.beta_sub
-        ),
+        &format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.beta_sub),
         &[("status", "suspended")],
     )
     .await

@@ -8,11 +8,7 @@ use diesel::prelude::*;
 use partnerdesk::db::schema::{audit_log, subscriptions};
 
 fn status_of(env: &Env, id: &str) -> String {
-    subscriptions::table
-        .find(id)
-        .select(subscriptions::status)
-        .first(&mut *env.conn())
-        .unwrap()
+    subscriptions::table.find(id).select(subscriptions::status).first(&mut *env.conn()).unwrap()
 }
 
 #[actix_web::test]
@@ -21,30 +17,20 @@ async fn suspending_a_base_suspends_its_addons_and_reactivation_brings_them_back
     let w = &env.world;
     let app = env.app().await;
     let mut b = sign_in(&app, ADMIN_AGENT).await;
-    let path = format!(
-        "/customers/{}/subscriptions/{}/status",
-        w.contoso.id, w.contoso_base
-    );
-    post(&app, &mut b, &path, &[("status", "suspended")])
-        .await
-        .assert_status(303);
+    let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_base);
+    post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(303);
     assert_eq!(status_of(&env, &w.contoso_base), "suspended");
     assert_eq!(status_of(&env, &w.contoso_addon), "suspended");
     assert_eq!(status_of(&env, &w.contoso_nce), "active");
 
     // An add-on cannot come back before its base.
-    let addon = format!(
-        "/customers/{}/subscriptions/{}/status",
-        w.contoso.id, w.contoso_addon
-    );
+    let addon = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_addon);
     post(&app, &mut b, &addon, &[("status", "active")])
         .await
         .assert_status(409)
         .assert_contains("Reactivate the base subscription “Microsoft 365 E3” first.");
 
-    post(&app, &mut b, &path, &[("status", "active")])
-        .await
-        .assert_status(303);
+    post(&app, &mut b, &path, &[("status", "active")]).await.assert_status(303);
     assert_eq!(status_of(&env, &w.contoso_base), "active");
     assert_eq!(status_of(&env, &w.contoso_addon), "active");
 
@@ -64,10 +50,7 @@ async fn htmx_status_change_swaps_the_panel_and_shows_a_toast() {
     let w = &env.world;
     let app = env.app().await;
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
-    let path = format!(
-        "/customers/{}/subscriptions/{}/status",
-        w.contoso.id, w.contoso_nce
-    );
+    let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
     let r = hx_post(&app, &mut b, &path, &[("status", "suspended")]).await;
     r.assert_status(200)
         .assert_contains(r#"id="status-panel""#)
@@ -91,10 +74,7 @@ async fn bad_status_values_are_422_in_the_form_and_change_nothing() {
     let app = env.app().await;
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
     let before = snapshot(&mut env.conn());
-    let path = format!(
-        "/customers/{}/subscriptions/{}/status",
-        w.contoso.id, w.contoso_base
-    );
+    let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_base);
     for bad in ["deleted", "expired", "ACTIVE", "", "suspended\0"] {
         let r = post(&app, &mut b, &path, &[("status", bad)]).await;
         r.assert_status(422)
@@ -108,9 +88,7 @@ async fn bad_status_values_are_422_in_the_form_and_change_nothing() {
         .assert_contains("incomplete or malformed");
     // Unknown subscription: 404.
     let unknown = format!("/customers/{}/subscriptions/nope/status", w.contoso.id);
-    post(&app, &mut b, &unknown, &[("status", "suspended")])
-        .await
-        .assert_status(404);
+    post(&app, &mut b, &unknown, &[("status", "suspended")]).await.assert_status(404);
     assert_eq!(before, snapshot(&mut env.conn()));
 }
 
@@ -125,36 +103,21 @@ async fn roles_without_subscription_rights_cannot_change_anything() {
         let page = get(
             &app,
             &mut b,
-            &format!(
-                "/customers/{}/subscriptions/{}",
-                w.contoso.id, w.contoso_base
-            ),
+            &format!("/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_base),
         )
         .await;
         page.assert_status(200)
             .assert_contains("Changing the status requires")
             .assert_lacks(">Submit<");
-        let path = format!(
-            "/customers/{}/subscriptions/{}/status",
-            w.contoso.id, w.contoso_base
-        );
-        post(&app, &mut b, &path, &[("status", "suspended")])
-            .await
-            .assert_status(403);
-        let path = format!(
-            "/customers/{}/reservations/{}/cancel",
-            w.contoso.id, w.contoso_reservation
-        );
+        let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_base);
+        post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(403);
+        let path =
+            format!("/customers/{}/reservations/{}/cancel", w.contoso.id, w.contoso_reservation);
         post(&app, &mut b, &path, &[]).await.assert_status(403);
         let path = format!("/customers/{}/subscriptions", w.contoso.id);
-        post(
-            &app,
-            &mut b,
-            &path,
-            &[("offer_id", "m365-bp"), ("quantity", "1"), ("term", "P1M")],
-        )
-        .await
-        .assert_status(403);
+        post(&app, &mut b, &path, &[("offer_id", "m365-bp"), ("quantity", "1"), ("term", "P1M")])
+            .await
+            .assert_status(403);
     }
     assert_eq!(before, snapshot(&mut env.conn()));
 }
@@ -172,46 +135,21 @@ async fn reservations_and_software_cancel_once_and_software_only_within_30_days(
     );
     let r = hx_post(&app, &mut b, &path, &[]).await;
     r.assert_status(200)
-        .assert_contains(&format!(
-            r#"<tr id="reservation-{}""#,
-            w.reservation_only_id
-        ))
+        .assert_contains(&format!(r#"<tr id="reservation-{}""#, w.reservation_only_id))
         .assert_contains("Cancelled")
         .assert_contains("Azure reservation “Batch cluster” cancelled.");
-    hx_post(&app, &mut b, &path, &[])
-        .await
-        .assert_status(409)
-        .assert_contains("already cancelled");
+    hx_post(&app, &mut b, &path, &[]).await.assert_status(409).assert_contains("already cancelled");
 
-    let path = format!(
-        "/customers/{}/software/{}/cancel",
-        w.software_only.id, w.software_only_id
-    );
+    let path = format!("/customers/{}/software/{}/cancel", w.software_only.id, w.software_only_id);
     post(&app, &mut b, &path, &[]).await.assert_status(303);
-    let tab = get(
-        &app,
-        &mut b,
-        &format!("/customers/{}/subscriptions", w.software_only.id),
-    )
-    .await;
+    let tab = get(&app, &mut b, &format!("/customers/{}/subscriptions", w.software_only.id)).await;
     tab.assert_contains("Software purchase “Windows Server 2022 Standard” cancelled.");
 
     // Bought 40 days ago: the window has closed; the page says so and the server refuses.
-    let tab = get(
-        &app,
-        &mut b,
-        &format!("/customers/{}/subscriptions", w.old_software.id),
-    )
-    .await;
+    let tab = get(&app, &mut b, &format!("/customers/{}/subscriptions", w.old_software.id)).await;
     tab.assert_contains("Cancellation window (30 days) has ended");
-    let path = format!(
-        "/customers/{}/software/{}/cancel",
-        w.old_software.id, w.old_software_id
-    );
-    post(&app, &mut b, &path, &[])
-        .await
-        .assert_status(409)
-        .assert_contains("only within 30 days");
+    let path = format!("/customers/{}/software/{}/cancel", w.old_software.id, w.old_software_id);
+    post(&app, &mut b, &path, &[]).await.assert_status(409).assert_contains("only within 30 days");
 }
 
 #[actix_web::test]
@@ -221,60 +159,30 @@ async fn buying_a_subscription_validates_and_audits() {
     let app = env.app().await;
     let mut b = sign_in(&app, SALES_AGENT).await;
     let path = format!("/customers/{}/subscriptions", w.ready.id);
-    for (qty, term, offer) in [
-        ("0", "P1M", "m365-bp"),
-        ("abc", "P1M", "m365-bp"),
-        ("100001", "P1M", "m365-bp"),
-    ] {
-        post(
-            &app,
-            &mut b,
-            &path,
-            &[("offer_id", offer), ("quantity", qty), ("term", term)],
-        )
+    for (qty, term, offer) in
+        [("0", "P1M", "m365-bp"), ("abc", "P1M", "m365-bp"), ("100001", "P1M", "m365-bp")]
+    {
+        post(&app, &mut b, &path, &[("offer_id", offer), ("quantity", qty), ("term", term)])
+            .await
+            .assert_status(422)
+            .assert_contains("Quantity must be a whole number from 1 to 100000.");
+    }
+    post(&app, &mut b, &path, &[("offer_id", "m365-bp"), ("quantity", "3"), ("term", "P5Y")])
         .await
         .assert_status(422)
-        .assert_contains("Quantity must be a whole number from 1 to 100000.");
-    }
-    post(
-        &app,
-        &mut b,
-        &path,
-        &[("offer_id", "m365-bp"), ("quantity", "3"), ("term", "P5Y")],
-    )
-    .await
-    .assert_status(422)
-    .assert_contains("Choose a term");
+        .assert_contains("Choose a term");
     // Add-ons are not bought on their own; unknown offers are refused.
-    post(
-        &app,
-        &mut b,
-        &path,
-        &[
-            ("offer_id", "m365-e5-sec"),
-            ("quantity", "3"),
-            ("term", "P1M"),
-        ],
-    )
-    .await
-    .assert_status(422)
-    .assert_contains("Choose an offer");
-    post(
-        &app,
-        &mut b,
-        &path,
-        &[("offer_id", "nope"), ("quantity", "3"), ("term", "P1M")],
-    )
-    .await
-    .assert_status(422);
+    post(&app, &mut b, &path, &[("offer_id", "m365-e5-sec"), ("quantity", "3"), ("term", "P1M")])
+        .await
+        .assert_status(422)
+        .assert_contains("Choose an offer");
+    post(&app, &mut b, &path, &[("offer_id", "nope"), ("quantity", "3"), ("term", "P1M")])
+        .await
+        .assert_status(422);
 
-    let r = post(
-        &app,
-        &mut b,
-        &path,
-        &[("offer_id", "m365-bp"), ("quantity", "12"), ("term", "P1Y")],
-    )
-    .await;
+    let r =
+        post(&app, &mut b, &path, &[("offer_id", "m365-bp"), ("quantity", "12"), ("term", "P1Y")])
+            .await;
     r.assert_status(303);
     let page = get(&app, &mut b, r.location().unwrap()).await;
     page.assert_contains("Bought 12 × Microsoft 365 Business Premium.")

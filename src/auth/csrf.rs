@@ -20,11 +20,7 @@ pub const MAX_FORM_BYTES: usize = 64 * 1024;
 
 /// The session's token (empty when the session has none, which no request can match).
 pub fn token(session: &Session) -> String {
-    session
-        .get::<String>(super::CSRF_KEY)
-        .ok()
-        .flatten()
-        .unwrap_or_default()
+    session.get::<String>(super::CSRF_KEY).ok().flatten().unwrap_or_default()
 }
 
 fn rejected() -> AppError {
@@ -93,11 +89,7 @@ async fn audit_rejection(req: &ServiceRequest, error: &AppError) {
     let Some(state) = req.app_data::<actix_web::web::Data<crate::state::AppState>>() else {
         return;
     };
-    let user_id = req
-        .get_session()
-        .get::<String>(super::session_store::USER_ID_KEY)
-        .ok()
-        .flatten();
+    let user_id = req.get_session().get::<String>(super::session_store::USER_ID_KEY).ok().flatten();
     let route = format!("{} {}", req.method(), req.path());
     let request_id = crate::web::request_id_of(req.request());
     let reason = error.to_string();
@@ -134,17 +126,15 @@ async fn check(req: &mut ServiceRequest) -> Result<(), AppError> {
         return Err(rejected());
     }
     let session = req.get_session();
-    // The sign-in form carries its own token (double-submit, see web::signin), so it works
-    // from a page opened before another sign-in in the same browser.
-    let signed_in =
-        session.contains_key(super::session_store::USER_ID_KEY) && req.path() != "/signin";
+    // The sign-in form carries its own token (double-submit, see web::signin), so it works from
+    // a page opened before another sign-in in the same browser; an invitation's URL holds an
+    // unguessable one-time token, which no other site knows.
+    let own_token = req.path() == "/signin" || req.path().starts_with("/invitations/");
+    let signed_in = session.contains_key(super::session_store::USER_ID_KEY) && !own_token;
     if signed_in {
         let expected = token(&session);
-        let header_token = req
-            .headers()
-            .get(HEADER)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let header_token =
+            req.headers().get(HEADER).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let ok = if header_token.is_some() {
             matches(&expected, header_token.as_deref())
         } else {

@@ -55,11 +55,7 @@ impl CurrentUser {
     }
 
     pub fn roles_label(&self) -> String {
-        self.roles
-            .iter()
-            .map(|r| r.label())
-            .collect::<Vec<_>>()
-            .join(", ")
+        self.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -75,10 +71,7 @@ impl FromRequest for CurrentUser {
                 .flatten();
             let signin = || AppError::SignInRequired { next: next.clone() };
             let session = req.get_session();
-            let Some(user_id) = session
-                .get::<String>(session_store::USER_ID_KEY)
-                .ok()
-                .flatten()
+            let Some(user_id) = session.get::<String>(session_store::USER_ID_KEY).ok().flatten()
             else {
                 return Err(signin());
             };
@@ -129,9 +122,7 @@ pub fn start_session(session: &Session, user_id: &str) -> AppResult<()> {
     session.renew();
     session.clear();
     let store = |k: &str, v: serde_json::Value| {
-        session
-            .insert(k, v)
-            .map_err(|e| AppError::internal(anyhow::anyhow!("session: {e}")))
+        session.insert(k, v).map_err(|e| AppError::internal(anyhow::anyhow!("session: {e}")))
     };
     store(session_store::USER_ID_KEY, user_id.into())?;
     store(LOGIN_AT_KEY, db::now_ms().into())?;
@@ -145,8 +136,5 @@ pub fn random_password() -> String {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut bytes = [0u8; 20];
     getrandom::fill(&mut bytes).expect("the operating system's random source");
-    bytes
-        .iter()
-        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
-        .collect()
+    bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect()
 }

@@ -27,9 +27,7 @@ pub fn hash_now(password: &str) -> anyhow::Result<String> {
 
 pub fn verify_now(hash: &str, password: &str) -> bool {
     match PasswordHash::new(hash) {
-        Ok(parsed) => argon2()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok(),
+        Ok(parsed) => argon2().verify_password(password.as_bytes(), &parsed).is_ok(),
         Err(_) => false,
     }
 }
@@ -53,14 +51,10 @@ pub fn is_common(password: &str) -> bool {
 pub fn check_policy(password: &str) -> Result<(), String> {
     let chars = password.chars().count();
     if chars < MIN_LENGTH {
-        return Err(format!(
-            "The password must have at least {MIN_LENGTH} characters."
-        ));
+        return Err(format!("The password must have at least {MIN_LENGTH} characters."));
     }
     if chars > MAX_LENGTH {
-        return Err(format!(
-            "The password must have at most {MAX_LENGTH} characters."
-        ));
+        return Err(format!("The password must have at most {MAX_LENGTH} characters."));
     }
     if is_common(password) {
         return Err("This password is one of the most commonly used: choose another.".into());
@@ -89,9 +83,7 @@ pub struct Hasher {
 
 impl Hasher {
     pub fn new(permits: usize) -> Self {
-        Hasher {
-            permits: Arc::new(Semaphore::new(permits.max(1))),
-        }
+        Hasher { permits: Arc::new(Semaphore::new(permits.max(1))) }
     }
 
     pub async fn hash(&self, password: String) -> anyhow::Result<String> {

@@ -20,21 +20,26 @@ pub enum Permission {
     ManageSubscriptions,
     /// Remove the reseller relationship with a customer.
     RemoveRelationship,
+    /// Send and revoke relationship requests (invitation links).
+    RequestRelationship,
+    /// Remove delegated admin privileges for a customer.
+    ManageDelegatedAdmin,
+    /// Change a subscription's designated support contact.
+    ManageSupportContacts,
 }
 
 impl Permission {
     pub fn roles(self) -> &'static [Role] {
         use Role::*;
         match self {
-            Permission::ViewCustomers => &[
-                GlobalAdmin,
-                AdminAgent,
-                SalesAgent,
-                HelpdeskAgent,
-                BillingAdmin,
-            ],
+            Permission::ViewCustomers => {
+                &[GlobalAdmin, AdminAgent, SalesAgent, HelpdeskAgent, BillingAdmin]
+            }
             Permission::ManageSubscriptions => &[GlobalAdmin, AdminAgent, SalesAgent],
             Permission::RemoveRelationship => &[GlobalAdmin],
+            Permission::RequestRelationship => &[GlobalAdmin, AdminAgent, SalesAgent],
+            Permission::ManageDelegatedAdmin => &[GlobalAdmin, AdminAgent],
+            Permission::ManageSupportContacts => &[GlobalAdmin, AdminAgent, HelpdeskAgent],
         }
     }
 
@@ -46,6 +51,13 @@ impl Permission {
                 "Requires the Global admin, Admin agent or Sales agent role."
             }
             Permission::RemoveRelationship => "Requires the Global admin role.",
+            Permission::RequestRelationship => {
+                "Requires the Global admin, Admin agent or Sales agent role."
+            }
+            Permission::ManageDelegatedAdmin => "Requires the Global admin or Admin agent role.",
+            Permission::ManageSupportContacts => {
+                "Requires the Global admin, Admin agent or Helpdesk agent role."
+            }
         }
     }
 }

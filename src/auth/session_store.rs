@@ -43,9 +43,7 @@ fn key_hash(key: &str) -> String {
 }
 
 fn user_id_of(state: &HashMap<String, String>) -> Option<String> {
-    state
-        .get(USER_ID_KEY)
-        .and_then(|v| serde_json::from_str::<String>(v).ok())
+    state.get(USER_ID_KEY).and_then(|v| serde_json::from_str::<String>(v).ok())
 }
 
 fn expiry(ttl: &Duration) -> i64 {
@@ -81,9 +79,7 @@ impl SessionStore for DbSessionStore {
             created_at: db::now_ms(),
             expires_at: expiry(ttl),
         };
-        self.run(move |c| Ok(rows::insert(c, &row)?))
-            .await
-            .map_err(SaveError::Other)?;
+        self.run(move |c| Ok(rows::insert(c, &row)?)).await.map_err(SaveError::Other)?;
         SessionKey::try_from(key).map_err(|e| SaveError::Other(e.into()))
     }
 
@@ -104,10 +100,7 @@ impl SessionStore for DbSessionStore {
             .map_err(UpdateError::Other)?;
         if updated == 0 {
             // The session ended meanwhile (expired, revoked): start a fresh one.
-            return self
-                .save(state, ttl)
-                .await
-                .map_err(|e| UpdateError::Other(e.into()));
+            return self.save(state, ttl).await.map_err(|e| UpdateError::Other(e.into()));
         }
         Ok(key)
     }
@@ -115,15 +108,11 @@ impl SessionStore for DbSessionStore {
     async fn update_ttl(&self, key: &SessionKey, ttl: &Duration) -> Result<(), anyhow::Error> {
         let id = key_hash(key.as_ref());
         let expires_at = expiry(ttl);
-        self.run(move |c| Ok(rows::touch(c, &id, expires_at)?))
-            .await
-            .map(|_| ())
+        self.run(move |c| Ok(rows::touch(c, &id, expires_at)?)).await.map(|_| ())
     }
 
     async fn delete(&self, key: &SessionKey) -> Result<(), anyhow::Error> {
         let id = key_hash(key.as_ref());
-        self.run(move |c| Ok(rows::delete(c, &id)?))
-            .await
-            .map(|_| ())
+        self.run(move |c| Ok(rows::delete(c, &id)?)).await.map(|_| ())
     }
 }

@@ -111,10 +111,7 @@ pub struct PoolOptions {
 
 impl Default for PoolOptions {
     fn default() -> Self {
-        PoolOptions {
-            max_size: 8,
-            connection_timeout: Duration::from_secs(5),
-        }
+        PoolOptions { max_size: 8, connection_timeout: Duration::from_secs(5) }
     }
 }
 
@@ -166,9 +163,7 @@ pub fn new_id() -> String {
 
 /// Now, in UTC milliseconds since the Unix epoch (the unit of every `*_at` column).
 pub fn now_ms() -> i64 {
-    let d = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
+    let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     d.as_millis() as i64
 }
 
@@ -190,11 +185,9 @@ pub fn lock_relationship(
         .filter(r::partner_id.eq(partner_id))
         .filter(r::customer_id.eq(customer_id));
     match conn {
-        AnyConnection::Postgresql(pg) => row
-            .select(Relationship::as_select())
-            .for_update()
-            .first(pg)
-            .optional(),
+        AnyConnection::Postgresql(pg) => {
+            row.select(Relationship::as_select()).for_update().first(pg).optional()
+        }
         AnyConnection::Sqlite(sq) => {
             diesel::update(row).set(r::id.eq(r::id)).execute(sq)?;
             row.select(Relationship::as_select()).first(sq).optional()

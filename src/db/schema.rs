@@ -122,6 +122,30 @@ diesel::table! {
         subscription_id -> Text,
         contact_user_id -> Nullable<Text>,
         created_at -> BigInt,
+        contact_partner_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    relationship_requests (id) {
+        id -> Text,
+        partner_id -> Text,
+        token_hash -> Text,
+        with_dap -> Bool,
+        status -> Text,
+        created_by -> Text,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+        customer_id -> Nullable<Text>,
+        accepted_at -> Nullable<BigInt>,
+        revoked_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    reseller_links (provider_id, reseller_id) {
+        provider_id -> Text,
+        reseller_id -> Text,
     }
 }
 
@@ -173,4 +197,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     support_contacts,
     audit_log,
     sessions,
+    relationship_requests,
+    reseller_links,
 );

@@ -26,10 +26,7 @@ pub const SUCCEEDED: &str = "succeeded";
 pub const FAILED: &str = "failed";
 
 pub fn insert(conn: &mut AnyConnection, r: &AuditRecord) -> QueryResult<()> {
-    diesel::insert_into(audit_log::table)
-        .values(r)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(audit_log::table).values(r).execute(conn).map(|_| ())
 }
 
 /// The newest records about one customer of one partner.

@@ -73,20 +73,17 @@ pub fn list_for_partner(
     if let Some(text) = query.map(str::trim).filter(|t| !t.is_empty()) {
         let pattern = like_prefix(text);
         q = q.filter(
-            lower(customers::company_name)
-                .like(pattern.clone())
-                .escape('\\')
-                .or(lower(customers::primary_domain).like(pattern).escape('\\')),
+            lower(customers::company_name).like(pattern.clone()).escape('\\').or(lower(
+                customers::primary_domain,
+            )
+            .like(pattern)
+            .escape('\\')),
         );
     }
     if let Some(c) = after {
-        q = q.filter(
-            customers::company_name
-                .gt(c.company_name.clone())
-                .or(customers::company_name
-                    .eq(c.company_name.clone())
-                    .and(customers::id.gt(c.id.clone()))),
-        );
+        q = q.filter(customers::company_name.gt(c.company_name.clone()).or(
+            customers::company_name.eq(c.company_name.clone()).and(customers::id.gt(c.id.clone())),
+        ));
     }
     let rows: Vec<(String, String, String, bool)> = q.load(conn)?;
     let ids: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
@@ -100,11 +97,8 @@ pub fn list_for_partner(
     Ok(rows
         .into_iter()
         .map(|(id, company_name, primary_domain, delegated_admin)| {
-            let active_subscriptions = counts
-                .iter()
-                .find(|(cid, _)| *cid == id)
-                .map(|c| c.1)
-                .unwrap_or(0);
+            let active_subscriptions =
+                counts.iter().find(|(cid, _)| *cid == id).map(|c| c.1).unwrap_or(0);
             CustomerListRow {
                 id,
                 company_name,
@@ -133,8 +127,13 @@ pub fn find_for_partner(
 }
 
 pub fn insert(conn: &mut AnyConnection, c: &Customer) -> QueryResult<()> {
-    diesel::insert_into(customers::table)
-        .values(c)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(customers::table).values(c).execute(conn).map(|_| ())
+}
+
+pub fn find_by_domain(conn: &mut AnyConnection, domain: &str) -> QueryResult<Option<Customer>> {
+    customers::table
+        .filter(customers::primary_domain.eq(domain))
+        .select(Customer::as_select())
+        .first(conn)
+        .optional()
 }

@@ -6,6 +6,7 @@ pub mod customer;
 pub mod offer;
 pub mod partner;
 pub mod relationship;
+pub mod relationship_request;
 pub mod reservation;
 pub mod session;
 pub mod software;

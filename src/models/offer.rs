@@ -24,11 +24,7 @@ pub fn list_base(conn: &mut AnyConnection) -> QueryResult<Vec<Offer>> {
 }
 
 pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<Offer>> {
-    offers::table
-        .find(id)
-        .select(Offer::as_select())
-        .first(conn)
-        .optional()
+    offers::table.find(id).select(Offer::as_select()).first(conn).optional()
 }
 
 pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
@@ -36,8 +32,5 @@ pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
 }
 
 pub fn insert(conn: &mut AnyConnection, o: &Offer) -> QueryResult<()> {
-    diesel::insert_into(offers::table)
-        .values(o)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(offers::table).values(o).execute(conn).map(|_| ())
 }

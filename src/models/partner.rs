@@ -28,11 +28,7 @@ impl Partner {
 }
 
 pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<Partner>> {
-    partners::table
-        .find(id)
-        .select(Partner::as_select())
-        .first(conn)
-        .optional()
+    partners::table.find(id).select(Partner::as_select()).first(conn).optional()
 }
 
 pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<Partner>> {
@@ -44,8 +40,5 @@ pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<
 }
 
 pub fn insert(conn: &mut AnyConnection, p: &Partner) -> QueryResult<()> {
-    diesel::insert_into(partners::table)
-        .values(p)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(partners::table).values(p).execute(conn).map(|_| ())
 }

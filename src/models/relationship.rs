@@ -39,10 +39,7 @@ pub fn find(
 }
 
 pub fn insert(conn: &mut AnyConnection, r: &Relationship) -> QueryResult<()> {
-    diesel::insert_into(relationships::table)
-        .values(r)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(relationships::table).values(r).execute(conn).map(|_| ())
 }
 
 /// Ends a reseller relationship: `none`, delegated admin privileges off, who and when.
@@ -54,5 +51,25 @@ pub fn end(conn: &mut AnyConnection, id: &str, ended_by: &str, at: i64) -> Query
             relationships::ended_at.eq(Some(at)),
             relationships::ended_by.eq(Some(ended_by)),
         ))
+        .execute(conn)
+}
+
+/// Makes the relationship a reseller relationship again (after an accepted request).
+pub fn reestablish(conn: &mut AnyConnection, id: &str, dap: bool, at: i64) -> QueryResult<usize> {
+    diesel::update(relationships::table.find(id))
+        .set((
+            relationships::relationship_to_partner.eq(RESELLER),
+            relationships::allow_delegated_access.eq(dap),
+            relationships::started_at.eq(at),
+            relationships::ended_at.eq(None::<i64>),
+            relationships::ended_by.eq(None::<String>),
+        ))
+        .execute(conn)
+}
+
+/// Turns delegated admin privileges off; the relationship stays.
+pub fn revoke_dap(conn: &mut AnyConnection, id: &str) -> QueryResult<usize> {
+    diesel::update(relationships::table.find(id))
+        .set(relationships::allow_delegated_access.eq(false))
         .execute(conn)
 }

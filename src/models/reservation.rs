@@ -59,16 +59,10 @@ pub fn find(
 
 pub fn cancel(conn: &mut AnyConnection, id: &str, at: i64) -> QueryResult<usize> {
     diesel::update(reservations::table.find(id))
-        .set((
-            reservations::status.eq(CANCELLED),
-            reservations::cancelled_at.eq(Some(at)),
-        ))
+        .set((reservations::status.eq(CANCELLED), reservations::cancelled_at.eq(Some(at))))
         .execute(conn)
 }
 
 pub fn insert(conn: &mut AnyConnection, r: &Reservation) -> QueryResult<()> {
-    diesel::insert_into(reservations::table)
-        .values(r)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(reservations::table).values(r).execute(conn).map(|_| ())
 }

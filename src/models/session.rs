@@ -24,10 +24,7 @@ pub fn load_live(conn: &mut AnyConnection, id: &str, now: i64) -> QueryResult<Op
 }
 
 pub fn insert(conn: &mut AnyConnection, row: &SessionRow) -> QueryResult<()> {
-    diesel::insert_into(sessions::table)
-        .values(row)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(sessions::table).values(row).execute(conn).map(|_| ())
 }
 
 /// Replaces state and expiry of a live session; 0 when it no longer exists.
@@ -48,9 +45,7 @@ pub fn update(
 }
 
 pub fn touch(conn: &mut AnyConnection, id: &str, expires_at: i64) -> QueryResult<usize> {
-    diesel::update(sessions::table.find(id))
-        .set(sessions::expires_at.eq(expires_at))
-        .execute(conn)
+    diesel::update(sessions::table.find(id)).set(sessions::expires_at.eq(expires_at)).execute(conn)
 }
 
 pub fn delete(conn: &mut AnyConnection, id: &str) -> QueryResult<usize> {

@@ -42,10 +42,7 @@ pub fn list_for_customer(
     software_purchases::table
         .filter(software_purchases::partner_id.eq(partner_id))
         .filter(software_purchases::customer_id.eq(customer_id))
-        .order((
-            software_purchases::product.asc(),
-            software_purchases::id.asc(),
-        ))
+        .order((software_purchases::product.asc(), software_purchases::id.asc()))
         .select(SoftwarePurchase::as_select())
         .load(conn)
 }
@@ -75,8 +72,5 @@ pub fn cancel(conn: &mut AnyConnection, id: &str, at: i64) -> QueryResult<usize>
 }
 
 pub fn insert(conn: &mut AnyConnection, r: &SoftwarePurchase) -> QueryResult<()> {
-    diesel::insert_into(software_purchases::table)
-        .values(r)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(software_purchases::table).values(r).execute(conn).map(|_| ())
 }

@@ -91,11 +91,7 @@ pub fn list_for_customer(
     let mut ordered = Vec::with_capacity(all.len());
     for base in all.iter().filter(|s| s.parent_id.is_none()) {
         ordered.push(base.clone());
-        ordered.extend(
-            all.iter()
-                .filter(|s| s.parent_id.as_deref() == Some(&base.id))
-                .cloned(),
-        );
+        ordered.extend(all.iter().filter(|s| s.parent_id.as_deref() == Some(&base.id)).cloned());
     }
     // Add-ons whose base is not listed (should not happen) still show.
     for orphan in all.iter().filter(|s| s.parent_id.is_some()) {
@@ -161,8 +157,5 @@ pub fn set_status(
 }
 
 pub fn insert(conn: &mut AnyConnection, s: &Subscription) -> QueryResult<()> {
-    diesel::insert_into(subscriptions::table)
-        .values(s)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(subscriptions::table).values(s).execute(conn).map(|_| ())
 }

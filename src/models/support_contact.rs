@@ -13,6 +13,7 @@ pub struct SupportContact {
     pub subscription_id: String,
     pub contact_user_id: Option<String>,
     pub created_at: i64,
+    pub contact_partner_id: Option<String>,
 }
 
 /// The partner's designations for the customer, with the contact user's name where one is set.
@@ -44,8 +45,5 @@ pub fn delete_for_customer(
 }
 
 pub fn insert(conn: &mut AnyConnection, c: &SupportContact) -> QueryResult<()> {
-    diesel::insert_into(support_contacts::table)
-        .values(c)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(support_contacts::table).values(c).execute(conn).map(|_| ())
 }

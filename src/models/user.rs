@@ -32,11 +32,7 @@ pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> QueryResult<Optio
 }
 
 pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<User>> {
-    users::table
-        .find(id)
-        .select(User::as_select())
-        .first(conn)
-        .optional()
+    users::table.find(id).select(User::as_select()).first(conn).optional()
 }
 
 pub fn roles_of(conn: &mut AnyConnection, user_id: &str) -> QueryResult<Vec<Role>> {
@@ -53,10 +49,7 @@ pub fn insert(conn: &mut AnyConnection, u: &User, roles: &[Role]) -> QueryResult
     diesel::insert_into(users::table).values(u).execute(conn)?;
     for role in roles {
         diesel::insert_into(user_roles::table)
-            .values((
-                user_roles::user_id.eq(&u.id),
-                user_roles::role.eq(role.as_str()),
-            ))
+            .values((user_roles::user_id.eq(&u.id), user_roles::role.eq(role.as_str())))
             .execute(conn)?;
     }
     Ok(())
@@ -81,10 +74,7 @@ pub fn increment_failed_logins(conn: &mut AnyConnection, user_id: &str) -> Query
     diesel::update(users::table.find(user_id))
         .set(users::failed_logins.eq(users::failed_logins + 1))
         .execute(conn)?;
-    users::table
-        .find(user_id)
-        .select(users::failed_logins)
-        .first(conn)
+    users::table.find(user_id).select(users::failed_logins).first(conn)
 }
 
 pub fn lock_until(conn: &mut AnyConnection, user_id: &str, until: i64) -> QueryResult<usize> {
@@ -95,10 +85,7 @@ pub fn lock_until(conn: &mut AnyConnection, user_id: &str, until: i64) -> QueryR
 
 pub fn clear_failed_logins(conn: &mut AnyConnection, user_id: &str) -> QueryResult<usize> {
     diesel::update(users::table.find(user_id))
-        .set((
-            users::failed_logins.eq(0),
-            users::locked_until.eq(None::<i64>),
-        ))
+        .set((users::failed_logins.eq(0), users::locked_until.eq(None::<i64>)))
         .execute(conn)
 }
 

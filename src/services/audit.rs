@@ -18,6 +18,11 @@ pub mod op {
     pub const LOGOUT: &str = "logout";
     pub const AUTHZ_DENIED: &str = "authz_denied";
     pub const CSRF_REJECTED: &str = "csrf_rejected";
+    pub const CREATE_RELATIONSHIP_REQUEST: &str = "create_relationship_request";
+    pub const REVOKE_RELATIONSHIP_REQUEST: &str = "revoke_relationship_request";
+    pub const ACCEPT_RELATIONSHIP_REQUEST: &str = "accept_relationship_request";
+    pub const REMOVE_DELEGATED_ADMIN: &str = "remove_delegated_admin";
+    pub const UPDATE_SUPPORT_CONTACT: &str = "update_support_contact";
     pub const CHANGE_PASSWORD: &str = "change_password";
 }
 
@@ -67,12 +72,7 @@ pub fn record(conn: &mut AnyConnection, actor: &Actor, ev: Event<'_>) -> QueryRe
             resource_id: ev.resource_id.map(str::to_owned),
             old_value: ev.old_value,
             new_value: ev.new_value,
-            status: if ev.failed {
-                rows::FAILED
-            } else {
-                rows::SUCCEEDED
-            }
-            .to_owned(),
+            status: if ev.failed { rows::FAILED } else { rows::SUCCEEDED }.to_owned(),
             at: db::now_ms(),
             request_id: actor.request_id.clone(),
         },

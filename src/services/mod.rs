@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod removal;
+pub mod requests;
 pub mod seed;
 pub mod signin;
 pub mod subscriptions;

@@ -49,10 +49,9 @@ impl Blocker {
     /// Where the blocker is fixed, with the link's text.
     pub fn fix(&self, customer_id: &str) -> Option<(String, &'static str)> {
         match self {
-            Blocker::ActiveSubscription { id, .. } => Some((
-                format!("/customers/{customer_id}/subscriptions/{id}"),
-                "Open subscription",
-            )),
+            Blocker::ActiveSubscription { id, .. } => {
+                Some((format!("/customers/{customer_id}/subscriptions/{id}"), "Open subscription"))
+            }
             Blocker::ActiveReservation { id, .. } => Some((
                 format!("/customers/{customer_id}/subscriptions#reservation-{id}"),
                 "Go to reservation",
@@ -91,11 +90,7 @@ impl Eligibility {
         let first = self.blockers.first()?;
         if first.is_active_item() {
             let n = self.blockers.iter().filter(|b| b.is_active_item()).count();
-            let items = if n == 1 {
-                "1 item is".to_string()
-            } else {
-                format!("{n} items are")
-            };
+            let items = if n == 1 { "1 item is".to_string() } else { format!("{n} items are") };
             return Some(format!(
                 "{items} still active. Suspend every active subscription and cancel Azure reservations and software purchases first."
             ));
@@ -127,28 +122,13 @@ pub fn check(
     }
     let (p, c) = (rel.partner_id.as_str(), rel.customer_id.as_str());
     for s in subscription::list_active(conn, p, c)? {
-        blockers.push(Blocker::ActiveSubscription {
-            id: s.id,
-            name: s.offer_name,
-        });
+        blockers.push(Blocker::ActiveSubscription { id: s.id, name: s.offer_name });
     }
-    for r in reservation::list_for_customer(conn, p, c)?
-        .into_iter()
-        .filter(|r| r.is_active())
-    {
-        blockers.push(Blocker::ActiveReservation {
-            id: r.id,
-            name: r.name,
-        });
+    for r in reservation::list_for_customer(conn, p, c)?.into_iter().filter(|r| r.is_active()) {
+        blockers.push(Blocker::ActiveReservation { id: r.id, name: r.name });
     }
-    for s in software::list_for_customer(conn, p, c)?
-        .into_iter()
-        .filter(|s| s.is_active())
-    {
-        blockers.push(Blocker::ActiveSoftwarePurchase {
-            id: s.id,
-            product: s.product,
-        });
+    for s in software::list_for_customer(conn, p, c)?.into_iter().filter(|s| s.is_active()) {
+        blockers.push(Blocker::ActiveSoftwarePurchase { id: s.id, product: s.product });
     }
     Ok(Eligibility { blockers })
 }

@@ -18,38 +18,13 @@ use crate::models::user::{self, User};
 
 /// (id, name, commerce type, base offer id)
 const OFFERS: &[(&str, &str, CommerceType, Option<&str>)] = &[
-    (
-        "m365-bp",
-        "Microsoft 365 Business Premium",
-        CommerceType::NewCommerce,
-        None,
-    ),
-    (
-        "m365-bs",
-        "Microsoft 365 Business Standard",
-        CommerceType::NewCommerce,
-        None,
-    ),
+    ("m365-bp", "Microsoft 365 Business Premium", CommerceType::NewCommerce, None),
+    ("m365-bs", "Microsoft 365 Business Standard", CommerceType::NewCommerce, None),
     ("m365-e3", "Microsoft 365 E3", CommerceType::Legacy, None),
     ("o365-e1", "Office 365 E1", CommerceType::Legacy, None),
-    (
-        "exo-p1",
-        "Exchange Online (Plan 1)",
-        CommerceType::NewCommerce,
-        None,
-    ),
-    (
-        "teams-ess",
-        "Microsoft Teams Essentials",
-        CommerceType::NewCommerce,
-        None,
-    ),
-    (
-        "d365-sales",
-        "Dynamics 365 Sales Professional",
-        CommerceType::NewCommerce,
-        None,
-    ),
+    ("exo-p1", "Exchange Online (Plan 1)", CommerceType::NewCommerce, None),
+    ("teams-ess", "Microsoft Teams Essentials", CommerceType::NewCommerce, None),
+    ("d365-sales", "Dynamics 365 Sales Professional", CommerceType::NewCommerce, None),
     ("visio-p2", "Visio Plan 2", CommerceType::Legacy, None),
     (
         "defender-o365-p2",
@@ -57,18 +32,8 @@ const OFFERS: &[(&str, &str, CommerceType, Option<&str>)] = &[
         CommerceType::NewCommerce,
         Some("m365-bp"),
     ),
-    (
-        "m365-e5-sec",
-        "Microsoft 365 E5 Security",
-        CommerceType::Legacy,
-        Some("m365-e3"),
-    ),
-    (
-        "audio-conf",
-        "Microsoft Teams Audio Conferencing",
-        CommerceType::Legacy,
-        Some("m365-e3"),
-    ),
+    ("m365-e5-sec", "Microsoft 365 E5 Security", CommerceType::Legacy, Some("m365-e3")),
+    ("audio-conf", "Microsoft Teams Audio Conferencing", CommerceType::Legacy, Some("m365-e3")),
 ];
 
 /// Adds the offer catalogue when the database has none.
@@ -168,25 +133,12 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
         ensure_offers(c)?;
         let mut logins = Vec::new();
         if let Some(main) = partner::find_by_name(c, MAIN_PARTNER)? {
-            for u in user::list_for_partner(c, &main.id)?
-                .into_iter()
-                .chain(other_demo_users(c)?)
-            {
+            for u in user::list_for_partner(c, &main.id)?.into_iter().chain(other_demo_users(c)?) {
                 let pw = crate::auth::random_password();
                 user::set_password_hash(c, &u.id, &password::hash_now(&pw)?)?;
-                let role = user::roles_of(c, &u.id)?
-                    .first()
-                    .copied()
-                    .unwrap_or(Role::GlobalAdmin);
-                let p = partner::find(c, &u.partner_id)?
-                    .map(|p| p.name)
-                    .unwrap_or_default();
-                logins.push(DemoLogin {
-                    partner: p,
-                    role,
-                    email: u.email,
-                    password: pw,
-                });
+                let role = user::roles_of(c, &u.id)?.first().copied().unwrap_or(Role::GlobalAdmin);
+                let p = partner::find(c, &u.partner_id)?.map(|p| p.name).unwrap_or_default();
+                logins.push(DemoLogin { partner: p, role, email: u.email, password: pw });
             }
             return Ok(logins);
         }
@@ -198,21 +150,9 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
             (Role::GlobalAdmin, "admin@fabrikam.example", "Alex Wilber"),
             (Role::AdminAgent, "agent@fabrikam.example", "Megan Bowen"),
             (Role::SalesAgent, "sales@fabrikam.example", "Lee Gu"),
-            (
-                Role::HelpdeskAgent,
-                "helpdesk@fabrikam.example",
-                "Isaiah Langer",
-            ),
-            (
-                Role::BillingAdmin,
-                "billing@fabrikam.example",
-                "Johanna Lorenz",
-            ),
-            (
-                Role::UserManagementAdmin,
-                "users@fabrikam.example",
-                "Pradeep Gupta",
-            ),
+            (Role::HelpdeskAgent, "helpdesk@fabrikam.example", "Isaiah Langer"),
+            (Role::BillingAdmin, "billing@fabrikam.example", "Johanna Lorenz"),
+            (Role::UserManagementAdmin, "users@fabrikam.example", "Pradeep Gupta"),
         ];
         let mut admin_id = String::new();
         for (role, email, name) in main_users {
@@ -223,24 +163,9 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
             logins.push(login);
         }
         for (p, role, email, name) in [
-            (
-                &second,
-                Role::GlobalAdmin,
-                "admin@northwind.example",
-                "Nestor Wilke",
-            ),
-            (
-                &second,
-                Role::SalesAgent,
-                "sales@northwind.example",
-                "Lynne Robbins",
-            ),
-            (
-                &reseller,
-                Role::GlobalAdmin,
-                "admin@tailspin.example",
-                "Diego Siciliani",
-            ),
+            (&second, Role::GlobalAdmin, "admin@northwind.example", "Nestor Wilke"),
+            (&second, Role::SalesAgent, "sales@northwind.example", "Lynne Robbins"),
+            (&reseller, Role::GlobalAdmin, "admin@tailspin.example", "Diego Siciliani"),
         ] {
             logins.push(new_user(c, p, role, email, name, now)?.1);
         }
@@ -326,22 +251,11 @@ pub fn new_user(
         created_at: now,
     };
     user::insert(c, &u, &[role])?;
-    Ok((
-        u.id,
-        DemoLogin {
-            partner: p.name.clone(),
-            role,
-            email: u.email,
-            password: pw,
-        },
-    ))
+    Ok((u.id, DemoLogin { partner: p.name.clone(), role, email: u.email, password: pw }))
 }
 
 fn slug(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_lowercase()
+    name.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase()
 }
 
 fn relate(
@@ -380,11 +294,7 @@ fn new_subscription(
 ) -> anyhow::Result<String> {
     let o = offer::find(c, offer_id)?.ok_or_else(|| anyhow::anyhow!("offer {offer_id}"))?;
     let ct = CommerceType::parse(&o.commerce_type).unwrap_or(CommerceType::Legacy);
-    let term = if ct == CommerceType::NewCommerce {
-        Term::Annual
-    } else {
-        Term::Monthly
-    };
+    let term = if ct == CommerceType::NewCommerce { Term::Annual } else { Term::Monthly };
     let s = Subscription {
         id: db::new_id(),
         partner_id: p.id.clone(),
@@ -445,16 +355,7 @@ fn demo_customer(
             )?;
             new_subscription(c, p, &cust.id, "audio-conf", 3, Active, Some(&e3), ago(150))?;
             subs.push(e3);
-            subs.push(new_subscription(
-                c,
-                p,
-                &cust.id,
-                "teams-ess",
-                10,
-                Active,
-                None,
-                ago(3),
-            )?);
+            subs.push(new_subscription(c, p, &cust.id, "teams-ess", 10, Active, None, ago(3))?);
         }
         1 | 5 => {
             let bp = new_subscription(c, p, &cust.id, "m365-bp", seats, Active, None, ago(120))?;
@@ -469,16 +370,7 @@ fn demo_customer(
                 ago(60),
             )?;
             subs.push(bp);
-            subs.push(new_subscription(
-                c,
-                p,
-                &cust.id,
-                "exo-p1",
-                4,
-                Suspended,
-                None,
-                ago(400),
-            )?);
+            subs.push(new_subscription(c, p, &cust.id, "exo-p1", 4, Suspended, None, ago(400))?);
         }
         // Only suspended subscriptions: ready for removal.
         2 => {
@@ -496,12 +388,7 @@ fn demo_customer(
                     customer_id: cust.id.clone(),
                     name: format!("{} production VMs", name.split(' ').next().unwrap_or(name)),
                     sku: "Standard_D4s_v5".into(),
-                    region: if i.is_multiple_of(2) {
-                        "westeurope"
-                    } else {
-                        "northeurope"
-                    }
-                    .into(),
+                    region: if i.is_multiple_of(2) { "westeurope" } else { "northeurope" }.into(),
                     term: "P1Y".into(),
                     quantity: 2 + (i as i32 % 4),
                     status: reservation::ACTIVE.into(),
@@ -512,16 +399,7 @@ fn demo_customer(
         }
         // An active software purchase (still cancellable), nothing else active.
         6 => {
-            new_subscription(
-                c,
-                p,
-                &cust.id,
-                "d365-sales",
-                seats,
-                Suspended,
-                None,
-                ago(45),
-            )?;
+            new_subscription(c, p, &cust.id, "d365-sales", seats, Suspended, None, ago(45))?;
             software::insert(
                 c,
                 &SoftwarePurchase {
@@ -549,6 +427,7 @@ fn demo_customer(
                 customer_id: cust.id.clone(),
                 subscription_id: first.clone(),
                 contact_user_id: support_user.map(Into::into),
+                contact_partner_id: None,
                 created_at: ago(30),
             },
         )?;

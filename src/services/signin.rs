@@ -32,31 +32,20 @@ pub async fn sign_in(
 ) -> AppResult<Option<String>> {
     let email = user::normalize_email(email);
     let lookup = email.clone();
-    let found = state
-        .db(move |c| Ok(user::find_by_email(c, &lookup)?))
-        .await?;
+    let found = state.db(move |c| Ok(user::find_by_email(c, &lookup)?)).await?;
     let now = db::now_ms();
-    let locked = found
-        .as_ref()
-        .is_some_and(|u| u.locked_until.is_some_and(|t| t > now));
+    let locked = found.as_ref().is_some_and(|u| u.locked_until.is_some_and(|t| t > now));
     let verified = state
         .hasher
-        .verify(
-            found.as_ref().map(|u| u.password_hash.clone()),
-            password.clone(),
-        )
+        .verify(found.as_ref().map(|u| u.password_hash.clone()), password.clone())
         .await
         .map_err(crate::error::AppError::internal)?;
     let ok = verified && !locked && found.as_ref().is_some_and(|u| u.active);
     // A hash made under weaker parameters is replaced now that the password is at hand.
     let rehashed = match &found {
-        Some(u) if ok && crate::auth::password::needs_rehash(&u.password_hash) => Some(
-            state
-                .hasher
-                .hash(password)
-                .await
-                .map_err(crate::error::AppError::internal)?,
-        ),
+        Some(u) if ok && crate::auth::password::needs_rehash(&u.password_hash) => {
+            Some(state.hasher.hash(password).await.map_err(crate::error::AppError::internal)?)
+        }
         _ => None,
     };
 
@@ -92,11 +81,7 @@ pub async fn sign_in(
                 c,
                 &actor,
                 Event {
-                    operation: if ok {
-                        op::LOGIN_SUCCEEDED
-                    } else {
-                        op::LOGIN_FAILED
-                    },
+                    operation: if ok { op::LOGIN_SUCCEEDED } else { op::LOGIN_FAILED },
                     resource_type: "session",
                     new_value: reason.clone(),
                     failed: !ok,
@@ -121,29 +106,17 @@ pub async fn change_password(
 ) -> AppResult<()> {
     use crate::error::AppError;
     if new != confirm {
-        return Err(AppError::Unprocessable(
-            "The two new passwords are not the same.".into(),
-        ));
+        return Err(AppError::Unprocessable("The two new passwords are not the same.".into()));
     }
     crate::auth::password::check_policy(&new).map_err(AppError::Unprocessable)?;
     if new.eq_ignore_ascii_case(&ctx.user.email) {
-        return Err(AppError::Unprocessable(
-            "The password must not be your email address.".into(),
-        ));
+        return Err(AppError::Unprocessable("The password must not be your email address.".into()));
     }
     let user_id = ctx.user.id.clone();
-    let stored = state
-        .db(move |c| Ok(user::find(c, &user_id)?.map(|u| u.password_hash)))
-        .await?;
-    let right = state
-        .hasher
-        .verify(stored, current)
-        .await
-        .map_err(AppError::internal)?;
+    let stored = state.db(move |c| Ok(user::find(c, &user_id)?.map(|u| u.password_hash))).await?;
+    let right = state.hasher.verify(stored, current).await.map_err(AppError::internal)?;
     if !right {
-        return Err(AppError::Unprocessable(
-            "Your current password is not right.".into(),
-        ));
+        return Err(AppError::Unprocessable("Your current password is not right.".into()));
     }
     let hash = state.hasher.hash(new).await.map_err(AppError::internal)?;
     let actor: Actor = ctx.into();

@@ -36,11 +36,7 @@ fn locked<T>(
         audit::record_refusal(
             conn,
             ctx,
-            Event {
-                customer_id: Some(customer_id),
-                new_value: Some(reason.clone()),
-                ..refusal
-            },
+            Event { customer_id: Some(customer_id), new_value: Some(reason.clone()), ..refusal },
         );
     }
     result
@@ -87,9 +83,7 @@ pub fn change_status(
             (SubscriptionStatus::Active, SubscriptionStatus::Suspended) => {
                 // Add-ons are suspended with their base.
                 changed.extend(
-                    subscription::addons_of(c, &sub.id)?
-                        .into_iter()
-                        .filter(|a| a.is_active()),
+                    subscription::addons_of(c, &sub.id)?.into_iter().filter(|a| a.is_active()),
                 );
             }
             (SubscriptionStatus::Suspended, SubscriptionStatus::Active) => {
@@ -106,14 +100,10 @@ pub fn change_status(
                     }
                 }
                 // Add-ons that were suspended together with this base come back with it.
-                changed.extend(
-                    subscription::addons_of(c, &sub.id)?
-                        .into_iter()
-                        .filter(|a| {
-                            a.status() == SubscriptionStatus::Suspended
-                                && a.suspended_at == sub.suspended_at
-                        }),
-                );
+                changed.extend(subscription::addons_of(c, &sub.id)?.into_iter().filter(|a| {
+                    a.status() == SubscriptionStatus::Suspended
+                        && a.suspended_at == sub.suspended_at
+                }));
             }
             (_, to) => {
                 return Err(AppError::Unprocessable(format!(
@@ -139,9 +129,7 @@ pub fn change_status(
                 },
             )?;
         }
-        Ok(StatusChanged {
-            changed: changed.into_iter().map(|s| s.id).collect(),
-        })
+        Ok(StatusChanged { changed: changed.into_iter().map(|s| s.id).collect() })
     })
 }
 
@@ -161,9 +149,7 @@ pub fn cancel_reservation(
         let r = reservation::find(c, ctx.partner_id(), customer_id, reservation_id)?
             .ok_or(AppError::NotFound)?;
         if !r.is_active() {
-            return Err(AppError::Conflict(
-                "This Azure reservation is already cancelled.".into(),
-            ));
+            return Err(AppError::Conflict("This Azure reservation is already cancelled.".into()));
         }
         reservation::cancel(c, &r.id, db::now_ms())?;
         audit::record(
@@ -199,9 +185,7 @@ pub fn cancel_software(
         let s = software::find(c, ctx.partner_id(), customer_id, purchase_id)?
             .ok_or(AppError::NotFound)?;
         if !s.is_active() {
-            return Err(AppError::Conflict(
-                "This software purchase is already cancelled.".into(),
-            ));
+            return Err(AppError::Conflict("This software purchase is already cancelled.".into()));
         }
         let now = db::now_ms();
         if !s.cancellable_at(&now) {

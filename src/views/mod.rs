@@ -72,22 +72,13 @@ pub struct Toast {
 
 impl Toast {
     pub fn success(message: impl Into<String>) -> Self {
-        Toast {
-            kind: "success".into(),
-            message: message.into(),
-        }
+        Toast { kind: "success".into(), message: message.into() }
     }
     pub fn error(message: impl Into<String>) -> Self {
-        Toast {
-            kind: "error".into(),
-            message: message.into(),
-        }
+        Toast { kind: "error".into(), message: message.into() }
     }
     pub fn info(message: impl Into<String>) -> Self {
-        Toast {
-            kind: "info".into(),
-            message: message.into(),
-        }
+        Toast { kind: "info".into(), message: message.into() }
     }
 }
 
@@ -169,6 +160,7 @@ pub struct CustomersPage {
     pub next_page: Option<String>,
     /// Link back to the first page of the same search, shown on later pages.
     pub first_page: Option<String>,
+    pub can_request: bool,
 }
 
 /// The header every customer page shares: breadcrumbs, name, tabs.
@@ -239,6 +231,7 @@ pub struct SubscriptionPage {
 #[template(path = "pages/account.html")]
 pub struct AccountPage {
     pub layout: Layout,
+    pub can_remove_dap: bool,
     pub header: CustomerHeader,
     pub eligibility: Eligibility,
     pub support_contacts: Vec<(SupportContact, Option<String>)>,
@@ -251,6 +244,83 @@ pub struct RemoveConfirmPage {
     pub header: CustomerHeader,
     pub eligibility: Eligibility,
     pub support_contact_count: usize,
+}
+
+/// An invitation just created: its link and draft message, shown once.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NewInvitation {
+    pub link: String,
+    pub message: String,
+    pub with_dap: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/relationship_requests.html")]
+pub struct RequestsPage {
+    pub layout: Layout,
+    pub requests: Vec<crate::models::relationship_request::RelationshipRequest>,
+    pub new_invitation: Option<NewInvitation>,
+    pub now_ms: i64,
+    pub validity_days: i64,
+}
+
+/// The public invitation page, in one of its three states.
+#[derive(Template)]
+#[template(path = "pages/invitation.html")]
+pub struct InvitationPage {
+    pub token: String,
+    pub partner_name: String,
+    pub with_dap: bool,
+    pub expires_at: i64,
+    pub form: crate::services::requests::Acceptance,
+    pub error: Option<String>,
+    /// Set when the link cannot be used: the reason.
+    pub closed: Option<String>,
+    /// Set after acceptance.
+    pub accepted: Option<(String, bool, bool)>,
+    pub asset_version: &'static str,
+}
+
+impl InvitationPage {
+    pub fn open(
+        token: String,
+        partner_name: String,
+        with_dap: bool,
+        expires_at: i64,
+        form: crate::services::requests::Acceptance,
+        error: Option<String>,
+    ) -> Self {
+        InvitationPage {
+            token,
+            partner_name,
+            with_dap,
+            expires_at,
+            form,
+            error,
+            closed: None,
+            accepted: None,
+            asset_version: crate::web::assets::version(),
+        }
+    }
+
+    pub fn closed(reason: String) -> Self {
+        let mut p = Self::open(String::new(), String::new(), false, 0, Default::default(), None);
+        p.closed = Some(reason);
+        p
+    }
+
+    pub fn accepted(done: crate::services::requests::Accepted) -> Self {
+        let mut p = Self::open(
+            String::new(),
+            done.partner_name,
+            done.with_dap,
+            0,
+            Default::default(),
+            None,
+        );
+        p.accepted = Some((done.customer.company_name, done.new_customer, done.with_dap));
+        p
+    }
 }
 
 #[derive(Template, WebTemplate)]

@@ -17,18 +17,9 @@ use super::subscriptions::load_header;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use super::add;
     add(cfg, Method::GET, "/customers/{id}/account", account);
-    add(
-        cfg,
-        Method::GET,
-        "/customers/{id}/remove-relationship",
-        confirm,
-    );
-    add(
-        cfg,
-        Method::POST,
-        "/customers/{id}/remove-relationship",
-        remove,
-    );
+    add(cfg, Method::GET, "/customers/{id}/remove-relationship", confirm);
+    add(cfg, Method::POST, "/customers/{id}/remove-relationship", remove);
+    add(cfg, Method::POST, "/customers/{id}/delegated-admin/remove", remove_dap);
 }
 
 async fn account(
@@ -45,6 +36,7 @@ async fn account(
             let header = load_header(c, &ctx, &id, "account")?;
             Ok(AccountPage {
                 layout: Layout::new(&ctx.user, Nav::Customers, toasts),
+                can_remove_dap: ctx.user.can(Permission::ManageDelegatedAdmin),
                 eligibility: removal::check(c, &ctx.user, &header.relationship)?,
                 support_contacts: support_contact::list_for_customer(c, ctx.partner_id(), &id)?,
                 header,
@@ -105,13 +97,25 @@ async fn remove(
         msg.push_str(&format!(
             " {} support contact designation{} removed.",
             removed.support_contacts_removed,
-            if removed.support_contacts_removed == 1 {
-                " was"
-            } else {
-                "s were"
-            }
+            if removed.support_contacts_removed == 1 { " was" } else { "s were" }
         ));
     }
     super::flash::push(&session, Toast::success(msg));
     Ok(super::see_other("/customers"))
+}
+
+async fn remove_dap(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let (ctx2, id2) = (ctx.clone(), id.clone());
+    state.db(move |c| crate::services::requests::remove_dap(c, &ctx2, &id2)).await?;
+    super::flash::push(
+        &session,
+        Toast::success("Delegated admin privileges removed. The reseller relationship stays."),
+    );
+    Ok(super::see_other(&format!("/customers/{id}/account")))
 }

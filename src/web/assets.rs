@@ -9,21 +9,13 @@ use sha2::{Digest, Sha256};
 use crate::error::AppError;
 
 const FILES: &[(&str, &str, &[u8])] = &[
-    (
-        "css/app.css",
-        "text/css; charset=utf-8",
-        include_bytes!("../../static/css/app.css"),
-    ),
+    ("css/app.css", "text/css; charset=utf-8", include_bytes!("../../static/css/app.css")),
     (
         "js/htmx.min.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/js/htmx.min.js"),
     ),
-    (
-        "img/favicon.svg",
-        "image/svg+xml",
-        include_bytes!("../../static/img/favicon.svg"),
-    ),
+    ("img/favicon.svg", "image/svg+xml", include_bytes!("../../static/img/favicon.svg")),
 ];
 
 /// A short hash of all static files, used as `?v=` in their URLs.
@@ -39,10 +31,8 @@ pub fn version() -> &'static str {
 }
 
 pub async fn serve(path: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let (_, content_type, bytes) = FILES
-        .iter()
-        .find(|(name, _, _)| *name == path.as_str())
-        .ok_or(AppError::NotFound)?;
+    let (_, content_type, bytes) =
+        FILES.iter().find(|(name, _, _)| *name == path.as_str()).ok_or(AppError::NotFound)?;
     Ok(HttpResponse::Ok()
         .content_type(*content_type)
         .insert_header(("Cache-Control", "public, max-age=31536000, immutable"))

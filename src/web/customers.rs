@@ -27,10 +27,7 @@ pub async fn home() -> HttpResponse {
 }
 
 async fn customer_home(path: web::Path<String>) -> HttpResponse {
-    super::see_other(&format!(
-        "/customers/{}/subscriptions",
-        super::urlencode(&path)
-    ))
+    super::see_other(&format!("/customers/{}/subscriptions", super::urlencode(&path)))
 }
 
 #[derive(Deserialize, Default)]
@@ -48,11 +45,7 @@ async fn list(
     query: web::Query<ListQuery>,
 ) -> AppResult<HttpResponse> {
     ctx.user.require(Permission::ViewCustomers)?;
-    let ListQuery {
-        q,
-        after_name,
-        after_id,
-    } = query.into_inner();
+    let ListQuery { q, after_name, after_id } = query.into_inner();
     let q = q.unwrap_or_default().trim().to_string();
     if q.chars().count() > MAX_QUERY_CHARS {
         return Err(AppError::BadRequest(format!(
@@ -103,6 +96,7 @@ async fn list(
         query: q,
         next_page,
         first_page,
+        can_request: ctx.user.can(Permission::RequestRelationship),
     };
     let body = if super::is_htmx_fragment_request(&req) {
         page.as_results().render()

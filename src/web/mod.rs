@@ -6,6 +6,7 @@ pub mod customers;
 pub mod health;
 pub mod middleware;
 pub mod profile;
+pub mod requests;
 pub mod signin;
 pub mod subscriptions;
 
@@ -37,6 +38,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     subscriptions::routes(cfg);
     account::routes(cfg);
     profile::routes(cfg);
+    requests::routes(cfg);
     cfg.default_service(web::to(not_found));
 }
 
@@ -74,15 +76,13 @@ async fn not_found() -> Result<HttpResponse, AppError> {
 }
 
 pub fn form_config() -> web::FormConfig {
-    web::FormConfig::default()
-        .limit(crate::auth::csrf::MAX_FORM_BYTES)
-        .error_handler(|e, _| {
-            log::debug!("form rejected: {e}");
-            AppError::BadRequest(
-                "The form was incomplete or malformed. Reload the page and try again.".into(),
-            )
-            .into()
-        })
+    web::FormConfig::default().limit(crate::auth::csrf::MAX_FORM_BYTES).error_handler(|e, _| {
+        log::debug!("form rejected: {e}");
+        AppError::BadRequest(
+            "The form was incomplete or malformed. Reload the page and try again.".into(),
+        )
+        .into()
+    })
 }
 
 pub fn query_config() -> web::QueryConfig {
@@ -98,33 +98,23 @@ pub fn path_config() -> web::PathConfig {
 
 /// An htmx request that wants a fragment (not a boosted page load, which wants the whole page).
 pub fn is_htmx_fragment_request(req: &HttpRequest) -> bool {
-    let has = |name: &str| {
-        req.headers()
-            .get(name)
-            .is_some_and(|v| v.as_bytes() == b"true")
-    };
+    let has = |name: &str| req.headers().get(name).is_some_and(|v| v.as_bytes() == b"true");
     has("HX-Request") && !has("HX-Boosted")
 }
 
 /// Percent-encodes a query-string value.
 pub fn urlencode(s: &str) -> String {
-    serde_urlencoded::to_string([("", s)])
-        .map(|q| q[1..].to_string())
-        .unwrap_or_default()
+    serde_urlencoded::to_string([("", s)]).map(|q| q[1..].to_string()).unwrap_or_default()
 }
 
 /// 303 to `location` (after a POST: the browser loads the result with GET).
 pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish()
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
 }
 
 /// An HTML response with the given status.
 pub fn html(status: actix_web::http::StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(body)
+    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body)
 }
 
 /// A fragment followed by toasts swapped out of band into the page's message area.
@@ -134,9 +124,7 @@ pub fn fragment_with_toasts(
     toasts: Vec<Toast>,
 ) -> Result<HttpResponse, AppError> {
     use askama::Template;
-    let oob = crate::views::ToastFragment { toasts }
-        .render()
-        .map_err(AppError::internal)?;
+    let oob = crate::views::ToastFragment { toasts }.render().map_err(AppError::internal)?;
     Ok(html(status, fragment + &oob))
 }
 
@@ -152,10 +140,7 @@ pub mod flash {
     }
 
     pub fn take(session: &Session) -> Vec<Toast> {
-        session
-            .remove_as::<Vec<Toast>>(KEY)
-            .and_then(Result::ok)
-            .unwrap_or_default()
+        session.remove_as::<Vec<Toast>>(KEY).and_then(Result::ok).unwrap_or_default()
     }
 }
 
@@ -164,10 +149,7 @@ pub mod flash {
 pub struct RequestId(pub String);
 
 pub fn request_id_of(req: &HttpRequest) -> String {
-    req.extensions()
-        .get::<RequestId>()
-        .map(|r| r.0.clone())
-        .unwrap_or_default()
+    req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default()
 }
 
 use actix_web::HttpMessage;
@@ -179,11 +161,6 @@ impl FromRequest for Ctx {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let user = CurrentUser::from_request(req, payload);
         let request_id = request_id_of(req);
-        Box::pin(async move {
-            Ok(Ctx {
-                user: user.await?,
-                request_id,
-            })
-        })
+        Box::pin(async move { Ok(Ctx { user: user.await?, request_id }) })
     }
 }

@@ -41,14 +41,8 @@ async fn submit(
 ) -> AppResult<HttpResponse> {
     let f = form.into_inner();
     let user_id = ctx.user.id.clone();
-    match change_password(
-        &state,
-        &ctx,
-        f.current_password,
-        f.new_password,
-        &f.confirm_password,
-    )
-    .await
+    match change_password(&state, &ctx, f.current_password, f.new_password, &f.confirm_password)
+        .await
     {
         Ok(()) => {
             // Every session of the user ended with the change; this browser gets a new one.

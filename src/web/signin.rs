@@ -97,12 +97,7 @@ async fn submit(
     session: Session,
     form: web::Form<SignInForm>,
 ) -> AppResult<HttpResponse> {
-    let SignInForm {
-        email,
-        password,
-        next,
-        csrf_token,
-    } = form.into_inner();
+    let SignInForm { email, password, next, csrf_token } = form.into_inner();
     let next = safe_next(next.as_deref());
     let cookie = req.cookie(state.config.signin_cookie_name());
     let token_ok = match (cookie, csrf_token) {
@@ -115,11 +110,7 @@ async fn submit(
     }
     let too_long = email.len() > 254 || password.chars().count() > auth::password::MAX_LENGTH;
     if email.trim().is_empty() || password.is_empty() || too_long {
-        let msg = if too_long {
-            FAILED_MESSAGE
-        } else {
-            "Enter your email and password."
-        };
+        let msg = if too_long { FAILED_MESSAGE } else { "Enter your email and password." };
         return form_response(
             &state,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -132,9 +123,7 @@ async fn submit(
     match sign_in(&state, &email, password, &request_id).await? {
         Some(user_id) => {
             auth::start_session(&session, &user_id)?;
-            let gone = Cookie::build(state.config.signin_cookie_name(), "")
-                .path("/")
-                .finish();
+            let gone = Cookie::build(state.config.signin_cookie_name(), "").path("/").finish();
             let mut res = super::see_other(&next);
             res.add_removal_cookie(&gone).map_err(AppError::internal)?;
             Ok(res)
@@ -167,11 +156,7 @@ async fn sign_out(
                 Ok(audit::record(
                     c,
                     &actor,
-                    Event {
-                        operation: op::LOGOUT,
-                        resource_type: "session",
-                        ..Default::default()
-                    },
+                    Event { operation: op::LOGOUT, resource_type: "session", ..Default::default() },
                 )?)
             })
             .await?;

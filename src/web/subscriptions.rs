@@ -24,30 +24,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     use super::add;
     add(cfg, Method::GET, "/customers/{id}/subscriptions", tab);
     add(cfg, Method::POST, "/customers/{id}/subscriptions", buy);
-    add(
-        cfg,
-        Method::GET,
-        "/customers/{id}/subscriptions/{sid}",
-        show,
-    );
-    add(
-        cfg,
-        Method::POST,
-        "/customers/{id}/subscriptions/{sid}/status",
-        set_status,
-    );
-    add(
-        cfg,
-        Method::POST,
-        "/customers/{id}/reservations/{rid}/cancel",
-        cancel_reservation,
-    );
-    add(
-        cfg,
-        Method::POST,
-        "/customers/{id}/software/{pid}/cancel",
-        cancel_software,
-    );
+    add(cfg, Method::GET, "/customers/{id}/subscriptions/{sid}", show);
+    add(cfg, Method::POST, "/customers/{id}/subscriptions/{sid}/status", set_status);
+    add(cfg, Method::POST, "/customers/{id}/reservations/{rid}/cancel", cancel_reservation);
+    add(cfg, Method::POST, "/customers/{id}/software/{pid}/cancel", cancel_software);
 }
 
 /// The customer as the acting partner sees it, with the header every customer page shows.
@@ -59,11 +39,7 @@ pub fn load_header(
 ) -> AppResult<CustomerHeader> {
     let (customer, relationship) =
         customer::find_for_partner(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
-    Ok(CustomerHeader {
-        customer,
-        relationship,
-        tab,
-    })
+    Ok(CustomerHeader { customer, relationship, tab })
 }
 
 fn tab_page(
@@ -98,9 +74,7 @@ async fn tab(
 ) -> AppResult<CustomerSubscriptionsPage> {
     let toasts = super::flash::take(&session);
     let id = path.into_inner();
-    state
-        .db(move |c| tab_page(c, &ctx, &id, toasts, AddSubscriptionForm::default()))
-        .await
+    state.db(move |c| tab_page(c, &ctx, &id, toasts, AddSubscriptionForm::default())).await
 }
 
 #[derive(Deserialize)]
@@ -122,11 +96,7 @@ fn parse_purchase(form: &AddForm) -> Result<NewSubscription, String> {
     if form.offer_id.trim().is_empty() {
         return Err("Choose an offer from the list.".into());
     }
-    Ok(NewSubscription {
-        offer_id: form.offer_id.clone(),
-        quantity,
-        term,
-    })
+    Ok(NewSubscription { offer_id: form.offer_id.clone(), quantity, term })
 }
 
 async fn buy(
@@ -141,11 +111,7 @@ async fn buy(
     let parsed = parse_purchase(&form).map_err(AppError::Unprocessable);
     let (ctx2, id2) = (ctx.clone(), id.clone());
     let outcome = match parsed {
-        Ok(req) => {
-            state
-                .db(move |c| svc::add_subscription(c, &ctx2, &id2, &req))
-                .await
-        }
+        Ok(req) => state.db(move |c| svc::add_subscription(c, &ctx2, &id2, &req)).await,
         Err(e) => Err(e),
     };
     match outcome {
@@ -154,10 +120,7 @@ async fn buy(
                 &session,
                 Toast::success(format!("Bought {} × {}.", sub.quantity, sub.offer_name)),
             );
-            Ok(super::see_other(&format!(
-                "/customers/{}/subscriptions/{}",
-                id, sub.id
-            )))
+            Ok(super::see_other(&format!("/customers/{}/subscriptions/{}", id, sub.id)))
         }
         Err(e @ (AppError::Conflict(_) | AppError::Unprocessable(_))) => {
             let status = actix_web::ResponseError::status_code(&e);
@@ -167,13 +130,8 @@ async fn buy(
                 term: form.term,
                 error: Some(e.to_string()),
             };
-            let page = state
-                .db(move |c| tab_page(c, &ctx, &id, Vec::new(), values))
-                .await?;
-            Ok(super::html(
-                status,
-                page.render().map_err(AppError::internal)?,
-            ))
+            let page = state.db(move |c| tab_page(c, &ctx, &id, Vec::new(), values)).await?;
+            Ok(super::html(status, page.render().map_err(AppError::internal)?))
         }
         Err(e) => Err(e),
     }
@@ -215,9 +173,7 @@ async fn show(
 ) -> AppResult<SubscriptionPage> {
     let toasts = super::flash::take(&session);
     let (id, sid) = path.into_inner();
-    state
-        .db(move |c| subscription_page(c, &ctx, &id, &sid, toasts, None))
-        .await
+    state.db(move |c| subscription_page(c, &ctx, &id, &sid, toasts, None)).await
 }
 
 #[derive(Deserialize)]
@@ -236,26 +192,19 @@ async fn set_status(
     let (id, sid) = path.into_inner();
     let target = match SubscriptionStatus::parse(&form.status) {
         Some(t @ (SubscriptionStatus::Active | SubscriptionStatus::Suspended)) => Ok(t),
-        _ => Err(AppError::Unprocessable(
-            "Choose a status: Active or Suspended.".into(),
-        )),
+        _ => Err(AppError::Unprocessable("Choose a status: Active or Suspended.".into())),
     };
     let (ctx2, id2, sid2) = (ctx.clone(), id.clone(), sid.clone());
     let outcome = match target {
-        Ok(t) => state
-            .db(move |c| svc::change_status(c, &ctx2, &id2, &sid2, t))
-            .await
-            .map(|ch| (t, ch)),
+        Ok(t) => {
+            state.db(move |c| svc::change_status(c, &ctx2, &id2, &sid2, t)).await.map(|ch| (t, ch))
+        }
         Err(e) => Err(e),
     };
     let fragment = super::is_htmx_fragment_request(&req);
     let (status, toasts, form_error) = match outcome {
         Ok((t, changed)) => {
-            let verb = if t == SubscriptionStatus::Suspended {
-                "suspended"
-            } else {
-                "reactivated"
-            };
+            let verb = if t == SubscriptionStatus::Suspended { "suspended" } else { "reactivated" };
             let mut msg = format!("Subscription {verb}.");
             let addons = changed.changed.len() - 1;
             if addons > 0 {
@@ -266,35 +215,25 @@ async fn set_status(
             }
             if !fragment {
                 super::flash::push(&session, Toast::success(msg));
-                return Ok(super::see_other(&format!(
-                    "/customers/{id}/subscriptions/{sid}"
-                )));
+                return Ok(super::see_other(&format!("/customers/{id}/subscriptions/{sid}")));
             }
             (StatusCode::OK, vec![Toast::success(msg)], None)
         }
-        Err(e @ (AppError::Conflict(_) | AppError::Unprocessable(_))) => (
-            actix_web::ResponseError::status_code(&e),
-            Vec::new(),
-            Some(e.to_string()),
-        ),
+        Err(e @ (AppError::Conflict(_) | AppError::Unprocessable(_))) => {
+            (actix_web::ResponseError::status_code(&e), Vec::new(), Some(e.to_string()))
+        }
         Err(e) => return Err(e),
     };
-    let page = state
-        .db(move |c| subscription_page(c, &ctx, &id, &sid, Vec::new(), form_error))
-        .await?;
+    let page =
+        state.db(move |c| subscription_page(c, &ctx, &id, &sid, Vec::new(), form_error)).await?;
     if fragment {
         super::fragment_with_toasts(
             status,
-            page.as_status_panel()
-                .render()
-                .map_err(AppError::internal)?,
+            page.as_status_panel().render().map_err(AppError::internal)?,
             toasts,
         )
     } else {
-        Ok(super::html(
-            status,
-            page.render().map_err(AppError::internal)?,
-        ))
+        Ok(super::html(status, page.render().map_err(AppError::internal)?))
     }
 }
 
@@ -314,9 +253,7 @@ fn after_cancel(
         )
     } else {
         super::flash::push(session, Toast::success(message));
-        Ok(super::see_other(&format!(
-            "/customers/{customer_id}/subscriptions"
-        )))
+        Ok(super::see_other(&format!("/customers/{customer_id}/subscriptions")))
     }
 }
 
@@ -329,9 +266,7 @@ async fn cancel_reservation(
 ) -> AppResult<HttpResponse> {
     let (id, rid) = path.into_inner();
     let (ctx2, id2) = (ctx.clone(), id.clone());
-    let r = state
-        .db(move |c| svc::cancel_reservation(c, &ctx2, &id2, &rid))
-        .await?;
+    let r = state.db(move |c| svc::cancel_reservation(c, &ctx2, &id2, &rid)).await?;
     let message = format!("Azure reservation “{}” cancelled.", r.name);
     let row = ReservationRow {
         customer_id: id.clone(),
@@ -351,9 +286,7 @@ async fn cancel_software(
 ) -> AppResult<HttpResponse> {
     let (id, pid) = path.into_inner();
     let (ctx2, id2) = (ctx.clone(), id.clone());
-    let p = state
-        .db(move |c| svc::cancel_software(c, &ctx2, &id2, &pid))
-        .await?;
+    let p = state.db(move |c| svc::cancel_software(c, &ctx2, &id2, &pid)).await?;
     let message = format!("Software purchase “{}” cancelled.", p.product);
     let row = SoftwareRow {
         customer_id: id.clone(),

@@ -35,9 +35,7 @@ impl Drop for TestDb {
 
 /// Which backend this test run uses: PostgreSQL when `TEST_DATABASE_URL` is a postgres URL.
 pub fn postgres_url() -> Option<String> {
-    std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| u.starts_with("postgres"))
+    std::env::var("TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"))
 }
 
 pub fn new_database() -> (DbUrl, TestDb) {
@@ -49,13 +47,8 @@ pub fn new_database() -> (DbUrl, TestDb) {
             diesel::sql_query(format!("CREATE DATABASE {name}"))
                 .execute(&mut c)
                 .expect("create test database");
-            let (base, _) = admin_url
-                .rsplit_once('/')
-                .expect("database URL with a database name");
-            (
-                DbUrl::Postgres(format!("{base}/{name}")),
-                TestDb::Postgres { admin_url, name },
-            )
+            let (base, _) = admin_url.rsplit_once('/').expect("database URL with a database name");
+            (DbUrl::Postgres(format!("{base}/{name}")), TestDb::Postgres { admin_url, name })
         }
         None => {
             let dir = tempfile::tempdir().expect("temp dir");
@@ -83,17 +76,9 @@ impl Env {
         let config = Config::for_tests(url.clone());
         let pool = db::connect(&url, &config.pool).expect("open test database");
         let world = world::build(&mut pool.get().unwrap());
-        let state = web::Data::new(AppState::new(
-            pool.clone(),
-            config,
-            actix_web::cookie::Key::generate(),
-        ));
-        Env {
-            pool,
-            world,
-            state,
-            _db: handle,
-        }
+        let state =
+            web::Data::new(AppState::new(pool.clone(), config, actix_web::cookie::Key::generate()));
+        Env { pool, world, state, _db: handle }
     }
 
     pub fn conn(&self) -> diesel::r2d2::PooledConnection<db::Manager> {
@@ -118,39 +103,24 @@ pub struct Resp {
 
 impl Resp {
     pub fn location(&self) -> Option<&str> {
-        self.headers
-            .get(header::LOCATION)
-            .and_then(|v| v.to_str().ok())
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok())
     }
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
     #[track_caller]
     pub fn assert_status(&self, status: u16) -> &Self {
-        assert_eq!(
-            self.status.as_u16(),
-            status,
-            "unexpected status; body:\n{}",
-            self.body
-        );
+        assert_eq!(self.status.as_u16(), status, "unexpected status; body:\n{}", self.body);
         self
     }
     #[track_caller]
     pub fn assert_contains(&self, text: &str) -> &Self {
-        assert!(
-            self.body.contains(text),
-            "expected {text:?} in body:\n{}",
-            self.body
-        );
+        assert!(self.body.contains(text), "expected {text:?} in body:\n{}", self.body);
         self
     }
     #[track_caller]
     pub fn assert_lacks(&self, text: &str) -> &Self {
-        assert!(
-            !self.body.contains(text),
-            "did not expect {text:?} in body:\n{}",
-            self.body
-        );
+        assert!(!self.body.contains(text), "did not expect {text:?} in body:\n{}", self.body);
         self
     }
 }
@@ -179,10 +149,7 @@ where
         .as_deref()
         .unwrap_or_default()
         .split("; ")
-        .filter_map(|p| {
-            p.split_once('=')
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-        })
+        .filter_map(|p| p.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
         .collect();
     for v in headers.get_all(header::SET_COOKIE) {
         let v = v.to_str().unwrap();
@@ -192,21 +159,13 @@ where
             jar.push((name.to_string(), value.to_string()));
         }
     }
-    browser.cookie = (!jar.is_empty()).then(|| {
-        jar.iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    });
+    browser.cookie = (!jar.is_empty())
+        .then(|| jar.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; "));
     let body = String::from_utf8_lossy(&test::read_body(res).await).to_string();
     if let Some(t) = csrf_in(&body) {
         browser.csrf = Some(t);
     }
-    Resp {
-        status,
-        headers,
-        body,
-    }
+    Resp { status, headers, body }
 }
 
 fn csrf_in(body: &str) -> Option<String> {
@@ -228,14 +187,8 @@ where
     S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
 {
-    send(
-        app,
-        browser,
-        test::TestRequest::get()
-            .uri(path)
-            .insert_header(("HX-Request", "true")),
-    )
-    .await
+    send(app, browser, test::TestRequest::get().uri(path).insert_header(("HX-Request", "true")))
+        .await
 }
 
 /// A form POST with the browser's CSRF token, as a plain browser form sends it.
@@ -247,10 +200,7 @@ where
     let mut all: Vec<(&str, &str)> = fields.to_vec();
     let token = browser.csrf.clone().unwrap_or_default();
     all.push(("csrf_token", &token));
-    let req = test::TestRequest::default()
-        .method(Method::POST)
-        .uri(path)
-        .set_form(all);
+    let req = test::TestRequest::default().method(Method::POST).uri(path).set_form(all);
     send(app, browser, req).await
 }
 
@@ -283,19 +233,8 @@ where
 {
     let mut b = Browser::default();
     get(app, &mut b, "/signin").await;
-    let r = post(
-        app,
-        &mut b,
-        "/signin",
-        &[("email", email), ("password", world::PASSWORD)],
-    )
-    .await;
-    assert_eq!(
-        r.status.as_u16(),
-        303,
-        "sign-in of {email} failed: {}",
-        r.body
-    );
+    let r = post(app, &mut b, "/signin", &[("email", email), ("password", world::PASSWORD)]).await;
+    assert_eq!(r.status.as_u16(), 303, "sign-in of {email} failed: {}", r.body);
     let page = get(app, &mut b, "/customers").await;
     if page.status.as_u16() == 200 {
         assert!(b.csrf.is_some(), "no CSRF token on the customers page");
@@ -321,11 +260,7 @@ pub fn snapshot(c: &mut AnyConnection) -> String {
         .unwrap();
     let subs: Vec<(String, String, i64)> = subscriptions::table
         .order(subscriptions::id)
-        .select((
-            subscriptions::id,
-            subscriptions::status,
-            subscriptions::updated_at,
-        ))
+        .select((subscriptions::id, subscriptions::status, subscriptions::updated_at))
         .load(c)
         .unwrap();
     let res: Vec<(String, String)> = reservations::table
@@ -382,25 +317,9 @@ pub fn assert_security_headers(r: &Resp, what: &str) {
         csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
         "{what}: CSP {csp:?}"
     );
-    assert!(
-        !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
-        "{what}: {csp}"
-    );
-    assert_eq!(
-        r.header("x-content-type-options"),
-        Some("nosniff"),
-        "{what}"
-    );
-    assert!(
-        r.header("referrer-policy").is_some(),
-        "{what}: no Referrer-Policy"
-    );
-    assert!(
-        r.header("vary").unwrap_or_default().contains("HX-Request"),
-        "{what}: no Vary"
-    );
-    assert!(
-        r.header("x-request-id").is_some(),
-        "{what}: no X-Request-Id"
-    );
+    assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{what}: {csp}");
+    assert_eq!(r.header("x-content-type-options"), Some("nosniff"), "{what}");
+    assert!(r.header("referrer-policy").is_some(), "{what}: no Referrer-Policy");
+    assert!(r.header("vary").unwrap_or_default().contains("HX-Request"), "{what}: no Vary");
+    assert!(r.header("x-request-id").is_some(), "{what}: no X-Request-Id");
 }

@@ -102,11 +102,8 @@ pub fn add_user(c: &mut AnyConnection, p: &Partner, email: &str, roles: &[Role])
 }
 
 pub fn add_customer(c: &mut AnyConnection, p: &Partner, name: &str, dap: bool) -> Customer {
-    let slug: String = name
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
+    let slug: String =
+        name.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase();
     let cust = Customer {
         id: db::new_id(),
         company_name: name.into(),
@@ -216,6 +213,7 @@ pub fn add_support_contact(c: &mut AnyConnection, p: &Partner, cust: &Customer, 
             customer_id: cust.id.clone(),
             subscription_id: sub.into(),
             contact_user_id: None,
+            contact_partner_id: None,
             created_at: db::now_ms(),
         },
     )
@@ -248,13 +246,8 @@ pub fn build(c: &mut AnyConnection) -> World {
     let reservation_only = add_customer(c, &alpha, "Reservation Only Inc", false);
     let reservation_only_id = add_reservation(c, &alpha, &reservation_only, "Batch cluster");
     let software_only = add_customer(c, &alpha, "Software Only Inc", false);
-    let software_only_id = add_software(
-        c,
-        &alpha,
-        &software_only,
-        "Windows Server 2022 Standard",
-        10,
-    );
+    let software_only_id =
+        add_software(c, &alpha, &software_only, "Windows Server 2022 Standard", 10);
     let old_software = add_customer(c, &alpha, "Old Software Inc", false);
     let old_software_id = add_software(c, &alpha, &old_software, "Visual Studio Professional", 40);
 
@@ -285,4 +278,35 @@ pub fn build(c: &mut AnyConnection) -> World {
         beta_sub,
         reseller_customer,
     }
+}
+
+/// A pending relationship request of `p` whose link token is `token`; returns its id.
+pub fn add_request(
+    c: &mut AnyConnection,
+    p: &Partner,
+    creator_email: &str,
+    token: &str,
+    with_dap: bool,
+) -> String {
+    use diesel::prelude::*;
+    use partnerdesk::db::schema::users;
+    use partnerdesk::models::relationship_request::{self as rr, RelationshipRequest};
+    let created_by: String =
+        users::table.filter(users::email.eq(creator_email)).select(users::id).first(c).unwrap();
+    let now = db::now_ms();
+    let r = RelationshipRequest {
+        id: db::new_id(),
+        partner_id: p.id.clone(),
+        token_hash: partnerdesk::services::requests::token_hash(token),
+        with_dap,
+        status: rr::PENDING.into(),
+        created_by,
+        created_at: now,
+        expires_at: now + 30 * DAY_MS,
+        customer_id: None,
+        accepted_at: None,
+        revoked_at: None,
+    };
+    rr::insert(c, &r).unwrap();
+    r.id
 }

@@ -1,0 +1,113 @@
+use diesel::prelude::*;
+
+use crate::db::AnyConnection;
+use crate::db::schema::relationship_requests as rr;
+
+pub const PENDING: &str = "pending";
+pub const ACCEPTED: &str = "accepted";
+pub const REVOKED: &str = "revoked";
+
+/// An invitation to (re-)establish a reseller relationship. Only the SHA-256 of its token is kept.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = rr)]
+pub struct RelationshipRequest {
+    pub id: String,
+    pub partner_id: String,
+    pub token_hash: String,
+    pub with_dap: bool,
+    pub status: String,
+    pub created_by: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub customer_id: Option<String>,
+    pub accepted_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+}
+
+impl RelationshipRequest {
+    pub fn is_open_at(&self, now: &i64) -> bool {
+        self.status == PENDING && self.expires_at > *now
+    }
+}
+
+pub fn insert(conn: &mut AnyConnection, r: &RelationshipRequest) -> QueryResult<()> {
+    diesel::insert_into(rr::table).values(r).execute(conn).map(|_| ())
+}
+
+/// The partner's requests, newest first (pending and recent ones).
+pub fn list_for_partner(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<RelationshipRequest>> {
+    rr::table
+        .filter(rr::partner_id.eq(partner_id))
+        .order((rr::created_at.desc(), rr::id.desc()))
+        .limit(limit)
+        .select(RelationshipRequest::as_select())
+        .load(conn)
+}
+
+pub fn find_for_partner(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    id: &str,
+) -> QueryResult<Option<RelationshipRequest>> {
+    rr::table
+        .filter(rr::partner_id.eq(partner_id))
+        .filter(rr::id.eq(id))
+        .select(RelationshipRequest::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_by_token_hash(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+) -> QueryResult<Option<RelationshipRequest>> {
+    rr::table
+        .filter(rr::token_hash.eq(token_hash))
+        .select(RelationshipRequest::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Locks the request for the rest of the transaction (see `db::lock_relationship` for the
+/// SQLite side of the same idea) and returns it.
+pub fn lock_by_token_hash(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+) -> QueryResult<Option<RelationshipRequest>> {
+    let row = rr::table.filter(rr::token_hash.eq(token_hash));
+    match conn {
+        AnyConnection::Postgresql(pg) => {
+            row.select(RelationshipRequest::as_select()).for_update().first(pg).optional()
+        }
+        AnyConnection::Sqlite(sq) => {
+            diesel::update(row).set(rr::id.eq(rr::id)).execute(sq)?;
+            row.select(RelationshipRequest::as_select()).first(sq).optional()
+        }
+    }
+}
+
+pub fn mark_accepted(
+    conn: &mut AnyConnection,
+    id: &str,
+    customer_id: &str,
+    at: i64,
+) -> QueryResult<usize> {
+    diesel::update(rr::table.find(id))
+        .set((
+            rr::status.eq(ACCEPTED),
+            rr::customer_id.eq(Some(customer_id)),
+            rr::accepted_at.eq(Some(at)),
+        ))
+        .execute(conn)
+}
+
+/// Revokes a pending request; 0 when it was not pending.
+pub fn revoke(conn: &mut AnyConnection, id: &str, at: i64) -> QueryResult<usize> {
+    diesel::update(rr::table.find(id).filter(rr::status.eq(PENDING)))
+        .set((rr::status.eq(REVOKED), rr::revoked_at.eq(Some(at))))
+        .execute(conn)
+}

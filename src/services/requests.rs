@@ -1,0 +1,282 @@
+//! Relationship requests: a partner invites a customer's admin to accept it as reseller, with or
+//! without delegated admin privileges; acceptance (re-)establishes the relationship.
+
+use diesel::Connection;
+use sha2::{Digest, Sha256};
+
+use crate::auth::roles::Permission;
+use crate::db::{self, AnyConnection, DAY_MS};
+use crate::error::{AppError, AppResult};
+use crate::models::customer::{self, Customer};
+use crate::models::partner::{self, Partner};
+use crate::models::relationship::{self, RESELLER, Relationship};
+use crate::models::relationship_request::{self as rows, RelationshipRequest};
+use crate::services::Ctx;
+use crate::services::audit::{self, Actor, Event, op};
+
+/// How long an invitation link stays valid.
+pub const VALIDITY_DAYS: i64 = 30;
+
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+fn dap_text(dap: bool) -> &'static str {
+    if dap { "with delegated admin privileges" } else { "without delegated admin privileges" }
+}
+
+/// A new request and its token (shown once: only the hash is stored).
+pub struct Created {
+    pub request: RelationshipRequest,
+    pub token: String,
+}
+
+pub fn create(conn: &mut AnyConnection, ctx: &Ctx, with_dap: bool) -> AppResult<Created> {
+    ctx.user.require(Permission::RequestRelationship)?;
+    let token = crate::auth::random_token();
+    let now = db::now_ms();
+    let request = RelationshipRequest {
+        id: db::new_id(),
+        partner_id: ctx.partner_id().to_owned(),
+        token_hash: token_hash(&token),
+        with_dap,
+        status: rows::PENDING.into(),
+        created_by: ctx.user.id.clone(),
+        created_at: now,
+        expires_at: now + VALIDITY_DAYS * DAY_MS,
+        customer_id: None,
+        accepted_at: None,
+        revoked_at: None,
+    };
+    conn.transaction::<_, AppError, _>(|c| {
+        rows::insert(c, &request)?;
+        audit::record(
+            c,
+            &ctx.into(),
+            Event {
+                operation: op::CREATE_RELATIONSHIP_REQUEST,
+                resource_type: "relationship_request",
+                resource_id: Some(&request.id),
+                new_value: Some(format!("pending; {}", dap_text(with_dap))),
+                ..Default::default()
+            },
+        )?;
+        Ok(())
+    })?;
+    Ok(Created { request, token })
+}
+
+pub fn revoke(conn: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<()> {
+    ctx.user.require(Permission::RequestRelationship)?;
+    conn.transaction::<_, AppError, _>(|c| {
+        let req = rows::find_for_partner(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)?;
+        if rows::revoke(c, &req.id, db::now_ms())? == 0 {
+            return Err(AppError::Conflict(format!(
+                "This request is {} and cannot be revoked.",
+                req.status
+            )));
+        }
+        audit::record(
+            c,
+            &ctx.into(),
+            Event {
+                operation: op::REVOKE_RELATIONSHIP_REQUEST,
+                resource_type: "relationship_request",
+                resource_id: Some(&req.id),
+                old_value: Some("pending".into()),
+                new_value: Some("revoked".into()),
+                ..Default::default()
+            },
+        )?;
+        Ok(())
+    })
+}
+
+/// Why an invitation link cannot be used, as the sentence its page shows.
+fn closed_reason(req: &RelationshipRequest, now: i64) -> Option<String> {
+    match req.status.as_str() {
+        rows::ACCEPTED => {
+            Some("This invitation has already been accepted. Each link works once.".into())
+        }
+        rows::REVOKED => {
+            Some("This invitation was withdrawn by the partner. Ask them for a new one.".into())
+        }
+        _ if req.expires_at <= now => Some(format!(
+            "This invitation expired on {}. Ask the partner for a new one.",
+            crate::views::format_date(req.expires_at)
+        )),
+        _ => None,
+    }
+}
+
+/// An open invitation and the partner that sent it; closed ones are a 409 with the reason,
+/// unknown tokens a 404.
+pub fn open_invitation(
+    conn: &mut AnyConnection,
+    token: &str,
+) -> AppResult<(RelationshipRequest, Partner)> {
+    let req = rows::find_by_token_hash(conn, &token_hash(token))?.ok_or(AppError::NotFound)?;
+    if let Some(reason) = closed_reason(&req, db::now_ms()) {
+        return Err(AppError::Conflict(reason));
+    }
+    let partner = partner::find(conn, &req.partner_id)?.ok_or(AppError::NotFound)?;
+    Ok((req, partner))
+}
+
+/// What the customer's admin enters on the invitation page.
+#[derive(Debug, Clone, Default)]
+pub struct Acceptance {
+    pub primary_domain: String,
+    pub company_name: String,
+    pub country: String,
+}
+
+fn valid_domain(d: &str) -> bool {
+    let labels: Vec<&str> = d.split('.').collect();
+    d.len() <= 253
+        && labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+}
+
+pub struct Accepted {
+    pub customer: Customer,
+    pub partner_name: String,
+    pub with_dap: bool,
+    pub new_customer: bool,
+}
+
+/// Accepts an invitation: creates the customer if its domain is new, then creates or
+/// re-establishes the reseller relationship, in one transaction under the request's lock.
+pub fn accept(
+    conn: &mut AnyConnection,
+    token: &str,
+    form: &Acceptance,
+    request_id: &str,
+) -> AppResult<Accepted> {
+    let domain = form.primary_domain.trim().to_lowercase();
+    if !valid_domain(&domain) {
+        return Err(AppError::Unprocessable(
+            "Enter your organisation’s primary domain, such as contoso.onmicrosoft.com.".into(),
+        ));
+    }
+    conn.transaction::<_, AppError, _>(|c| {
+        let req = rows::lock_by_token_hash(c, &token_hash(token))?.ok_or(AppError::NotFound)?;
+        let now = db::now_ms();
+        if let Some(reason) = closed_reason(&req, now) {
+            return Err(AppError::Conflict(reason));
+        }
+        let partner = partner::find(c, &req.partner_id)?.ok_or(AppError::NotFound)?;
+        let (customer, new_customer) = match customer::find_by_domain(c, &domain)? {
+            Some(existing) => (existing, false),
+            None => {
+                let name = form.company_name.trim();
+                let country = form.country.trim().to_uppercase();
+                if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
+                    return Err(AppError::Unprocessable(
+                        "Enter your company’s name (up to 200 characters): this domain is new to us.".into(),
+                    ));
+                }
+                if country.len() != 2 || !country.chars().all(|ch| ch.is_ascii_uppercase()) {
+                    return Err(AppError::Unprocessable(
+                        "Enter your country as a two-letter code, such as PL or DE.".into(),
+                    ));
+                }
+                let new = Customer {
+                    id: db::new_id(),
+                    company_name: name.to_owned(),
+                    primary_domain: domain.clone(),
+                    tenant_id: db::new_id(),
+                    country,
+                    created_at: now,
+                };
+                customer::insert(c, &new)?;
+                (new, true)
+            }
+        };
+        let old = match db::lock_relationship(c, &partner.id, &customer.id)? {
+            Some(rel) if rel.is_reseller() => {
+                return Err(AppError::Conflict(format!(
+                    "{} is already your reseller. Nothing was changed.",
+                    partner.name
+                )));
+            }
+            Some(rel) => {
+                relationship::reestablish(c, &rel.id, req.with_dap, now)?;
+                "relationship: none"
+            }
+            None => {
+                relationship::insert(
+                    c,
+                    &Relationship {
+                        id: db::new_id(),
+                        partner_id: partner.id.clone(),
+                        customer_id: customer.id.clone(),
+                        relationship_to_partner: RESELLER.into(),
+                        allow_delegated_access: req.with_dap,
+                        started_at: now,
+                        ended_at: None,
+                        ended_by: None,
+                    },
+                )?;
+                "no relationship"
+            }
+        };
+        rows::mark_accepted(c, &req.id, &customer.id, now)?;
+        let actor = Actor {
+            partner_id: Some(partner.id.clone()),
+            user_id: None,
+            label: format!("admin of {domain}"),
+            request_id: request_id.to_owned(),
+        };
+        audit::record(
+            c,
+            &actor,
+            Event {
+                customer_id: Some(&customer.id),
+                operation: op::ACCEPT_RELATIONSHIP_REQUEST,
+                resource_type: "relationship_request",
+                resource_id: Some(&req.id),
+                old_value: Some(old.into()),
+                new_value: Some(format!(
+                    "relationship: reseller; delegated admin: {}",
+                    if req.with_dap { "on" } else { "off" }
+                )),
+                failed: false,
+            },
+        )?;
+        Ok(Accepted { customer, partner_name: partner.name, with_dap: req.with_dap, new_customer })
+    })
+}
+
+/// Removes delegated admin privileges; the reseller relationship stays.
+pub fn remove_dap(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<()> {
+    ctx.user.require(Permission::ManageDelegatedAdmin)?;
+    conn.transaction::<_, AppError, _>(|c| {
+        let rel =
+            db::lock_relationship(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
+        if !rel.allow_delegated_access {
+            return Err(AppError::Conflict("Delegated admin privileges are already off.".into()));
+        }
+        relationship::revoke_dap(c, &rel.id)?;
+        audit::record(
+            c,
+            &ctx.into(),
+            Event {
+                customer_id: Some(customer_id),
+                operation: op::REMOVE_DELEGATED_ADMIN,
+                resource_type: "relationship",
+                resource_id: Some(&rel.id),
+                old_value: Some("delegated admin: on".into()),
+                new_value: Some("delegated admin: off".into()),
+                failed: false,
+            },
+        )?;
+        Ok(())
+    })
+}

@@ -1,0 +1,195 @@
+//! Relationship requests: the partner's side (create, list, revoke) and the customer admin's
+//! public invitation page.
+
+use actix_session::Session;
+use actix_web::http::{Method, StatusCode};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::{Deserialize, Serialize};
+
+use crate::auth::roles::Permission;
+use crate::error::{AppError, AppResult};
+use crate::models::relationship_request as rows;
+use crate::services::Ctx;
+use crate::services::requests::{self as svc, Acceptance, VALIDITY_DAYS};
+use crate::state::AppState;
+use crate::views::{InvitationPage, Layout, Nav, NewInvitation, RequestsPage, Toast};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    use super::add;
+    add(cfg, Method::GET, "/relationship-requests", list);
+    add(cfg, Method::POST, "/relationship-requests", create);
+    add(cfg, Method::POST, "/relationship-requests/{rqid}/revoke", revoke);
+    add(cfg, Method::GET, "/invitations/{token}", invitation);
+    add(cfg, Method::POST, "/invitations/{token}", accept);
+}
+
+const NEW_INVITATION_KEY: &str = "new_invitation";
+
+/// The invitation text a partner sends to the customer's admin.
+fn draft_message(partner: &str, link: &str, with_dap: bool, expires: &str) -> String {
+    let dap = if with_dap {
+        format!(
+            "Accepting also gives {partner} delegated admin privileges in your tenant, so we can manage it for you."
+        )
+    } else {
+        "Accepting does not give us administrative access to your tenant.".to_string()
+    };
+    format!(
+        "Hello,\n\n{partner} would like to be your cloud reseller. To accept, an administrator of your \
+organisation opens this link and confirms:\n\n{link}\n\n{dap}\n\nThe link works once and expires on {expires}.\n\n\
+Best regards,\n{partner}"
+    )
+}
+
+async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResult<RequestsPage> {
+    ctx.user.require(Permission::RequestRelationship)?;
+    let new_invitation =
+        session.remove_as::<NewInvitation>(NEW_INVITATION_KEY).and_then(Result::ok);
+    let toasts = super::flash::take(&session);
+    let partner_id = ctx.partner_id().to_owned();
+    let requests = state.db(move |c| Ok(rows::list_for_partner(c, &partner_id, 100)?)).await?;
+    Ok(RequestsPage {
+        layout: Layout::new(&ctx.user, Nav::Customers, toasts),
+        requests,
+        new_invitation,
+        now_ms: crate::db::now_ms(),
+        validity_days: VALIDITY_DAYS,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct CreateForm {
+    delegated_admin: Option<String>,
+}
+
+async fn create(
+    req: HttpRequest,
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    form: web::Form<CreateForm>,
+) -> AppResult<HttpResponse> {
+    let with_dap = match form.delegated_admin.as_deref() {
+        None | Some("") | Some("off") => false,
+        Some("on") | Some("yes") | Some("true") => true,
+        Some(_) => {
+            return Err(AppError::BadRequest(
+                "Choose whether to include delegated admin privileges.".into(),
+            ));
+        }
+    };
+    let ctx2 = ctx.clone();
+    let created = state.db(move |c| svc::create(c, &ctx2, with_dap)).await?;
+    let info = req.connection_info();
+    let link = format!("{}://{}/invitations/{}", info.scheme(), info.host(), created.token);
+    let expires = crate::views::format_date(created.request.expires_at);
+    let invitation = NewInvitation {
+        message: draft_message(&ctx.user.partner.name, &link, with_dap, &expires),
+        link,
+        with_dap,
+    };
+    // Shown once, on the next page; the token itself is never stored.
+    session
+        .insert(NEW_INVITATION_KEY, &invitation)
+        .map_err(|e| AppError::internal(anyhow::anyhow!("session: {e}")))?;
+    Ok(super::see_other("/relationship-requests"))
+}
+
+async fn revoke(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    state.db(move |c| svc::revoke(c, &ctx, &id)).await?;
+    super::flash::push(
+        &session,
+        Toast::success("Relationship request revoked: its link no longer works."),
+    );
+    Ok(super::see_other("/relationship-requests"))
+}
+
+fn invitation_page(status: StatusCode, page: InvitationPage) -> AppResult<HttpResponse> {
+    Ok(super::html(status, page.render().map_err(AppError::internal)?))
+}
+
+/// The public page a customer's admin opens from the invitation.
+async fn invitation(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = path.into_inner();
+    let t = token.clone();
+    match state.db(move |c| svc::open_invitation(c, &t)).await {
+        Ok((req, partner)) => invitation_page(
+            StatusCode::OK,
+            InvitationPage::open(
+                token,
+                partner.name,
+                req.with_dap,
+                req.expires_at,
+                Acceptance::default(),
+                None,
+            ),
+        ),
+        Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => invitation_page(
+            actix_web::ResponseError::status_code(&e),
+            InvitationPage::closed(if matches!(e, AppError::NotFound) {
+                "This invitation link is not valid. Check that you copied all of it.".into()
+            } else {
+                e.to_string()
+            }),
+        ),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize, Serialize)]
+pub struct AcceptForm {
+    primary_domain: String,
+    company_name: Option<String>,
+    country: Option<String>,
+}
+
+async fn accept(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<AcceptForm>,
+) -> AppResult<HttpResponse> {
+    let token = path.into_inner();
+    let f = form.into_inner();
+    let acceptance = Acceptance {
+        primary_domain: f.primary_domain,
+        company_name: f.company_name.unwrap_or_default(),
+        country: f.country.unwrap_or_default(),
+    };
+    let request_id = super::request_id_of(&req);
+    let (t, a) = (token.clone(), acceptance.clone());
+    match state.db(move |c| svc::accept(c, &t, &a, &request_id)).await {
+        Ok(done) => invitation_page(StatusCode::OK, InvitationPage::accepted(done)),
+        Err(AppError::Unprocessable(msg)) => {
+            // Show the form again, with what was typed and the message.
+            let t = token.clone();
+            let (req, partner) = state.db(move |c| svc::open_invitation(c, &t)).await?;
+            invitation_page(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                InvitationPage::open(
+                    token,
+                    partner.name,
+                    req.with_dap,
+                    req.expires_at,
+                    acceptance,
+                    Some(msg),
+                ),
+            )
+        }
+        Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => invitation_page(
+            actix_web::ResponseError::status_code(&e),
+            InvitationPage::closed(e.to_string()),
+        ),
+        Err(e) => Err(e),
+    }
+}
