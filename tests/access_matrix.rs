@@ -188,6 +188,44 @@ const TABLE: &[Row] = &[
         own: ["S", "R", "R", "403", "403", "403", "403", "404"],
         other: ["S", "404", "404", "403", "403", "403", "403", "R"],
     },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/subscriptions/{sid}/addons",
+        form: &[("offer_id", "m365-e5-sec"), ("quantity", "1")],
+        own: MANAGE_OWN,
+        // Beta's subscription is Office 365 E1, which has no such add-on.
+        other: ["S", "404", "404", "404", "403", "403", "403", "422"],
+    },
+    // The world's subscriptions were bought 20 days ago: past the 7-day cancellation window.
+    Row {
+        method: "POST",
+        path: "/customers/{id}/subscriptions/{sid}/cancel",
+        form: &[],
+        own: ["S", "409", "409", "409", "403", "403", "403", "404"],
+        other: ["S", "404", "404", "404", "403", "403", "403", "409"],
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/subscriptions/{sid}/support-contact",
+        form: &[("contact", "")],
+        own: ["S", "R", "R", "403", "R", "403", "403", "404"],
+        other: ["S", "404", "404", "403", "404", "403", "403", "R"],
+    },
+    Row {
+        method: "GET",
+        path: "/customers/{id}/offboarding",
+        form: &[],
+        own: VIEW_OWN,
+        other: VIEW_OTHER,
+    },
+    // A stale preview (empty fingerprint) is refused: nothing changes.
+    Row {
+        method: "POST",
+        path: "/customers/{id}/offboarding",
+        form: &[("previewed", "")],
+        own: ["S", "409", "409", "409", "403", "403", "403", "404"],
+        other: ["S", "404", "404", "404", "403", "403", "403", "409"],
+    },
 ];
 
 /// The ids a route's placeholders take on one side.

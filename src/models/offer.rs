@@ -34,3 +34,12 @@ pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
 pub fn insert(conn: &mut AnyConnection, o: &Offer) -> QueryResult<()> {
     diesel::insert_into(offers::table).values(o).execute(conn).map(|_| ())
 }
+
+/// The add-ons that can be bought for a subscription of the given base offer.
+pub fn addons_for(conn: &mut AnyConnection, base_offer_id: &str) -> QueryResult<Vec<Offer>> {
+    offers::table
+        .filter(offers::parent_offer_id.eq(base_offer_id))
+        .order((offers::sort_order.asc(), offers::name.asc()))
+        .select(Offer::as_select())
+        .load(conn)
+}

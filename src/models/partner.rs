@@ -42,3 +42,29 @@ pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<
 pub fn insert(conn: &mut AnyConnection, p: &Partner) -> QueryResult<()> {
     diesel::insert_into(partners::table).values(p).execute(conn).map(|_| ())
 }
+
+/// The indirect resellers that sell through an indirect provider.
+pub fn resellers_of(conn: &mut AnyConnection, provider_id: &str) -> QueryResult<Vec<Partner>> {
+    use crate::db::schema::reseller_links;
+    partners::table
+        .inner_join(reseller_links::table.on(reseller_links::reseller_id.eq(partners::id)))
+        .filter(reseller_links::provider_id.eq(provider_id))
+        .order(partners::name.asc())
+        .select(Partner::as_select())
+        .load(conn)
+}
+
+pub fn link_reseller(
+    conn: &mut AnyConnection,
+    provider_id: &str,
+    reseller_id: &str,
+) -> QueryResult<()> {
+    use crate::db::schema::reseller_links;
+    diesel::insert_into(reseller_links::table)
+        .values((
+            reseller_links::provider_id.eq(provider_id),
+            reseller_links::reseller_id.eq(reseller_id),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}

@@ -70,7 +70,29 @@ impl Subscription {
     pub fn is_active(&self) -> bool {
         self.status() == SubscriptionStatus::Active
     }
+
+    /// Until when a new-commerce subscription can be cancelled (UTC ms); None for legacy.
+    pub fn cancel_deadline(&self) -> Option<i64> {
+        (self.commerce_type() == CommerceType::NewCommerce)
+            .then_some(self.created_at + NCE_CANCEL_WINDOW_DAYS * crate::db::DAY_MS)
+    }
+
+    /// Whether it can be cancelled now: active, new commerce, within the window.
+    pub fn cancellable_at(&self, now: &i64) -> bool {
+        self.is_active() && self.cancel_deadline().is_some_and(|d| *now <= d)
+    }
+
+    /// Whole days left to cancel (at least 1 while the window is open).
+    pub fn cancel_days_left(&self, now: &i64) -> i64 {
+        self.cancel_deadline()
+            .map(|d| ((d - *now) + crate::db::DAY_MS - 1) / crate::db::DAY_MS)
+            .unwrap_or(0)
+            .max(0)
+    }
 }
+
+/// New-commerce subscriptions can be cancelled this many days after purchase.
+pub const NCE_CANCEL_WINDOW_DAYS: i64 = 7;
 
 /// The customer's subscriptions with this partner: each base followed by its add-ons.
 pub fn list_for_customer(

@@ -2,6 +2,7 @@
 //! record written in that same transaction.
 
 pub mod audit;
+pub mod offboarding;
 pub mod removal;
 pub mod requests;
 pub mod seed;

@@ -64,6 +64,22 @@ impl Blocker {
         }
     }
 
+    /// The one-click fix on the Account page: where to POST, and the button's verb.
+    pub fn quick_action(&self, customer_id: &str) -> Option<(String, &'static str)> {
+        match self {
+            Blocker::ActiveSubscription { id, .. } => {
+                Some((format!("/customers/{customer_id}/subscriptions/{id}/status"), "Suspend"))
+            }
+            Blocker::ActiveReservation { id, .. } => {
+                Some((format!("/customers/{customer_id}/reservations/{id}/cancel"), "Cancel"))
+            }
+            Blocker::ActiveSoftwarePurchase { id, .. } => {
+                Some((format!("/customers/{customer_id}/software/{id}/cancel"), "Cancel"))
+            }
+            _ => None,
+        }
+    }
+
     fn is_active_item(&self) -> bool {
         matches!(
             self,

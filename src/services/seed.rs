@@ -175,7 +175,9 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
         for (i, name) in SECOND_COMPANIES.iter().enumerate() {
             demo_customer(c, &second, None, i, name, now)?;
         }
-        // The indirect reseller sells to two of the main partner's customers too.
+        // The indirect reseller sells through the indirect provider, and to two of the main
+        // partner's customers too.
+        partner::link_reseller(c, &second.id, &reseller.id)?;
         for i in [0usize, 5] {
             let cust = find_customer_by_name(c, COMPANIES[i])?;
             relate(c, &reseller, &cust, true, now)?;

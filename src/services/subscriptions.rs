@@ -278,3 +278,216 @@ pub fn add_subscription(
         Ok(sub)
     })
 }
+
+/// Buys an add-on for an active base subscription.
+pub fn add_addon(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    base_id: &str,
+    offer_id: &str,
+    quantity: i32,
+) -> AppResult<Subscription> {
+    let refusal = Event {
+        operation: op::CREATE_SUBSCRIPTION,
+        resource_type: "subscription",
+        ..Default::default()
+    };
+    locked(conn, ctx, customer_id, refusal, |c, rel| {
+        if !rel.is_reseller() {
+            return Err(AppError::Conflict(NO_RELATIONSHIP.into()));
+        }
+        let base = subscription::find(c, ctx.partner_id(), customer_id, base_id)?
+            .ok_or(AppError::NotFound)?;
+        if base.parent_id.is_some() {
+            return Err(AppError::Conflict(
+                "Add-ons are bought for a base subscription, not for another add-on.".into(),
+            ));
+        }
+        if !base.is_active() {
+            return Err(AppError::Conflict(
+                "Add-ons can be bought only for an active subscription.".into(),
+            ));
+        }
+        let offer = offer::find(c, offer_id)?
+            .filter(|o| o.parent_offer_id.as_deref() == Some(base.offer_id.as_str()))
+            .ok_or_else(|| AppError::Unprocessable("Choose an add-on from the list.".into()))?;
+        let now = db::now_ms();
+        let sub = Subscription {
+            id: db::new_id(),
+            partner_id: base.partner_id.clone(),
+            customer_id: base.customer_id.clone(),
+            offer_id: offer.id,
+            offer_name: offer.name,
+            quantity,
+            term: base.term.clone(),
+            billing_cycle: base.billing_cycle.clone(),
+            status: SubscriptionStatus::Active.as_str().into(),
+            commerce_type: offer.commerce_type,
+            parent_id: Some(base.id.clone()),
+            created_at: now,
+            updated_at: now,
+            suspended_at: None,
+        };
+        subscription::insert(c, &sub)?;
+        audit::record(
+            c,
+            &ctx.into(),
+            Event {
+                customer_id: Some(customer_id),
+                operation: op::CREATE_SUBSCRIPTION,
+                resource_type: "subscription",
+                resource_id: Some(&sub.id),
+                new_value: Some(format!(
+                    "add-on: {}; quantity: {}; base: {}",
+                    sub.offer_name, sub.quantity, base.offer_name
+                )),
+                ..Default::default()
+            },
+        )?;
+        Ok(sub)
+    })
+}
+
+/// Cancels a new-commerce subscription within its cancellation window (its add-ons with it).
+pub fn cancel_subscription(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    subscription_id: &str,
+) -> AppResult<StatusChanged> {
+    let refusal = Event {
+        operation: op::UPDATE_SUBSCRIPTION,
+        resource_type: "subscription",
+        resource_id: Some(subscription_id),
+        ..Default::default()
+    };
+    locked(conn, ctx, customer_id, refusal, |c, _rel| {
+        let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?
+            .ok_or(AppError::NotFound)?;
+        let now = db::now_ms();
+        if sub.commerce_type() != CommerceType::NewCommerce {
+            return Err(AppError::Conflict(
+                "Legacy subscriptions cannot be cancelled here: suspend them instead.".into(),
+            ));
+        }
+        if !sub.is_active() {
+            return Err(AppError::Conflict(format!(
+                "Only an active subscription can be cancelled; this one is {}.",
+                sub.status().label().to_lowercase()
+            )));
+        }
+        if !sub.cancellable_at(&now) {
+            return Err(AppError::Conflict(format!(
+                "New-commerce subscriptions can be cancelled only within {} days of purchase; this one was bought on {}.",
+                subscription::NCE_CANCEL_WINDOW_DAYS,
+                crate::views::format_date(sub.created_at)
+            )));
+        }
+        let mut changed = vec![sub.clone()];
+        changed.extend(subscription::addons_of(c, &sub.id)?.into_iter().filter(|a| {
+            matches!(a.status(), SubscriptionStatus::Active | SubscriptionStatus::Suspended)
+        }));
+        let ids: Vec<&str> = changed.iter().map(|s| s.id.as_str()).collect();
+        subscription::set_status(c, &ids, SubscriptionStatus::Deleted, now)?;
+        for s in &changed {
+            audit::record(
+                c,
+                &ctx.into(),
+                Event {
+                    customer_id: Some(customer_id),
+                    operation: op::UPDATE_SUBSCRIPTION,
+                    resource_type: "subscription",
+                    resource_id: Some(&s.id),
+                    old_value: Some(format!("status: {}", s.status)),
+                    new_value: Some("status: deleted".into()),
+                    failed: false,
+                },
+            )?;
+        }
+        Ok(StatusChanged { changed: changed.into_iter().map(|s| s.id).collect() })
+    })
+}
+
+/// Who may be designated as support contact for the partner's subscriptions: the partner
+/// itself and, for an indirect provider, its indirect resellers.
+pub fn support_contact_choices(
+    conn: &mut AnyConnection,
+    partner: &crate::models::partner::Partner,
+) -> diesel::QueryResult<Vec<crate::models::partner::Partner>> {
+    let mut choices = vec![partner.clone()];
+    if partner.kind() == crate::models::partner::PartnerKind::IndirectProvider {
+        choices.extend(crate::models::partner::resellers_of(conn, &partner.id)?);
+    }
+    Ok(choices)
+}
+
+/// Sets (or clears, with `None`) the designated support contact of a subscription.
+pub fn set_support_contact(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    subscription_id: &str,
+    contact_partner_id: Option<&str>,
+) -> AppResult<Option<String>> {
+    use crate::models::support_contact::{self, SupportContact};
+    ctx.user.require(Permission::ManageSupportContacts)?;
+    conn.transaction::<_, AppError, _>(|c| {
+        let rel =
+            db::lock_relationship(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
+        let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?
+            .ok_or(AppError::NotFound)?;
+        if !rel.is_reseller() {
+            return Err(AppError::Conflict(NO_RELATIONSHIP.into()));
+        }
+        let choices = support_contact_choices(c, &ctx.user.partner)?;
+        let new_name = match contact_partner_id {
+            None => None,
+            Some(id) => {
+                Some(choices.iter().find(|p| p.id == id).map(|p| p.name.clone()).ok_or_else(
+                    || AppError::Unprocessable("Choose a support contact from the list.".into()),
+                )?)
+            }
+        };
+        let old = support_contact::for_subscription(c, ctx.partner_id(), &sub.id)?;
+        let name_of = |id: Option<&str>| {
+            let id = id.unwrap_or(ctx.partner_id());
+            choices
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.name.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        let old_name = old.as_ref().map(|o| name_of(o.contact_partner_id.as_deref()));
+        support_contact::delete_for_subscription(c, ctx.partner_id(), &sub.id)?;
+        if let Some(id) = contact_partner_id {
+            support_contact::insert(
+                c,
+                &SupportContact {
+                    id: db::new_id(),
+                    partner_id: ctx.partner_id().to_owned(),
+                    customer_id: customer_id.to_owned(),
+                    subscription_id: sub.id.clone(),
+                    contact_user_id: None,
+                    created_at: db::now_ms(),
+                    // The partner itself is stored as "no other partner".
+                    contact_partner_id: (id != ctx.partner_id()).then(|| id.to_owned()),
+                },
+            )?;
+        }
+        audit::record(
+            c,
+            &ctx.into(),
+            Event {
+                customer_id: Some(customer_id),
+                operation: op::UPDATE_SUPPORT_CONTACT,
+                resource_type: "subscription",
+                resource_id: Some(&sub.id),
+                old_value: Some(old_name.unwrap_or_else(|| "none".into())),
+                new_value: Some(new_name.clone().unwrap_or_else(|| "none".into())),
+                failed: false,
+            },
+        )?;
+        Ok(new_name)
+    })
+}

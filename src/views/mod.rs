@@ -14,7 +14,6 @@ use crate::models::relationship::Relationship;
 use crate::models::reservation::Reservation;
 use crate::models::software::SoftwarePurchase;
 use crate::models::subscription::{Subscription, SubscriptionStatus, Term};
-use crate::models::support_contact::SupportContact;
 use crate::services::removal::Eligibility;
 
 pub mod filters {
@@ -225,16 +224,36 @@ pub struct SubscriptionPage {
     pub can_manage: bool,
     pub statuses: &'static [SubscriptionStatus],
     pub form_error: Option<String>,
+    pub now_ms: i64,
+    /// Add-ons that can be bought for this subscription (a base), and the form's message.
+    pub addon_offers: Vec<Offer>,
+    pub addon_error: Option<String>,
+    /// The designated support contact's partner id and name, the choices, and who may change it.
+    pub support_contact: Option<(String, String)>,
+    pub support_choices: Vec<crate::models::partner::Partner>,
+    pub can_manage_contacts: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/offboarding.html")]
+pub struct OffboardingPage {
+    pub layout: Layout,
+    pub header: CustomerHeader,
+    pub plan: crate::services::offboarding::Plan,
+    pub can_manage: bool,
+    pub error: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/account.html")]
 pub struct AccountPage {
     pub layout: Layout,
+    pub can_manage: bool,
+    pub now_ms: i64,
     pub can_remove_dap: bool,
     pub header: CustomerHeader,
     pub eligibility: Eligibility,
-    pub support_contacts: Vec<(SupportContact, Option<String>)>,
+    pub support_contacts: Vec<crate::models::support_contact::Named>,
 }
 
 #[derive(Template, WebTemplate)]

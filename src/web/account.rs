@@ -1,16 +1,17 @@
 //! A customer's Account tab and the removal of the reseller relationship.
 
 use actix_session::Session;
-use actix_web::http::Method;
+use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpResponse, web};
+use askama::Template;
 
 use crate::auth::roles::Permission;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::models::support_contact;
 use crate::services::Ctx;
-use crate::services::removal;
+use crate::services::{offboarding, removal};
 use crate::state::AppState;
-use crate::views::{AccountPage, Layout, Nav, RemoveConfirmPage, Toast};
+use crate::views::{AccountPage, Layout, Nav, OffboardingPage, RemoveConfirmPage, Toast};
 
 use super::subscriptions::load_header;
 
@@ -20,6 +21,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::GET, "/customers/{id}/remove-relationship", confirm);
     add(cfg, Method::POST, "/customers/{id}/remove-relationship", remove);
     add(cfg, Method::POST, "/customers/{id}/delegated-admin/remove", remove_dap);
+    add(cfg, Method::GET, "/customers/{id}/offboarding", offboarding);
+    add(cfg, Method::POST, "/customers/{id}/offboarding", prepare);
 }
 
 async fn account(
@@ -36,6 +39,8 @@ async fn account(
             let header = load_header(c, &ctx, &id, "account")?;
             Ok(AccountPage {
                 layout: Layout::new(&ctx.user, Nav::Customers, toasts),
+                can_manage: ctx.user.can(Permission::ManageSubscriptions),
+                now_ms: crate::db::now_ms(),
                 can_remove_dap: ctx.user.can(Permission::ManageDelegatedAdmin),
                 eligibility: removal::check(c, &ctx.user, &header.relationship)?,
                 support_contacts: support_contact::list_for_customer(c, ctx.partner_id(), &id)?,
@@ -118,4 +123,84 @@ async fn remove_dap(
         Toast::success("Delegated admin privileges removed. The reseller relationship stays."),
     );
     Ok(super::see_other(&format!("/customers/{id}/account")))
+}
+
+fn offboarding_page(
+    c: &mut crate::db::AnyConnection,
+    ctx: &Ctx,
+    id: &str,
+    toasts: Vec<Toast>,
+    error: Option<String>,
+) -> AppResult<OffboardingPage> {
+    ctx.user.require(Permission::ViewCustomers)?;
+    let header = load_header(c, ctx, id, "account")?;
+    Ok(OffboardingPage {
+        layout: Layout::new(&ctx.user, Nav::Customers, toasts),
+        plan: offboarding::plan(c, ctx.partner_id(), id)?,
+        can_manage: ctx.user.can(Permission::ManageSubscriptions)
+            && header.relationship.is_reseller(),
+        error,
+        header,
+    })
+}
+
+/// The preview: exactly what preparing for removal would suspend and cancel.
+async fn offboarding(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<OffboardingPage> {
+    let toasts = super::flash::take(&session);
+    let id = path.into_inner();
+    state.db(move |c| offboarding_page(c, &ctx, &id, toasts, None)).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct PrepareForm {
+    previewed: String,
+}
+
+async fn prepare(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<PrepareForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let previewed = form.into_inner().previewed;
+    let (ctx2, id2) = (ctx.clone(), id.clone());
+    match state.db(move |c| offboarding::execute(c, &ctx2, &id2, &previewed)).await {
+        Ok(done) => {
+            let mut msg = format!(
+                "Suspended {} subscription{}, cancelled {} Azure reservation{} and {} software purchase{}.",
+                done.suspend.len(),
+                plural(done.suspend.len()),
+                done.cancel_reservations.len(),
+                plural(done.cancel_reservations.len()),
+                done.cancel_software.len(),
+                plural(done.cancel_software.len()),
+            );
+            if done.stuck_software.is_empty() {
+                msg.push_str(" Nothing active blocks the removal any more.");
+            } else {
+                msg.push_str(
+                    " Some software purchases cannot be cancelled and still block removal.",
+                );
+            }
+            super::flash::push(&session, Toast::success(msg));
+            Ok(super::see_other(&format!("/customers/{id}/account")))
+        }
+        Err(AppError::Conflict(msg)) => {
+            let page =
+                state.db(move |c| offboarding_page(c, &ctx, &id, Vec::new(), Some(msg))).await?;
+            Ok(super::html(StatusCode::CONFLICT, page.render().map_err(AppError::internal)?))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

@@ -11,7 +11,7 @@ use crate::auth::roles::Permission;
 use crate::db::{self, AnyConnection};
 use crate::error::{AppError, AppResult};
 use crate::models::subscription::{self, SubscriptionStatus, Term};
-use crate::models::{customer, offer, reservation, software};
+use crate::models::{customer, offer, reservation, software, support_contact};
 use crate::services::Ctx;
 use crate::services::subscriptions::{self as svc, MAX_QUANTITY, NewSubscription};
 use crate::state::AppState;
@@ -28,6 +28,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::POST, "/customers/{id}/subscriptions/{sid}/status", set_status);
     add(cfg, Method::POST, "/customers/{id}/reservations/{rid}/cancel", cancel_reservation);
     add(cfg, Method::POST, "/customers/{id}/software/{pid}/cancel", cancel_software);
+    add(cfg, Method::POST, "/customers/{id}/subscriptions/{sid}/addons", buy_addon);
+    add(cfg, Method::POST, "/customers/{id}/subscriptions/{sid}/cancel", cancel_subscription);
+    add(
+        cfg,
+        Method::POST,
+        "/customers/{id}/subscriptions/{sid}/support-contact",
+        set_support_contact,
+    );
 }
 
 /// The customer as the acting partner sees it, with the header every customer page shows.
@@ -137,13 +145,20 @@ async fn buy(
     }
 }
 
+/// Messages for a subscription page's forms.
+#[derive(Default)]
+struct PageErrors {
+    status: Option<String>,
+    addon: Option<String>,
+}
+
 fn subscription_page(
     c: &mut AnyConnection,
     ctx: &Ctx,
     customer_id: &str,
     sid: &str,
     toasts: Vec<Toast>,
-    form_error: Option<String>,
+    errors: PageErrors,
 ) -> AppResult<SubscriptionPage> {
     ctx.user.require(Permission::ViewCustomers)?;
     let header = load_header(c, ctx, customer_id, "subscriptions")?;
@@ -153,6 +168,19 @@ fn subscription_page(
         Some(pid) => subscription::find(c, ctx.partner_id(), customer_id, pid)?,
         None => None,
     };
+    let addon_offers =
+        if sub.parent_id.is_none() { offer::addons_for(c, &sub.offer_id)? } else { Vec::new() };
+    let support_choices = svc::support_contact_choices(c, &ctx.user.partner)?;
+    let support_contact =
+        support_contact::for_subscription(c, ctx.partner_id(), &sub.id)?.map(|sc| {
+            let id = sc.contact_partner_id.unwrap_or_else(|| ctx.partner_id().to_owned());
+            let name = support_choices
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.name.clone())
+                .unwrap_or_default();
+            (id, name)
+        });
     Ok(SubscriptionPage {
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
         addons: subscription::addons_of(c, &sub.id)?,
@@ -160,7 +188,13 @@ fn subscription_page(
         sub,
         can_manage: can_manage(&ctx.user),
         statuses: &[SubscriptionStatus::Active, SubscriptionStatus::Suspended],
-        form_error,
+        form_error: errors.status,
+        now_ms: db::now_ms(),
+        addon_offers,
+        addon_error: errors.addon,
+        support_contact,
+        support_choices,
+        can_manage_contacts: ctx.user.can(Permission::ManageSupportContacts),
         header,
     })
 }
@@ -173,12 +207,23 @@ async fn show(
 ) -> AppResult<SubscriptionPage> {
     let toasts = super::flash::take(&session);
     let (id, sid) = path.into_inner();
-    state.db(move |c| subscription_page(c, &ctx, &id, &sid, toasts, None)).await
+    state.db(move |c| subscription_page(c, &ctx, &id, &sid, toasts, PageErrors::default())).await
 }
 
 #[derive(Deserialize)]
 pub struct StatusForm {
     status: String,
+    /// `account` to return to the customer's Account page (its "Prepare for removal" panel).
+    back: Option<String>,
+}
+
+/// Where a plain (non-htmx) form returns after success: the Account page when it came from
+/// there, else `default`.
+fn back_to(back: Option<&str>, customer_id: &str, default: String) -> String {
+    match back {
+        Some("account") => format!("/customers/{customer_id}/account"),
+        _ => default,
+    }
 }
 
 async fn set_status(
@@ -215,7 +260,8 @@ async fn set_status(
             }
             if !fragment {
                 super::flash::push(&session, Toast::success(msg));
-                return Ok(super::see_other(&format!("/customers/{id}/subscriptions/{sid}")));
+                let default = format!("/customers/{id}/subscriptions/{sid}");
+                return Ok(super::see_other(&back_to(form.back.as_deref(), &id, default)));
             }
             (StatusCode::OK, vec![Toast::success(msg)], None)
         }
@@ -224,8 +270,8 @@ async fn set_status(
         }
         Err(e) => return Err(e),
     };
-    let page =
-        state.db(move |c| subscription_page(c, &ctx, &id, &sid, Vec::new(), form_error)).await?;
+    let errors = PageErrors { status: form_error, ..Default::default() };
+    let page = state.db(move |c| subscription_page(c, &ctx, &id, &sid, Vec::new(), errors)).await?;
     if fragment {
         super::fragment_with_toasts(
             status,
@@ -237,11 +283,18 @@ async fn set_status(
     }
 }
 
+/// Optional fields of the cancel buttons' forms.
+#[derive(Deserialize, Default)]
+pub struct CancelForm {
+    back: Option<String>,
+}
+
 /// After a cancellation: the updated row (htmx) or back to the tab with a message.
 fn after_cancel(
     req: &HttpRequest,
     session: &Session,
     customer_id: &str,
+    back: Option<&str>,
     message: String,
     row: impl FnOnce() -> Result<String, askama::Error>,
 ) -> AppResult<HttpResponse> {
@@ -253,7 +306,8 @@ fn after_cancel(
         )
     } else {
         super::flash::push(session, Toast::success(message));
-        Ok(super::see_other(&format!("/customers/{customer_id}/subscriptions")))
+        let default = format!("/customers/{customer_id}/subscriptions");
+        Ok(super::see_other(&back_to(back, customer_id, default)))
     }
 }
 
@@ -263,7 +317,9 @@ async fn cancel_reservation(
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
+    form: Option<web::Form<CancelForm>>,
 ) -> AppResult<HttpResponse> {
+    let back = form.and_then(|f| f.into_inner().back);
     let (id, rid) = path.into_inner();
     let (ctx2, id2) = (ctx.clone(), id.clone());
     let r = state.db(move |c| svc::cancel_reservation(c, &ctx2, &id2, &rid)).await?;
@@ -274,7 +330,7 @@ async fn cancel_reservation(
         can_manage: true,
         csrf_token: ctx.user.csrf_token.clone(),
     };
-    after_cancel(&req, &session, &id, message, || row.render())
+    after_cancel(&req, &session, &id, back.as_deref(), message, || row.render())
 }
 
 async fn cancel_software(
@@ -283,7 +339,9 @@ async fn cancel_software(
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
+    form: Option<web::Form<CancelForm>>,
 ) -> AppResult<HttpResponse> {
+    let back = form.and_then(|f| f.into_inner().back);
     let (id, pid) = path.into_inner();
     let (ctx2, id2) = (ctx.clone(), id.clone());
     let p = state.db(move |c| svc::cancel_software(c, &ctx2, &id2, &pid)).await?;
@@ -295,5 +353,105 @@ async fn cancel_software(
         now_ms: db::now_ms(),
         csrf_token: ctx.user.csrf_token.clone(),
     };
-    after_cancel(&req, &session, &id, message, || row.render())
+    after_cancel(&req, &session, &id, back.as_deref(), message, || row.render())
+}
+
+#[derive(Deserialize)]
+pub struct AddonForm {
+    offer_id: String,
+    quantity: String,
+}
+
+async fn buy_addon(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: web::Form<AddonForm>,
+) -> AppResult<HttpResponse> {
+    let (id, sid) = path.into_inner();
+    let f = form.into_inner();
+    let quantity = f
+        .quantity
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|q| (1..=MAX_QUANTITY).contains(q))
+        .ok_or_else(|| {
+            AppError::Unprocessable(format!(
+                "Quantity must be a whole number from 1 to {MAX_QUANTITY}."
+            ))
+        });
+    let (ctx2, id2, sid2) = (ctx.clone(), id.clone(), sid.clone());
+    let outcome = match quantity {
+        Ok(q) => state.db(move |c| svc::add_addon(c, &ctx2, &id2, &sid2, &f.offer_id, q)).await,
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(addon) => {
+            let msg = format!("Bought add-on {} × {}.", addon.quantity, addon.offer_name);
+            super::flash::push(&session, Toast::success(msg));
+            Ok(super::see_other(&format!("/customers/{id}/subscriptions/{sid}")))
+        }
+        Err(e @ (AppError::Conflict(_) | AppError::Unprocessable(_))) => {
+            let status = actix_web::ResponseError::status_code(&e);
+            let errors = PageErrors { addon: Some(e.to_string()), ..Default::default() };
+            let page = state
+                .db(move |c| subscription_page(c, &ctx, &id, &sid, Vec::new(), errors))
+                .await?;
+            Ok(super::html(status, page.render().map_err(AppError::internal)?))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn cancel_subscription(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (id, sid) = path.into_inner();
+    let (id2, sid2) = (id.clone(), sid.clone());
+    let done = state.db(move |c| svc::cancel_subscription(c, &ctx, &id2, &sid2)).await?;
+    let addons = done.changed.len() - 1;
+    let mut msg = "Subscription cancelled.".to_string();
+    if addons > 0 {
+        msg.push_str(&format!(
+            " {addons} add-on{} cancelled with it.",
+            if addons == 1 { "" } else { "s" }
+        ));
+    }
+    super::flash::push(&session, Toast::success(msg));
+    Ok(super::see_other(&format!("/customers/{id}/subscriptions/{sid}")))
+}
+
+#[derive(Deserialize)]
+pub struct SupportContactForm {
+    /// A partner id from the choices, or empty for none.
+    contact: String,
+}
+
+async fn set_support_contact(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: web::Form<SupportContactForm>,
+) -> AppResult<HttpResponse> {
+    let (id, sid) = path.into_inner();
+    let contact = form.into_inner().contact;
+    let (id2, sid2) = (id.clone(), sid.clone());
+    let name = state
+        .db(move |c| {
+            let choice = Some(contact.as_str()).filter(|c| !c.is_empty());
+            svc::set_support_contact(c, &ctx, &id2, &sid2, choice)
+        })
+        .await?;
+    let msg = match name {
+        Some(n) => format!("{n} is now the designated support contact."),
+        None => "The subscription has no designated support contact now.".to_string(),
+    };
+    super::flash::push(&session, Toast::success(msg));
+    Ok(super::see_other(&format!("/customers/{id}/subscriptions/{sid}")))
 }

@@ -1,0 +1,140 @@
+//! "Prepare for removal": everything that blocks a removal, suspended or cancelled in one go,
+//! after a preview of exactly what will change.
+
+use diesel::Connection;
+
+use crate::auth::roles::Permission;
+use crate::db::{self, AnyConnection};
+use crate::error::{AppError, AppResult};
+use crate::models::reservation::{self, Reservation};
+use crate::models::software::{self, SoftwarePurchase};
+use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus};
+use crate::services::Ctx;
+use crate::services::audit::{self, Event, op};
+
+/// What preparing for removal would do now.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub suspend: Vec<Subscription>,
+    pub cancel_reservations: Vec<Reservation>,
+    pub cancel_software: Vec<SoftwarePurchase>,
+    /// Active software purchases past their cancellation window: they keep blocking removal.
+    pub stuck_software: Vec<SoftwarePurchase>,
+}
+
+impl Plan {
+    pub fn is_empty(&self) -> bool {
+        self.suspend.is_empty()
+            && self.cancel_reservations.is_empty()
+            && self.cancel_software.is_empty()
+    }
+
+    /// Suspended new-commerce subscriptions are still billed: how many of these are.
+    pub fn still_billed(&self) -> usize {
+        self.suspend.iter().filter(|s| s.commerce_type() == CommerceType::NewCommerce).count()
+    }
+
+    /// Identifies exactly this plan, so that executing it refuses if anything changed since the
+    /// preview was shown.
+    pub fn fingerprint(&self) -> String {
+        let mut ids: Vec<&str> = self
+            .suspend
+            .iter()
+            .map(|s| s.id.as_str())
+            .chain(self.cancel_reservations.iter().map(|r| r.id.as_str()))
+            .chain(self.cancel_software.iter().map(|s| s.id.as_str()))
+            .collect();
+        ids.sort_unstable();
+        ids.join(",")
+    }
+}
+
+pub fn plan(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    customer_id: &str,
+) -> diesel::QueryResult<Plan> {
+    let now = db::now_ms();
+    let (cancel_software, stuck_software) =
+        software::list_for_customer(conn, partner_id, customer_id)?
+            .into_iter()
+            .filter(|s| s.is_active())
+            .partition(|s| s.cancellable_at(&now));
+    Ok(Plan {
+        suspend: subscription::list_active(conn, partner_id, customer_id)?,
+        cancel_reservations: reservation::list_for_customer(conn, partner_id, customer_id)?
+            .into_iter()
+            .filter(|r| r.is_active())
+            .collect(),
+        cancel_software,
+        stuck_software,
+    })
+}
+
+/// Carries out the plan the user previewed, in one transaction, one audit record per item.
+pub fn execute(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    previewed: &str,
+) -> AppResult<Plan> {
+    ctx.user.require(Permission::ManageSubscriptions)?;
+    conn.transaction::<_, AppError, _>(|c| {
+        let rel = db::lock_relationship(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
+        if !rel.is_reseller() {
+            return Err(AppError::Conflict("This customer has no reseller relationship with you.".into()));
+        }
+        let plan = plan(c, ctx.partner_id(), customer_id)?;
+        if plan.fingerprint() != previewed {
+            return Err(AppError::Conflict(
+                "Something changed since the preview was shown. Review the new preview and confirm again.".into(),
+            ));
+        }
+        if plan.is_empty() {
+            return Err(AppError::Conflict("Nothing is left to suspend or cancel.".into()));
+        }
+        let now = db::now_ms();
+        let actor = ctx.into();
+        let ids: Vec<&str> = plan.suspend.iter().map(|s| s.id.as_str()).collect();
+        subscription::set_status(c, &ids, SubscriptionStatus::Suspended, now)?;
+        for s in &plan.suspend {
+            let ev = Event {
+                customer_id: Some(customer_id),
+                operation: op::UPDATE_SUBSCRIPTION,
+                resource_type: "subscription",
+                resource_id: Some(&s.id),
+                old_value: Some("status: active".into()),
+                new_value: Some("status: suspended".into()),
+                failed: false,
+            };
+            audit::record(c, &actor, ev)?;
+        }
+        for r in &plan.cancel_reservations {
+            reservation::cancel(c, &r.id, now)?;
+            let ev = Event {
+                customer_id: Some(customer_id),
+                operation: op::CANCEL_RESERVATION,
+                resource_type: "azure_reservation",
+                resource_id: Some(&r.id),
+                old_value: Some("status: active".into()),
+                new_value: Some("status: cancelled".into()),
+                failed: false,
+            };
+            audit::record(c, &actor, ev)?;
+        }
+        for s in &plan.cancel_software {
+            software::cancel(c, &s.id, now)?;
+            let ev = Event {
+                customer_id: Some(customer_id),
+                operation: op::CANCEL_SOFTWARE_PURCHASE,
+                resource_type: "software_purchase",
+                resource_id: Some(&s.id),
+                old_value: Some("status: active".into()),
+                new_value: Some("status: cancelled".into()),
+                failed: false,
+            };
+            audit::record(c, &actor, ev)?;
+        }
+        Ok(plan)
+    })
+}
