@@ -58,6 +58,7 @@ pub fn build_app(
         .app_data(web::query_config())
         .app_data(web::path_config())
         .wrap(from_fn(error::error_pages))
+        .wrap(from_fn(web::middleware::input_guard))
         .wrap(from_fn(web::middleware::security_headers))
         .wrap(from_fn(web::middleware::request_id))
         .configure(web::public_routes)

@@ -8,15 +8,13 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::Next;
-use actix_web::web::Bytes;
 use subtle::ConstantTimeEq;
 
 use crate::error::AppError;
+use crate::web::middleware::FormBody;
 
 pub const HEADER: &str = "X-CSRF-Token";
 pub const FIELD: &str = "csrf_token";
-/// Forms are small; a larger body is refused before it is read into memory.
-pub const MAX_FORM_BYTES: usize = 64 * 1024;
 
 /// The session's token (empty when the session has none, which no request can match).
 pub fn token(session: &Session) -> String {
@@ -146,31 +144,12 @@ async fn check(req: &mut ServiceRequest) -> Result<(), AppError> {
             if !is_form {
                 return Err(rejected());
             }
-            let body = read_body(req).await?;
-            let ok = matches(&expected, form_field(&body, FIELD).as_deref());
-            let (_, mut payload) = actix_http::h1::Payload::create(true);
-            payload.unread_data(body);
-            req.set_payload(payload.into());
-            ok
+            let body = req.extensions().get::<FormBody>().map(|b| b.0.clone()).unwrap_or_default();
+            matches(&expected, form_field(&body, FIELD).as_deref())
         };
         if !ok {
             return Err(rejected());
         }
     }
     Ok(())
-}
-
-async fn read_body(req: &mut ServiceRequest) -> Result<Bytes, AppError> {
-    use futures_util::StreamExt;
-    let mut payload = req.take_payload();
-    let mut body = actix_web::web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk =
-            chunk.map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
-        if body.len() + chunk.len() > MAX_FORM_BYTES {
-            return Err(AppError::BadRequest("The form is too large.".into()));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body.freeze())
 }

@@ -76,7 +76,7 @@ async fn not_found() -> Result<HttpResponse, AppError> {
 }
 
 pub fn form_config() -> web::FormConfig {
-    web::FormConfig::default().limit(crate::auth::csrf::MAX_FORM_BYTES).error_handler(|e, _| {
+    web::FormConfig::default().limit(middleware::MAX_FORM_BYTES).error_handler(|e, _| {
         log::debug!("form rejected: {e}");
         AppError::BadRequest(
             "The form was incomplete or malformed. Reload the page and try again.".into(),
