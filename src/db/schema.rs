@@ -52,6 +52,8 @@ diesel::table! {
         started_at -> BigInt,
         ended_at -> Nullable<BigInt>,
         ended_by -> Nullable<Text>,
+        sort_name -> Text,
+        search_domain -> Text,
     }
 }
 

@@ -1,7 +1,7 @@
 use diesel::prelude::*;
 
 use crate::db::AnyConnection;
-use crate::db::schema::{customers, relationships, subscriptions};
+use crate::db::schema::{customers, relationships};
 use crate::models::relationship::{RESELLER, Relationship};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -23,33 +23,40 @@ pub struct CustomerListRow {
     pub primary_domain: String,
     pub delegated_admin: bool,
     pub active_subscriptions: i64,
+    /// The list's sort key, for the next page's cursor.
+    pub sort_name: String,
 }
 
-/// Where a page of the customer list starts: after this (company name, id).
+/// Where a page of the customer list starts: after this (lowercased name, id).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cursor {
-    pub company_name: String,
+    pub sort_name: String,
     pub id: String,
 }
 
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
-
-/// Escapes LIKE wildcards so a search for `50%` means the text "50%".
-fn like_prefix(q: &str) -> String {
-    let mut out = String::with_capacity(q.len() + 1);
-    for ch in q.to_lowercase().chars() {
-        if matches!(ch, '%' | '_' | '\\') {
-            out.push('\\');
+/// The smallest string greater than every string that starts with `prefix` (byte order), so
+/// that a prefix search is a range an index serves: `prefix <= key < upper`.
+fn prefix_upper_bound(prefix: &str) -> Option<String> {
+    let mut chars: Vec<char> = prefix.chars().collect();
+    while let Some(last) = chars.pop() {
+        let mut next = last as u32 + 1;
+        if (0xD800..=0xDFFF).contains(&next) {
+            next = 0xE000;
         }
-        out.push(ch);
+        if let Some(c) = char::from_u32(next) {
+            chars.push(c);
+            return Some(chars.into_iter().collect());
+        }
     }
-    out.push('%');
-    out
+    None
 }
 
-/// The partner's customers with an active reseller relationship, ordered by company name,
-/// optionally narrowed to a company-name or domain prefix, `limit + 1` rows after `after`
-/// (the extra row tells whether a next page exists).
+type ListRow = (String, String, String, bool, String, i64);
+
+/// The partner's customers with an active reseller relationship, in name order, optionally
+/// narrowed to a company-name or domain prefix (case-insensitive), `limit + 1` rows after
+/// `after` (the extra row tells whether a next page exists). Every part is an index range on
+/// relationships (partner, state, name) or (partner, state, domain): no scan, OFFSET or COUNT.
 pub fn list_for_partner(
     conn: &mut AnyConnection,
     partner_id: &str,
@@ -57,56 +64,82 @@ pub fn list_for_partner(
     after: Option<&Cursor>,
     limit: i64,
 ) -> QueryResult<Vec<CustomerListRow>> {
-    let mut q = customers::table
-        .inner_join(relationships::table)
-        .filter(relationships::partner_id.eq(partner_id))
-        .filter(relationships::relationship_to_partner.eq(RESELLER))
-        .select((
-            customers::id,
-            customers::company_name,
-            customers::primary_domain,
-            relationships::allow_delegated_access,
-        ))
-        .order((customers::company_name.asc(), customers::id.asc()))
-        .limit(limit + 1)
-        .into_boxed();
-    if let Some(text) = query.map(str::trim).filter(|t| !t.is_empty()) {
-        let pattern = like_prefix(text);
-        q = q.filter(
-            lower(customers::company_name).like(pattern.clone()).escape('\\').or(lower(
-                customers::primary_domain,
-            )
-            .like(pattern)
-            .escape('\\')),
+    // One page of rows in name order, with a per-row count of active subscriptions (a
+    // correlated count on the subscriptions (partner, customer, status) index).
+    let page = || {
+        let active = diesel::dsl::sql::<diesel::sql_types::BigInt>(
+            "(SELECT COUNT(*) FROM subscriptions s WHERE s.partner_id = relationships.partner_id \
+             AND s.customer_id = relationships.customer_id AND s.status = 'active')",
         );
-    }
-    if let Some(c) = after {
-        q = q.filter(customers::company_name.gt(c.company_name.clone()).or(
-            customers::company_name.eq(c.company_name.clone()).and(customers::id.gt(c.id.clone())),
-        ));
-    }
-    let rows: Vec<(String, String, String, bool)> = q.load(conn)?;
-    let ids: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
-    let counts: Vec<(String, i64)> = subscriptions::table
-        .filter(subscriptions::partner_id.eq(partner_id))
-        .filter(subscriptions::customer_id.eq_any(&ids))
-        .filter(subscriptions::status.eq("active"))
-        .group_by(subscriptions::customer_id)
-        .select((subscriptions::customer_id, diesel::dsl::count_star()))
-        .load(conn)?;
+        let mut q = relationships::table
+            .inner_join(customers::table)
+            .filter(relationships::partner_id.eq(partner_id.to_owned()))
+            .filter(relationships::relationship_to_partner.eq(RESELLER))
+            .select((
+                customers::id,
+                customers::company_name,
+                customers::primary_domain,
+                relationships::allow_delegated_access,
+                relationships::sort_name,
+                active,
+            ))
+            .order((relationships::sort_name.asc(), relationships::customer_id.asc()))
+            .limit(limit + 1)
+            .into_boxed();
+        if let Some(c) = after {
+            // (name, id) > cursor, written so that the name bound is an index range.
+            q = q.filter(relationships::sort_name.ge(c.sort_name.clone())).filter(
+                relationships::sort_name
+                    .gt(c.sort_name.clone())
+                    .or(relationships::customer_id.gt(c.id.clone())),
+            );
+        }
+        q
+    };
+    let rows: Vec<ListRow> = match query.map(str::trim).filter(|t| !t.is_empty()) {
+        None => page().load(conn)?,
+        Some(text) => {
+            // Name matches and domain matches, each an index range, merged in name order.
+            let prefix = text.to_lowercase();
+            let upper =
+                prefix_upper_bound(&prefix).unwrap_or_else(|| format!("{prefix}\u{10FFFF}"));
+            let by_name: Vec<ListRow> = page()
+                .filter(relationships::sort_name.ge(prefix.clone()))
+                .filter(relationships::sort_name.lt(upper.clone()))
+                .load(conn)?;
+            let by_domain: Vec<ListRow> = page()
+                .filter(relationships::search_domain.ge(prefix))
+                .filter(relationships::search_domain.lt(upper))
+                .load(conn)?;
+            let mut all = by_name;
+            all.extend(by_domain);
+            all.sort_by(|a, b| (&a.4, &a.0).cmp(&(&b.4, &b.0)));
+            all.dedup_by(|a, b| a.0 == b.0);
+            all.truncate((limit + 1) as usize);
+            all
+        }
+    };
     Ok(rows
         .into_iter()
-        .map(|(id, company_name, primary_domain, delegated_admin)| {
-            let active_subscriptions =
-                counts.iter().find(|(cid, _)| *cid == id).map(|c| c.1).unwrap_or(0);
-            CustomerListRow {
+        .map(
+            |(
                 id,
                 company_name,
                 primary_domain,
                 delegated_admin,
+                sort_name,
                 active_subscriptions,
-            }
-        })
+            )| {
+                CustomerListRow {
+                    id,
+                    company_name,
+                    primary_domain,
+                    delegated_admin,
+                    active_subscriptions,
+                    sort_name,
+                }
+            },
+        )
         .collect())
 }
 

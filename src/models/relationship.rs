@@ -14,12 +14,36 @@ pub struct Relationship {
     pub started_at: i64,
     pub ended_at: Option<i64>,
     pub ended_by: Option<String>,
+    /// The customer's company name and domain, lowercased: the list's order and search keys.
+    pub sort_name: String,
+    pub search_domain: String,
 }
 
 pub const RESELLER: &str = "reseller";
 pub const NONE: &str = "none";
 
 impl Relationship {
+    /// A new reseller relationship of `partner_id` with `customer`.
+    pub fn new_reseller(
+        partner_id: &str,
+        customer: &crate::models::customer::Customer,
+        dap: bool,
+        started_at: i64,
+    ) -> Self {
+        Relationship {
+            id: crate::db::new_id(),
+            partner_id: partner_id.to_owned(),
+            customer_id: customer.id.clone(),
+            relationship_to_partner: RESELLER.into(),
+            allow_delegated_access: dap,
+            started_at,
+            ended_at: None,
+            ended_by: None,
+            sort_name: customer.company_name.to_lowercase(),
+            search_domain: customer.primary_domain.to_lowercase(),
+        }
+    }
+
     pub fn is_reseller(&self) -> bool {
         self.relationship_to_partner == RESELLER
     }

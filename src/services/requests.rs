@@ -9,7 +9,7 @@ use crate::db::{self, AnyConnection, DAY_MS};
 use crate::error::{AppError, AppResult};
 use crate::models::customer::{self, Customer};
 use crate::models::partner::{self, Partner};
-use crate::models::relationship::{self, RESELLER, Relationship};
+use crate::models::relationship::{self, Relationship};
 use crate::models::relationship_request::{self as rows, RelationshipRequest};
 use crate::services::Ctx;
 use crate::services::audit::{self, Actor, Event, op};
@@ -213,16 +213,7 @@ pub fn accept(
             None => {
                 relationship::insert(
                     c,
-                    &Relationship {
-                        id: db::new_id(),
-                        partner_id: partner.id.clone(),
-                        customer_id: customer.id.clone(),
-                        relationship_to_partner: RESELLER.into(),
-                        allow_delegated_access: req.with_dap,
-                        started_at: now,
-                        ended_at: None,
-                        ended_by: None,
-                    },
+                    &Relationship::new_reseller(&partner.id, &customer, req.with_dap, now),
                 )?;
                 "no relationship"
             }

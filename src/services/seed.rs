@@ -9,7 +9,7 @@ use crate::db::{self, AnyConnection, DAY_MS};
 use crate::models::customer::{self, Customer};
 use crate::models::offer::{self, Offer};
 use crate::models::partner::{self, Partner, PartnerKind};
-use crate::models::relationship::{self, RESELLER, Relationship};
+use crate::models::relationship::{self, Relationship};
 use crate::models::reservation::{self, Reservation};
 use crate::models::software::{self, SoftwarePurchase};
 use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus, Term};
@@ -267,19 +267,7 @@ fn relate(
     dap: bool,
     now: i64,
 ) -> anyhow::Result<()> {
-    relationship::insert(
-        c,
-        &Relationship {
-            id: db::new_id(),
-            partner_id: p.id.clone(),
-            customer_id: cust.id.clone(),
-            relationship_to_partner: RESELLER.into(),
-            allow_delegated_access: dap,
-            started_at: now - 400 * DAY_MS,
-            ended_at: None,
-            ended_by: None,
-        },
-    )?;
+    relationship::insert(c, &Relationship::new_reseller(&p.id, cust, dap, now - 400 * DAY_MS))?;
     Ok(())
 }
 

@@ -53,7 +53,7 @@ async fn list(
         )));
     }
     let after = match (after_name, after_id) {
-        (Some(company_name), Some(id)) => Some(Cursor { company_name, id }),
+        (Some(sort_name), Some(id)) => Some(Cursor { sort_name, id }),
         _ => None,
     };
     let is_first_page = after.is_none();
@@ -75,7 +75,7 @@ async fn list(
         rows.last().map(|last| {
             let mut qs = format!(
                 "after_name={}&after_id={}",
-                super::urlencode(&last.company_name),
+                super::urlencode(&last.sort_name),
                 super::urlencode(&last.id)
             );
             if !q.is_empty() {

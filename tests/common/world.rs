@@ -115,16 +115,7 @@ pub fn add_customer(c: &mut AnyConnection, p: &Partner, name: &str, dap: bool) -
     customer::insert(c, &cust).unwrap();
     relationship::insert(
         c,
-        &Relationship {
-            id: db::new_id(),
-            partner_id: p.id.clone(),
-            customer_id: cust.id.clone(),
-            relationship_to_partner: "reseller".into(),
-            allow_delegated_access: dap,
-            started_at: db::now_ms() - 100 * DAY_MS,
-            ended_at: None,
-            ended_by: None,
-        },
+        &Relationship::new_reseller(&p.id, &cust, dap, db::now_ms() - 100 * DAY_MS),
     )
     .unwrap();
     cust

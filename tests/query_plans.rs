@@ -1,0 +1,212 @@
+//! The queries behind the busy pages are served by indexes: their plans (SQLite's `EXPLAIN QUERY
+//! PLAN`, PostgreSQL's `EXPLAIN` with sequential scans discouraged) never scan the customers or
+//! subscriptions tables whole. The SQL checked is the SQL the code really sends, captured with
+//! diesel's instrumentation.
+
+mod common;
+
+use std::sync::{Arc, Mutex};
+
+use common::world::*;
+use common::*;
+use diesel::connection::{Instrumentation, InstrumentationEvent};
+use diesel::prelude::*;
+use partnerdesk::db::AnyConnection;
+use partnerdesk::models::customer::{self, Cursor};
+use partnerdesk::models::{audit, reservation, software, subscription};
+
+/// Runs `f` and returns every statement it sent, as "SQL -- binds: [...]".
+fn captured(conn: &mut AnyConnection, f: impl FnOnce(&mut AnyConnection)) -> Vec<String> {
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let sink = log.clone();
+    conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+        if let InstrumentationEvent::StartQuery { query, .. } = event {
+            sink.lock().unwrap().push(query.to_string());
+        }
+    });
+    f(conn);
+    conn.set_instrumentation(None::<Box<dyn Instrumentation>>);
+    log.lock().unwrap().clone()
+}
+
+/// Parses the bind list diesel prints (`["a", 51, true, ["x", "y"]]`) into SQL literals
+/// (a nested list, a PostgreSQL array bind, becomes `ARRAY[...]`).
+fn literals(binds: &str) -> Vec<String> {
+    fn list(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Vec<String> {
+        let mut out = Vec::new();
+        while let Some(c) = chars.next() {
+            match c {
+                ']' => break,
+                '[' => out.push(format!("ARRAY[{}]", list(chars).join(", "))),
+                '"' => {
+                    let mut s = String::new();
+                    while let Some(c) = chars.next() {
+                        match c {
+                            '\\' => s.push(chars.next().unwrap()),
+                            '"' => break,
+                            c => s.push(c),
+                        }
+                    }
+                    out.push(format!("'{}'", s.replace('\'', "''")));
+                }
+                ',' | ' ' => {}
+                c => {
+                    let mut s = c.to_string();
+                    while let Some(&n) = chars.peek() {
+                        if n == ',' || n == ']' {
+                            break;
+                        }
+                        s.push(n);
+                        chars.next();
+                    }
+                    out.push(s.trim().to_string());
+                }
+            }
+        }
+        out
+    }
+    let mut chars = binds.trim().chars().peekable();
+    assert_eq!(chars.next(), Some('['), "a bind list: {binds}");
+    list(&mut chars)
+}
+
+/// The statement with its binds written in, ready for EXPLAIN.
+fn inline(statement: &str) -> String {
+    let (sql, binds) = statement.split_once(" -- binds: ").expect("diesel's debug format");
+    let values = literals(binds);
+    if sql.contains("$1") {
+        let mut sql = sql.to_string();
+        for (i, v) in values.iter().enumerate().rev() {
+            sql = sql.replace(&format!("${}", i + 1), v);
+        }
+        sql
+    } else {
+        let mut parts = sql.split('?');
+        let mut out = parts.next().unwrap().to_string();
+        for (part, v) in parts.zip(values.iter().chain(std::iter::repeat(&String::new()))) {
+            out.push_str(v);
+            out.push_str(part);
+        }
+        out
+    }
+}
+
+#[derive(QueryableByName)]
+struct SqlitePlanRow {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    detail: String,
+}
+
+#[derive(QueryableByName)]
+struct PgPlanRow {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    #[diesel(column_name = "QUERY PLAN")]
+    line: String,
+}
+
+fn plan(conn: &mut AnyConnection, sql: &str) -> Vec<String> {
+    match conn {
+        AnyConnection::Sqlite(c) => diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}"))
+            .load::<SqlitePlanRow>(c)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.detail)
+            .collect(),
+        AnyConnection::Postgresql(c) => {
+            diesel::sql_query("SET enable_seqscan = off").execute(c).unwrap();
+            let rows = diesel::sql_query(format!("EXPLAIN {sql}")).load::<PgPlanRow>(c).unwrap();
+            rows.into_iter().map(|r| r.line).collect()
+        }
+    }
+}
+
+/// A whole-table scan of one of the big tables, if the plan has one.
+fn full_scan(plan: &[String]) -> Option<&String> {
+    plan.iter().find(|line| {
+        let l = line.trim();
+        ["customers", "subscriptions"].iter().any(|t| {
+            (l.starts_with(&format!("SCAN {t}")) && !l.contains("USING"))
+                || l.contains(&format!("Seq Scan on {t}"))
+        })
+    })
+}
+
+#[actix_web::test]
+async fn busy_queries_use_indexes() {
+    let env = Env::new();
+    let w = env.world.clone();
+    let mut c = env.conn();
+    for i in 0..300 {
+        let cust = add_customer(&mut c, &w.alpha, &format!("Customer {i:04}"), i % 2 == 0);
+        add_subscription(
+            &mut c,
+            &w.alpha,
+            &cust,
+            E3,
+            if i % 3 == 0 { "suspended" } else { "active" },
+            None,
+        );
+    }
+    for (name, stmt) in [
+        (
+            "customers, first page",
+            Box::new(|c: &mut AnyConnection| {
+                customer::list_for_partner(c, &w.alpha.id, None, None, 50).unwrap();
+            }) as Box<dyn Fn(&mut AnyConnection)>,
+        ),
+        (
+            "customers, deep page",
+            Box::new(|c: &mut AnyConnection| {
+                let after = Cursor { sort_name: "customer 0250".into(), id: "z".into() };
+                customer::list_for_partner(c, &w.alpha.id, None, Some(&after), 50).unwrap();
+            }),
+        ),
+        (
+            "customers, prefix search",
+            Box::new(|c: &mut AnyConnection| {
+                customer::list_for_partner(c, &w.alpha.id, Some("Customer 02"), None, 50).unwrap();
+            }),
+        ),
+        (
+            "a customer's subscriptions",
+            Box::new(|c: &mut AnyConnection| {
+                subscription::list_for_customer(c, &w.alpha.id, &w.contoso.id).unwrap();
+                subscription::addons_of(c, &w.contoso_base).unwrap();
+                subscription::find(c, &w.alpha.id, &w.contoso.id, &w.contoso_base).unwrap();
+            }),
+        ),
+        (
+            "the removal rule",
+            Box::new(|c: &mut AnyConnection| {
+                subscription::list_active(c, &w.alpha.id, &w.contoso.id).unwrap();
+                reservation::list_for_customer(c, &w.alpha.id, &w.contoso.id).unwrap();
+                software::list_for_customer(c, &w.alpha.id, &w.contoso.id).unwrap();
+                customer::find_for_partner(c, &w.alpha.id, &w.contoso.id).unwrap();
+            }),
+        ),
+        (
+            "a customer's activity",
+            Box::new(|c: &mut AnyConnection| {
+                audit::list_for_customer(c, &w.alpha.id, &w.contoso.id, 20).unwrap();
+            }),
+        ),
+    ] {
+        let statements = captured(&mut c, |c| stmt(c));
+        assert!(!statements.is_empty(), "{name}: nothing captured");
+        for s in statements {
+            let sql = inline(&s);
+            let p = plan(&mut c, &sql);
+            if let Some(scan) = full_scan(&p) {
+                panic!("{name}: a full scan ({scan})\nSQL: {sql}\nplan:\n{}", p.join("\n"));
+            }
+            if name == "customers, first page" || name == "customers, deep page" {
+                assert!(
+                    !p.iter().any(|l| l.contains("TEMP B-TREE FOR ORDER BY")
+                        || l.trim_start().starts_with("Sort")),
+                    "{name}: sorts instead of reading the index in order\n{sql}\n{}",
+                    p.join("\n")
+                );
+            }
+        }
+    }
+}
