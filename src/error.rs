@@ -37,8 +37,14 @@ pub enum AppError {
 pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
+    /// An unexpected failure (500), except a full password-hashing queue, which is "busy" (503).
     pub fn internal(e: impl Into<anyhow::Error>) -> Self {
-        AppError::Internal(e.into())
+        let e = e.into();
+        if e.is::<crate::auth::password::HasherBusy>() {
+            log::warn!("sign-in refused: {e}");
+            return AppError::Unavailable;
+        }
+        AppError::Internal(e)
     }
 
     pub fn title(&self) -> &'static str {

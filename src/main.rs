@@ -50,16 +50,39 @@ enum Command {
         #[arg(long, default_value = "direct")]
         partner_kind: String,
     },
-    /// Fill the database with the demo world and print one-time passwords for its users.
+    /// Print the argon2id hash of a password read from PARTNERDESK_ADMIN_PASSWORD or, if unset,
+    /// the first line of standard input (for scripted set-ups and benchmarks).
+    HashPassword,
+    /// Fill the database with the demo world and print one-time passwords for its users. With
+    /// `--customers N`, add instead a load-test partner with N customers (deterministic per seed).
     SeedDemo {
         #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
         database_url: String,
+        /// Customers of the load-test partner.
+        #[arg(long)]
+        customers: Option<usize>,
+        /// Subscriptions per load-test customer.
+        #[arg(long, default_value_t = 3)]
+        subscriptions_per_customer: usize,
+        /// Seed of the load-test world.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
     },
 }
 
 fn open(url: &str) -> anyhow::Result<db::Pool> {
     let url = db::DbUrl::parse(url).map_err(anyhow::Error::msg)?;
     db::connect(&url, &db::PoolOptions::default())
+}
+
+/// A password from PARTNERDESK_ADMIN_PASSWORD or the first line of standard input (never argv).
+fn read_password() -> anyhow::Result<String> {
+    if let Ok(pw) = std::env::var("PARTNERDESK_ADMIN_PASSWORD") {
+        return Ok(pw);
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 
 fn print_logins(logins: &[DemoLogin]) {
@@ -88,14 +111,7 @@ fn main() -> anyhow::Result<()> {
                     "--partner-kind must be direct, indirect_provider or indirect_reseller"
                 )
             })?;
-            let pw = match std::env::var("PARTNERDESK_ADMIN_PASSWORD") {
-                Ok(pw) => pw,
-                Err(_) => {
-                    let mut line = String::new();
-                    std::io::stdin().lock().read_line(&mut line)?;
-                    line.trim_end_matches(['\r', '\n']).to_string()
-                }
-            };
+            let pw = read_password()?;
             password::check_policy(&pw).map_err(anyhow::Error::msg)?;
             if !email.contains('@') {
                 anyhow::bail!("--email must be an email address");
@@ -106,9 +122,28 @@ fn main() -> anyhow::Result<()> {
             println!("Global admin {email} created for {partner}.");
             Ok(())
         }
-        Command::SeedDemo { database_url } => {
+        Command::HashPassword => {
+            let pw = read_password()?;
+            password::check_policy(&pw).map_err(anyhow::Error::msg)?;
+            println!("{}", password::hash_now(&pw)?);
+            Ok(())
+        }
+        Command::SeedDemo { database_url, customers, subscriptions_per_customer, seed } => {
             let pool = open(&database_url)?;
-            print_logins(&seed::seed_demo(&mut *pool.get()?)?);
+            let mut conn = pool.get()?;
+            match customers {
+                None => print_logins(&seed::seed_demo(&mut conn)?),
+                Some(n) => {
+                    let started = std::time::Instant::now();
+                    let login = seed::seed_load(&mut conn, n, subscriptions_per_customer, seed)?;
+                    println!(
+                        "seeded {n} customers and {} subscriptions in {:.1} s",
+                        n * subscriptions_per_customer,
+                        started.elapsed().as_secs_f64()
+                    );
+                    print_logins(&[login]);
+                }
+            }
             Ok(())
         }
     }

@@ -75,25 +75,47 @@ pub fn needs_rehash(hash: &str) -> bool {
         || param("p") != 1
 }
 
+/// How long a sign-in waits for a hashing slot before the server answers "busy" (503 with
+/// Retry-After) instead of letting requests, each holding 19 MiB while hashing, pile up.
+pub const HASH_QUEUE_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// All hashing slots stayed taken for `HASH_QUEUE_WAIT`.
+#[derive(Debug, thiserror::Error)]
+#[error("every password-hashing slot is busy")]
+pub struct HasherBusy;
+
 /// Runs hashing on the blocking pool, at most `permits` at a time.
 #[derive(Clone)]
 pub struct Hasher {
     permits: Arc<Semaphore>,
+    wait: std::time::Duration,
 }
 
 impl Hasher {
     pub fn new(permits: usize) -> Self {
-        Hasher { permits: Arc::new(Semaphore::new(permits.max(1))) }
+        Self::with_wait(permits, HASH_QUEUE_WAIT)
+    }
+
+    /// A hasher whose callers give up after `wait` in the queue.
+    pub fn with_wait(permits: usize, wait: std::time::Duration) -> Self {
+        Hasher { permits: Arc::new(Semaphore::new(permits.max(1))), wait }
+    }
+
+    async fn slot(&self) -> anyhow::Result<tokio::sync::SemaphorePermit<'_>> {
+        match tokio::time::timeout(self.wait, self.permits.acquire()).await {
+            Ok(permit) => Ok(permit?),
+            Err(_) => Err(HasherBusy.into()),
+        }
     }
 
     pub async fn hash(&self, password: String) -> anyhow::Result<String> {
-        let _permit = self.permits.acquire().await?;
+        let _permit = self.slot().await?;
         actix_web::web::block(move || hash_now(&password)).await?
     }
 
     /// Verifies against `hash`, or against a dummy hash when there is none (unknown user).
     pub async fn verify(&self, hash: Option<String>, password: String) -> anyhow::Result<bool> {
-        let _permit = self.permits.acquire().await?;
+        let _permit = self.slot().await?;
         Ok(actix_web::web::block(move || match hash {
             Some(h) => verify_now(&h, &password),
             None => {
@@ -102,5 +124,40 @@ impl Hasher {
             }
         })
         .await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[actix_web::test]
+    async fn a_full_queue_answers_busy_instead_of_waiting_forever() {
+        let hasher = Hasher::with_wait(1, std::time::Duration::from_millis(50));
+        let held = hasher.permits.clone().acquire_owned().await.unwrap();
+        let err = hasher.verify(None, "whatever".into()).await.unwrap_err();
+        assert!(err.is::<HasherBusy>());
+        assert!(matches!(
+            crate::error::AppError::internal(err),
+            crate::error::AppError::Unavailable
+        ));
+        drop(held);
+        assert!(!hasher.verify(None, "whatever".into()).await.unwrap());
+    }
+
+    #[test]
+    fn policy_and_rehash() {
+        assert!(check_policy("short").is_err());
+        assert!(check_policy(&"x".repeat(129)).is_err());
+        assert!(
+            check_policy("Password123").is_err(),
+            "common passwords are refused whatever their case"
+        );
+        assert!(check_policy("a long and uncommon phrase").is_ok());
+        let h = hash_now("a long and uncommon phrase").unwrap();
+        assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(!needs_rehash(&h));
+        assert!(verify_now(&h, "a long and uncommon phrase"));
+        assert!(!verify_now(&h, "a long and uncommon phrasE"));
     }
 }

@@ -170,3 +170,18 @@ pub fn find_by_domain(conn: &mut AnyConnection, domain: &str) -> QueryResult<Opt
         .first(conn)
         .optional()
 }
+
+/// Inserts many rows in statements of a few hundred rows each (bulk loading).
+pub fn insert_many(conn: &mut AnyConnection, rows: &[Customer]) -> QueryResult<()> {
+    for chunk in rows.chunks(500) {
+        match conn {
+            AnyConnection::Sqlite(c) => {
+                diesel::insert_into(customers::table).values(chunk).execute(c)?
+            }
+            AnyConnection::Postgresql(c) => {
+                diesel::insert_into(customers::table).values(chunk).execute(c)?
+            }
+        };
+    }
+    Ok(())
+}

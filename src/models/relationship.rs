@@ -97,3 +97,18 @@ pub fn revoke_dap(conn: &mut AnyConnection, id: &str) -> QueryResult<usize> {
         .set(relationships::allow_delegated_access.eq(false))
         .execute(conn)
 }
+
+/// Inserts many rows in statements of a few hundred rows each (bulk loading).
+pub fn insert_many(conn: &mut AnyConnection, rows: &[Relationship]) -> QueryResult<()> {
+    for chunk in rows.chunks(500) {
+        match conn {
+            AnyConnection::Sqlite(c) => {
+                diesel::insert_into(relationships::table).values(chunk).execute(c)?
+            }
+            AnyConnection::Postgresql(c) => {
+                diesel::insert_into(relationships::table).values(chunk).execute(c)?
+            }
+        };
+    }
+    Ok(())
+}

@@ -181,3 +181,18 @@ pub fn set_status(
 pub fn insert(conn: &mut AnyConnection, s: &Subscription) -> QueryResult<()> {
     diesel::insert_into(subscriptions::table).values(s).execute(conn).map(|_| ())
 }
+
+/// Inserts many rows in statements of a few hundred rows each (bulk loading).
+pub fn insert_many(conn: &mut AnyConnection, rows: &[Subscription]) -> QueryResult<()> {
+    for chunk in rows.chunks(500) {
+        match conn {
+            AnyConnection::Sqlite(c) => {
+                diesel::insert_into(subscriptions::table).values(chunk).execute(c)?
+            }
+            AnyConnection::Postgresql(c) => {
+                diesel::insert_into(subscriptions::table).values(chunk).execute(c)?
+            }
+        };
+    }
+    Ok(())
+}
