@@ -178,32 +178,12 @@ pub async fn error_pages(
 
 /// Records an authorization denial of a signed-in user (which route, and why).
 async fn audit_denial(req: &actix_web::HttpRequest, user: &CurrentUser, reason: &str) {
-    use crate::services::audit::{self, Actor, Event, op};
-    let Some(state) = req.app_data::<actix_web::web::Data<crate::state::AppState>>() else {
-        return;
-    };
+    use crate::services::audit::{Actor, Requester, op, record_refused_request};
     let actor = Actor {
         partner_id: Some(user.partner.id.clone()),
         user_id: Some(user.id.clone()),
         label: user.email.clone(),
         request_id: crate::web::request_id_of(req),
     };
-    let route = format!("{} {}", req.method(), req.path());
-    let reason = reason.to_string();
-    let written = state
-        .db(move |c| {
-            let ev = Event {
-                operation: op::AUTHZ_DENIED,
-                resource_type: "route",
-                resource_id: Some(&route),
-                new_value: Some(reason),
-                failed: true,
-                ..Default::default()
-            };
-            Ok(audit::record(c, &actor, ev)?)
-        })
-        .await;
-    if let Err(e) = written {
-        log::error!("could not audit an authorization denial: {e}");
-    }
+    record_refused_request(req, Requester::User(actor), op::AUTHZ_DENIED, reason.to_string()).await;
 }

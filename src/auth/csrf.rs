@@ -82,41 +82,12 @@ pub async fn guard(
 
 /// Records a refused request (never the token): who, if a session names a user, and where.
 async fn audit_rejection(req: &ServiceRequest, error: &AppError) {
-    use crate::models::user;
-    use crate::services::audit::{self, Actor, Event, op};
-    let Some(state) = req.app_data::<actix_web::web::Data<crate::state::AppState>>() else {
-        return;
+    use crate::services::audit::{Requester, op, record_refused_request};
+    let requester = Requester::Session {
+        user_id: req.get_session().get::<String>(super::session_store::USER_ID_KEY).ok().flatten(),
+        request_id: crate::web::request_id_of(req.request()),
     };
-    let user_id = req.get_session().get::<String>(super::session_store::USER_ID_KEY).ok().flatten();
-    let route = format!("{} {}", req.method(), req.path());
-    let request_id = crate::web::request_id_of(req.request());
-    let reason = error.to_string();
-    let written = state
-        .db(move |c| {
-            let who = match &user_id {
-                Some(id) => user::find(c, id)?,
-                None => None,
-            };
-            let actor = Actor {
-                partner_id: who.as_ref().map(|u| u.partner_id.clone()),
-                user_id: who.as_ref().map(|u| u.id.clone()),
-                label: who.map(|u| u.email).unwrap_or_else(|| "anonymous".into()),
-                request_id,
-            };
-            let ev = Event {
-                operation: op::CSRF_REJECTED,
-                resource_type: "route",
-                resource_id: Some(&route),
-                new_value: Some(reason),
-                failed: true,
-                ..Default::default()
-            };
-            Ok(audit::record(c, &actor, ev)?)
-        })
-        .await;
-    if let Err(e) = written {
-        log::error!("could not audit a refused request: {e}");
-    }
+    record_refused_request(req.request(), requester, op::CSRF_REJECTED, error.to_string()).await;
 }
 
 async fn check(req: &mut ServiceRequest) -> Result<(), AppError> {

@@ -38,6 +38,28 @@ pub struct Event<'a> {
     pub failed: bool,
 }
 
+impl<'a> Event<'a> {
+    /// A successful change of one item of a customer, from `old` to `new`.
+    pub fn change(
+        customer_id: &'a str,
+        operation: &'a str,
+        resource_type: &'a str,
+        resource_id: &'a str,
+        old: impl Into<String>,
+        new: impl Into<String>,
+    ) -> Self {
+        Event {
+            customer_id: Some(customer_id),
+            operation,
+            resource_type,
+            resource_id: Some(resource_id),
+            old_value: Some(old.into()),
+            new_value: Some(new.into()),
+            failed: false,
+        }
+    }
+}
+
 /// Who did it, for records written outside a signed-in context (sign-in attempts).
 #[derive(Debug, Clone)]
 pub struct Actor {
@@ -84,5 +106,56 @@ pub fn record_refusal(conn: &mut AnyConnection, ctx: &Ctx, ev: Event<'_>) {
     let actor = Actor::from(ctx);
     if let Err(e) = record(conn, &actor, Event { failed: true, ..ev }) {
         log::error!("could not audit a refused {}: {e}", actor.request_id);
+    }
+}
+
+/// Who a refused request came from: a signed-in user, or (by id, looked up) a session's user.
+pub enum Requester {
+    User(Actor),
+    Session { user_id: Option<String>, request_id: String },
+}
+
+/// Records a refused request (CSRF, authorization) in a transaction of its own: the route and
+/// the reason, never the request's body or tokens. Failures to write are logged, not raised.
+pub async fn record_refused_request(
+    req: &actix_web::HttpRequest,
+    requester: Requester,
+    operation: &'static str,
+    reason: String,
+) {
+    let Some(state) = req.app_data::<actix_web::web::Data<crate::state::AppState>>() else {
+        return;
+    };
+    let route = format!("{} {}", req.method(), req.path());
+    let written = state
+        .db(move |c| {
+            let actor = match requester {
+                Requester::User(actor) => actor,
+                Requester::Session { user_id, request_id } => {
+                    let who = match &user_id {
+                        Some(id) => crate::models::user::find(c, id)?,
+                        None => None,
+                    };
+                    Actor {
+                        partner_id: who.as_ref().map(|u| u.partner_id.clone()),
+                        user_id: who.as_ref().map(|u| u.id.clone()),
+                        label: who.map(|u| u.email).unwrap_or_else(|| "anonymous".into()),
+                        request_id,
+                    }
+                }
+            };
+            let ev = Event {
+                operation,
+                resource_type: "route",
+                resource_id: Some(&route),
+                new_value: Some(reason),
+                failed: true,
+                ..Default::default()
+            };
+            Ok(record(c, &actor, ev)?)
+        })
+        .await;
+    if let Err(e) = written {
+        log::error!("could not audit a refused request ({operation}): {e}");
     }
 }

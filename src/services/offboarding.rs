@@ -98,41 +98,17 @@ pub fn execute(
         let ids: Vec<&str> = plan.suspend.iter().map(|s| s.id.as_str()).collect();
         subscription::set_status(c, &ids, SubscriptionStatus::Suspended, now)?;
         for s in &plan.suspend {
-            let ev = Event {
-                customer_id: Some(customer_id),
-                operation: op::UPDATE_SUBSCRIPTION,
-                resource_type: "subscription",
-                resource_id: Some(&s.id),
-                old_value: Some("status: active".into()),
-                new_value: Some("status: suspended".into()),
-                failed: false,
-            };
+            let ev = Event::change(customer_id, op::UPDATE_SUBSCRIPTION, "subscription", &s.id, "status: active", "status: suspended");
             audit::record(c, &actor, ev)?;
         }
         for r in &plan.cancel_reservations {
             reservation::cancel(c, &r.id, now)?;
-            let ev = Event {
-                customer_id: Some(customer_id),
-                operation: op::CANCEL_RESERVATION,
-                resource_type: "azure_reservation",
-                resource_id: Some(&r.id),
-                old_value: Some("status: active".into()),
-                new_value: Some("status: cancelled".into()),
-                failed: false,
-            };
+            let ev = Event::change(customer_id, op::CANCEL_RESERVATION, "azure_reservation", &r.id, "status: active", "status: cancelled");
             audit::record(c, &actor, ev)?;
         }
         for s in &plan.cancel_software {
             software::cancel(c, &s.id, now)?;
-            let ev = Event {
-                customer_id: Some(customer_id),
-                operation: op::CANCEL_SOFTWARE_PURCHASE,
-                resource_type: "software_purchase",
-                resource_id: Some(&s.id),
-                old_value: Some("status: active".into()),
-                new_value: Some("status: cancelled".into()),
-                failed: false,
-            };
+            let ev = Event::change(customer_id, op::CANCEL_SOFTWARE_PURCHASE, "software_purchase", &s.id, "status: active", "status: cancelled");
             audit::record(c, &actor, ev)?;
         }
         Ok(plan)

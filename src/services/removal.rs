@@ -176,18 +176,17 @@ pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResu
         audit::record(
             c,
             &ctx.into(),
-            Event {
-                customer_id: Some(customer_id),
-                operation: op::REMOVE_RELATIONSHIP,
-                resource_type: "relationship",
-                resource_id: Some(&rel.id),
-                old_value: Some(describe(true, rel.allow_delegated_access)),
-                new_value: Some(format!(
+            Event::change(
+                customer_id,
+                op::REMOVE_RELATIONSHIP,
+                "relationship",
+                &rel.id,
+                describe(true, rel.allow_delegated_access),
+                format!(
                     "{}; support contacts removed: {support_contacts_removed}",
                     describe(false, false)
-                )),
-                failed: false,
-            },
+                ),
+            ),
         )?;
         Ok(Removed {
             support_contacts_removed,

@@ -258,15 +258,14 @@ pub fn remove_dap(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> App
         audit::record(
             c,
             &ctx.into(),
-            Event {
-                customer_id: Some(customer_id),
-                operation: op::REMOVE_DELEGATED_ADMIN,
-                resource_type: "relationship",
-                resource_id: Some(&rel.id),
-                old_value: Some("delegated admin: on".into()),
-                new_value: Some("delegated admin: off".into()),
-                failed: false,
-            },
+            Event::change(
+                customer_id,
+                op::REMOVE_DELEGATED_ADMIN,
+                "relationship",
+                &rel.id,
+                "delegated admin: on",
+                "delegated admin: off",
+            ),
         )?;
         Ok(())
     })

@@ -118,15 +118,14 @@ pub fn change_status(
             audit::record(
                 c,
                 &ctx.into(),
-                Event {
-                    customer_id: Some(customer_id),
-                    operation: op::UPDATE_SUBSCRIPTION,
-                    resource_type: "subscription",
-                    resource_id: Some(&s.id),
-                    old_value: Some(format!("status: {}", s.status)),
-                    new_value: Some(format!("status: {}", target.as_str())),
-                    failed: false,
-                },
+                Event::change(
+                    customer_id,
+                    op::UPDATE_SUBSCRIPTION,
+                    "subscription",
+                    &s.id,
+                    format!("status: {}", s.status),
+                    format!("status: {}", target.as_str()),
+                ),
             )?;
         }
         Ok(StatusChanged { changed: changed.into_iter().map(|s| s.id).collect() })
@@ -155,15 +154,14 @@ pub fn cancel_reservation(
         audit::record(
             c,
             &ctx.into(),
-            Event {
-                customer_id: Some(customer_id),
-                operation: op::CANCEL_RESERVATION,
-                resource_type: "azure_reservation",
-                resource_id: Some(&r.id),
-                old_value: Some("status: active".into()),
-                new_value: Some("status: cancelled".into()),
-                failed: false,
-            },
+            Event::change(
+                customer_id,
+                op::CANCEL_RESERVATION,
+                "azure_reservation",
+                &r.id,
+                "status: active",
+                "status: cancelled",
+            ),
         )?;
         Ok(reservation::find(c, ctx.partner_id(), customer_id, reservation_id)?.unwrap_or(r))
     })
@@ -198,15 +196,14 @@ pub fn cancel_software(
         audit::record(
             c,
             &ctx.into(),
-            Event {
-                customer_id: Some(customer_id),
-                operation: op::CANCEL_SOFTWARE_PURCHASE,
-                resource_type: "software_purchase",
-                resource_id: Some(&s.id),
-                old_value: Some("status: active".into()),
-                new_value: Some("status: cancelled".into()),
-                failed: false,
-            },
+            Event::change(
+                customer_id,
+                op::CANCEL_SOFTWARE_PURCHASE,
+                "software_purchase",
+                &s.id,
+                "status: active",
+                "status: cancelled",
+            ),
         )?;
         Ok(software::find(c, ctx.partner_id(), customer_id, purchase_id)?.unwrap_or(s))
     })
@@ -394,15 +391,14 @@ pub fn cancel_subscription(
             audit::record(
                 c,
                 &ctx.into(),
-                Event {
-                    customer_id: Some(customer_id),
-                    operation: op::UPDATE_SUBSCRIPTION,
-                    resource_type: "subscription",
-                    resource_id: Some(&s.id),
-                    old_value: Some(format!("status: {}", s.status)),
-                    new_value: Some("status: deleted".into()),
-                    failed: false,
-                },
+                Event::change(
+                    customer_id,
+                    op::UPDATE_SUBSCRIPTION,
+                    "subscription",
+                    &s.id,
+                    format!("status: {}", s.status),
+                    "status: deleted",
+                ),
             )?;
         }
         Ok(StatusChanged { changed: changed.into_iter().map(|s| s.id).collect() })
@@ -478,15 +474,14 @@ pub fn set_support_contact(
         audit::record(
             c,
             &ctx.into(),
-            Event {
-                customer_id: Some(customer_id),
-                operation: op::UPDATE_SUPPORT_CONTACT,
-                resource_type: "subscription",
-                resource_id: Some(&sub.id),
-                old_value: Some(old_name.unwrap_or_else(|| "none".into())),
-                new_value: Some(new_name.clone().unwrap_or_else(|| "none".into())),
-                failed: false,
-            },
+            Event::change(
+                customer_id,
+                op::UPDATE_SUPPORT_CONTACT,
+                "subscription",
+                &sub.id,
+                old_name.unwrap_or_else(|| "none".into()),
+                new_name.clone().unwrap_or_else(|| "none".into()),
+            ),
         )?;
         Ok(new_name)
     })
