@@ -161,10 +161,16 @@ fn serve(args: ConfigArgs, demo: bool) -> anyhow::Result<()> {
     }
     let bind = config.bind.clone();
     let workers = config.workers;
+    let pool_size = config.pool.max_size;
     let display = bind.replace("127.0.0.1", "localhost");
     let state = web::Data::new(AppState::new(pool, config, key));
     actix_web::rt::System::new().block_on(async move {
-        let server = HttpServer::new(move || partnerdesk::build_app(state.clone())).bind(&bind)?;
+        // Blocking threads run database calls and password hashing; more of them than connections
+        // (plus hashing slots) would only wait, each holding memory.
+        let blocking = pool_size as usize + 4;
+        let server = HttpServer::new(move || partnerdesk::build_app(state.clone()))
+            .worker_max_blocking_threads(blocking)
+            .bind(&bind)?;
         let server = match workers {
             Some(n) => server.workers(n),
             None => server,

@@ -3,6 +3,7 @@
 //! the table stores only its SHA-256.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
 use actix_web::cookie::time::Duration;
@@ -15,14 +16,34 @@ use crate::models::session::{self as rows, SessionRow};
 /// Session-state key holding the signed-in user's id (JSON-encoded, as actix-session stores values).
 pub const USER_ID_KEY: &str = "uid";
 
+/// How often a session's expiry is pushed forward at most: the idle timeout is kept to within
+/// this much, without a database write on every request.
+pub const TOUCH_EVERY_MS: i64 = 60_000;
+
 #[derive(Clone)]
 pub struct DbSessionStore {
     pool: Pool,
+    /// When this instance last pushed each session's expiry forward (by the key's hash).
+    touched: Arc<Mutex<HashMap<String, i64>>>,
 }
 
 impl DbSessionStore {
     pub fn new(pool: Pool) -> Self {
-        DbSessionStore { pool }
+        DbSessionStore { pool, touched: Arc::default() }
+    }
+
+    /// Notes that the session's expiry was just written; says whether it was written recently
+    /// enough to skip this time.
+    fn recently_touched(&self, id: &str, now: i64, record: bool) -> bool {
+        let Ok(mut map) = self.touched.lock() else { return false };
+        let fresh = map.get(id).is_some_and(|t| now - t < TOUCH_EVERY_MS);
+        if record && !fresh {
+            if map.len() > 50_000 {
+                map.retain(|_, t| now - *t < TOUCH_EVERY_MS);
+            }
+            map.insert(id.to_owned(), now);
+        }
+        fresh
     }
 
     async fn run<T: Send + 'static>(
@@ -107,6 +128,9 @@ impl SessionStore for DbSessionStore {
 
     async fn update_ttl(&self, key: &SessionKey, ttl: &Duration) -> Result<(), anyhow::Error> {
         let id = key_hash(key.as_ref());
+        if self.recently_touched(&id, db::now_ms(), true) {
+            return Ok(());
+        }
         let expires_at = expiry(ttl);
         self.run(move |c| Ok(rows::touch(c, &id, expires_at)?)).await.map(|_| ())
     }

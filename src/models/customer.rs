@@ -107,14 +107,16 @@ pub fn list_for_partner(
                 .filter(relationships::sort_name.ge(prefix.clone()))
                 .filter(relationships::sort_name.lt(upper.clone()))
                 .load(conn)?;
+            // Domain matches whose name does not match too (usually few: domains follow names),
+            // so the sort they need stays small.
             let by_domain: Vec<ListRow> = page()
-                .filter(relationships::search_domain.ge(prefix))
-                .filter(relationships::search_domain.lt(upper))
+                .filter(relationships::search_domain.ge(prefix.clone()))
+                .filter(relationships::search_domain.lt(upper.clone()))
+                .filter(relationships::sort_name.lt(prefix).or(relationships::sort_name.ge(upper)))
                 .load(conn)?;
             let mut all = by_name;
             all.extend(by_domain);
             all.sort_by(|a, b| (&a.4, &a.0).cmp(&(&b.4, &b.0)));
-            all.dedup_by(|a, b| a.0 == b.0);
             all.truncate((limit + 1) as usize);
             all
         }

@@ -140,6 +140,10 @@ pub mod flash {
     }
 
     pub fn take(session: &Session) -> Vec<Toast> {
+        // Removing marks the session changed (a database write): only when there is something.
+        if !session.contains_key(KEY) {
+            return Vec::new();
+        }
         session.remove_as::<Vec<Toast>>(KEY).and_then(Result::ok).unwrap_or_default()
     }
 }

@@ -44,8 +44,11 @@ Best regards,\n{partner}"
 
 async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResult<RequestsPage> {
     ctx.user.require(Permission::RequestRelationship)?;
-    let new_invitation =
-        session.remove_as::<NewInvitation>(NEW_INVITATION_KEY).and_then(Result::ok);
+    let new_invitation = if session.contains_key(NEW_INVITATION_KEY) {
+        session.remove_as::<NewInvitation>(NEW_INVITATION_KEY).and_then(Result::ok)
+    } else {
+        None
+    };
     let toasts = super::flash::take(&session);
     let partner_id = ctx.partner_id().to_owned();
     let requests = state.db(move |c| Ok(rows::list_for_partner(c, &partner_id, 100)?)).await?;
