@@ -41,7 +41,7 @@ PASS=bench-password-$$
 # Give both load admins a known password (the CLI refuses argv passwords, so use the env var).
 for n in "$CUSTOMERS" "$SMALL"; do
   hash=$(PARTNERDESK_ADMIN_PASSWORD="$PASS" $BIN hash-password)
-  sql "UPDATE users SET password_hash = '$hash' WHERE email = 'admin@load$n.example'" >/dev/null
+  sql "UPDATE users SET password_hash = '$hash', failed_logins = 0, locked_until = NULL WHERE email = 'admin@load$n.example'" >/dev/null
 done
 $BIN serve > "$WORK/server.log" 2>&1 &
 SERVER=$!
@@ -88,7 +88,7 @@ cat > "$WORK/signin.lua" <<LUA
 request = function()
   return wrk.format("POST", "/signin", {["Cookie"] = "$SIGNIN_COOKIE",
     ["Content-Type"] = "application/x-www-form-urlencoded"},
-    "email=$SMALLU&password=wrong-password-for-load&csrf_token=$SIGNIN_TOKEN")
+    "email=nobody%40load.example&password=wrong-password-for-load&csrf_token=$SIGNIN_TOKEN")
 end
 LUA
 

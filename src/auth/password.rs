@@ -3,33 +3,89 @@
 
 use std::sync::Arc;
 
-use argon2::password_hash::{
-    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
-};
+use argon2::password_hash::{Output, PasswordHash, SaltString, rand_core::OsRng};
 use argon2::{Algorithm, Argon2, Params, Version};
 use tokio::sync::Semaphore;
 
 pub const MIN_LENGTH: usize = 8;
 pub const MAX_LENGTH: usize = 128;
 
-fn argon2() -> Argon2<'static> {
-    let params = Params::new(19_456, 2, 1, None).expect("valid argon2 parameters");
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+/// The policy's memory cost in KiB (= argon2 blocks).
+const M_COST: u32 = 19_456;
+
+fn policy_params() -> Params {
+    Params::new(M_COST, 2, 1, None).expect("valid argon2 parameters")
+}
+
+thread_local! {
+    /// This thread's argon2 working memory, allocated once and reused by every hash, so that
+    /// hashing never asks the allocator for (and never strands) 19 MiB per call.
+    static MEMORY: std::cell::RefCell<Vec<argon2::Block>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs argon2 with `params` into `out`, in this thread's reusable memory.
+fn argon2_into(
+    algorithm: Algorithm,
+    version: Version,
+    params: Params,
+    password: &[u8],
+    salt: &[u8],
+    out: &mut [u8],
+) -> argon2::Result<()> {
+    let blocks = params.block_count();
+    let a = Argon2::new(algorithm, version, params);
+    MEMORY.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() < blocks {
+            m.resize(blocks, argon2::Block::default());
+        }
+        a.hash_password_into_with_memory(password, salt, out, &mut m[..blocks])
+    })
 }
 
 pub fn hash_now(password: &str) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut OsRng);
-    argon2()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| anyhow::anyhow!("password hashing failed: {e}"))
+    let mut salt_bytes = [0u8; 64];
+    let salt_raw = salt.decode_b64(&mut salt_bytes).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
+    let params = policy_params();
+    let mut out = [0u8; 32];
+    argon2_into(
+        Algorithm::Argon2id,
+        Version::V0x13,
+        params.clone(),
+        password.as_bytes(),
+        salt_raw,
+        &mut out,
+    )
+    .map_err(|e| anyhow::anyhow!("password hashing failed: {e}"))?;
+    let phc = PasswordHash {
+        algorithm: Algorithm::Argon2id.ident(),
+        version: Some(Version::V0x13.into()),
+        params: (&params).try_into().map_err(|e| anyhow::anyhow!("params: {e}"))?,
+        salt: Some(salt.as_salt()),
+        hash: Some(Output::new(&out).map_err(|e| anyhow::anyhow!("output: {e}"))?),
+    };
+    Ok(phc.to_string())
 }
 
+/// Checks a password against a stored PHC string (any argon2 variant and parameters), in
+/// constant time for the comparison.
 pub fn verify_now(hash: &str, password: &str) -> bool {
-    match PasswordHash::new(hash) {
-        Ok(parsed) => argon2().verify_password(password.as_bytes(), &parsed).is_ok(),
-        Err(_) => false,
+    let Ok(parsed) = PasswordHash::new(hash) else { return false };
+    let (Ok(algorithm), Some(salt), Some(expected)) =
+        (Algorithm::try_from(parsed.algorithm), parsed.salt, parsed.hash)
+    else {
+        return false;
+    };
+    let version = parsed.version.map(Version::try_from).unwrap_or(Ok(Version::V0x13));
+    let (Ok(version), Ok(params)) = (version, Params::try_from(&parsed)) else { return false };
+    let mut salt_bytes = [0u8; 64];
+    let Ok(salt_raw) = salt.decode_b64(&mut salt_bytes) else { return false };
+    let mut out = vec![0u8; expected.len()];
+    if argon2_into(algorithm, version, params, password.as_bytes(), salt_raw, &mut out).is_err() {
+        return false;
     }
+    Output::new(&out).is_ok_and(|o| o == expected)
 }
 
 /// A hash of a random password, verified against when the account does not exist so that an
@@ -84,11 +140,16 @@ pub const HASH_QUEUE_WAIT: std::time::Duration = std::time::Duration::from_secs(
 #[error("every password-hashing slot is busy")]
 pub struct HasherBusy;
 
-/// Runs hashing on the blocking pool, at most `permits` at a time.
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Runs hashing on threads of its own, `permits` of them, so that the 19 MiB each hash needs
+/// lives in those few threads' memory only (not in every thread of the blocking pool) and a
+/// burst of sign-ins queues, briefly, instead of piling up.
 #[derive(Clone)]
 pub struct Hasher {
     permits: Arc<Semaphore>,
     wait: std::time::Duration,
+    jobs: std::sync::mpsc::SyncSender<Job>,
 }
 
 impl Hasher {
@@ -98,32 +159,62 @@ impl Hasher {
 
     /// A hasher whose callers give up after `wait` in the queue.
     pub fn with_wait(permits: usize, wait: std::time::Duration) -> Self {
-        Hasher { permits: Arc::new(Semaphore::new(permits.max(1))), wait }
+        let permits = permits.max(1);
+        let (jobs, queue) = std::sync::mpsc::sync_channel::<Job>(permits);
+        let queue = Arc::new(std::sync::Mutex::new(queue));
+        for i in 0..permits {
+            let queue = queue.clone();
+            std::thread::Builder::new()
+                .name(format!("argon2-{i}"))
+                .spawn(move || {
+                    loop {
+                        let job = match queue.lock() {
+                            Ok(q) => q.recv(),
+                            Err(_) => return,
+                        };
+                        match job {
+                            Ok(job) => job(),
+                            Err(_) => return, // every Hasher is gone
+                        }
+                    }
+                })
+                .expect("start a password-hashing thread");
+        }
+        Hasher { permits: Arc::new(Semaphore::new(permits)), wait, jobs }
     }
 
-    async fn slot(&self) -> anyhow::Result<tokio::sync::SemaphorePermit<'_>> {
-        match tokio::time::timeout(self.wait, self.permits.acquire()).await {
-            Ok(permit) => Ok(permit?),
-            Err(_) => Err(HasherBusy.into()),
-        }
+    /// Runs `f` on a hashing thread once a slot is free (or fails with `HasherBusy`).
+    async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> anyhow::Result<T> {
+        let _permit = match tokio::time::timeout(self.wait, self.permits.acquire()).await {
+            Ok(permit) => permit?,
+            Err(_) => return Err(HasherBusy.into()),
+        };
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        self.jobs
+            .send(Box::new(move || {
+                let _ = tx.send(f());
+            }))
+            .map_err(|_| anyhow::anyhow!("the password-hashing threads have stopped"))?;
+        Ok(rx.await?)
     }
 
     pub async fn hash(&self, password: String) -> anyhow::Result<String> {
-        let _permit = self.slot().await?;
-        actix_web::web::block(move || hash_now(&password)).await?
+        self.run(move || hash_now(&password)).await?
     }
 
     /// Verifies against `hash`, or against a dummy hash when there is none (unknown user).
     pub async fn verify(&self, hash: Option<String>, password: String) -> anyhow::Result<bool> {
-        let _permit = self.slot().await?;
-        Ok(actix_web::web::block(move || match hash {
+        self.run(move || match hash {
             Some(h) => verify_now(&h, &password),
             None => {
                 verify_now(dummy_hash(), &password);
                 false
             }
         })
-        .await?)
+        .await
     }
 }
 
