@@ -19,7 +19,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
 
 cargo build --release --quiet
-BIN=target/release/partnerdesk
+BIN="${CARGO_TARGET_DIR:-target}/release/partnerdesk"
 if [ -z "${DATABASE_URL:-}" ]; then
   DB="$WORK/bench-$CUSTOMERS.db"
   export DATABASE_URL="sqlite://$DB"
