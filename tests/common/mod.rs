@@ -3,6 +3,7 @@
 //! browser-like client that keeps its session cookie and CSRF token.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod world;
 
 use actix_http::Request;
@@ -284,7 +285,19 @@ pub fn snapshot(c: &mut AnyConnection) -> String {
         .count()
         .get_result(c)
         .unwrap();
-    format!("{rel:?}\n{subs:?}\n{res:?}\n{sw:?}\n{sc:?}\nsucceeded audits: {succeeded}")
+    let users_: Vec<(String, String, String, bool, String)> = users::table
+        .order(users::id)
+        .select((users::id, users::email, users::display_name, users::active, users::password_hash))
+        .load(c)
+        .unwrap();
+    let roles: Vec<(String, String)> = user_roles::table
+        .order((user_roles::user_id, user_roles::role))
+        .select((user_roles::user_id, user_roles::role))
+        .load(c)
+        .unwrap();
+    format!(
+        "{rel:?}\n{subs:?}\n{res:?}\n{sw:?}\n{sc:?}\nsucceeded audits: {succeeded}\n{users_:?}\n{roles:?}"
+    )
 }
 
 impl Browser {

@@ -1,0 +1,421 @@
+//! End-to-end tests in headless Chromium through chromedriver (WebDriver): the application served
+//! for real, a person's flows clicked through, htmx's in-place updates, the same flows without
+//! JavaScript, axe-core on every page of the JavaScript scenarios and no request leaving the
+//! server's origin. See tests/common/browser.rs for the harness; without chromedriver these tests
+//! print `SKIPPED: browser tests need chromedriver` and pass, except under CI.
+//!
+//! `PARTNERDESK_SCREENSHOTS=docs cargo test --test browser screenshots` refreshes the README's
+//! screenshots in docs/; without that variable the same test writes them under target/.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use diesel::prelude::*;
+
+use common::browser::{self, HEIGHT, Options, Tab, WIDTH};
+use common::world;
+use partnerdesk::db::schema::{relationships, reservations, software_purchases, subscriptions};
+
+fn subscription_status(t: &Tab, id: &str) -> String {
+    subscriptions::table
+        .find(id)
+        .select(subscriptions::status)
+        .first(&mut t.pool.get().unwrap())
+        .unwrap()
+}
+
+fn relationship_of(t: &Tab, customer_id: &str) -> String {
+    relationships::table
+        .filter(relationships::partner_id.eq(&t.world.alpha.id))
+        .filter(relationships::customer_id.eq(customer_id))
+        .select(relationships::relationship_to_partner)
+        .first(&mut t.pool.get().unwrap())
+        .unwrap()
+}
+
+/// The company names in the customer table.
+async fn customer_names(t: &Tab) -> Vec<String> {
+    // In one script: htmx may swap the table between two WebDriver commands.
+    let v = t
+        .execute(
+            "return Array.from(document.querySelectorAll('#customer-results tbody tr td:first-child'), \
+             (td) => td.textContent.trim());",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(v).expect("company names")
+}
+
+/// From the customer list, opens `name` (its Subscriptions tab), by clicking.
+async fn open_customer(t: &Tab, name: &str) {
+    if t.path().await != "/customers" {
+        t.click("nav.sidenav a[href='/customers']").await;
+        t.wait_path("/customers", |p| p == "/customers").await;
+        t.wait_for("#customer-results").await;
+        t.check_page().await;
+    }
+    t.click_link(name).await;
+    t.wait_text("h1.page-title", name).await;
+    t.check_page().await;
+}
+
+/// On a customer's page, opens one of its tabs by clicking.
+async fn open_tab(t: &Tab, tab: &str) {
+    t.click_link(tab).await;
+    t.wait_text("nav.tabs a[aria-current='page']", tab).await;
+    t.check_page().await;
+}
+
+/// On the Subscriptions tab, opens a subscription's page and sets its status with the form.
+async fn set_status_with_form(t: &Tab, offer: &str, status_label: &str) {
+    t.click_link(offer).await;
+    t.wait_text("#status-panel .card-title", offer).await;
+    t.check_page().await;
+    t.find("#status").await.select_by_label(status_label).await.expect("choose the status");
+    t.click("#status-panel form button[type=submit]").await;
+    t.wait_text("#subscription-status", status_label).await;
+}
+
+/// (1) Sign in with the form: the customer list follows.
+#[actix_web::test]
+async fn sign_in_with_the_form() {
+    browser::run("sign_in_with_the_form", Options::default(), |t| async move {
+        t.goto("/customers").await;
+        t.wait_path("the sign-in page", |p| p.starts_with("/signin")).await;
+        assert!(t.try_find("header.topbar").await.is_none(), "signed-out page shows the app");
+        t.sign_in(world::GLOBAL_ADMIN).await;
+        assert_eq!(t.path().await, "/customers");
+        assert!(t.text("header.topbar").await.contains("Alpha Partners"));
+        let names = customer_names(&t).await;
+        assert!(names.contains(&"Contoso Ltd".to_string()), "customers: {names:?}");
+        assert!(!names.iter().any(|n| n.contains("Beta")), "another partner's customer: {names:?}");
+    })
+    .await;
+}
+
+/// (1b) A wrong password keeps you on the form with the one generic message.
+#[actix_web::test]
+async fn wrong_password_stays_on_the_form() {
+    browser::run("wrong_password_stays_on_the_form", Options::default(), |t| async move {
+        t.goto("/signin").await;
+        t.find("#email").await.send_keys(world::GLOBAL_ADMIN).await.unwrap();
+        t.find("#password").await.send_keys("not the password").await.unwrap();
+        t.click("form[action='/signin'] button[type=submit]").await;
+        t.wait_for("#signin-error").await;
+        t.check_page().await;
+        assert!(t.path().await.starts_with("/signin"));
+        assert!(t.try_find("header.topbar").await.is_none());
+    })
+    .await;
+}
+
+/// The accessibility check itself: axe-core, injected as the tests do, reports a broken page.
+#[actix_web::test]
+async fn axe_catches_violations() {
+    browser::run("axe_catches_violations", Options::default(), |t| async move {
+        t.goto("/signin").await;
+        let Some(clean) = t.axe_scan().await else { return };
+        assert!(!clean.iter().any(|v| v.is_serious()), "sign-in page: {clean:#?}");
+        t.execute(
+            "const i = document.createElement('input'); i.id = 'unlabelled'; \
+             document.querySelector('main').append(i);",
+            vec![],
+        )
+        .await;
+        let broken = t.axe_scan().await.unwrap();
+        let label = broken.iter().find(|v| v.id == "label").expect("axe-core's `label` rule");
+        assert!(label.is_serious(), "{label}");
+        assert_eq!(label.targets, ["#unlabelled"]);
+    })
+    .await;
+}
+
+/// (2) Typing into the search box narrows the table in place, without a page load.
+#[actix_web::test]
+async fn customer_search_narrows_in_place() {
+    browser::run("customer_search_narrows_in_place", Options::default(), |t| async move {
+        t.sign_in(world::GLOBAL_ADMIN).await;
+        let all = customer_names(&t).await;
+        assert!(all.len() >= 5, "the world's customers: {all:?}");
+        t.set_marker().await;
+        t.find("#q").await.send_keys("Cont").await.unwrap();
+        t.wait_until("the table shows only Contoso", async || {
+            customer_names(&t).await == ["Contoso Ltd"]
+        })
+        .await;
+        assert!(t.marker_survived().await, "the search reloaded the page");
+        t.wait_path("?q=Cont (pushed by htmx)", |p| p.contains("q=Cont")).await;
+        t.check_page().await;
+
+        // A prefix that matches nothing says so; clearing it brings everyone back.
+        t.find("#q").await.send_keys("zzz").await.unwrap();
+        t.wait_text("#customer-results", "No customer").await;
+        t.find("#q").await.clear().await.unwrap();
+        // `clear` fires no input event: type and delete a character instead.
+        t.find("#q").await.send_keys("x\u{E003}").await.unwrap();
+        t.wait_until("the full list is back", async || customer_names(&t).await.len() == all.len())
+            .await;
+        assert!(t.marker_survived().await, "the search reloaded the page");
+        t.check_page().await;
+    })
+    .await;
+}
+
+/// (3) Customer → Subscriptions → subscription → Status: Suspended → Submit, updated in place.
+#[actix_web::test]
+async fn subscription_status_changes_in_place() {
+    browser::run("subscription_status_changes_in_place", Options::default(), |t| async move {
+        t.sign_in(world::GLOBAL_ADMIN).await;
+        open_customer(&t, "Contoso Ltd").await;
+        open_tab(&t, "Subscriptions").await;
+        t.click_link("Microsoft 365 E3").await;
+        t.wait_text("#status-panel .card-title", "Microsoft 365 E3").await;
+        t.check_page().await;
+        assert_eq!(t.text("#subscription-status").await, "Active");
+        t.set_marker().await;
+        t.find("#status").await.select_by_label("Suspended").await.unwrap();
+        t.click("#status-panel form button[type=submit]").await;
+        t.wait_text("#subscription-status", "Suspended").await;
+        t.wait_text("#flash", "Subscription suspended.").await;
+        assert!(t.marker_survived().await, "the status change reloaded the page");
+        let toast = t.text("#flash .toast").await;
+        assert!(toast.contains("1 add-on suspended with it"), "toast: {toast:?}");
+        assert_eq!(t.attr("#flash .toast", "role").await.as_deref(), Some("status"));
+        t.check_page().await;
+        assert_eq!(subscription_status(&t, &t.world.contoso_base), "suspended");
+        assert_eq!(subscription_status(&t, &t.world.contoso_addon), "suspended");
+        assert_eq!(subscription_status(&t, &t.world.contoso_nce), "active");
+    })
+    .await;
+}
+
+/// (4) The removal flow: inactive link with blockers, everything suspended and cancelled through
+/// the UI (confirm dialogs accepted), then the link works and the customer is gone.
+#[actix_web::test]
+async fn removal_flow_end_to_end() {
+    browser::run("removal_flow_end_to_end", Options::default(), |t| async move {
+        let w = t.world.clone();
+        t.sign_in(world::GLOBAL_ADMIN).await;
+        open_customer(&t, "Contoso Ltd").await;
+        open_tab(&t, "Account").await;
+        assert_eq!(t.attr("#remove-relationship", "aria-disabled").await.as_deref(), Some("true"));
+        assert_eq!(t.attr("#remove-relationship", "href").await, None);
+        let blocked = t.text("#removal-blocked").await;
+        for needle in [
+            "Microsoft 365 E3",
+            "Microsoft 365 E5 Security",
+            "Microsoft 365 Business Premium",
+            "Contoso production VMs",
+            "SQL Server 2022 Standard",
+        ] {
+            assert!(blocked.contains(needle), "blocker {needle:?} not listed:\n{blocked}");
+        }
+        let fixes = t.find_all("#removal-blocked ul.blockers li a").await;
+        assert!(fixes.len() >= 5, "every blocker links to its fix");
+
+        // The reservation and the software purchase: Cancel, confirm in the dialog.
+        open_tab(&t, "Subscriptions").await;
+        t.set_marker().await;
+        t.click(&format!("#reservation-{} button[type=submit]", w.contoso_reservation)).await;
+        let question = t.accept_dialog().await;
+        assert!(question.contains("Contoso production VMs"), "dialog: {question:?}");
+        t.wait_text(&format!("#reservation-{}", w.contoso_reservation), "Cancelled").await;
+        t.click(&format!("#software-{} button[type=submit]", w.contoso_software)).await;
+        let question = t.accept_dialog().await;
+        assert!(question.contains("SQL Server 2022 Standard"), "dialog: {question:?}");
+        t.wait_text(&format!("#software-{}", w.contoso_software), "Cancelled").await;
+        assert!(t.marker_survived().await, "cancelling reloaded the page");
+        t.check_page().await;
+
+        // The subscriptions: the base (its add-on follows) and the new-commerce one.
+        set_status_with_form(&t, "Microsoft 365 E3", "Suspended").await;
+        t.click_link("← All subscriptions").await;
+        t.wait_for("#subscriptions").await;
+        set_status_with_form(&t, "Microsoft 365 Business Premium", "Suspended").await;
+        t.check_page().await;
+        for id in [&w.contoso_base, &w.contoso_addon, &w.contoso_nce] {
+            assert_eq!(subscription_status(&t, id), "suspended");
+        }
+
+        // Now the link is active.
+        open_tab(&t, "Account").await;
+        assert_eq!(t.attr("#remove-relationship", "aria-disabled").await, None);
+        assert!(t.try_find("#removal-blocked").await.is_none(), "blockers still listed");
+        t.click("#remove-relationship").await;
+        t.wait_for("#confirm-removal").await;
+        t.check_page().await;
+        let consequences = t.find_all("#confirm-removal ul.consequences li").await;
+        assert_eq!(consequences.len(), 4, "the four consequences");
+        let text = t.text("#confirm-removal ul.consequences").await;
+        for needle in ["customer list", "support contacts", "delegated admin", "future purchases"] {
+            assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
+        }
+        t.click("#confirm-removal form button[type=submit]").await;
+        t.wait_path("/customers", |p| p == "/customers").await;
+        t.wait_for("#customer-results").await;
+        t.wait_text("#flash", "Contoso Ltd").await;
+        t.check_page().await;
+        let names = customer_names(&t).await;
+        assert!(!names.contains(&"Contoso Ltd".to_string()), "still listed: {names:?}");
+        assert_eq!(relationship_of(&t, &w.contoso.id), "none");
+        let (res, sw): (String, String) = (
+            reservations::table
+                .find(&w.contoso_reservation)
+                .select(reservations::status)
+                .first(&mut t.pool.get().unwrap())
+                .unwrap(),
+            software_purchases::table
+                .find(&w.contoso_software)
+                .select(software_purchases::status)
+                .first(&mut t.pool.get().unwrap())
+                .unwrap(),
+        );
+        assert_eq!((res.as_str(), sw.as_str()), ("cancelled", "cancelled"));
+
+        // Searching for it finds nothing either.
+        t.find("#q").await.send_keys("Contoso").await.unwrap();
+        t.wait_text("#customer-results", "No customer").await;
+    })
+    .await;
+}
+
+/// (5) A Sales agent sees the link inactive, with the role it needs.
+#[actix_web::test]
+async fn sales_agent_sees_the_link_inactive() {
+    browser::run("sales_agent_sees_the_link_inactive", Options::default(), |t| async move {
+        t.sign_in(world::SALES_AGENT).await;
+        open_customer(&t, "Fabrikam Ready").await;
+        open_tab(&t, "Account").await;
+        assert_eq!(t.attr("#remove-relationship", "aria-disabled").await.as_deref(), Some("true"));
+        assert_eq!(t.attr("#remove-relationship", "href").await, None);
+        let blocked = t.text("#removal-blocked").await;
+        assert!(blocked.contains("Requires the Global admin role."), "{blocked}");
+        // Clicking the inactive link goes nowhere.
+        let before = t.path().await;
+        t.click("#remove-relationship").await;
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert_eq!(t.path().await, before);
+        assert_eq!(relationship_of(&t, &t.world.ready.id), "reseller");
+    })
+    .await;
+}
+
+/// (6) After signing out, Back shows no customer data.
+#[actix_web::test]
+async fn back_after_sign_out_shows_no_data() {
+    browser::run("back_after_sign_out_shows_no_data", Options::default(), |t| async move {
+        t.sign_in(world::GLOBAL_ADMIN).await;
+        open_customer(&t, "Contoso Ltd").await;
+        open_tab(&t, "Account").await;
+        let secret = t.world.contoso.tenant_id.clone();
+        assert!(t.page_text().await.contains(&secret));
+        t.click("form.signout button[type=submit]").await;
+        t.wait_path("/signin", |p| p.starts_with("/signin")).await;
+        t.wait_for("#email").await;
+        t.check_page().await;
+
+        t.client.back().await.expect("browser Back");
+        // Wait for whatever Back leads to (a refetch that redirects to the sign-in page).
+        t.wait_until("Back settled on the sign-in page", async || {
+            t.path().await.starts_with("/signin") && t.try_find("#email").await.is_some()
+        })
+        .await;
+        let source = t.client.source().await.unwrap();
+        for leak in ["Contoso", "contoso.onmicrosoft.com", secret.as_str(), "Alpha Partners"] {
+            assert!(!source.contains(leak), "{leak:?} shown after sign-out and Back");
+        }
+        t.check_page().await;
+
+        // Back once more (the customer list): still nothing.
+        t.client.back().await.expect("browser Back");
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(300)).await;
+        t.wait_for("#email").await;
+        let source = t.client.source().await.unwrap();
+        assert!(!source.contains("Contoso"), "customer data shown after sign-out and Back");
+    })
+    .await;
+}
+
+/// (7) Without JavaScript everything works through links, forms and 303 redirects.
+#[actix_web::test]
+async fn without_javascript() {
+    browser::run("without_javascript", Options { javascript: false }, |t| async move {
+        t.sign_in(world::GLOBAL_ADMIN).await;
+        assert_eq!(
+            t.execute("return typeof window.htmx;", vec![]).await,
+            serde_json::json!("undefined"),
+            "JavaScript is on in the no-JavaScript session"
+        );
+        assert_eq!(t.path().await, "/customers");
+
+        // Search is a plain GET form.
+        t.find("#q").await.send_keys("Fab").await.unwrap();
+        t.click("form[role=search] button[type=submit]").await;
+        t.wait_path("?q=Fab", |p| p.contains("q=Fab")).await;
+        t.check_page().await;
+        assert_eq!(customer_names(&t).await, ["Fabrikam Ready"]);
+
+        // Suspend a subscription through the form: a 303 back to its page with the toast.
+        open_customer(&t, "Contoso Ltd").await;
+        set_status_with_form(&t, "Microsoft 365 Business Premium", "Suspended").await;
+        t.wait_text("#flash", "Subscription suspended.").await;
+        t.check_page().await;
+        assert_eq!(subscription_status(&t, &t.world.contoso_nce), "suspended");
+
+        // Remove the `ready` customer: Account → Remove reseller relationship → confirm.
+        open_customer(&t, "Fabrikam Ready").await;
+        open_tab(&t, "Account").await;
+        assert_eq!(t.attr("#remove-relationship", "aria-disabled").await, None);
+        t.click("#remove-relationship").await;
+        t.wait_for("#confirm-removal").await;
+        t.check_page().await;
+        assert_eq!(t.find_all("#confirm-removal ul.consequences li").await.len(), 4);
+        t.click("#confirm-removal form button[type=submit]").await;
+        t.wait_path("/customers", |p| p == "/customers").await;
+        t.wait_text("#flash", "Fabrikam Ready").await;
+        t.check_page().await;
+        let names = customer_names(&t).await;
+        assert!(!names.contains(&"Fabrikam Ready".to_string()), "still listed: {names:?}");
+        assert!(names.contains(&"Contoso Ltd".to_string()), "{names:?}");
+        assert_eq!(relationship_of(&t, &t.world.ready.id), "none");
+    })
+    .await;
+}
+
+/// The README's screenshots: the customer list, and Contoso's Account page with the inactive
+/// link and its blockers, at 1280×900. Into docs/ with `PARTNERDESK_SCREENSHOTS=docs`, else
+/// into target/browser-screenshots/docs/.
+#[actix_web::test]
+async fn screenshots() {
+    browser::run("screenshots", Options::default(), |t| async move {
+        let dir: PathBuf = if std::env::var("PARTNERDESK_SCREENSHOTS").as_deref() == Ok("docs") {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("docs")
+        } else {
+            browser::target_dir().join("browser-screenshots/docs")
+        };
+        t.sign_in(world::GLOBAL_ADMIN).await;
+        let shoot = async |name: &str| {
+            // No caret or hover state in the picture.
+            t.execute("document.activeElement && document.activeElement.blur();", vec![]).await;
+            let path = dir.join(name);
+            let png = t.save_screenshot(&path).await;
+            assert_eq!(browser::png_size(&png), (WIDTH, HEIGHT), "{name}'s size");
+            eprintln!("saved {}", path.display());
+        };
+        t.wait_for("#customer-results").await;
+        shoot("customers.png").await;
+        open_customer(&t, "Contoso Ltd").await;
+        open_tab(&t, "Account").await;
+        assert_eq!(t.attr("#remove-relationship", "aria-disabled").await.as_deref(), Some("true"));
+        // The page is taller than the window: scroll just enough to show the blockers whole.
+        t.execute(
+            "const r = document.getElementById('removal-blocked').getBoundingClientRect(); \
+             window.scrollTo(0, Math.max(0, window.scrollY + r.bottom + 24 - window.innerHeight));",
+            vec![],
+        )
+        .await;
+        shoot("account.png").await;
+    })
+    .await;
+}
