@@ -26,6 +26,7 @@ fn page() -> CustomersPage {
             nav: Nav::Customers,
             toasts: Vec::new(),
             asset_version: "0123456789ab",
+            can_manage_users: true,
         },
         rows,
         query: String::new(),

@@ -6,6 +6,7 @@ mod common;
 
 use common::world::*;
 use common::*;
+use partnerdesk::auth::roles::Role;
 
 /// Who asks.
 const ACTORS: [Option<&str>; 8] = [
@@ -38,6 +39,13 @@ const VIEW_OWN: Expect = ["S", "200", "200", "200", "200", "200", "403", "404"];
 const VIEW_OTHER: Expect = ["S", "404", "404", "404", "404", "404", "403", "200"];
 const MANAGE_OWN: Expect = ["S", "R", "R", "R", "403", "403", "403", "404"];
 const MANAGE_OTHER: Expect = ["S", "404", "404", "404", "403", "403", "403", "R"];
+
+/// Users and roles: Global admins and User management admins of the user's own partner.
+const USERS_ALL: Expect = ["S", "200", "403", "403", "403", "403", "200", "200"];
+const USER_VIEW_OWN: Expect = ["S", "200", "403", "403", "403", "403", "200", "404"];
+const USER_VIEW_OTHER: Expect = ["S", "404", "403", "403", "403", "403", "404", "200"];
+const USER_CHANGE_OWN: Expect = ["S", "R", "403", "403", "403", "403", "R", "404"];
+const USER_CHANGE_OTHER: Expect = ["S", "404", "403", "403", "403", "403", "404", "R"];
 
 const BUY: &[(&str, &str)] = &[("offer_id", "m365-bp"), ("quantity", "2"), ("term", "P1M")];
 
@@ -226,6 +234,70 @@ const TABLE: &[Row] = &[
         own: ["S", "409", "409", "409", "403", "403", "403", "404"],
         other: ["S", "404", "404", "404", "403", "403", "403", "409"],
     },
+    Row { method: "GET", path: "/users", form: &[], own: USERS_ALL, other: USERS_ALL },
+    Row { method: "GET", path: "/users/new", form: &[], own: USERS_ALL, other: USERS_ALL },
+    Row {
+        method: "POST",
+        path: "/users",
+        form: &[
+            ("email", "new.user@example.com"),
+            ("display_name", "New User"),
+            ("role", "sales_agent"),
+        ],
+        own: USERS_ALL,
+        other: USERS_ALL,
+    },
+    Row {
+        method: "GET",
+        path: "/users/{uid}",
+        form: &[],
+        own: USER_VIEW_OWN,
+        other: USER_VIEW_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/users/{uid}/roles",
+        form: &[("role", "helpdesk_agent")],
+        own: USER_CHANGE_OWN,
+        other: USER_CHANGE_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/users/{uid}/disable",
+        form: &[],
+        own: USER_CHANGE_OWN,
+        other: USER_CHANGE_OTHER,
+    },
+    // The target is active: enabling changes nothing, and says so.
+    Row {
+        method: "POST",
+        path: "/users/{uid}/enable",
+        form: &[],
+        own: USER_CHANGE_OWN,
+        other: USER_CHANGE_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/users/{uid}/reset-password",
+        form: &[],
+        own: USER_VIEW_OWN,
+        other: USER_VIEW_OTHER,
+    },
+    // The activity log: every role, each partner its own records.
+    Row {
+        method: "GET",
+        path: "/activity",
+        form: &[],
+        own: ["S", "200", "200", "200", "200", "200", "200", "200"],
+        other: ["S", "200", "200", "200", "200", "200", "200", "200"],
+    },
+    Row {
+        method: "GET",
+        path: "/activity.csv",
+        form: &[],
+        own: ["S", "200", "200", "200", "200", "200", "200", "200"],
+        other: ["S", "200", "200", "200", "200", "200", "200", "200"],
+    },
 ];
 
 /// The ids a route's placeholders take on one side.
@@ -237,6 +309,8 @@ struct Ids {
     subscription: String,
     reservation: String,
     software: String,
+    /// A Sales agent of the side's partner (not one of the actors).
+    user: String,
 }
 
 fn ids(env: &Env, own: bool) -> Ids {
@@ -244,7 +318,9 @@ fn ids(env: &Env, own: bool) -> Ids {
     if own {
         let token = partnerdesk::auth::random_token();
         let request = add_request(&mut env.conn(), &w.alpha, GLOBAL_ADMIN, &token, true);
+        let user = add_user(&mut env.conn(), &w.alpha, "target@alpha.test", &[Role::SalesAgent]);
         return Ids {
+            user,
             request,
             token,
             customer: w.contoso.id.clone(),
@@ -262,7 +338,9 @@ fn ids(env: &Env, own: bool) -> Ids {
     let removable = add_customer(&mut c, &w.beta, "Beta Removable", false);
     let token = partnerdesk::auth::random_token();
     let request = add_request(&mut c, &w.beta, OTHER_ADMIN, &token, false);
+    let user = add_user(&mut c, &w.beta, "target@beta.test", &[Role::SalesAgent]);
     Ids {
+        user,
         request,
         token,
         customer: w.beta_customer.id.clone(),
@@ -283,6 +361,7 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{pid}", &ids.software)
         .replace("{rqid}", &ids.request)
         .replace("{token}", &ids.token)
+        .replace("{uid}", &ids.user)
 }
 
 fn outcome(r: &Resp) -> String {

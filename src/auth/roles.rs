@@ -26,6 +26,10 @@ pub enum Permission {
     ManageDelegatedAdmin,
     /// Change a subscription's designated support contact.
     ManageSupportContacts,
+    /// See and manage the partner's users: create, change roles, disable, reset passwords.
+    ManageUsers,
+    /// See the partner's activity log (every role; listed so that it is explicit).
+    ViewActivity,
 }
 
 impl Permission {
@@ -40,6 +44,15 @@ impl Permission {
             Permission::RequestRelationship => &[GlobalAdmin, AdminAgent, SalesAgent],
             Permission::ManageDelegatedAdmin => &[GlobalAdmin, AdminAgent],
             Permission::ManageSupportContacts => &[GlobalAdmin, AdminAgent, HelpdeskAgent],
+            Permission::ManageUsers => &[GlobalAdmin, UserManagementAdmin],
+            Permission::ViewActivity => &[
+                GlobalAdmin,
+                AdminAgent,
+                SalesAgent,
+                HelpdeskAgent,
+                BillingAdmin,
+                UserManagementAdmin,
+            ],
         }
     }
 
@@ -58,6 +71,8 @@ impl Permission {
             Permission::ManageSupportContacts => {
                 "Requires the Global admin, Admin agent or Helpdesk agent role."
             }
+            Permission::ManageUsers => "Requires the Global admin or User management admin role.",
+            Permission::ViewActivity => "Your roles do not give access to the activity log.",
         }
     }
 }

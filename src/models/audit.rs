@@ -58,3 +58,124 @@ pub fn list_by_operation(
         .select(AuditRecord::as_select())
         .load(conn)
 }
+
+// The activity log: one partner's records, narrowed by filters, newest first, a keyset page at a
+// time. Every query starts from the partner: another partner's records are never read.
+
+/// What the activity log shows: the partner's records, narrowed by each filter that is set.
+#[derive(Debug, Clone, Default)]
+pub struct ActivityFilter {
+    pub partner_id: String,
+    /// Records at or after this time (UTC milliseconds).
+    pub from_ms: Option<i64>,
+    /// Records before this time (UTC milliseconds, exclusive).
+    pub until_ms: Option<i64>,
+    /// Records about this customer.
+    pub customer_id: Option<String>,
+    /// Records about customers whose company name starts with this (any case), among the
+    /// customers the partner has (or had) a relationship with.
+    pub customer_prefix: Option<String>,
+    pub operation: Option<String>,
+    pub user_id: Option<String>,
+}
+
+/// Where a page of the activity log starts: after this record in newest-first order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivityCursor {
+    pub at: i64,
+    pub id: String,
+}
+
+/// One record of the activity log, with its customer's company name when the partner has a
+/// relationship row (current or ended) with that customer, and only then.
+#[derive(Debug, Clone)]
+pub struct ActivityRow {
+    pub record: AuditRecord,
+    pub customer_name: Option<String>,
+}
+
+impl ActivityRow {
+    /// The cursor of the page that follows this row.
+    pub fn cursor(&self) -> ActivityCursor {
+        ActivityCursor { at: self.record.at, id: self.record.id.clone() }
+    }
+}
+
+/// The smallest string above every string that starts with `prefix` (a prefix search as an
+/// index range: `prefix <= key < upper`).
+fn activity_prefix_upper_bound(prefix: &str) -> Option<String> {
+    let mut chars: Vec<char> = prefix.chars().collect();
+    while let Some(last) = chars.pop() {
+        let mut next = last as u32 + 1;
+        if (0xD800..=0xDFFF).contains(&next) {
+            next = 0xE000;
+        }
+        if let Some(c) = char::from_u32(next) {
+            chars.push(c);
+            return Some(chars.into_iter().collect());
+        }
+    }
+    None
+}
+
+/// Up to `limit` records of the partner that match `filter`, newest first (`at`, then `id`,
+/// descending), after `after`. Keyset paging: ask for one row more than a page to learn whether
+/// another page follows; no OFFSET, no COUNT. Indexes: (partner_id, at, id) for the log,
+/// (customer_id, at, id), (partner_id, operation, at, id) and (user_id, at, id) for the filters.
+pub fn list_activity(
+    conn: &mut AnyConnection,
+    filter: &ActivityFilter,
+    after: Option<&ActivityCursor>,
+    limit: i64,
+) -> QueryResult<Vec<ActivityRow>> {
+    use crate::db::schema::{customers, relationships};
+    let mut q = audit_log::table
+        .left_join(
+            relationships::table.on(relationships::partner_id
+                .nullable()
+                .eq(audit_log::partner_id)
+                .and(relationships::customer_id.nullable().eq(audit_log::customer_id))),
+        )
+        .left_join(customers::table.on(customers::id.eq(relationships::customer_id)))
+        .filter(audit_log::partner_id.eq(filter.partner_id.clone()))
+        .select((AuditRecord::as_select(), customers::company_name.nullable()))
+        .order((audit_log::at.desc(), audit_log::id.desc()))
+        .limit(limit)
+        .into_boxed();
+    if let Some(from) = filter.from_ms {
+        q = q.filter(audit_log::at.ge(from));
+    }
+    if let Some(until) = filter.until_ms {
+        q = q.filter(audit_log::at.lt(until));
+    }
+    if let Some(id) = &filter.customer_id {
+        q = q.filter(audit_log::customer_id.eq(id.clone()));
+    }
+    if let Some(prefix) = filter.customer_prefix.as_deref().map(str::trim).filter(|p| !p.is_empty())
+    {
+        // relationships.sort_name is the lowercased company name.
+        let prefix = prefix.to_lowercase();
+        let upper =
+            activity_prefix_upper_bound(&prefix).unwrap_or_else(|| format!("{prefix}\u{10FFFF}"));
+        q = q
+            .filter(relationships::sort_name.ge(prefix))
+            .filter(relationships::sort_name.lt(upper));
+    }
+    if let Some(op) = &filter.operation {
+        q = q.filter(audit_log::operation.eq(op.clone()));
+    }
+    if let Some(user) = &filter.user_id {
+        q = q.filter(audit_log::user_id.eq(user.clone()));
+    }
+    if let Some(c) = after {
+        // (at, id) < cursor, written so that the time bound is an index range.
+        q = q
+            .filter(audit_log::at.le(c.at))
+            .filter(audit_log::at.lt(c.at).or(audit_log::id.lt(c.id.clone())));
+    }
+    let rows: Vec<(AuditRecord, Option<String>)> = q.load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(record, customer_name)| ActivityRow { record, customer_name })
+        .collect())
+}

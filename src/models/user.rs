@@ -96,3 +96,96 @@ pub fn list_for_partner(conn: &mut AnyConnection, partner_id: &str) -> QueryResu
         .select(User::as_select())
         .load(conn)
 }
+
+/// The users of a partner with their roles, two queries for the whole list.
+pub fn list_with_roles(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+) -> QueryResult<Vec<(User, Vec<Role>)>> {
+    let users = list_for_partner(conn, partner_id)?;
+    let pairs: Vec<(String, String)> = user_roles::table
+        .inner_join(users::table)
+        .filter(users::partner_id.eq(partner_id))
+        .select((user_roles::user_id, user_roles::role))
+        .load(conn)?;
+    Ok(users
+        .into_iter()
+        .map(|u| {
+            let mut roles: Vec<Role> = pairs
+                .iter()
+                .filter(|(id, _)| *id == u.id)
+                .filter_map(|(_, r)| Role::parse(r))
+                .collect();
+            roles.sort_by_key(|r| Role::ALL.iter().position(|x| x == r));
+            (u, roles)
+        })
+        .collect())
+}
+
+/// One user of one partner: another partner's user is `None`, as an unknown id is.
+pub fn find_for_partner(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    id: &str,
+) -> QueryResult<Option<User>> {
+    users::table
+        .find(id)
+        .filter(users::partner_id.eq(partner_id))
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Serialises every change to a partner's users (and so the count of its Global admins): the
+/// first statement of each such transaction. PostgreSQL: `SELECT … FOR NO KEY UPDATE` on the
+/// partner row (which, unlike `FOR UPDATE`, does not wait for transactions that merely insert
+/// rows referencing the partner). SQLite: a no-op write of a non-key column takes the database's
+/// write lock before anything is read, as `db::lock_relationship` does. `false` when the partner
+/// does not exist.
+pub fn lock_partner(conn: &mut AnyConnection, partner_id: &str) -> QueryResult<bool> {
+    use crate::db::schema::partners;
+    let row = partners::table.filter(partners::id.eq(partner_id));
+    match conn {
+        AnyConnection::Postgresql(pg) => row
+            .select(partners::id)
+            .for_no_key_update()
+            .first::<String>(pg)
+            .optional()
+            .map(|r| r.is_some()),
+        AnyConnection::Sqlite(sq) => {
+            diesel::update(row).set(partners::name.eq(partners::name)).execute(sq).map(|n| n > 0)
+        }
+    }
+}
+
+/// How many active users of the partner hold `role`, not counting `except`.
+pub fn count_active_with_role(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    role: Role,
+    except: &str,
+) -> QueryResult<i64> {
+    users::table
+        .inner_join(user_roles::table)
+        .filter(users::partner_id.eq(partner_id))
+        .filter(users::active.eq(true))
+        .filter(users::id.ne(except))
+        .filter(user_roles::role.eq(role.as_str()))
+        .count()
+        .get_result(conn)
+}
+
+/// Replaces the user's roles.
+pub fn set_roles(conn: &mut AnyConnection, user_id: &str, roles: &[Role]) -> QueryResult<()> {
+    diesel::delete(user_roles::table.filter(user_roles::user_id.eq(user_id))).execute(conn)?;
+    for role in roles {
+        diesel::insert_into(user_roles::table)
+            .values((user_roles::user_id.eq(user_id), user_roles::role.eq(role.as_str())))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn set_active(conn: &mut AnyConnection, user_id: &str, active: bool) -> QueryResult<usize> {
+    diesel::update(users::table.find(user_id)).set(users::active.eq(active)).execute(conn)
+}

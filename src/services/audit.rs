@@ -24,6 +24,11 @@ pub mod op {
     pub const REMOVE_DELEGATED_ADMIN: &str = "remove_delegated_admin";
     pub const UPDATE_SUPPORT_CONTACT: &str = "update_support_contact";
     pub const CHANGE_PASSWORD: &str = "change_password";
+    pub const CREATE_USER: &str = "create_user";
+    pub const UPDATE_USER_ROLES: &str = "update_user_roles";
+    pub const DISABLE_USER: &str = "disable_user";
+    pub const ENABLE_USER: &str = "enable_user";
+    pub const RESET_PASSWORD: &str = "reset_password";
 }
 
 /// What happened, to what. `failed` marks an attempt that was refused.

@@ -8,6 +8,7 @@ pub mod requests;
 pub mod seed;
 pub mod signin;
 pub mod subscriptions;
+pub mod users;
 
 use crate::auth::CurrentUser;
 

@@ -16,6 +16,9 @@ use crate::models::software::SoftwarePurchase;
 use crate::models::subscription::{Subscription, SubscriptionStatus, Term};
 use crate::services::removal::Eligibility;
 
+pub mod activity;
+pub mod users;
+
 pub mod filters {
     use askama::Values;
 
@@ -86,6 +89,8 @@ impl Toast {
 pub enum Nav {
     Customers,
     Password,
+    Users,
+    Activity,
 }
 
 /// What every signed-in page shows around its content.
@@ -98,6 +103,8 @@ pub struct Layout {
     pub nav: Nav,
     pub toasts: Vec<Toast>,
     pub asset_version: &'static str,
+    /// Whether the navigation shows Users.
+    pub can_manage_users: bool,
 }
 
 impl Layout {
@@ -110,6 +117,7 @@ impl Layout {
             nav,
             toasts,
             asset_version: crate::web::assets::version(),
+            can_manage_users: user.can(Permission::ManageUsers),
         }
     }
 }
@@ -254,6 +262,8 @@ pub struct AccountPage {
     pub header: CustomerHeader,
     pub eligibility: Eligibility,
     pub support_contacts: Vec<crate::models::support_contact::Named>,
+    /// The newest activity-log records about this customer.
+    pub activity: Vec<activity::Entry>,
 }
 
 #[derive(Template, WebTemplate)]

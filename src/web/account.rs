@@ -44,6 +44,10 @@ async fn account(
                 can_remove_dap: ctx.user.can(Permission::ManageDelegatedAdmin),
                 eligibility: removal::check(c, &ctx.user, &header.relationship)?,
                 support_contacts: support_contact::list_for_customer(c, ctx.partner_id(), &id)?,
+                activity: crate::models::audit::list_for_customer(c, ctx.partner_id(), &id, 20)?
+                    .into_iter()
+                    .map(Into::into)
+                    .collect(),
                 header,
             })
         })

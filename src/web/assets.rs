@@ -15,6 +15,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/js/htmx.min.js"),
     ),
+    (
+        "js/local-time.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/js/local-time.js"),
+    ),
     ("img/favicon.svg", "image/svg+xml", include_bytes!("../../static/img/favicon.svg")),
 ];
 

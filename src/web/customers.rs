@@ -22,8 +22,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::GET, "/customers/{id}", customer_home);
 }
 
-pub async fn home() -> HttpResponse {
-    super::see_other("/customers")
+/// The start page: Customers, or Users for someone who may manage users but not see customers.
+pub async fn home(user: Option<crate::auth::CurrentUser>) -> HttpResponse {
+    let only_users =
+        user.is_some_and(|u| !u.can(Permission::ViewCustomers) && u.can(Permission::ManageUsers));
+    super::see_other(if only_users { "/users" } else { "/customers" })
 }
 
 async fn customer_home(path: web::Path<String>) -> HttpResponse {

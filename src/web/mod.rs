@@ -1,6 +1,7 @@
 //! HTTP handlers, grouped by page, and the helpers they share.
 
 pub mod account;
+pub mod activity;
 pub mod assets;
 pub mod customers;
 pub mod health;
@@ -9,6 +10,7 @@ pub mod profile;
 pub mod requests;
 pub mod signin;
 pub mod subscriptions;
+pub mod users;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -39,6 +41,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     account::routes(cfg);
     profile::routes(cfg);
     requests::routes(cfg);
+    users::routes(cfg);
+    activity::routes(cfg);
     cfg.default_service(web::to(not_found));
 }
 

@@ -34,7 +34,7 @@ fn safe_next(next: Option<&str>) -> String {
         Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => {
             n.to_string()
         }
-        _ => "/customers".to_string(),
+        _ => "/".to_string(),
     }
 }
 

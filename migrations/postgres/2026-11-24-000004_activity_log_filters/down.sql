@@ -1,0 +1,2 @@
+DROP INDEX audit_log_user_at;
+DROP INDEX audit_log_partner_operation_at;

@@ -1,0 +1,515 @@
+//! Users and roles of a partner: the list, creating a user with a one-time password, changing
+//! roles, disabling and enabling, resetting a password. Each change is one transaction that
+//! starts by locking the partner (`user::lock_partner`), re-reads the target under that lock,
+//! ends the target's sessions where the change must count at once, and writes its audit record.
+//!
+//! Rules: only a Global admin grants the Global admin role or changes a Global admin's account
+//! (otherwise a User management admin could reset a Global admin's password and sign in as
+//! them); nobody disables themselves; a partner never loses its last active Global admin. The
+//! last two hold whoever asks, so they are checked (409) before the role rules (403).
+//! Passwords are never audited, logged or kept in clear: only the argon2id hash is stored.
+
+use diesel::Connection;
+
+use crate::auth::roles::{Permission, Role};
+use crate::db::{self, AnyConnection};
+use crate::error::{AppError, AppResult};
+use crate::models::session;
+use crate::models::user::{self, User};
+use crate::services::Ctx;
+use crate::services::audit::{self, Actor, Event, op};
+use crate::state::AppState;
+
+pub const MAX_EMAIL_CHARS: usize = 254;
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// A user of the partner with their roles (in `Role::ALL` order).
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub user: User,
+    pub roles: Vec<Role>,
+}
+
+impl Member {
+    pub fn has(&self, role: &Role) -> bool {
+        self.roles.contains(role)
+    }
+
+    pub fn roles_label(&self) -> String {
+        self.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")
+    }
+
+    /// Until when sign-in is locked after failed attempts, if it is at `now`.
+    pub fn locked_until(&self, now: &i64) -> Option<i64> {
+        self.user.locked_until.filter(|t| t > now)
+    }
+}
+
+/// A user and the one-time password just given to them: shown once, never stored in clear.
+pub struct Issued {
+    pub member: Member,
+    pub password: String,
+}
+
+/// The form field a validation message belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Email,
+    DisplayName,
+    Roles,
+}
+
+/// A value the form must correct (422), next to its field.
+#[derive(Debug, Clone)]
+pub struct Invalid {
+    pub field: Field,
+    pub message: String,
+}
+
+impl From<Invalid> for AppError {
+    fn from(e: Invalid) -> Self {
+        AppError::Unprocessable(e.message)
+    }
+}
+
+/// A new user's details, checked.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub email: String,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+}
+
+/// The message of a taken email address (the only 422 `create` itself answers).
+pub const EMAIL_TAKEN: &str = "This email address is already used by another account. Each user needs an address of their own.";
+
+fn invalid(field: Field, message: impl Into<String>) -> Invalid {
+    Invalid { field, message: message.into() }
+}
+
+/// Whether `email` (already normalised) looks like an address mail can be delivered to:
+/// one `@`, a local part of printable characters, a dotted domain of letters, digits and `-`.
+pub fn is_valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    let local_ok = !local.is_empty()
+        && local.chars().count() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local.chars().all(|c| {
+            c.is_alphanumeric() || (c.is_ascii_punctuation() && !"@<>()[]\\,;:\"".contains(c))
+        });
+    let domain_ok = domain.contains('.')
+        && domain.split('.').all(|label| {
+            !label.is_empty()
+                && label.chars().count() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    email.chars().count() <= MAX_EMAIL_CHARS && local_ok && domain_ok
+}
+
+/// Checks the roles chosen: at least one.
+pub fn check_roles(roles: Vec<Role>) -> Result<Vec<Role>, Invalid> {
+    let mut roles = roles;
+    roles.sort_by_key(|r| Role::ALL.iter().position(|x| x == r));
+    roles.dedup();
+    if roles.is_empty() {
+        return Err(invalid(Field::Roles, "Choose at least one role."));
+    }
+    Ok(roles)
+}
+
+/// Checks a new user's details; the first problem is reported, next to its field.
+pub fn check_new(email: &str, display_name: &str, roles: Vec<Role>) -> Result<NewUser, Invalid> {
+    let email = user::normalize_email(email);
+    if email.is_empty() {
+        return Err(invalid(Field::Email, "Enter the user’s email address."));
+    }
+    if email.chars().count() > MAX_EMAIL_CHARS {
+        return Err(invalid(
+            Field::Email,
+            format!("The email address can have at most {MAX_EMAIL_CHARS} characters."),
+        ));
+    }
+    if !is_valid_email(&email) {
+        return Err(invalid(Field::Email, "Enter a valid email address, such as ada@example.com."));
+    }
+    let display_name = display_name.trim().to_string();
+    if display_name.is_empty() {
+        return Err(invalid(Field::DisplayName, "Enter the user’s name."));
+    }
+    if display_name.chars().count() > MAX_NAME_CHARS {
+        return Err(invalid(
+            Field::DisplayName,
+            format!("The name can have at most {MAX_NAME_CHARS} characters."),
+        ));
+    }
+    if display_name.chars().any(char::is_control) {
+        return Err(invalid(Field::DisplayName, "The name cannot contain control characters."));
+    }
+    Ok(NewUser { email, display_name, roles: check_roles(roles)? })
+}
+
+/// Role names as stored, for audit records.
+fn roles_text(roles: &[Role]) -> String {
+    if roles.is_empty() {
+        return "none".into();
+    }
+    roles.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+fn is_global_admin(ctx: &Ctx) -> bool {
+    ctx.user.roles.contains(&Role::GlobalAdmin)
+}
+
+/// Only a Global admin may grant the Global admin role.
+fn check_grant(ctx: &Ctx, old: &[Role], new: &[Role]) -> AppResult<()> {
+    if new.contains(&Role::GlobalAdmin)
+        && !old.contains(&Role::GlobalAdmin)
+        && !is_global_admin(ctx)
+    {
+        return Err(AppError::Forbidden(
+            "Only a Global admin can grant the Global admin role.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Only a Global admin may change a Global admin's account.
+fn check_target(ctx: &Ctx, target: &Member) -> AppResult<()> {
+    ctx.user.require(Permission::ManageUsers)?;
+    if target.has(&Role::GlobalAdmin) && !is_global_admin(ctx) {
+        return Err(AppError::Forbidden(
+            "Only a Global admin can change the account of a Global admin.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses (409) when `target` is the partner's last active Global admin.
+fn keep_a_global_admin(c: &mut AnyConnection, ctx: &Ctx, target: &Member) -> AppResult<()> {
+    if target.user.active
+        && target.has(&Role::GlobalAdmin)
+        && user::count_active_with_role(c, ctx.partner_id(), Role::GlobalAdmin, &target.user.id)?
+            == 0
+    {
+        return Err(AppError::Conflict(format!(
+            "{} is the last active Global admin of {}; make someone else Global admin first.",
+            target.user.display_name, ctx.user.partner.name
+        )));
+    }
+    Ok(())
+}
+
+/// Locks the partner's users and loads the target under the lock; another partner's user is 404.
+fn lock_and_load(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Member> {
+    user::lock_partner(c, ctx.partner_id())?;
+    load(c, ctx, id)
+}
+
+fn load(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Member> {
+    let user = user::find_for_partner(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)?;
+    let roles = user::roles_of(c, &user.id)?;
+    Ok(Member { user, roles })
+}
+
+/// Audits a refusal (409) in a transaction of its own, after the refused one rolled back.
+fn audit_conflict<T>(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    operation: &str,
+    id: &str,
+    result: &AppResult<T>,
+) {
+    if let Err(e @ AppError::Conflict(_)) = result {
+        audit::record_refusal(
+            c,
+            ctx,
+            Event {
+                operation,
+                resource_type: "user",
+                resource_id: Some(id),
+                new_value: Some(e.to_string()),
+                ..Default::default()
+            },
+        );
+    }
+}
+
+/// The partner's users, by email.
+pub fn list(c: &mut AnyConnection, ctx: &Ctx) -> AppResult<Vec<Member>> {
+    ctx.user.require(Permission::ManageUsers)?;
+    Ok(user::list_with_roles(c, ctx.partner_id())?
+        .into_iter()
+        .map(|(user, roles)| Member { user, roles })
+        .collect())
+}
+
+/// One user of the partner; another partner's is 404.
+pub fn get(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Member> {
+    ctx.user.require(Permission::ManageUsers)?;
+    load(c, ctx, id)
+}
+
+fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}
+
+/// Creates a user with a generated one-time password. The only 422 is a taken email address
+/// (`EMAIL_TAKEN`), which the database's unique index settles even between partners.
+pub async fn create(state: &AppState, ctx: &Ctx, new: NewUser) -> AppResult<Issued> {
+    ctx.user.require(Permission::ManageUsers)?;
+    check_grant(ctx, &[], &new.roles)?;
+    let email = new.email.clone();
+    if state.db(move |c| Ok(user::find_by_email(c, &email)?)).await?.is_some() {
+        return Err(AppError::Unprocessable(EMAIL_TAKEN.into()));
+    }
+    let password = crate::auth::random_password();
+    let hash = state.hasher.hash(password.clone()).await.map_err(AppError::internal)?;
+    let actor: Actor = ctx.into();
+    let row = User {
+        id: db::new_id(),
+        partner_id: ctx.partner_id().to_owned(),
+        email: new.email,
+        display_name: new.display_name,
+        password_hash: hash,
+        active: true,
+        failed_logins: 0,
+        locked_until: None,
+        created_at: db::now_ms(),
+    };
+    let roles = new.roles;
+    let partner_id = ctx.partner_id().to_owned();
+    let member = state
+        .db_tx(move |c| {
+            user::lock_partner(c, &partner_id)?;
+            if user::find_by_email(c, &row.email)?.is_some() {
+                return Err(AppError::Unprocessable(EMAIL_TAKEN.into()));
+            }
+            user::insert(c, &row, &roles).map_err(|e| {
+                if is_unique_violation(&e) {
+                    AppError::Unprocessable(EMAIL_TAKEN.into())
+                } else {
+                    e.into()
+                }
+            })?;
+            audit::record(
+                c,
+                &actor,
+                Event {
+                    operation: op::CREATE_USER,
+                    resource_type: "user",
+                    resource_id: Some(&row.id),
+                    new_value: Some(format!(
+                        "email: {}; name: {}; roles: {}; active",
+                        row.email,
+                        row.display_name,
+                        roles_text(&roles)
+                    )),
+                    ..Default::default()
+                },
+            )?;
+            Ok(Member { user: row, roles })
+        })
+        .await?;
+    Ok(Issued { member, password })
+}
+
+/// What a change did.
+pub struct Changed {
+    pub member: Member,
+    /// False when the user already was as asked: nothing was written.
+    pub changed: bool,
+}
+
+/// Replaces a user's roles (at least one). Their sessions end, so the change counts at once.
+pub fn set_roles(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    id: &str,
+    roles: Vec<Role>,
+) -> AppResult<Changed> {
+    ctx.user.require(Permission::ManageUsers)?;
+    let roles = check_roles(roles)?;
+    let result = c.transaction::<_, AppError, _>(|c| {
+        let target = lock_and_load(c, ctx, id)?;
+        // The partner's last Global admin stays, whoever asks (so this comes first).
+        if !roles.contains(&Role::GlobalAdmin) {
+            keep_a_global_admin(c, ctx, &target)?;
+        }
+        check_target(ctx, &target)?;
+        check_grant(ctx, &target.roles, &roles)?;
+        if target.roles == roles {
+            return Ok(Changed { member: target, changed: false });
+        }
+        user::set_roles(c, &target.user.id, &roles)?;
+        let ended = session::delete_for_user(c, &target.user.id)?;
+        audit::record(
+            c,
+            &ctx.into(),
+            Event {
+                operation: op::UPDATE_USER_ROLES,
+                resource_type: "user",
+                resource_id: Some(&target.user.id),
+                old_value: Some(format!("roles: {}", roles_text(&target.roles))),
+                new_value: Some(format!("roles: {}; sessions ended: {ended}", roles_text(&roles))),
+                ..Default::default()
+            },
+        )?;
+        Ok(Changed { member: Member { user: target.user, roles }, changed: true })
+    });
+    audit_conflict(c, ctx, op::UPDATE_USER_ROLES, id, &result);
+    result
+}
+
+/// Disables (`active = false`) or enables a user. Disabling ends their sessions at once; nobody
+/// disables themselves, and the last active Global admin stays.
+pub fn set_active(c: &mut AnyConnection, ctx: &Ctx, id: &str, active: bool) -> AppResult<Changed> {
+    ctx.user.require(Permission::ManageUsers)?;
+    let operation = if active { op::ENABLE_USER } else { op::DISABLE_USER };
+    let result = c.transaction::<_, AppError, _>(|c| {
+        let mut target = lock_and_load(c, ctx, id)?;
+        // Refusals that hold whoever asks come first: the partner's last Global admin stays,
+        // and nobody disables themselves.
+        if !active && target.user.active {
+            keep_a_global_admin(c, ctx, &target)?;
+            if target.user.id == ctx.user.id {
+                return Err(AppError::Conflict(
+                    "You cannot disable your own account. Ask another administrator to do it."
+                        .into(),
+                ));
+            }
+        }
+        check_target(ctx, &target)?;
+        if target.user.active == active {
+            return Ok(Changed { member: target, changed: false });
+        }
+        let mut new_value = if active { "active".to_string() } else { "disabled".to_string() };
+        if !active {
+            let ended = session::delete_for_user(c, &target.user.id)?;
+            new_value.push_str(&format!("; sessions ended: {ended}"));
+        }
+        user::set_active(c, &target.user.id, active)?;
+        audit::record(
+            c,
+            &ctx.into(),
+            Event {
+                operation,
+                resource_type: "user",
+                resource_id: Some(&target.user.id),
+                old_value: Some(if active { "disabled" } else { "active" }.into()),
+                new_value: Some(new_value),
+                ..Default::default()
+            },
+        )?;
+        target.user.active = active;
+        Ok(Changed { member: target, changed: true })
+    });
+    audit_conflict(c, ctx, operation, id, &result);
+    result
+}
+
+/// Gives a user a new one-time password (shown once) and ends their sessions. A failed-sign-in
+/// lock is lifted with it. Your own password is changed under Change password instead.
+pub async fn reset_password(state: &AppState, ctx: &Ctx, id: &str) -> AppResult<Issued> {
+    ctx.user.require(Permission::ManageUsers)?;
+    // Checked before hashing, so a refused request costs no hash; checked again under the lock.
+    let (ctx2, id2) = (ctx.clone(), id.to_owned());
+    let target = state.db(move |c| load(c, &ctx2, &id2)).await?;
+    check_target(ctx, &target)?;
+    if target.user.id == ctx.user.id {
+        let msg = "Change your own password under Change password, where your current password is asked for.";
+        let (ctx2, id2) = (ctx.clone(), id.to_owned());
+        state
+            .db(move |c| {
+                let refused: AppResult<()> = Err(AppError::Conflict(msg.into()));
+                audit_conflict(c, &ctx2, op::RESET_PASSWORD, &id2, &refused);
+                Ok(())
+            })
+            .await?;
+        return Err(AppError::Conflict(msg.into()));
+    }
+    let password = crate::auth::random_password();
+    let hash = state.hasher.hash(password.clone()).await.map_err(AppError::internal)?;
+    let (ctx2, id2) = (ctx.clone(), id.to_owned());
+    let member = state
+        .db_tx(move |c| {
+            let target = lock_and_load(c, &ctx2, &id2)?;
+            check_target(&ctx2, &target)?;
+            user::set_password_hash(c, &target.user.id, &hash)?;
+            let ended = session::delete_for_user(c, &target.user.id)?;
+            audit::record(
+                c,
+                &(&ctx2).into(),
+                Event {
+                    operation: op::RESET_PASSWORD,
+                    resource_type: "user",
+                    resource_id: Some(&target.user.id),
+                    new_value: Some(format!(
+                        "one-time password issued; sign-in lock cleared; sessions ended: {ended}"
+                    )),
+                    ..Default::default()
+                },
+            )?;
+            Ok(target)
+        })
+        .await?;
+    Ok(Issued { member, password })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        for ok in ["ada@example.com", "a.b+tag@sub.example.co.uk", "x@xn--bcher-kva.example"] {
+            assert!(is_valid_email(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@example.com",
+            "ada@example",
+            "ada@@example.com",
+            "ada@exa mple.com",
+            "a..b@example.com",
+            "ada@-example.com",
+            "ada@example..com",
+            "<ada>@example.com",
+            "ada@example.com.",
+        ] {
+            assert!(!is_valid_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn new_user_checks() {
+        let roles = vec![Role::SalesAgent, Role::GlobalAdmin, Role::SalesAgent];
+        let u = check_new("  Ada@Example.COM ", " Ada ", roles).unwrap();
+        assert_eq!(u.email, "ada@example.com");
+        assert_eq!(u.display_name, "Ada");
+        assert_eq!(u.roles, vec![Role::GlobalAdmin, Role::SalesAgent]);
+        assert_eq!(check_new("ada@example.com", "Ada", vec![]).unwrap_err().field, Field::Roles);
+        assert_eq!(
+            check_new("nope", "Ada", vec![Role::SalesAgent]).unwrap_err().field,
+            Field::Email
+        );
+        assert_eq!(
+            check_new("ada@example.com", " ", vec![Role::SalesAgent]).unwrap_err().field,
+            Field::DisplayName
+        );
+        assert_eq!(
+            check_new("ada@example.com", &"x".repeat(101), vec![Role::SalesAgent])
+                .unwrap_err()
+                .field,
+            Field::DisplayName
+        );
+    }
+}

@@ -1,0 +1,295 @@
+//! The Activity log page and its results fragment, a customer's timeline on the Account page,
+//! and how an audit record reads: operation labels, times, the CSV export's cells.
+
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::Layout;
+use crate::models::audit::{ActivityRow, AuditRecord, FAILED};
+
+/// Operation codes and their labels, in the order the filter offers them. A code not listed here
+/// still reads well (see `operation_label`).
+pub const OPERATIONS: &[(&str, &str)] = &[
+    ("remove_partner_customer_relationship", "Remove reseller relationship"),
+    ("update_subscription", "Change subscription status"),
+    ("create_subscription", "Add subscription"),
+    ("cancel_reservation", "Cancel Azure reservation"),
+    ("cancel_software_purchase", "Cancel software purchase"),
+    ("create_relationship_request", "Request reseller relationship"),
+    ("revoke_relationship_request", "Revoke relationship request"),
+    ("accept_relationship_request", "Accept relationship request"),
+    ("remove_delegated_admin", "Remove delegated admin privileges"),
+    ("update_support_contact", "Change support contact"),
+    ("login_succeeded", "Sign-in"),
+    ("login_failed", "Failed sign-in"),
+    ("logout", "Sign-out"),
+    ("change_password", "Change password"),
+    ("create_user", "Add user"),
+    ("update_user_roles", "Change user roles"),
+    ("disable_user", "Disable user"),
+    ("enable_user", "Enable user"),
+    ("reset_password", "Reset password"),
+    ("authz_denied", "Access denied"),
+    ("csrf_rejected", "Forged request refused"),
+];
+
+/// The label of an operation code; an unknown code reads as words ("some_new_thing" →
+/// "Some new thing").
+pub fn operation_label(code: &str) -> String {
+    if let Some((_, label)) = OPERATIONS.iter().find(|(c, _)| *c == code) {
+        return (*label).to_string();
+    }
+    let words = code.replace('_', " ");
+    let mut chars = words.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// UTC milliseconds → `2026-11-24T09:13:00Z` (for `<time datetime>` and the CSV export).
+pub fn iso_datetime(ms: i64) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let f = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+    t.format(f).unwrap_or_default()
+}
+
+/// One audit record as the activity log and the Account page's timeline show it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// `2026-11-24T09:13:00Z`, the `datetime` of its `<time>` element.
+    pub at_iso: String,
+    /// `2026-11-24 09:13 UTC`, shown until the script rewrites it to local time.
+    pub at_text: String,
+    pub customer_id: Option<String>,
+    /// Set only when the partner has a relationship row with the customer.
+    pub customer_name: Option<String>,
+    pub operation_label: String,
+    pub actor: String,
+    pub failed: bool,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+}
+
+impl Entry {
+    pub fn new(r: AuditRecord, customer_name: Option<String>) -> Self {
+        Entry {
+            at_iso: iso_datetime(r.at),
+            at_text: super::format_datetime(r.at),
+            customer_id: r.customer_id,
+            customer_name,
+            operation_label: operation_label(&r.operation),
+            actor: r.actor,
+            failed: r.status == FAILED,
+            old_value: r.old_value,
+            new_value: r.new_value,
+        }
+    }
+
+    /// The customer's id and name, when the partner may open its Account page.
+    pub fn customer(&self) -> Option<(&str, &str)> {
+        Some((self.customer_id.as_deref()?, self.customer_name.as_deref()?))
+    }
+
+    /// Old → new value, or whichever of them there is.
+    pub fn change(&self) -> String {
+        match (self.old_value.as_deref(), self.new_value.as_deref()) {
+            (Some(old), Some(new)) => format!("{old} → {new}"),
+            (Some(old), None) => format!("{old} → (none)"),
+            (None, Some(new)) => new.to_string(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+impl From<AuditRecord> for Entry {
+    fn from(r: AuditRecord) -> Self {
+        Entry::new(r, None)
+    }
+}
+
+impl From<ActivityRow> for Entry {
+    fn from(r: ActivityRow) -> Self {
+        Entry::new(r.record, r.customer_name)
+    }
+}
+
+/// The filters as sent (or their defaults), shown again in the form and carried by the links.
+/// An empty date means no bound.
+#[derive(Debug, Clone, Default)]
+pub struct FilterForm {
+    pub from: String,
+    pub to: String,
+    /// Company-name prefix.
+    pub customer: String,
+    /// One customer, by id (the Account page's "All activity for this customer").
+    pub customer_id: String,
+    pub operation: String,
+    pub user: String,
+}
+
+impl FilterForm {
+    /// The filters as a query string (both dates always, so a link keeps its range).
+    pub fn query(&self) -> String {
+        self.query_with(true)
+    }
+
+    /// The filters without the one-customer filter.
+    pub fn query_without_customer_id(&self) -> String {
+        self.query_with(false)
+    }
+
+    fn query_with(&self, customer_id: bool) -> String {
+        use crate::web::urlencode;
+        let mut qs = format!("from={}&to={}", urlencode(&self.from), urlencode(&self.to));
+        let optional = [
+            ("customer", &self.customer, true),
+            ("customer_id", &self.customer_id, customer_id),
+            ("operation", &self.operation, true),
+            ("user", &self.user, true),
+        ];
+        for (name, value, include) in optional {
+            if include && !value.is_empty() {
+                qs.push_str(&format!("&{name}={}", urlencode(value)));
+            }
+        }
+        qs
+    }
+}
+
+/// One option of a select.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/activity.html", blocks = ["results"])]
+pub struct ActivityPage {
+    pub layout: Layout,
+    pub form: FilterForm,
+    /// The company name of the customer the one-customer filter names.
+    pub customer_label: Option<String>,
+    pub operations: Vec<Choice>,
+    pub users: Vec<Choice>,
+    pub rows: Vec<Entry>,
+    /// Link to the next page (filters and cursor), if there is one.
+    pub next_page: Option<String>,
+    /// Link to the first page of the same filters, shown on later pages.
+    pub first_page: Option<String>,
+    /// Why the filters could not be applied (the page answers 400).
+    pub error: Option<String>,
+}
+
+/// Columns of the CSV export.
+pub const CSV_HEADER: &[&str] = &[
+    "Time (UTC)",
+    "Customer",
+    "Customer ID",
+    "Operation",
+    "Operation code",
+    "User",
+    "Status",
+    "Old value",
+    "New value",
+    "Resource type",
+    "Resource ID",
+    "Request ID",
+];
+
+/// Appends one CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes
+/// doubled. Text a spreadsheet would take for a formula (starting with = + - @, tab or carriage
+/// return) gets a leading single quote, so it stays text.
+pub fn csv_cell(value: &str, out: &mut String) {
+    let formula = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quoted = value.contains([',', '"', '\r', '\n']);
+    if quoted {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    if quoted {
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
+/// Appends one CSV line, ended by CRLF.
+pub fn csv_line<'a>(cells: impl IntoIterator<Item = &'a str>, out: &mut String) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        csv_cell(cell, out);
+    }
+    out.push_str("\r\n");
+}
+
+/// Appends one record as a CSV line, in the order of `CSV_HEADER`.
+pub fn csv_record(row: &ActivityRow, out: &mut String) {
+    let r = &row.record;
+    let at = iso_datetime(r.at);
+    let label = operation_label(&r.operation);
+    fn opt(v: &Option<String>) -> &str {
+        v.as_deref().unwrap_or("")
+    }
+    csv_line(
+        [
+            at.as_str(),
+            row.customer_name.as_deref().unwrap_or(""),
+            opt(&r.customer_id),
+            label.as_str(),
+            r.operation.as_str(),
+            r.actor.as_str(),
+            r.status.as_str(),
+            opt(&r.old_value),
+            opt(&r.new_value),
+            r.resource_type.as_str(),
+            opt(&r.resource_id),
+            r.request_id.as_str(),
+        ],
+        out,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_known_and_unknown_codes() {
+        assert_eq!(
+            operation_label("remove_partner_customer_relationship"),
+            "Remove reseller relationship"
+        );
+        assert_eq!(operation_label("rotate_api_key"), "Rotate api key");
+        assert_eq!(operation_label(""), "");
+    }
+
+    #[test]
+    fn csv_cells_are_quoted_and_guarded() {
+        let cell = |v: &str| {
+            let mut s = String::new();
+            csv_cell(v, &mut s);
+            s
+        };
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("two\nlines"), "\"two\nlines\"");
+        assert_eq!(cell("=1+1"), "'=1+1");
+        assert_eq!(cell("+1"), "'+1");
+        assert_eq!(cell("-1"), "'-1");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("\tx"), "'\tx");
+        assert_eq!(cell("\rx"), "\"'\rx\"");
+        assert_eq!(cell("=HYPERLINK(\"x\",\"y\")"), "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+        assert_eq!(iso_datetime(0), "1970-01-01T00:00:00Z");
+    }
+}

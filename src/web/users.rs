@@ -1,0 +1,313 @@
+//! Users and roles: the partner's users, adding a user, a user's page (roles, disable / enable,
+//! password reset). Global admins and User management admins only.
+
+use actix_session::Session;
+use actix_web::http::{Method, StatusCode};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use crate::auth::{self, roles::Permission, roles::Role};
+use crate::error::{AppError, AppResult};
+use crate::services::Ctx;
+use crate::services::users::{self as svc, Field, Member};
+use crate::state::AppState;
+use crate::views::users::{NewUserForm, NewUserPage, OneTimePasswordPage, UserPage, UsersPage};
+use crate::views::{Layout, Nav, Toast};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    use super::add;
+    add(cfg, Method::GET, "/users", list);
+    add(cfg, Method::GET, "/users/new", new_form);
+    add(cfg, Method::POST, "/users", create);
+    add(cfg, Method::GET, "/users/{uid}", show);
+    add(cfg, Method::POST, "/users/{uid}/roles", change_roles);
+    add(cfg, Method::POST, "/users/{uid}/disable", disable);
+    add(cfg, Method::POST, "/users/{uid}/enable", enable);
+    add(cfg, Method::POST, "/users/{uid}/reset-password", reset_password);
+}
+
+/// A form's fields as sent: the role checkboxes repeat one name, which a struct cannot hold.
+struct Fields(Vec<(String, String)>);
+
+impl Fields {
+    fn malformed() -> AppError {
+        AppError::BadRequest(
+            "The form was incomplete or malformed. Reload the page and try again.".into(),
+        )
+    }
+
+    /// A field sent exactly once.
+    fn one(&self, name: &str) -> AppResult<&str> {
+        let mut values = self.0.iter().filter(|(k, _)| k == name);
+        match (values.next(), values.next()) {
+            (Some((_, v)), None) => Ok(v),
+            _ => Err(Self::malformed()),
+        }
+    }
+
+    /// The ticked roles; an unknown one is a malformed form.
+    fn roles(&self) -> AppResult<Vec<Role>> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == "role")
+            .map(|(_, v)| {
+                Role::parse(v)
+                    .ok_or_else(|| AppError::BadRequest("Choose roles from the list.".into()))
+            })
+            .collect()
+    }
+}
+
+fn render(status: StatusCode, page: impl Template) -> AppResult<HttpResponse> {
+    Ok(super::html(status, page.render().map_err(AppError::internal)?))
+}
+
+fn is_global_admin(ctx: &Ctx) -> bool {
+    ctx.user.roles.contains(&Role::GlobalAdmin)
+}
+
+fn user_page(ctx: &Ctx, member: Member, toasts: Vec<Toast>) -> UserPage {
+    let is_self = member.user.id == ctx.user.id;
+    UserPage::new(Layout::new(&ctx.user, Nav::Users, toasts), member, is_self, is_global_admin(ctx))
+}
+
+/// The user's page again, with a message next to the form it is about.
+async fn refused_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: String,
+    status: StatusCode,
+    fill: impl FnOnce(&mut UserPage) + Send + 'static,
+) -> AppResult<HttpResponse> {
+    let ctx2 = ctx.clone();
+    let page = state
+        .db(move |c| {
+            let mut page = user_page(&ctx2, svc::get(c, &ctx2, &id)?, Vec::new());
+            fill(&mut page);
+            Ok(page)
+        })
+        .await?;
+    render(status, page)
+}
+
+async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResult<UsersPage> {
+    ctx.user.require(Permission::ManageUsers)?;
+    let toasts = super::flash::take(&session);
+    state
+        .db(move |c| {
+            Ok(UsersPage {
+                members: svc::list(c, &ctx)?,
+                me: ctx.user.id.clone(),
+                now_ms: crate::db::now_ms(),
+                layout: Layout::new(&ctx.user, Nav::Users, toasts),
+            })
+        })
+        .await
+}
+
+fn new_user_page(ctx: &Ctx, form: NewUserForm) -> NewUserPage {
+    NewUserPage {
+        layout: Layout::new(&ctx.user, Nav::Users, Vec::new()),
+        form,
+        all_roles: Role::ALL,
+        can_grant_global_admin: is_global_admin(ctx),
+    }
+}
+
+async fn new_form(ctx: Ctx) -> AppResult<NewUserPage> {
+    ctx.user.require(Permission::ManageUsers)?;
+    Ok(new_user_page(&ctx, NewUserForm::default()))
+}
+
+/// Adds a user and shows their one-time password once, in this response (never in the session,
+/// which is stored in the database).
+async fn create(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    form: web::Form<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
+    ctx.user.require(Permission::ManageUsers)?;
+    let fields = Fields(form.into_inner());
+    let mut typed = NewUserForm {
+        email: fields.one("email")?.to_owned(),
+        display_name: fields.one("display_name")?.to_owned(),
+        roles: fields.roles()?,
+        error: None,
+    };
+    let new = match svc::check_new(&typed.email, &typed.display_name, typed.roles.clone()) {
+        Ok(new) => new,
+        Err(invalid) => {
+            typed.error = Some((invalid.field, invalid.message));
+            return render(StatusCode::UNPROCESSABLE_ENTITY, new_user_page(&ctx, typed));
+        }
+    };
+    match svc::create(&state, &ctx, new).await {
+        Ok(issued) => render(
+            StatusCode::OK,
+            OneTimePasswordPage {
+                layout: Layout::new(&ctx.user, Nav::Users, Vec::new()),
+                member: issued.member,
+                password: issued.password,
+                created: true,
+            },
+        ),
+        // The only 422 of a checked form: the email address is taken.
+        Err(AppError::Unprocessable(msg)) => {
+            typed.error = Some((Field::Email, msg));
+            render(StatusCode::UNPROCESSABLE_ENTITY, new_user_page(&ctx, typed))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn show(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<UserPage> {
+    ctx.user.require(Permission::ManageUsers)?;
+    let toasts = super::flash::take(&session);
+    let id = path.into_inner();
+    state.db(move |c| Ok(user_page(&ctx, svc::get(c, &ctx, &id)?, toasts))).await
+}
+
+async fn change_roles(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
+    ctx.user.require(Permission::ManageUsers)?;
+    let id = path.into_inner();
+    let roles = Fields(form.into_inner()).roles()?;
+    let (ctx2, id2, roles2) = (ctx.clone(), id.clone(), roles.clone());
+    match state.db(move |c| svc::set_roles(c, &ctx2, &id2, roles2)).await {
+        Ok(done) => {
+            let m = &done.member;
+            let is_self = m.user.id == ctx.user.id;
+            if !done.changed {
+                super::flash::push(
+                    &session,
+                    Toast::info(format!("{} already has these roles.", m.user.display_name)),
+                );
+                return Ok(super::see_other(&format!("/users/{id}")));
+            }
+            if is_self {
+                // Every session of the user ended with the change; this browser gets a new one.
+                auth::start_session(&session, &ctx.user.id)?;
+            }
+            super::flash::push(
+                &session,
+                Toast::success(if is_self {
+                    format!(
+                        "Your roles are now: {}. Your other sessions were signed out.",
+                        m.roles_label()
+                    )
+                } else {
+                    format!(
+                        "Roles of {} are now: {}. They were signed out everywhere, so the change counts at once.",
+                        m.user.display_name,
+                        m.roles_label()
+                    )
+                }),
+            );
+            if is_self && !auth::roles::allows(&m.roles, Permission::ManageUsers) {
+                return Ok(super::see_other("/"));
+            }
+            Ok(super::see_other(&format!("/users/{id}")))
+        }
+        Err(e @ (AppError::Unprocessable(_) | AppError::Conflict(_))) => {
+            let status = actix_web::ResponseError::status_code(&e);
+            let msg = e.to_string();
+            refused_page(&state, &ctx, id, status, move |page| {
+                page.chosen = roles;
+                page.roles_error = Some(msg);
+            })
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn set_status(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    id: String,
+    active: bool,
+) -> AppResult<HttpResponse> {
+    ctx.user.require(Permission::ManageUsers)?;
+    let (ctx2, id2) = (ctx.clone(), id.clone());
+    match state.db(move |c| svc::set_active(c, &ctx2, &id2, active)).await {
+        Ok(done) => {
+            let name = &done.member.user.display_name;
+            let toast = match (done.changed, active) {
+                (false, true) => Toast::info(format!("{name} is already active.")),
+                (false, false) => Toast::info(format!("{name} is already disabled.")),
+                (true, true) => Toast::success(format!(
+                    "{name} is enabled and can sign in again with their password."
+                )),
+                (true, false) => {
+                    Toast::success(format!("{name} is disabled and was signed out everywhere."))
+                }
+            };
+            super::flash::push(&session, toast);
+            Ok(super::see_other(&format!("/users/{id}")))
+        }
+        Err(AppError::Conflict(msg)) => {
+            refused_page(&state, &ctx, id, StatusCode::CONFLICT, move |page| {
+                page.status_error = Some(msg);
+            })
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn disable(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    set_status(ctx, session, state, path.into_inner(), false).await
+}
+
+async fn enable(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    set_status(ctx, session, state, path.into_inner(), true).await
+}
+
+/// Gives the user a new one-time password, shown once in this response.
+async fn reset_password(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    ctx.user.require(Permission::ManageUsers)?;
+    let id = path.into_inner();
+    match svc::reset_password(&state, &ctx, &id).await {
+        Ok(issued) => render(
+            StatusCode::OK,
+            OneTimePasswordPage {
+                layout: Layout::new(&ctx.user, Nav::Users, Vec::new()),
+                member: issued.member,
+                password: issued.password,
+                created: false,
+            },
+        ),
+        Err(AppError::Conflict(msg)) => {
+            refused_page(&state, &ctx, id, StatusCode::CONFLICT, move |page| {
+                page.password_error = Some(msg);
+            })
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,612 @@
+//! Users and roles: the list, creating users with a one-time password, changing roles,
+//! disabling and enabling, resetting passwords, the last Global admin, tenant isolation, roles.
+
+mod common;
+
+use common::world::*;
+use common::*;
+use diesel::prelude::*;
+use partnerdesk::auth::roles::Role;
+use partnerdesk::db::schema::{audit_log, sessions, user_roles, users};
+
+fn user_id(env: &Env, email: &str) -> String {
+    users::table.filter(users::email.eq(email)).select(users::id).first(&mut *env.conn()).unwrap()
+}
+
+fn roles_of(env: &Env, email: &str) -> Vec<String> {
+    let id = user_id(env, email);
+    user_roles::table
+        .filter(user_roles::user_id.eq(id))
+        .order(user_roles::role)
+        .select(user_roles::role)
+        .load(&mut *env.conn())
+        .unwrap()
+}
+
+/// The one-time password on a result page.
+fn shown_password(r: &Resp) -> String {
+    let re = regex::Regex::new(r#"id="one-time-password">([^<]+)</code>"#).unwrap();
+    re.captures(&r.body).unwrap_or_else(|| panic!("no one-time password in:\n{}", r.body))[1]
+        .to_string()
+}
+
+/// Audit rows of one operation: (status, old value, new value).
+fn audits(env: &Env, operation: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    audit_log::table
+        .filter(audit_log::operation.eq(operation))
+        .order(audit_log::at)
+        .select((audit_log::status, audit_log::old_value, audit_log::new_value))
+        .load(&mut *env.conn())
+        .unwrap()
+}
+
+/// Every text of the audit log and of the sessions' state, to look for a secret in.
+fn stored_text(env: &Env) -> String {
+    type Texts = (String, Option<String>, Option<String>, Option<String>);
+    let audit: Vec<Texts> = audit_log::table
+        .select((
+            audit_log::actor,
+            audit_log::resource_id,
+            audit_log::old_value,
+            audit_log::new_value,
+        ))
+        .load(&mut *env.conn())
+        .unwrap();
+    let states: Vec<String> =
+        sessions::table.select(sessions::state).load(&mut *env.conn()).unwrap();
+    let hashes: Vec<String> =
+        users::table.select(users::password_hash).load(&mut *env.conn()).unwrap();
+    format!("{audit:?}\n{states:?}\n{hashes:?}")
+}
+
+async fn try_sign_in<S, B>(app: &S, email: &str, password: &str) -> (Resp, Browser)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let mut b = at_signin(app).await;
+    let r = post(app, &mut b, "/signin", &[("email", email), ("password", password)]).await;
+    (r, b)
+}
+
+#[actix_web::test]
+async fn the_list_shows_the_partners_own_users_with_roles_and_state() {
+    let env = Env::new();
+    {
+        let mut c = env.conn();
+        diesel::update(users::table.filter(users::email.eq(SALES_AGENT)))
+            .set((
+                users::failed_logins.eq(10),
+                users::locked_until.eq(Some(partnerdesk::db::now_ms() + 60_000)),
+            ))
+            .execute(&mut *c)
+            .unwrap();
+        diesel::update(users::table.filter(users::email.eq(BILLING_ADMIN)))
+            .set(users::active.eq(false))
+            .execute(&mut *c)
+            .unwrap();
+    }
+    let app = env.app().await;
+    for who in [GLOBAL_ADMIN, USER_MANAGEMENT_ADMIN] {
+        let mut b = sign_in(&app, who).await;
+        let r = get(&app, &mut b, "/users").await;
+        r.assert_status(200);
+        for (role, email) in ALPHA_USERS {
+            if *email == BILLING_ADMIN {
+                continue; // disabled: cannot sign in, but listed
+            }
+            r.assert_contains(email).assert_contains(role.label());
+        }
+        r.assert_contains(BILLING_ADMIN)
+            .assert_contains("Disabled")
+            .assert_contains("Locked")
+            .assert_contains("(you)")
+            .assert_lacks(OTHER_ADMIN)
+            .assert_lacks(RESELLER_ADMIN)
+            .assert_contains(r#"href="/users" aria-current="page""#);
+    }
+    // The navigation offers Users only to those who may manage them.
+    let mut sales = sign_in(&app, ADMIN_AGENT).await;
+    get(&app, &mut sales, "/customers").await.assert_status(200).assert_lacks(r#"href="/users""#);
+    let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
+    get(&app, &mut admin, "/customers").await.assert_contains(r#"href="/users""#);
+    // Beta's Global admin sees Beta's users only.
+    let mut beta = sign_in(&app, OTHER_ADMIN).await;
+    get(&app, &mut beta, "/users")
+        .await
+        .assert_status(200)
+        .assert_contains(OTHER_ADMIN)
+        .assert_lacks(GLOBAL_ADMIN)
+        .assert_lacks(SALES_AGENT);
+}
+
+#[actix_web::test]
+async fn a_created_user_signs_in_with_the_password_shown_once() {
+    let env = Env::new();
+    let app = env.app().await;
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    get(&app, &mut b, "/users/new").await.assert_status(200).assert_contains("Global admin");
+    let r = post(
+        &app,
+        &mut b,
+        "/users",
+        &[
+            ("email", "  New.Person@Alpha.TEST "),
+            ("display_name", "New Person"),
+            ("role", "sales_agent"),
+            ("role", "helpdesk_agent"),
+        ],
+    )
+    .await;
+    r.assert_status(200)
+        .assert_contains("shown only once")
+        .assert_contains("new.person@alpha.test")
+        .assert_contains("Sales agent, Helpdesk agent");
+    assert_eq!(r.header("cache-control"), Some("no-store"));
+    let password = shown_password(&r);
+    assert!(password.len() >= 16, "{password}");
+    assert_eq!(roles_of(&env, "new.person@alpha.test"), ["helpdesk_agent", "sales_agent"]);
+
+    // The new user signs in with it (their email in any case) and works in their roles.
+    let (r, mut newbie) = try_sign_in(&app, "NEW.person@alpha.test", &password).await;
+    r.assert_status(303);
+    get(&app, &mut newbie, "/customers").await.assert_status(200);
+    get(&app, &mut newbie, "/users").await.assert_status(403);
+
+    // Only the hash is stored; the password is in no audit record or session.
+    let hash: String = users::table
+        .filter(users::email.eq("new.person@alpha.test"))
+        .select(users::password_hash)
+        .first(&mut *env.conn())
+        .unwrap();
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    assert!(!stored_text(&env).contains(&password), "the password was stored in clear");
+    let created = audits(&env, "create_user");
+    assert_eq!(created.len(), 1);
+    let (status, _, new) = &created[0];
+    assert_eq!(status, "succeeded");
+    let new = new.as_deref().unwrap();
+    assert!(new.contains("new.person@alpha.test") && new.contains("sales_agent, helpdesk_agent"));
+    assert!(!new.contains(&password));
+
+    // The list shows the new user.
+    get(&app, &mut b, "/users").await.assert_contains("new.person@alpha.test");
+}
+
+#[actix_web::test]
+async fn creating_refuses_taken_emails_and_bad_input_with_a_sentence_by_the_field() {
+    let env = Env::new();
+    let app = env.app().await;
+    let mut b = sign_in(&app, USER_MANAGEMENT_ADMIN).await;
+    let before = snapshot(&mut env.conn());
+    for (email, name, roles, status, message) in [
+        // Taken, whatever the case, also by another partner's user.
+        (" Sales@Alpha.test", "Dup", &["sales_agent"][..], 422, "already used by another account"),
+        (OTHER_ADMIN, "Dup", &["sales_agent"][..], 422, "already used by another account"),
+        ("not-an-email", "X", &["sales_agent"][..], 422, "Enter a valid email address"),
+        ("", "X", &["sales_agent"][..], 422, "Enter the user"),
+        ("ok@alpha.test", "  ", &["sales_agent"][..], 422, "Enter the user’s name"),
+        ("ok@alpha.test", "Ok", &[][..], 422, "Choose at least one role."),
+        ("ok@alpha.test", "Ok", &["emperor"][..], 400, "Choose roles from the list."),
+    ] {
+        let mut form = vec![("email", email), ("display_name", name)];
+        form.extend(roles.iter().map(|r| ("role", *r)));
+        let r = post(&app, &mut b, "/users", &form).await;
+        r.assert_status(status).assert_contains(message);
+        if status == 422 {
+            // The form again, with what was typed and the message next to its field.
+            r.assert_contains(r#"class="field-error""#).assert_contains(r#"action="/users""#);
+        }
+    }
+    assert_eq!(before, snapshot(&mut env.conn()), "a refused creation changed the database");
+}
+
+#[actix_web::test]
+async fn a_user_management_admin_cannot_create_or_promote_global_admins() {
+    let env = Env::new();
+    let app = env.app().await;
+    let mut b = sign_in(&app, USER_MANAGEMENT_ADMIN).await;
+    // The form does not offer the role.
+    get(&app, &mut b, "/users/new")
+        .await
+        .assert_contains(r#"value="global_admin" disabled"#)
+        .assert_contains("Only a Global admin can grant the Global admin role.");
+    let before = snapshot(&mut env.conn());
+    post(
+        &app,
+        &mut b,
+        "/users",
+        &[("email", "boss@alpha.test"), ("display_name", "Boss"), ("role", "global_admin")],
+    )
+    .await
+    .assert_status(403)
+    .assert_contains("Only a Global admin can grant the Global admin role.");
+    let sales = user_id(&env, SALES_AGENT);
+    post(
+        &app,
+        &mut b,
+        &format!("/users/{sales}/roles"),
+        &[("role", "sales_agent"), ("role", "global_admin")],
+    )
+    .await
+    .assert_status(403)
+    .assert_contains("Only a Global admin can grant the Global admin role.");
+    // Nor change a Global admin's account: resetting its password would be a way in.
+    let admin = user_id(&env, GLOBAL_ADMIN);
+    post(&app, &mut b, &format!("/users/{admin}/reset-password"), &[])
+        .await
+        .assert_status(403)
+        .assert_contains("Only a Global admin can change the account of a Global admin.");
+    post(
+        &app,
+        &mut b,
+        &format!("/users/{admin}/roles"),
+        &[("role", "global_admin"), ("role", "sales_agent")],
+    )
+    .await
+    .assert_status(403);
+    assert_eq!(before, snapshot(&mut env.conn()));
+    let denied: i64 = audit_log::table
+        .filter(audit_log::operation.eq("authz_denied"))
+        .filter(audit_log::resource_id.like("POST /users%"))
+        .count()
+        .get_result(&mut *env.conn())
+        .unwrap();
+    assert_eq!(denied, 4, "every denial is audited");
+    // Other roles are theirs to grant.
+    post(&app, &mut b, &format!("/users/{sales}/roles"), &[("role", "admin_agent")])
+        .await
+        .assert_status(303);
+    assert_eq!(roles_of(&env, SALES_AGENT), ["admin_agent"]);
+}
+
+#[actix_web::test]
+async fn a_role_change_counts_on_the_targets_very_next_request() {
+    let env = Env::new();
+    let w = &env.world;
+    let app = env.app().await;
+    let mut sales = sign_in(&app, SALES_AGENT).await;
+    let account = format!("/customers/{}/account", w.ready.id);
+    get(&app, &mut sales, &account)
+        .await
+        .assert_contains(r#"aria-disabled="true""#)
+        .assert_contains("Requires the Global admin role.");
+
+    let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
+    let id = user_id(&env, SALES_AGENT);
+    let page = get(&app, &mut admin, &format!("/users/{id}")).await;
+    page.assert_status(200).assert_contains(r#"value="sales_agent" checked"#);
+    let r = post(
+        &app,
+        &mut admin,
+        &format!("/users/{id}/roles"),
+        &[("role", "global_admin"), ("role", "sales_agent")],
+    )
+    .await;
+    r.assert_status(303);
+    assert_eq!(r.location(), Some(format!("/users/{id}").as_str()));
+    get(&app, &mut admin, &format!("/users/{id}"))
+        .await
+        .assert_contains("Global admin, Sales agent")
+        .assert_contains("signed out everywhere");
+
+    // The target's session ended with the change: the very next request signs in again, and
+    // then the new role counts.
+    get(&app, &mut sales, &account).await.assert_status(303);
+    let mut sales = sign_in(&app, SALES_AGENT).await;
+    get(&app, &mut sales, &account)
+        .await
+        .assert_status(200)
+        .assert_lacks(r#"aria-disabled="true""#)
+        .assert_contains(&format!(r#"href="/customers/{}/remove-relationship""#, w.ready.id));
+
+    let rows = audits(&env, "update_user_roles");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].1.as_deref(), Some("roles: sales_agent"));
+    assert_eq!(rows[0].2.as_deref(), Some("roles: global_admin, sales_agent; sessions ended: 1"));
+
+    // At least one role; an unchanged set changes nothing.
+    let before = snapshot(&mut env.conn());
+    post(&app, &mut admin, &format!("/users/{id}/roles"), &[])
+        .await
+        .assert_status(422)
+        .assert_contains("Choose at least one role.");
+    post(
+        &app,
+        &mut admin,
+        &format!("/users/{id}/roles"),
+        &[("role", "sales_agent"), ("role", "global_admin")],
+    )
+    .await
+    .assert_status(303);
+    assert_eq!(before, snapshot(&mut env.conn()));
+    get(&app, &mut sales, &account).await.assert_status(200);
+}
+
+#[actix_web::test]
+async fn disabling_ends_the_session_at_once_and_enabling_restores_sign_in() {
+    let env = Env::new();
+    let app = env.app().await;
+    let mut helpdesk = sign_in(&app, HELPDESK_AGENT).await;
+    let mut admin = sign_in(&app, USER_MANAGEMENT_ADMIN).await;
+    let id = user_id(&env, HELPDESK_AGENT);
+    post(&app, &mut admin, &format!("/users/{id}/disable"), &[]).await.assert_status(303);
+    get(&app, &mut admin, &format!("/users/{id}"))
+        .await
+        .assert_contains("Disabled")
+        .assert_contains("is disabled and was signed out everywhere")
+        .assert_contains("Enable user");
+    // Out at once, and the password no longer signs in.
+    get(&app, &mut helpdesk, "/customers").await.assert_status(303);
+    try_sign_in(&app, HELPDESK_AGENT, PASSWORD).await.0.assert_status(401);
+    let live: i64 = sessions::table
+        .filter(sessions::user_id.eq(&id))
+        .count()
+        .get_result(&mut *env.conn())
+        .unwrap();
+    assert_eq!(live, 0);
+
+    post(&app, &mut admin, &format!("/users/{id}/enable"), &[]).await.assert_status(303);
+    let (r, mut helpdesk) = try_sign_in(&app, HELPDESK_AGENT, PASSWORD).await;
+    r.assert_status(303);
+    get(&app, &mut helpdesk, "/customers").await.assert_status(200);
+
+    let disabled = audits(&env, "disable_user");
+    assert_eq!(disabled.len(), 1);
+    assert_eq!(disabled[0].1.as_deref(), Some("active"));
+    assert_eq!(disabled[0].2.as_deref(), Some("disabled; sessions ended: 1"));
+    let enabled = audits(&env, "enable_user");
+    assert_eq!(enabled.len(), 1);
+    assert_eq!(
+        (enabled[0].1.as_deref(), enabled[0].2.as_deref()),
+        (Some("disabled"), Some("active"))
+    );
+
+    // Nobody disables themselves.
+    let own = user_id(&env, USER_MANAGEMENT_ADMIN);
+    let before = snapshot(&mut env.conn());
+    post(&app, &mut admin, &format!("/users/{own}/disable"), &[])
+        .await
+        .assert_status(409)
+        .assert_contains("You cannot disable your own account.");
+    assert_eq!(before, snapshot(&mut env.conn()));
+    get(&app, &mut admin, "/users").await.assert_status(200);
+}
+
+#[actix_web::test]
+async fn a_password_reset_replaces_the_password_and_ends_the_sessions() {
+    let env = Env::new();
+    let app = env.app().await;
+    let mut target = sign_in(&app, BILLING_ADMIN).await;
+    let id = user_id(&env, BILLING_ADMIN);
+    // A sign-in lock is lifted with the reset.
+    diesel::update(users::table.find(&id))
+        .set((
+            users::failed_logins.eq(12),
+            users::locked_until.eq(Some(partnerdesk::db::now_ms() + 3_600_000)),
+        ))
+        .execute(&mut *env.conn())
+        .unwrap();
+    let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
+    get(&app, &mut admin, &format!("/users/{id}")).await.assert_contains("Locked");
+    let r = post(&app, &mut admin, &format!("/users/{id}/reset-password"), &[]).await;
+    r.assert_status(200).assert_contains("Password reset").assert_contains("shown only once");
+    assert_eq!(r.header("cache-control"), Some("no-store"));
+    let password = shown_password(&r);
+
+    get(&app, &mut target, "/customers").await.assert_status(303);
+    try_sign_in(&app, BILLING_ADMIN, PASSWORD).await.0.assert_status(401);
+    let (r, mut target) = try_sign_in(&app, BILLING_ADMIN, &password).await;
+    r.assert_status(303);
+    get(&app, &mut target, "/customers").await.assert_status(200);
+
+    assert!(!stored_text(&env).contains(&password), "the password was stored in clear");
+    let rows = audits(&env, "reset_password");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, "succeeded");
+    assert!(rows[0].2.as_deref().unwrap().contains("sessions ended: 1"));
+
+    // Your own password is changed under Change password.
+    let own = user_id(&env, GLOBAL_ADMIN);
+    let before = snapshot(&mut env.conn());
+    post(&app, &mut admin, &format!("/users/{own}/reset-password"), &[])
+        .await
+        .assert_status(409)
+        .assert_contains("Change your own password under Change password");
+    assert_eq!(before, snapshot(&mut env.conn()));
+}
+
+#[actix_web::test]
+async fn the_last_active_global_admin_cannot_be_disabled_or_demoted() {
+    let env = Env::new();
+    let app = env.app().await;
+    let admin_id = user_id(&env, GLOBAL_ADMIN);
+    let message = format!(
+        "User {GLOBAL_ADMIN} is the last active Global admin of Alpha Partners; make someone else Global admin first."
+    );
+    let before = snapshot(&mut env.conn());
+    // Neither by a User management admin…
+    let mut uma = sign_in(&app, USER_MANAGEMENT_ADMIN).await;
+    post(&app, &mut uma, &format!("/users/{admin_id}/disable"), &[])
+        .await
+        .assert_status(409)
+        .assert_contains(&message);
+    post(&app, &mut uma, &format!("/users/{admin_id}/roles"), &[("role", "admin_agent")])
+        .await
+        .assert_status(409)
+        .assert_contains(&message);
+    // …nor by the Global admin themselves.
+    let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
+    post(&app, &mut admin, &format!("/users/{admin_id}/disable"), &[])
+        .await
+        .assert_status(409)
+        .assert_contains(&message);
+    post(&app, &mut admin, &format!("/users/{admin_id}/roles"), &[("role", "admin_agent")])
+        .await
+        .assert_status(409)
+        .assert_contains(&message)
+        .assert_contains(r#"value="admin_agent" checked"#);
+    assert_eq!(before, snapshot(&mut env.conn()), "a refusal changed the database");
+    get(&app, &mut admin, "/users").await.assert_status(200);
+    let refused = audit_log::table
+        .filter(audit_log::status.eq("failed"))
+        .filter(audit_log::operation.eq_any(["disable_user", "update_user_roles"]))
+        .count()
+        .get_result::<i64>(&mut *env.conn())
+        .unwrap();
+    assert_eq!(refused, 4, "each refusal is audited");
+
+    // A disabled Global admin does not count.
+    let spare =
+        add_user(&mut env.conn(), &env.world.alpha, "spare@alpha.test", &[Role::GlobalAdmin]);
+    diesel::update(users::table.find(&spare))
+        .set(users::active.eq(false))
+        .execute(&mut *env.conn())
+        .unwrap();
+    post(&app, &mut admin, &format!("/users/{admin_id}/roles"), &[("role", "admin_agent")])
+        .await
+        .assert_status(409);
+
+    // With another active Global admin, the first may step down, and stays signed in.
+    let sales = user_id(&env, SALES_AGENT);
+    post(&app, &mut admin, &format!("/users/{sales}/roles"), &[("role", "global_admin")])
+        .await
+        .assert_status(303);
+    let r = post(&app, &mut admin, &format!("/users/{admin_id}/roles"), &[("role", "admin_agent")])
+        .await;
+    r.assert_status(303);
+    assert_eq!(r.location(), Some("/"), "no longer a user manager: back to the start");
+    get(&app, &mut admin, "/customers")
+        .await
+        .assert_status(200)
+        .assert_contains("Your roles are now");
+    get(&app, &mut admin, "/users").await.assert_status(403);
+    assert_eq!(roles_of(&env, GLOBAL_ADMIN), ["admin_agent"]);
+}
+
+#[actix_web::test]
+async fn two_global_admins_disabling_each_other_at_once_leave_one() {
+    let env = Env::new();
+    let app = env.app().await;
+    let second =
+        add_user(&mut env.conn(), &env.world.alpha, "second@alpha.test", &[Role::GlobalAdmin]);
+    let first = user_id(&env, GLOBAL_ADMIN);
+    let mut a = sign_in(&app, GLOBAL_ADMIN).await;
+    let mut b = sign_in(&app, "second@alpha.test").await;
+    let path_a = format!("/users/{second}/disable");
+    let path_b = format!("/users/{first}/disable");
+    let (ra, rb) = futures_util::future::join(
+        post(&app, &mut a, &path_a, &[]),
+        post(&app, &mut b, &path_b, &[]),
+    )
+    .await;
+    let done = |r: &Resp| {
+        r.status.as_u16() == 303 && r.location().is_some_and(|l| l.starts_with("/users/"))
+    };
+    assert!(
+        done(&ra) ^ done(&rb),
+        "exactly one may succeed: {} {:?} / {} {:?}",
+        ra.status,
+        ra.location(),
+        rb.status,
+        rb.location()
+    );
+    let active_admins: i64 = users::table
+        .inner_join(user_roles::table)
+        .filter(users::partner_id.eq(&env.world.alpha.id))
+        .filter(users::active.eq(true))
+        .filter(user_roles::role.eq("global_admin"))
+        .count()
+        .get_result(&mut *env.conn())
+        .unwrap();
+    assert_eq!(active_admins, 1);
+}
+
+#[actix_web::test]
+async fn another_partners_user_is_not_found_and_nothing_changes() {
+    let env = Env::new();
+    let app = env.app().await;
+    let beta_admin = user_id(&env, OTHER_ADMIN);
+    for who in [GLOBAL_ADMIN, USER_MANAGEMENT_ADMIN] {
+        let mut b = sign_in(&app, who).await;
+        let before = snapshot(&mut env.conn());
+        get(&app, &mut b, &format!("/users/{beta_admin}")).await.assert_status(404);
+        for (action, form) in [
+            ("roles", &[("role", "sales_agent")][..]),
+            ("disable", &[][..]),
+            ("enable", &[][..]),
+            ("reset-password", &[][..]),
+        ] {
+            post(&app, &mut b, &format!("/users/{beta_admin}/{action}"), form)
+                .await
+                .assert_status(404)
+                .assert_contains("does not exist");
+        }
+        get(&app, &mut b, "/users/no-such-user").await.assert_status(404);
+        assert_eq!(before, snapshot(&mut env.conn()), "{who} changed another partner's user");
+    }
+    // Beta's admin is still signed in and unchanged.
+    let mut beta = sign_in(&app, OTHER_ADMIN).await;
+    get(&app, &mut beta, "/users").await.assert_status(200);
+}
+
+#[actix_web::test]
+async fn only_global_admins_and_user_management_admins_manage_users() {
+    let env = Env::new();
+    let app = env.app().await;
+    let target = user_id(&env, SALES_AGENT);
+    let before = snapshot(&mut env.conn());
+    for who in [ADMIN_AGENT, SALES_AGENT, HELPDESK_AGENT, BILLING_ADMIN] {
+        let mut b = sign_in(&app, who).await;
+        for path in ["/users".to_string(), "/users/new".into(), format!("/users/{target}")] {
+            get(&app, &mut b, &path)
+                .await
+                .assert_status(403)
+                .assert_contains("Requires the Global admin or User management admin role.");
+        }
+        post(
+            &app,
+            &mut b,
+            "/users",
+            &[("email", "x@alpha.test"), ("display_name", "X"), ("role", "sales_agent")],
+        )
+        .await
+        .assert_status(403);
+        for action in ["disable", "enable", "reset-password"] {
+            post(&app, &mut b, &format!("/users/{target}/{action}"), &[]).await.assert_status(403);
+        }
+        post(&app, &mut b, &format!("/users/{target}/roles"), &[("role", "global_admin")])
+            .await
+            .assert_status(403);
+    }
+    assert_eq!(before, snapshot(&mut env.conn()));
+    let mut anon = Browser::default();
+    for path in ["/users".to_string(), "/users/new".into(), format!("/users/{target}")] {
+        let r = get(&app, &mut anon, &path).await;
+        r.assert_status(303);
+        assert!(r.location().unwrap().starts_with("/signin"), "{path}: {:?}", r.location());
+    }
+    let r = post(&app, &mut anon, &format!("/users/{target}/disable"), &[]).await;
+    r.assert_status(303);
+    assert!(r.location().unwrap().starts_with("/signin"), "{:?}", r.location());
+    assert_eq!(before, snapshot(&mut env.conn()));
+}
+
+#[actix_web::test]
+async fn a_user_management_admin_lands_on_users() {
+    let env = Env::new();
+    let app = env.app().await;
+    let mut b = at_signin(&app).await;
+    let r =
+        post(&app, &mut b, "/signin", &[("email", USER_MANAGEMENT_ADMIN), ("password", PASSWORD)])
+            .await;
+    assert_eq!(r.location(), Some("/"));
+    let home = get(&app, &mut b, "/").await;
+    assert_eq!(home.location(), Some("/users"));
+    let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
+    assert_eq!(get(&app, &mut admin, "/").await.location(), Some("/customers"));
+}
