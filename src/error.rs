@@ -136,7 +136,21 @@ pub async fn error_pages(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let htmx = crate::web::is_htmx_fragment_request(req.request());
-    let res = next.call(req).await?.map_into_boxed_body();
+    let res = match crate::auth::session_store::noting_pool_busy(next.call(req)).await {
+        (Ok(res), _) => res.map_into_boxed_body(),
+        // The session store found no free connection; actix-session answers that with a bare
+        // 500 and no request left to answer with, so the answer travels as the error itself.
+        (Err(e), true) => {
+            log::warn!("session store: no database connection: {e}");
+            let busy = AppError::Unavailable;
+            let answer = match htmx {
+                true => toast_response(&busy, busy.status_code()),
+                false => busy.error_response(),
+            };
+            return Err(actix_web::error::InternalError::from_response(busy, answer).into());
+        }
+        (Err(e), false) => return Err(e),
+    };
     let status = res.status();
     let user = res.request().extensions().get::<CurrentUser>().cloned();
     if let (Some(AppError::Forbidden(reason)), Some(user)) =
@@ -150,13 +164,7 @@ pub async fn error_pages(
             HttpResponse::Ok().insert_header(("HX-Redirect", "/signin")).finish()
         }
         Some(AppError::SignInRequired { .. }) => return Ok(res),
-        Some(other) if htmx => {
-            let fragment = ToastFragment { toasts: vec![Toast::error(other.to_string())] };
-            HttpResponse::build(status)
-                .insert_header(("HX-Reswap", "none"))
-                .content_type("text/html; charset=utf-8")
-                .body(fragment.render().unwrap_or_default())
-        }
+        Some(other) if htmx => toast_response(other, status),
         Some(other) => {
             let Some(user) = user else { return Ok(res) };
             let page = ErrorInLayoutPage {
@@ -174,6 +182,18 @@ pub async fn error_pages(
     };
     let (req, _) = res.into_parts();
     Ok(ServiceResponse::new(req, replacement))
+}
+
+/// An error's sentence as a toast, swapped out of band into the page's message area.
+fn toast_response(e: &AppError, status: StatusCode) -> HttpResponse {
+    let fragment = ToastFragment { toasts: vec![Toast::error(e.to_string())] };
+    let mut resp = HttpResponse::build(status);
+    if let AppError::Unavailable = e {
+        resp.insert_header((header::RETRY_AFTER, "2"));
+    }
+    resp.insert_header(("HX-Reswap", "none"))
+        .content_type("text/html; charset=utf-8")
+        .body(fragment.render().unwrap_or_default())
 }
 
 /// Records an authorization denial of a signed-in user (which route, and why).

@@ -2,7 +2,9 @@
 //! user, new password) and shared by every instance. The cookie carries a random 256-bit key;
 //! the table stores only its SHA-256.
 
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::{Arc, Mutex};
 
 use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
@@ -19,6 +21,23 @@ pub const USER_ID_KEY: &str = "uid";
 /// How often a session's expiry is pushed forward at most: the idle timeout is kept to within
 /// this much, without a database write on every request.
 pub const TOUCH_EVERY_MS: i64 = 60_000;
+
+tokio::task_local! {
+    /// Set when the store found no free database connection during the request it serves.
+    static POOL_BUSY: Cell<bool>;
+}
+
+/// Runs a request and says whether the session store failed it for want of a database
+/// connection. actix-session turns every store error into an opaque 500; the caller turns
+/// this one into the "busy" answer (503 with Retry-After) that the rest of the app gives.
+pub async fn noting_pool_busy<F: Future>(request: F) -> (F::Output, bool) {
+    POOL_BUSY
+        .scope(Cell::new(false), async move {
+            let out = request.await;
+            (out, POOL_BUSY.with(Cell::get))
+        })
+        .await
+}
 
 #[derive(Clone)]
 pub struct DbSessionStore {
@@ -51,11 +70,10 @@ impl DbSessionStore {
         f: impl FnOnce(&mut db::AnyConnection) -> anyhow::Result<T> + Send + 'static,
     ) -> anyhow::Result<T> {
         let pool = self.pool.clone();
-        web::block(move || {
-            let mut conn = pool.get()?;
-            f(&mut conn)
-        })
-        .await?
+        let done = web::block(move || pool.get().map(|mut conn| f(&mut conn))).await?;
+        done.inspect_err(|_| {
+            let _ = POOL_BUSY.try_with(|busy| busy.set(true));
+        })?
     }
 }
 

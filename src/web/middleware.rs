@@ -20,11 +20,26 @@ pub async fn request_id(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let id = crate::db::new_id();
     req.extensions_mut().insert(RequestId(id.clone()));
-    let mut res = next.call(req).await?;
-    if let Ok(v) = HeaderValue::from_str(&id) {
-        res.headers_mut().insert(HeaderName::from_static("x-request-id"), v);
+    let add = |h: &mut header::HeaderMap| {
+        if let Ok(v) = HeaderValue::from_str(&id) {
+            h.insert(HeaderName::from_static("x-request-id"), v);
+        }
+    };
+    match next.call(req).await {
+        Ok(mut res) => {
+            add(res.headers_mut());
+            Ok(res)
+        }
+        Err(e) => Err(with_headers(e, add)),
     }
-    Ok(res)
+}
+
+/// An error that reached a middleware (none of ours: another middleware's own) is answered by
+/// the server from the error alone; this gives that answer headers all the same.
+fn with_headers(e: actix_web::Error, add: impl FnOnce(&mut header::HeaderMap)) -> actix_web::Error {
+    let mut answer = e.error_response();
+    add(answer.headers_mut());
+    actix_web::error::InternalError::from_response(e, answer).into()
 }
 
 pub async fn security_headers(
@@ -32,8 +47,16 @@ pub async fn security_headers(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let is_static = req.path().starts_with("/static/");
-    let mut res = next.call(req).await?;
-    let h = res.headers_mut();
+    match next.call(req).await {
+        Ok(mut res) => {
+            add_security_headers(res.headers_mut(), is_static);
+            Ok(res)
+        }
+        Err(e) => Err(with_headers(e, |h| add_security_headers(h, is_static))),
+    }
+}
+
+fn add_security_headers(h: &mut header::HeaderMap, is_static: bool) {
     let set = |h: &mut header::HeaderMap, name: &'static str, value: &'static str| {
         h.insert(HeaderName::from_static(name), HeaderValue::from_static(value));
     };
@@ -47,7 +70,6 @@ pub async fn security_headers(
     if !is_static {
         set(h, "cache-control", "no-store");
     }
-    Ok(res)
 }
 
 /// Forms are small; a larger body is refused before it is read whole.

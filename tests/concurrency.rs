@@ -1,0 +1,290 @@
+//! Concurrency: the removal of a reseller relationship racing requests that make something
+//! active again, and what a request gets when every database connection is taken.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use actix_http::Request;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::http::header;
+use actix_web::{test, web};
+use common::world::*;
+use common::*;
+use diesel::prelude::*;
+use partnerdesk::config::Config;
+use partnerdesk::db::AnyConnection;
+use partnerdesk::db::schema::{audit_log, relationships, subscriptions};
+use partnerdesk::state::AppState;
+
+const ROUNDS: usize = 100;
+/// Removal POSTs per round; as many requests again try to make something active.
+const REMOVALS_PER_ROUND: usize = 50;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Removal,
+    Reactivation,
+    Purchase,
+}
+
+impl Kind {
+    /// The audit record's operation for this kind of request.
+    fn operation(self) -> &'static str {
+        match self {
+            Kind::Removal => "remove_partner_customer_relationship",
+            Kind::Reactivation => "update_subscription",
+            Kind::Purchase => "create_subscription",
+        }
+    }
+}
+
+/// What the database says about one customer after a round.
+#[derive(Debug)]
+struct Outcome {
+    relationship: String,
+    active_subscriptions: i64,
+    subscriptions: i64,
+}
+
+fn outcome(c: &mut AnyConnection, partner_id: &str, customer_id: &str) -> Outcome {
+    let relationship: String = relationships::table
+        .filter(relationships::partner_id.eq(partner_id))
+        .filter(relationships::customer_id.eq(customer_id))
+        .select(relationships::relationship_to_partner)
+        .first(c)
+        .unwrap();
+    let subs = || {
+        subscriptions::table
+            .filter(subscriptions::partner_id.eq(partner_id))
+            .filter(subscriptions::customer_id.eq(customer_id))
+    };
+    let active_subscriptions: i64 =
+        subs().filter(subscriptions::status.eq("active")).count().get_result(c).unwrap();
+    let subscriptions: i64 = subs().count().get_result(c).unwrap();
+    Outcome { relationship, active_subscriptions, subscriptions }
+}
+
+/// Audit records of one operation for the customer with the given status.
+fn audits(c: &mut AnyConnection, customer_id: &str, operation: &str, status: &str) -> usize {
+    let n: i64 = audit_log::table
+        .filter(audit_log::customer_id.eq(customer_id))
+        .filter(audit_log::operation.eq(operation))
+        .filter(audit_log::status.eq(status))
+        .count()
+        .get_result(c)
+        .unwrap();
+    n as usize
+}
+
+#[actix_web::test]
+async fn removal_races_reactivation_and_purchase() {
+    let started = Instant::now();
+    let env = Env::new();
+    let w = &env.world;
+    let app = env.app().await;
+    let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
+    let (mut removal_won, mut activation_won) = (0usize, 0usize);
+    let mut racing = Duration::ZERO;
+
+    for round in 0..ROUNDS {
+        let (customer, sub) = {
+            let mut c = env.conn();
+            let customer = add_customer(&mut c, &w.alpha, &format!("Race Round {round}"), true);
+            let sub = add_subscription(&mut c, &w.alpha, &customer, E1, "suspended", None);
+            (customer, sub)
+        };
+        let remove_path = format!("/customers/{}/remove-relationship", customer.id);
+        let status_path = format!("/customers/{}/subscriptions/{sub}/status", customer.id);
+        let buy_path = format!("/customers/{}/subscriptions", customer.id);
+
+        // Interleaved: removal, reactivation, removal, purchase, removal, reactivation, …
+        let kinds: Vec<Kind> = (0..2 * REMOVALS_PER_ROUND)
+            .map(|i| match (i % 2, (i / 2) % 2) {
+                (0, _) => Kind::Removal,
+                (_, 0) => Kind::Reactivation,
+                _ => Kind::Purchase,
+            })
+            .collect();
+        let requests = kinds.iter().map(|kind| {
+            let mut b = admin.clone();
+            let (app, kind) = (&app, *kind);
+            let (remove_path, status_path, buy_path) = (&remove_path, &status_path, &buy_path);
+            async move {
+                let r = match kind {
+                    Kind::Removal => post(app, &mut b, remove_path, &[]).await,
+                    Kind::Reactivation => {
+                        post(app, &mut b, status_path, &[("status", "active")]).await
+                    }
+                    Kind::Purchase => {
+                        let form = [("offer_id", "m365-bp"), ("quantity", "1"), ("term", "P1M")];
+                        post(app, &mut b, buy_path, &form).await
+                    }
+                };
+                (kind, r)
+            }
+        });
+        let race_started = Instant::now();
+        let answers = futures_util::future::join_all(requests).await;
+        racing += race_started.elapsed();
+
+        let count = |k: Kind, status: u16| {
+            answers.iter().filter(|(kind, r)| *kind == k && r.status.as_u16() == status).count()
+        };
+        let (removals_ok, reactivations_ok, purchases_ok) =
+            (count(Kind::Removal, 303), count(Kind::Reactivation, 303), count(Kind::Purchase, 303));
+        for (kind, r) in &answers {
+            let what = format!("round {round}: {kind:?} answered {}", r.status);
+            assert!(r.status.as_u16() < 500, "{what}; body:\n{}", r.body);
+            assert!(!r.body.contains("database is locked"), "{what}; body:\n{}", r.body);
+            assert!(
+                matches!(r.status.as_u16(), 303 | 409),
+                "{what} (expected 303 or 409); body:\n{}",
+                r.body
+            );
+            if r.status.as_u16() == 409 {
+                // Refused with a sentence a person can act on.
+                let said = [
+                    "no reseller relationship",
+                    "still active",
+                    "already active",
+                    "Purchases for this customer are blocked",
+                ];
+                assert!(
+                    said.iter().any(|s| r.body.contains(s)),
+                    "{what} without a reason; body:\n{}",
+                    r.body
+                );
+            }
+        }
+
+        let activations_ok = reactivations_ok + purchases_ok;
+        assert!(removals_ok <= 1, "round {round}: {removals_ok} removals succeeded");
+        assert!(reactivations_ok <= 1, "round {round}: {reactivations_ok} reactivations succeeded");
+        assert!(
+            (removals_ok == 1 && activations_ok == 0) || (removals_ok == 0 && activations_ok >= 1),
+            "round {round}: not exactly one winner: {removals_ok} removals, \
+             {reactivations_ok} reactivations, {purchases_ok} purchases succeeded"
+        );
+
+        let db = outcome(&mut env.conn(), &w.alpha.id, &customer.id);
+        assert!(
+            !(db.relationship == "none" && db.active_subscriptions > 0),
+            "round {round}: relationship none with {} active subscriptions",
+            db.active_subscriptions
+        );
+        let expected_relationship = if removals_ok == 1 { "none" } else { "reseller" };
+        assert_eq!(db.relationship, expected_relationship, "round {round}");
+        assert_eq!(
+            db.active_subscriptions as usize,
+            reactivations_ok + purchases_ok,
+            "round {round}: active subscriptions vs successful requests"
+        );
+        assert_eq!(db.subscriptions as usize, 1 + purchases_ok, "round {round}: purchases");
+        // Every success and every refusal is in the audit log, none twice, none lost.
+        let mut c = env.conn();
+        for kind in [Kind::Removal, Kind::Reactivation, Kind::Purchase] {
+            assert_eq!(
+                audits(&mut c, &customer.id, kind.operation(), "succeeded"),
+                count(kind, 303),
+                "round {round}: succeeded {} audit records vs {kind:?} requests answered 303",
+                kind.operation()
+            );
+            assert_eq!(
+                audits(&mut c, &customer.id, kind.operation(), "failed"),
+                count(kind, 409),
+                "round {round}: failed {} audit records vs {kind:?} requests answered 409",
+                kind.operation()
+            );
+        }
+        drop(c);
+
+        if removals_ok == 1 {
+            removal_won += 1;
+        } else {
+            activation_won += 1;
+        }
+        // Take the round's messages out of the session, so it does not grow round after round.
+        get(&app, &mut admin, "/customers").await.assert_status(200);
+    }
+
+    eprintln!(
+        "removal_races_reactivation_and_purchase ({}): {ROUNDS} rounds of {} requests: \
+         removal won {removal_won}, reactivation/purchase won {activation_won}; \
+         {:.1} s in all, {:.1} s of it racing",
+        env.state.config.database.backend_name(),
+        2 * REMOVALS_PER_ROUND,
+        started.elapsed().as_secs_f64(),
+        racing.as_secs_f64()
+    );
+}
+
+#[actix_web::test]
+async fn pool_exhaustion_answers_503_with_retry_after() {
+    let env = Env::new();
+    let mut config = Config::for_tests(env.state.config.database.clone());
+    config.pool.max_size = 1;
+    config.pool.connection_timeout = Duration::from_millis(500);
+    let pool = partnerdesk::db::connect(&config.database, &config.pool).expect("open pool");
+    let state =
+        web::Data::new(AppState::new(pool.clone(), config, actix_web::cookie::Key::generate()));
+    let app = test::init_service(partnerdesk::build_app(state)).await;
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+
+    let held = pool.get().expect("the pool's only connection");
+    let started = Instant::now();
+    let busy = get_as_served(&app, &b, "/customers", false).await;
+    let waited = started.elapsed();
+    busy.assert_status(503).assert_contains("The service is busy. Please try again in a moment.");
+    let retry_after = busy.header(header::RETRY_AFTER.as_str()).expect("a Retry-After header");
+    assert!(
+        retry_after.parse::<u32>().is_ok_and(|s| s > 0),
+        "Retry-After should be a number of seconds: {retry_after:?}"
+    );
+    assert!(waited < Duration::from_secs(5), "the 503 took {waited:?}");
+    assert_security_headers(&busy, "503 while the pool is exhausted");
+    // An htmx request gets the sentence as a toast and leaves the page as it is.
+    let busy = get_as_served(&app, &b, "/customers?q=Con", true).await;
+    busy.assert_status(503).assert_contains("The service is busy. Please try again in a moment.");
+    assert_eq!(busy.header("HX-Reswap"), Some("none"), "{:?}", busy.headers);
+    assert!(busy.header(header::RETRY_AFTER.as_str()).is_some(), "{:?}", busy.headers);
+    assert_security_headers(&busy, "htmx 503 while the pool is exhausted");
+
+    drop(held);
+    get(&app, &mut b, "/customers")
+        .await
+        .assert_status(200)
+        .assert_contains("Contoso Ltd")
+        .assert_lacks("The service is busy");
+}
+
+/// A GET whose answer is what a real server would send: `send` panics when the service returns
+/// an error instead of a response, whereas the HTTP server turns that error into its response.
+async fn get_as_served<S, B>(app: &S, browser: &Browser, path: &str, htmx: bool) -> Resp
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let mut req = test::TestRequest::get().uri(path);
+    if let Some(c) = &browser.cookie {
+        req = req.insert_header((header::COOKIE, c.clone()));
+    }
+    if htmx {
+        req = req.insert_header(("HX-Request", "true"));
+    }
+    match test::try_call_service(app, req.to_request()).await {
+        Ok(res) => {
+            let (status, headers) = (res.status(), res.headers().clone());
+            let body = String::from_utf8_lossy(&test::read_body(res).await).to_string();
+            Resp { status, headers, body }
+        }
+        Err(e) => {
+            eprintln!("the service answered {path} with an error, not a response: {e:?}");
+            let res = e.error_response();
+            let (status, headers) = (res.status(), res.headers().clone());
+            let body = actix_web::body::to_bytes(res.into_body()).await.unwrap_or_default();
+            Resp { status, headers, body: String::from_utf8_lossy(&body).to_string() }
+        }
+    }
+}
