@@ -13,20 +13,25 @@ use actix_web::cookie::Key;
 use actix_web::dev::ServerHandle;
 use actix_web::{HttpServer, web};
 use common::world::{self, GLOBAL_ADMIN, PASSWORD};
-use common::{TestDb, new_database};
+use common::{TestDb, new_postgres_database};
 use diesel::prelude::*;
 use partnerdesk::config::Config;
 use partnerdesk::db::{self, DbUrl};
 use partnerdesk::state::AppState;
 
-/// Whether this run has PostgreSQL. Without it the test is skipped, loudly, except in CI, where
-/// a skipped multi-instance test would hide a missing database.
-fn postgres_or_skip(test: &str) -> bool {
-    if common::postgres_url().is_some() {
-        return true;
+/// The PostgreSQL server these tests use: `TEST_DATABASE_URL` when the run is on PostgreSQL, else
+/// `TEST_POSTGRES_URL` (which `.ci/run` sets for its SQLite pass too). Without either the test
+/// is skipped, loudly, except in CI, where a skipped multi-instance test would hide a missing
+/// database.
+fn postgres_or_skip(test: &str) -> Option<String> {
+    let url = common::postgres_url()
+        .or_else(|| std::env::var("TEST_POSTGRES_URL").ok().filter(|u| u.starts_with("postgres")));
+    if url.is_some() {
+        return url;
     }
     let why = format!(
-        "{test} needs TEST_DATABASE_URL=postgres://… (e.g. TEST_DATABASE_URL=postgres://root@127.0.0.1:5432/test cargo test --test instances)"
+        "{test} needs PostgreSQL: set TEST_DATABASE_URL or TEST_POSTGRES_URL, e.g. \
+         TEST_POSTGRES_URL=postgres://root@127.0.0.1:5432/test cargo test --test instances"
     );
     if std::env::var("CI").as_deref() == Ok("true") {
         panic!("CI=true: refusing to skip: {why}");
@@ -34,7 +39,7 @@ fn postgres_or_skip(test: &str) -> bool {
     // Straight to the process's stderr: `eprintln!` would be captured by the test harness and
     // shown only for failing tests, and a skip must not pass unnoticed.
     let _ = writeln!(std::io::stderr(), "\n**********\nSKIPPED: {why}\n**********\n");
-    false
+    None
 }
 
 /// One running instance: its port and the handle that stops it.
@@ -224,11 +229,11 @@ fn fields(pairs: &[(&str, &str)]) -> Option<Vec<(String, String)>> {
 
 #[actix_web::test]
 async fn two_instances_share_sessions_and_state() {
-    if !postgres_or_skip("two_instances_share_sessions_and_state") {
+    let Some(server) = postgres_or_skip("two_instances_share_sessions_and_state") else {
         return;
-    }
+    };
     let started = Instant::now();
-    let (url, _db) = new_database();
+    let (url, _db) = new_postgres_database(server);
     let w = {
         let pool = db::connect(&url, &Config::for_tests(url.clone()).pool).expect("open database");
         world::build(&mut pool.get().unwrap())
@@ -310,11 +315,11 @@ async fn two_instances_share_sessions_and_state() {
 
 #[actix_web::test]
 async fn readyz_reports_503_when_the_database_goes_away() {
-    if !postgres_or_skip("readyz_reports_503_when_the_database_goes_away") {
+    let Some(server) = postgres_or_skip("readyz_reports_503_when_the_database_goes_away") else {
         return;
-    }
+    };
     let started = Instant::now();
-    let (url, handle) = new_database();
+    let (url, handle) = new_postgres_database(server);
     let TestDb::Postgres { admin_url, name } = &handle else {
         unreachable!("postgres_or_skip checked the backend")
     };

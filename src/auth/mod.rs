@@ -14,7 +14,7 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload, web};
 
 use crate::db;
 use crate::error::{AppError, AppResult};
-use crate::models::{partner, partner::Partner, user};
+use crate::models::{partner::Partner, user};
 use crate::state::AppState;
 use roles::{Permission, Role};
 
@@ -85,13 +85,7 @@ impl FromRequest for CurrentUser {
             }
             let loaded = state
                 .db(move |c| {
-                    let Some(u) = user::find(c, &user_id)? else {
-                        return Ok(None);
-                    };
-                    if !u.active {
-                        return Ok(None);
-                    }
-                    let Some(p) = partner::find(c, &u.partner_id)? else {
+                    let Some((u, p)) = user::find_active_with_partner(c, &user_id)? else {
                         return Ok(None);
                     };
                     let roles = user::roles_of(c, &u.id)?;

@@ -123,9 +123,14 @@ pub fn connect(url: &DbUrl, opts: &PoolOptions) -> anyhow::Result<Pool> {
         let mut conn = manager.connect()?;
         conn.batch_execute("PRAGMA journal_mode = WAL;")?;
     }
+    // A PostgreSQL connection can die with its server or the network, so it is checked when
+    // taken from the pool; a SQLite connection is a handle on a local file and cannot, so the
+    // check (a statement and a lock of the file per checkout) is skipped there.
+    let check_on_checkout = matches!(url, DbUrl::Postgres(_));
     let pool = r2d2::Pool::builder()
         .max_size(opts.max_size)
         .connection_timeout(opts.connection_timeout)
+        .test_on_check_out(check_on_checkout)
         .build(manager)?;
     let mut conn = pool.get()?;
     run_migrations(&mut conn)?;

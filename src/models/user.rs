@@ -35,6 +35,21 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<User>> {
     users::table.find(id).select(User::as_select()).first(conn).optional()
 }
 
+/// An active user with its partner, in one statement: what every signed-in request loads.
+pub fn find_active_with_partner(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> QueryResult<Option<(User, crate::models::partner::Partner)>> {
+    use crate::db::schema::partners;
+    users::table
+        .inner_join(partners::table)
+        .filter(users::id.eq(id))
+        .filter(users::active.eq(true))
+        .select((User::as_select(), crate::models::partner::Partner::as_select()))
+        .first(conn)
+        .optional()
+}
+
 pub fn roles_of(conn: &mut AnyConnection, user_id: &str) -> QueryResult<Vec<Role>> {
     let names: Vec<String> = user_roles::table
         .filter(user_roles::user_id.eq(user_id))

@@ -41,22 +41,25 @@ pub fn postgres_url() -> Option<String> {
 
 pub fn new_database() -> (DbUrl, TestDb) {
     match postgres_url() {
-        Some(admin_url) => {
-            let name = format!("pd_test_{}", uuid_hex());
-            let mut c = diesel::pg::PgConnection::establish(&admin_url)
-                .expect("connect to TEST_DATABASE_URL");
-            diesel::sql_query(format!("CREATE DATABASE {name}"))
-                .execute(&mut c)
-                .expect("create test database");
-            let (base, _) = admin_url.rsplit_once('/').expect("database URL with a database name");
-            (DbUrl::Postgres(format!("{base}/{name}")), TestDb::Postgres { admin_url, name })
-        }
+        Some(admin_url) => new_postgres_database(admin_url),
         None => {
             let dir = tempfile::tempdir().expect("temp dir");
             let path = dir.path().join("test.db").to_string_lossy().to_string();
             (DbUrl::Sqlite(path), TestDb::Sqlite(dir))
         }
     }
+}
+
+/// A fresh PostgreSQL database on the server `admin_url` points at, dropped with the handle.
+pub fn new_postgres_database(admin_url: String) -> (DbUrl, TestDb) {
+    let name = format!("pd_test_{}", uuid_hex());
+    let mut c = diesel::pg::PgConnection::establish(&admin_url)
+        .unwrap_or_else(|e| panic!("connect to {admin_url}: {e}"));
+    diesel::sql_query(format!("CREATE DATABASE {name}"))
+        .execute(&mut c)
+        .expect("create test database");
+    let (base, _) = admin_url.rsplit_once('/').expect("database URL with a database name");
+    (DbUrl::Postgres(format!("{base}/{name}")), TestDb::Postgres { admin_url, name })
 }
 
 fn uuid_hex() -> String {
