@@ -107,3 +107,72 @@ async fn customer_names_are_escaped() {
     let page = get(&app, &mut b, "/customers").await;
     page.assert_lacks("<script>alert").assert_contains("&#60;script&#62;");
 }
+
+/// A customer of Alpha with a domain of its own (not derived from the name).
+fn add_with_domain(env: &Env, name: &str, domain: &str) {
+    use partnerdesk::models::customer::{self, Customer};
+    use partnerdesk::models::relationship::{self, Relationship};
+    let mut c = env.conn();
+    let cust = Customer {
+        id: partnerdesk::db::new_id(),
+        company_name: name.into(),
+        primary_domain: domain.into(),
+        tenant_id: partnerdesk::db::new_id(),
+        country: "PL".into(),
+        created_at: partnerdesk::db::now_ms(),
+    };
+    customer::insert(&mut c, &cust).unwrap();
+    let rel = Relationship::new_reseller(&env.world.alpha.id, &cust, false, cust.created_at);
+    relationship::insert(&mut c, &rel).unwrap();
+}
+
+#[actix_web::test]
+async fn domain_only_matches_are_found_at_every_shared_length() {
+    let env = Env::new();
+    // Name and domain share 3, 9, 16+ and 0 leading characters.
+    add_with_domain(&env, "Sum Mit Co", "summitco.onmicrosoft.com");
+    add_with_domain(&env, "Northwind Traders", "northwindtraders.onmicrosoft.com");
+    add_with_domain(&env, "Abcdefghijklmnopqrs X", "abcdefghijklmnopqrsx.example");
+    add_with_domain(&env, "Żabka Polska", "zabka.pl");
+    let app = env.app().await;
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    let finds = |page: &Resp, name: &str| page.body.matches(&format!(">{name}<")).count();
+    for (q, name) in [
+        ("summ", "Sum Mit Co"), // domain only: the name has a space after "sum"
+        ("sum", "Sum Mit Co"),  // both
+        ("northwindt", "Northwind Traders"), // domain only, one past the shared "northwind"
+        ("northwind", "Northwind Traders"),
+        ("abcdefghijklmnopqrsx", "Abcdefghijklmnopqrs X"), // domain only, past the 16 counted
+        ("abcdefghijklmnopq", "Abcdefghijklmnopqrs X"),
+        ("zab", "Żabka Polska"), // domain only
+        ("ŻAB", "Żabka Polska"), // name only
+        ("contoso", "Contoso Ltd"),
+    ] {
+        let page =
+            get(&app, &mut b, &format!("/customers?q={}", partnerdesk::web::urlencode(q))).await;
+        page.assert_status(200);
+        assert_eq!(finds(&page, name), 1, "search {q:?} should list {name} once:\n{}", page.body);
+    }
+    get(&app, &mut b, "/customers?q=summx").await.assert_lacks("Sum Mit Co");
+
+    // The migration computes the shared length in SQL for rows that existed before it: the same
+    // statement, run again over these rows, must agree with the application's value.
+    let backend = env.state.config.database.backend_name();
+    let sql = std::fs::read_to_string(format!(
+        "{}/migrations/{backend}/2026-11-25-000006_domain_search_pruning/up.sql",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let update = sql.split(';').find(|s| s.contains("UPDATE relationships")).unwrap();
+    let lcps = |c: &mut partnerdesk::db::AnyConnection| -> Vec<(String, i32)> {
+        use diesel::prelude::*;
+        use partnerdesk::db::schema::relationships as r;
+        r::table.select((r::sort_name, r::name_domain_lcp)).order(r::sort_name).load(c).unwrap()
+    };
+    let mut c = env.conn();
+    let before = lcps(&mut c);
+    assert!(before.iter().any(|(n, l)| n == "abcdefghijklmnopqrs x" && *l == 16), "{before:?}");
+    assert!(before.iter().any(|(n, l)| n == "sum mit co" && *l == 3), "{before:?}");
+    diesel::RunQueryDsl::execute(diesel::sql_query(update), &mut c).unwrap();
+    assert_eq!(lcps(&mut c), before, "SQL and application disagree on name_domain_lcp");
+}

@@ -54,6 +54,7 @@ diesel::table! {
         ended_by -> Nullable<Text>,
         sort_name -> Text,
         search_domain -> Text,
+        name_domain_lcp -> Integer,
     }
 }
 

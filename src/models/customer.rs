@@ -2,7 +2,7 @@ use diesel::prelude::*;
 
 use crate::db::AnyConnection;
 use crate::db::schema::{customers, relationships};
-use crate::models::relationship::{RESELLER, Relationship};
+use crate::models::relationship::{LCP_CAP, RESELLER, Relationship};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = customers)]
@@ -108,8 +108,12 @@ pub fn list_for_partner(
                 .filter(relationships::sort_name.lt(upper.clone()))
                 .load(conn)?;
             // Domain matches whose name does not match too (usually few: domains follow names),
-            // so the sort they need stays small.
+            // so the sort they need stays small. Rows whose name and domain share at least as
+            // many leading characters as the search text has match by both or by neither: the
+            // index skips them (one range per smaller shared length).
+            let chars = prefix.chars().count().min(LCP_CAP + 1) as i32;
             let by_domain: Vec<ListRow> = page()
+                .filter(relationships::name_domain_lcp.eq_any((0..chars).collect::<Vec<i32>>()))
                 .filter(relationships::search_domain.ge(prefix.clone()))
                 .filter(relationships::search_domain.lt(upper.clone()))
                 .filter(relationships::sort_name.lt(prefix).or(relationships::sort_name.ge(upper)))

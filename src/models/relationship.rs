@@ -17,6 +17,8 @@ pub struct Relationship {
     /// The customer's company name and domain, lowercased: the list's order and search keys.
     pub sort_name: String,
     pub search_domain: String,
+    /// How many leading characters the two keys share (see `name_domain_lcp`).
+    pub name_domain_lcp: i32,
 }
 
 pub const RESELLER: &str = "reseller";
@@ -30,7 +32,10 @@ impl Relationship {
         dap: bool,
         started_at: i64,
     ) -> Self {
+        let sort_name = customer.company_name.to_lowercase();
+        let search_domain = customer.primary_domain.to_lowercase();
         Relationship {
+            name_domain_lcp: name_domain_lcp(&sort_name, &search_domain),
             id: crate::db::new_id(),
             partner_id: partner_id.to_owned(),
             customer_id: customer.id.clone(),
@@ -39,14 +44,29 @@ impl Relationship {
             started_at,
             ended_at: None,
             ended_by: None,
-            sort_name: customer.company_name.to_lowercase(),
-            search_domain: customer.primary_domain.to_lowercase(),
+            sort_name,
+            search_domain,
         }
     }
 
     pub fn is_reseller(&self) -> bool {
         self.relationship_to_partner == RESELLER
     }
+}
+
+/// The most leading characters `name_domain_lcp` counts.
+pub const LCP_CAP: usize = 16;
+
+/// The largest k ≤ `LCP_CAP` for which the first k characters of the name and the domain are
+/// equal (a string shorter than k counting whole), as the migration computes it in SQL. A prefix
+/// of at most that many characters matches both keys or neither, so only rows where it is
+/// shorter than the search text can match by domain alone.
+pub fn name_domain_lcp(sort_name: &str, search_domain: &str) -> i32 {
+    let (a, b) = (sort_name.chars().take(LCP_CAP), search_domain.chars().take(LCP_CAP));
+    if a.clone().eq(b.clone()) {
+        return LCP_CAP as i32;
+    }
+    a.zip(b).take_while(|(x, y)| x == y).count() as i32
 }
 
 pub fn find(
