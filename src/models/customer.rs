@@ -112,7 +112,12 @@ pub fn list_for_partner(
             // many leading characters as the search text has match by both or by neither: the
             // index skips them (one range per smaller shared length).
             let chars = prefix.chars().count().min(LCP_CAP + 1) as i32;
+            // Sorted by an expression of the name, so that the planner cannot pick the name
+            // index (which avoids the sort but reads the partner's whole list) over these ranges.
+            let name_key =
+                diesel::dsl::sql::<diesel::sql_types::Text>("relationships.sort_name || ''");
             let by_domain: Vec<ListRow> = page()
+                .order((name_key.asc(), relationships::customer_id.asc()))
                 .filter(relationships::name_domain_lcp.eq_any((0..chars).collect::<Vec<i32>>()))
                 .filter(relationships::search_domain.ge(prefix.clone()))
                 .filter(relationships::search_domain.lt(upper.clone()))
