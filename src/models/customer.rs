@@ -65,13 +65,22 @@ pub fn list_for_partner(
     limit: i64,
 ) -> QueryResult<Vec<CustomerListRow>> {
     // One page of rows in name order, with a per-row count of active subscriptions (a
-    // correlated count on the subscriptions (partner, customer, status) index).
-    let page = || {
+    // correlated count on the subscriptions (partner, customer, status) index). `Order::ByIndex`
+    // reads the name index in order; `Order::Sorted` sorts by an expression of the name instead,
+    // so that the planner cannot choose the name index (which spares the sort but reads the
+    // partner's whole list) over the narrower ranges of another index.
+    enum Order {
+        ByIndex,
+        Sorted,
+    }
+    let page = |order: Order| {
         let active = diesel::dsl::sql::<diesel::sql_types::BigInt>(
             "(SELECT COUNT(*) FROM subscriptions s WHERE s.partner_id = relationships.partner_id \
              AND s.customer_id = relationships.customer_id AND s.status = 'active')",
         );
-        let mut q = relationships::table
+        let name_key =
+            || diesel::dsl::sql::<diesel::sql_types::Text>("relationships.sort_name || ''");
+        let q = relationships::table
             .inner_join(customers::table)
             .filter(relationships::partner_id.eq(partner_id.to_owned()))
             .filter(relationships::relationship_to_partner.eq(RESELLER))
@@ -83,49 +92,60 @@ pub fn list_for_partner(
                 relationships::sort_name,
                 active,
             ))
-            .order((relationships::sort_name.asc(), relationships::customer_id.asc()))
             .limit(limit + 1)
             .into_boxed();
-        if let Some(c) = after {
-            // (name, id) > cursor, written so that the name bound is an index range.
-            q = q.filter(relationships::sort_name.ge(c.sort_name.clone())).filter(
-                relationships::sort_name
-                    .gt(c.sort_name.clone())
-                    .or(relationships::customer_id.gt(c.id.clone())),
-            );
+        // (name, id) > cursor, written so that the name bound is a range.
+        match (order, after) {
+            (Order::ByIndex, None) => {
+                q.order((relationships::sort_name.asc(), relationships::customer_id.asc()))
+            }
+            (Order::ByIndex, Some(c)) => q
+                .order((relationships::sort_name.asc(), relationships::customer_id.asc()))
+                .filter(relationships::sort_name.ge(c.sort_name.clone()))
+                .filter(
+                    relationships::sort_name
+                        .gt(c.sort_name.clone())
+                        .or(relationships::customer_id.gt(c.id.clone())),
+                ),
+            (Order::Sorted, None) => q.order((name_key().asc(), relationships::customer_id.asc())),
+            (Order::Sorted, Some(c)) => q
+                .order((name_key().asc(), relationships::customer_id.asc()))
+                .filter(name_key().ge(c.sort_name.clone()))
+                .filter(
+                    name_key()
+                        .gt(c.sort_name.clone())
+                        .or(relationships::customer_id.gt(c.id.clone())),
+                ),
         }
-        q
     };
     let rows: Vec<ListRow> = match query.map(str::trim).filter(|t| !t.is_empty()) {
-        None => page().load(conn)?,
+        None => page(Order::ByIndex).load(conn)?,
         Some(text) => {
             // Name matches and domain matches, each an index range, merged in name order.
             let prefix = text.to_lowercase();
             let upper =
                 prefix_upper_bound(&prefix).unwrap_or_else(|| format!("{prefix}\u{10FFFF}"));
-            let by_name: Vec<ListRow> = page()
+            let by_name: Vec<ListRow> = page(Order::ByIndex)
                 .filter(relationships::sort_name.ge(prefix.clone()))
                 .filter(relationships::sort_name.lt(upper.clone()))
                 .load(conn)?;
-            // Domain matches whose name does not match too (usually few: domains follow names),
-            // so the sort they need stays small. Rows whose name and domain share at least as
-            // many leading characters as the search text has match by both or by neither: the
-            // index skips them (one range per smaller shared length).
+            // Domain matches, read only where the name does not match too (usually few: domains
+            // follow names). A row whose name and domain share at least as many leading
+            // characters as the search text has matches by both or by neither, so only rows
+            // sharing fewer are read: one index range per such length. Past `LCP_CAP`
+            // characters every length is read, and a row matching both ways comes back from
+            // each half: the merge keeps it once. (The first `limit + 1` of the union are among
+            // the first `limit + 1` of each half.)
             let chars = prefix.chars().count().min(LCP_CAP + 1) as i32;
-            // Sorted by an expression of the name, so that the planner cannot pick the name
-            // index (which avoids the sort but reads the partner's whole list) over these ranges.
-            let name_key =
-                diesel::dsl::sql::<diesel::sql_types::Text>("relationships.sort_name || ''");
-            let by_domain: Vec<ListRow> = page()
-                .order((name_key.asc(), relationships::customer_id.asc()))
+            let by_domain: Vec<ListRow> = page(Order::Sorted)
                 .filter(relationships::name_domain_lcp.eq_any((0..chars).collect::<Vec<i32>>()))
-                .filter(relationships::search_domain.ge(prefix.clone()))
-                .filter(relationships::search_domain.lt(upper.clone()))
-                .filter(relationships::sort_name.lt(prefix).or(relationships::sort_name.ge(upper)))
+                .filter(relationships::search_domain.ge(prefix))
+                .filter(relationships::search_domain.lt(upper))
                 .load(conn)?;
             let mut all = by_name;
             all.extend(by_domain);
             all.sort_by(|a, b| (&a.4, &a.0).cmp(&(&b.4, &b.0)));
+            all.dedup_by(|a, b| a.0 == b.0);
             all.truncate((limit + 1) as usize);
             all
         }
