@@ -12,25 +12,28 @@ use askama::Template;
 use actix_web::HttpMessage;
 
 use crate::auth::CurrentUser;
+use crate::i18n::{Locale, Msg};
 use crate::views::{ErrorInLayoutPage, ErrorPage, Layout, Nav, Toast, ToastFragment};
 
+/// The sentences are `Msg`s, translated where the response is made (`Display` is English, for
+/// logs and audit records).
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{0}")]
-    BadRequest(String),
+    BadRequest(Msg),
     #[error("{0}")]
-    Forbidden(String),
-    #[error("This page does not exist, or you do not have access to it.")]
+    Forbidden(Msg),
+    #[error("{}", Locale::En.t("error-not-found"))]
     NotFound,
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Msg),
     #[error("{0}")]
-    Unprocessable(String),
-    #[error("Please sign in to continue.")]
+    Unprocessable(Msg),
+    #[error("{}", Locale::En.t("error-sign-in-required"))]
     SignInRequired { next: Option<String> },
-    #[error("The service is busy. Please try again in a moment.")]
+    #[error("{}", Locale::En.t("error-unavailable"))]
     Unavailable,
-    #[error("Something went wrong on our side. The error has been logged; please try again.")]
+    #[error("{}", Locale::En.t("error-internal"))]
     Internal(#[source] anyhow::Error),
 }
 
@@ -47,17 +50,37 @@ impl AppError {
         AppError::Internal(e)
     }
 
+    /// The key of the error page's title.
     pub fn title(&self) -> &'static str {
         match self {
-            AppError::BadRequest(_) => "Bad request",
-            AppError::Forbidden(_) => "Not allowed",
-            AppError::NotFound => "Not found",
-            AppError::Conflict(_) => "Cannot do that now",
-            AppError::Unprocessable(_) => "Check your input",
-            AppError::SignInRequired { .. } => "Sign in",
-            AppError::Unavailable => "Busy",
-            AppError::Internal(_) => "Error",
+            AppError::BadRequest(_) => "error-title-bad-request",
+            AppError::Forbidden(_) => "error-title-forbidden",
+            AppError::NotFound => "error-title-not-found",
+            AppError::Conflict(_) => "error-title-conflict",
+            AppError::Unprocessable(_) => "error-title-unprocessable",
+            AppError::SignInRequired { .. } => "error-title-sign-in",
+            AppError::Unavailable => "error-title-unavailable",
+            AppError::Internal(_) => "error-title-internal",
         }
+    }
+
+    /// The sentence, still to be translated.
+    pub fn message(&self) -> Msg {
+        match self {
+            AppError::BadRequest(m)
+            | AppError::Forbidden(m)
+            | AppError::Conflict(m)
+            | AppError::Unprocessable(m) => m.clone(),
+            AppError::NotFound => Msg::new("error-not-found"),
+            AppError::SignInRequired { .. } => Msg::new("error-sign-in-required"),
+            AppError::Unavailable => Msg::new("error-unavailable"),
+            AppError::Internal(_) => Msg::new("error-internal"),
+        }
+    }
+
+    /// The sentence in a locale.
+    pub fn text(&self, l: Locale) -> String {
+        l.msg(self.message())
     }
 
     /// Where a sign-in should return to: only local paths.
@@ -112,6 +135,7 @@ impl ResponseError for AppError {
                 .finish();
         }
         let page = ErrorPage {
+            l: Locale::En,
             code: self.status_code().as_u16(),
             title: self.title(),
             message: self.to_string(),
@@ -136,13 +160,14 @@ pub async fn error_pages(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let htmx = crate::web::is_htmx_fragment_request(req.request());
+    let anonymous_locale = Locale::from_request(req.request());
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
     let user = res.request().extensions().get::<CurrentUser>().cloned();
     if let (Some(AppError::Forbidden(reason)), Some(user)) =
         (res.response().error().and_then(|e| e.as_error::<AppError>()), &user)
     {
-        audit_denial(res.request(), user, reason).await;
+        audit_denial(res.request(), user, &reason.to_string()).await;
     }
     let replacement = match res.response().error().and_then(|e| e.as_error::<AppError>()) {
         None => return Ok(res),
@@ -151,19 +176,38 @@ pub async fn error_pages(
         }
         Some(AppError::SignInRequired { .. }) => return Ok(res),
         Some(other) if htmx => {
-            let fragment = ToastFragment { toasts: vec![Toast::error(other.to_string())] };
+            let l = user.as_ref().map_or(anonymous_locale, |u| u.locale);
+            let fragment = ToastFragment { l, toasts: vec![Toast::error(other.message())] };
             HttpResponse::build(status)
                 .insert_header(("HX-Reswap", "none"))
                 .content_type("text/html; charset=utf-8")
                 .body(fragment.render().unwrap_or_default())
         }
         Some(other) => {
-            let Some(user) = user else { return Ok(res) };
+            let Some(user) = user else {
+                let page = ErrorPage {
+                    l: anonymous_locale,
+                    code: status.as_u16(),
+                    title: other.title(),
+                    message: other.text(anonymous_locale),
+                };
+                let mut resp = HttpResponse::build(status);
+                for name in [header::RETRY_AFTER, header::SET_COOKIE] {
+                    for v in res.headers().get_all(&name) {
+                        resp.append_header((name.clone(), v.clone()));
+                    }
+                }
+                let body = page.render().unwrap_or_default();
+                let (req, _) = res.into_parts();
+                let replaced = resp.content_type("text/html; charset=utf-8").body(body);
+                return Ok(ServiceResponse::new(req, replaced));
+            };
             let page = ErrorInLayoutPage {
+                l: user.locale,
                 layout: Layout::new(&user, Nav::Customers, Vec::new()),
                 code: status.as_u16(),
                 title: other.title(),
-                message: other.to_string(),
+                message: other.text(user.locale),
             };
             let mut resp = HttpResponse::build(status);
             if let Some(v) = res.headers().get(header::RETRY_AFTER) {

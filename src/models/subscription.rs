@@ -64,6 +64,10 @@ impl Subscription {
     pub fn commerce_type(&self) -> CommerceType {
         CommerceType::parse(&self.commerce_type).unwrap_or(CommerceType::Legacy)
     }
+    /// The key of the term's label (`—` when the stored term is unknown).
+    pub fn term_key(&self) -> &'static str {
+        Term::parse(&self.term).map(Term::key).unwrap_or("term-unknown")
+    }
     pub fn term_label(&self) -> &'static str {
         Term::parse(&self.term).map(Term::label).unwrap_or("—")
     }

@@ -71,10 +71,9 @@ pub fn revoke(conn: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<()> {
     conn.transaction::<_, AppError, _>(|c| {
         let req = rows::find_for_partner(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)?;
         if rows::revoke(c, &req.id, db::now_ms())? == 0 {
-            return Err(AppError::Conflict(format!(
-                "This request is {} and cannot be revoked.",
-                req.status
-            )));
+            return Err(AppError::Conflict(
+                format!("This request is {} and cannot be revoked.", req.status).into(),
+            ));
         }
         audit::record(
             c,
@@ -117,7 +116,7 @@ pub fn open_invitation(
 ) -> AppResult<(RelationshipRequest, Partner)> {
     let req = rows::find_by_token_hash(conn, &token_hash(token))?.ok_or(AppError::NotFound)?;
     if let Some(reason) = closed_reason(&req, db::now_ms()) {
-        return Err(AppError::Conflict(reason));
+        return Err(AppError::Conflict(reason.into()));
     }
     let partner = partner::find(conn, &req.partner_id)?.ok_or(AppError::NotFound)?;
     Ok((req, partner))
@@ -169,7 +168,7 @@ pub fn accept(
         let req = rows::lock_by_token_hash(c, &token_hash(token))?.ok_or(AppError::NotFound)?;
         let now = db::now_ms();
         if let Some(reason) = closed_reason(&req, now) {
-            return Err(AppError::Conflict(reason));
+            return Err(AppError::Conflict(reason.into()));
         }
         let partner = partner::find(c, &req.partner_id)?.ok_or(AppError::NotFound)?;
         let (customer, new_customer) = match customer::find_by_domain(c, &domain)? {
@@ -204,7 +203,7 @@ pub fn accept(
                 return Err(AppError::Conflict(format!(
                     "{} is already your reseller. Nothing was changed.",
                     partner.name
-                )));
+                ).into()));
             }
             Some(rel) => {
                 relationship::reestablish(c, &rel.id, req.with_dap, now)?;

@@ -7,8 +7,8 @@ use crate::models::user;
 use crate::services::audit::{self, Actor, Event, op};
 use crate::state::AppState;
 
-pub const FAILED_MESSAGE: &str =
-    "The email or password is not right, or the account is locked for a while. Please try again.";
+/// The key of the one message for every failed sign-in.
+pub const FAILED_MESSAGE: &str = "signin-failed";
 /// Failed attempts allowed before the account is locked for a while.
 pub const LOCK_AFTER: i32 = 10;
 const LOCK_BASE_MS: i64 = 60_000;
@@ -108,7 +108,7 @@ pub async fn change_password(
     if new != confirm {
         return Err(AppError::Unprocessable("The two new passwords are not the same.".into()));
     }
-    crate::auth::password::check_policy(&new).map_err(AppError::Unprocessable)?;
+    crate::auth::password::check_policy(&new).map_err(|m| AppError::Unprocessable(m.into()))?;
     if new.eq_ignore_ascii_case(&ctx.user.email) {
         return Err(AppError::Unprocessable("The password must not be your email address.".into()));
     }

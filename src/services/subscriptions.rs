@@ -6,6 +6,7 @@ use diesel::Connection;
 use crate::auth::roles::Permission;
 use crate::db::{self, AnyConnection};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::models::offer;
 use crate::models::relationship::Relationship;
 use crate::models::reservation::{self, Reservation};
@@ -14,7 +15,8 @@ use crate::models::subscription::{self, CommerceType, Subscription, Subscription
 use crate::services::Ctx;
 use crate::services::audit::{self, Event, op};
 
-pub const NO_RELATIONSHIP: &str = "Purchases for this customer are blocked: it no longer has a reseller relationship with you. Re-establish the relationship with a relationship request first.";
+/// The key of the refusal of purchases and reactivations after a removal.
+pub const NO_RELATIONSHIP: &str = "error-purchases-blocked";
 pub const MAX_QUANTITY: i32 = 100_000;
 
 /// Runs `f` in one transaction that starts by locking the customer's relationship with the
@@ -36,7 +38,11 @@ fn locked<T>(
         audit::record_refusal(
             conn,
             ctx,
-            Event { customer_id: Some(customer_id), new_value: Some(reason.clone()), ..refusal },
+            Event {
+                customer_id: Some(customer_id),
+                new_value: Some(reason.to_string()),
+                ..refusal
+            },
         );
     }
     result
@@ -69,16 +75,18 @@ pub fn change_status(
         let mut changed: Vec<Subscription> = vec![sub.clone()];
         match (sub.status(), target) {
             (from, to) if from == to => {
-                return Err(AppError::Conflict(format!(
-                    "This subscription is already {}.",
-                    to.label().to_lowercase()
-                )));
+                return Err(AppError::Conflict(
+                    format!("This subscription is already {}.", to.label().to_lowercase()).into(),
+                ));
             }
             (SubscriptionStatus::Deleted | SubscriptionStatus::Expired, _) => {
-                return Err(AppError::Conflict(format!(
-                    "A {} subscription cannot change status.",
-                    sub.status().label().to_lowercase()
-                )));
+                return Err(AppError::Conflict(
+                    format!(
+                        "A {} subscription cannot change status.",
+                        sub.status().label().to_lowercase()
+                    )
+                    .into(),
+                ));
             }
             (SubscriptionStatus::Active, SubscriptionStatus::Suspended) => {
                 // Add-ons are suspended with their base.
@@ -88,15 +96,18 @@ pub fn change_status(
             }
             (SubscriptionStatus::Suspended, SubscriptionStatus::Active) => {
                 if !rel.is_reseller() {
-                    return Err(AppError::Conflict(NO_RELATIONSHIP.into()));
+                    return Err(AppError::Conflict(Msg::new(NO_RELATIONSHIP)));
                 }
                 if let Some(parent_id) = &sub.parent_id {
                     let parent = subscription::find(c, ctx.partner_id(), customer_id, parent_id)?;
                     if let Some(parent) = parent.filter(|p| !p.is_active()) {
-                        return Err(AppError::Conflict(format!(
-                            "Reactivate the base subscription “{}” first.",
-                            parent.offer_name
-                        )));
+                        return Err(AppError::Conflict(
+                            format!(
+                                "Reactivate the base subscription “{}” first.",
+                                parent.offer_name
+                            )
+                            .into(),
+                        ));
                     }
                 }
                 // Add-ons that were suspended together with this base come back with it.
@@ -106,10 +117,10 @@ pub fn change_status(
                 }));
             }
             (_, to) => {
-                return Err(AppError::Unprocessable(format!(
-                    "A subscription cannot be set to {} here.",
-                    to.label().to_lowercase()
-                )));
+                return Err(AppError::Unprocessable(
+                    format!("A subscription cannot be set to {} here.", to.label().to_lowercase())
+                        .into(),
+                ));
             }
         }
         let ids: Vec<&str> = changed.iter().map(|s| s.id.as_str()).collect();
@@ -190,7 +201,7 @@ pub fn cancel_software(
             return Err(AppError::Conflict(format!(
                 "Software purchases can be cancelled only within {CANCEL_WINDOW_DAYS} days; this one was bought on {}.",
                 crate::views::format_date(s.created_at)
-            )));
+            ).into()));
         }
         software::cancel(c, &s.id, now)?;
         audit::record(
@@ -230,7 +241,7 @@ pub fn add_subscription(
     };
     locked(conn, ctx, customer_id, refusal, |c, rel| {
         if !rel.is_reseller() {
-            return Err(AppError::Conflict(NO_RELATIONSHIP.into()));
+            return Err(AppError::Conflict(Msg::new(NO_RELATIONSHIP)));
         }
         let offer = offer::find(c, &req.offer_id)?
             .filter(|o| o.parent_offer_id.is_none())
@@ -292,7 +303,7 @@ pub fn add_addon(
     };
     locked(conn, ctx, customer_id, refusal, |c, rel| {
         if !rel.is_reseller() {
-            return Err(AppError::Conflict(NO_RELATIONSHIP.into()));
+            return Err(AppError::Conflict(Msg::new(NO_RELATIONSHIP)));
         }
         let base = subscription::find(c, ctx.partner_id(), customer_id, base_id)?
             .ok_or(AppError::NotFound)?;
@@ -369,17 +380,20 @@ pub fn cancel_subscription(
             ));
         }
         if !sub.is_active() {
-            return Err(AppError::Conflict(format!(
-                "Only an active subscription can be cancelled; this one is {}.",
-                sub.status().label().to_lowercase()
-            )));
+            return Err(AppError::Conflict(
+                format!(
+                    "Only an active subscription can be cancelled; this one is {}.",
+                    sub.status().label().to_lowercase()
+                )
+                .into(),
+            ));
         }
         if !sub.cancellable_at(&now) {
             return Err(AppError::Conflict(format!(
                 "New-commerce subscriptions can be cancelled only within {} days of purchase; this one was bought on {}.",
                 subscription::NCE_CANCEL_WINDOW_DAYS,
                 crate::views::format_date(sub.created_at)
-            )));
+            ).into()));
         }
         let mut changed = vec![sub.clone()];
         changed.extend(subscription::addons_of(c, &sub.id)?.into_iter().filter(|a| {
@@ -434,7 +448,7 @@ pub fn set_support_contact(
         let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?
             .ok_or(AppError::NotFound)?;
         if !rel.is_reseller() {
-            return Err(AppError::Conflict(NO_RELATIONSHIP.into()));
+            return Err(AppError::Conflict(Msg::new(NO_RELATIONSHIP)));
         }
         let choices = support_contact_choices(c, &ctx.user.partner)?;
         let new_name = match contact_partner_id {

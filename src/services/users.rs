@@ -68,7 +68,7 @@ pub struct Invalid {
 
 impl From<Invalid> for AppError {
     fn from(e: Invalid) -> Self {
-        AppError::Unprocessable(e.message)
+        AppError::Unprocessable(e.message.into())
     }
 }
 
@@ -195,10 +195,13 @@ fn keep_a_global_admin(c: &mut AnyConnection, ctx: &Ctx, target: &Member) -> App
         && user::count_active_with_role(c, ctx.partner_id(), Role::GlobalAdmin, &target.user.id)?
             == 0
     {
-        return Err(AppError::Conflict(format!(
-            "{} is the last active Global admin of {}; make someone else Global admin first.",
-            target.user.display_name, ctx.user.partner.name
-        )));
+        return Err(AppError::Conflict(
+            format!(
+                "{} is the last active Global admin of {}; make someone else Global admin first.",
+                target.user.display_name, ctx.user.partner.name
+            )
+            .into(),
+        ));
     }
     Ok(())
 }
@@ -282,6 +285,7 @@ pub async fn create(state: &AppState, ctx: &Ctx, new: NewUser) -> AppResult<Issu
         failed_logins: 0,
         locked_until: None,
         created_at: db::now_ms(),
+        locale: None,
     };
     let roles = new.roles;
     let partner_id = ctx.partner_id().to_owned();

@@ -5,6 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use super::Layout;
+use crate::i18n::Locale;
 use crate::models::audit::{ActivityRow, AuditRecord, FAILED};
 
 /// Operation codes and their labels, in the order the filter offers them. A code not listed here
@@ -29,6 +30,7 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("disable_user", "Disable user"),
     ("enable_user", "Enable user"),
     ("reset_password", "Reset password"),
+    ("update_user_locale", "Change language"),
     ("authz_denied", "Access denied"),
     ("csrf_rejected", "Forged request refused"),
 ];
@@ -66,6 +68,9 @@ pub struct Entry {
     /// Set only when the partner has a relationship row with the customer.
     pub customer_name: Option<String>,
     pub operation_label: String,
+    /// The stored operation code and time (UTC ms), for the translated label and time.
+    pub operation: String,
+    pub at: i64,
     pub actor: String,
     pub failed: bool,
     pub old_value: Option<String>,
@@ -80,6 +85,8 @@ impl Entry {
             customer_id: r.customer_id,
             customer_name,
             operation_label: operation_label(&r.operation),
+            operation: r.operation.clone(),
+            at: r.at,
             actor: r.actor,
             failed: r.status == FAILED,
             old_value: r.old_value,
@@ -90,6 +97,22 @@ impl Entry {
     /// The customer's id and name, when the partner may open its Account page.
     pub fn customer(&self) -> Option<(&str, &str)> {
         Some((self.customer_id.as_deref()?, self.customer_name.as_deref()?))
+    }
+
+    /// The operation's label in a locale (`op-<code>` in the messages; an unknown code reads
+    /// as words, like `operation_label`).
+    pub fn operation_in(&self, l: &Locale) -> String {
+        let key = format!("op-{}", self.operation);
+        if l.has(&key) { l.t(&key) } else { operation_label(&self.operation) }
+    }
+
+    /// Old → new value in a locale: the stored values as they are, the arrow and "(none)"
+    /// translated.
+    pub fn change_in(&self, l: &Locale) -> String {
+        match (self.old_value.as_deref(), self.new_value.as_deref()) {
+            (Some(old), None) => format!("{old} → {}", l.t("change-none")),
+            _ => self.change(),
+        }
     }
 
     /// Old → new value, or whichever of them there is.
@@ -169,6 +192,8 @@ pub struct Choice {
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/activity.html", blocks = ["results"])]
 pub struct ActivityPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub form: FilterForm,
     /// The company name of the customer the one-customer filter names.

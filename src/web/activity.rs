@@ -191,6 +191,7 @@ async fn page(
         .db(move |c| {
             let users = user::list_for_partner(c, &partner_id)?;
             let mut page = ActivityPage {
+                l: ctx.user.locale,
                 layout,
                 operations: view::OPERATIONS
                     .iter()
@@ -270,12 +271,13 @@ async fn export(
     ctx.user.require(Permission::ViewActivity)?;
     let now = crate::db::now_ms();
     let form = query.form(day_start(now));
-    let filter = parse_filter(&form, ctx.partner_id()).map_err(AppError::BadRequest)?;
+    let filter =
+        parse_filter(&form, ctx.partner_id()).map_err(|m| AppError::BadRequest(m.into()))?;
     let checked = filter.clone();
     state
         .db(move |c| {
             let users = user::list_for_partner(c, &checked.partner_id)?;
-            check_owned(c, &checked, &users)?.map_err(AppError::BadRequest)
+            check_owned(c, &checked, &users)?.map_err(|m| AppError::BadRequest(m.into()))
         })
         .await?;
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth::roles::Permission;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
 use crate::models::relationship_request as rows;
 use crate::services::Ctx;
 use crate::services::requests::{self as svc, Acceptance, VALIDITY_DAYS};
@@ -53,6 +54,7 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
     let partner_id = ctx.partner_id().to_owned();
     let requests = state.db(move |c| Ok(rows::list_for_partner(c, &partner_id, 100)?)).await?;
     Ok(RequestsPage {
+        l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
         requests,
         new_invitation,
@@ -120,15 +122,18 @@ fn invitation_page(status: StatusCode, page: InvitationPage) -> AppResult<HttpRe
 
 /// The public page a customer's admin opens from the invitation.
 async fn invitation(
+    http: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
+    let l = Locale::from_request(&http);
     let token = path.into_inner();
     let t = token.clone();
     match state.db(move |c| svc::open_invitation(c, &t)).await {
         Ok((req, partner)) => invitation_page(
             StatusCode::OK,
             InvitationPage::open(
+                l,
                 token,
                 partner.name,
                 req.with_dap,
@@ -139,11 +144,14 @@ async fn invitation(
         ),
         Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => invitation_page(
             actix_web::ResponseError::status_code(&e),
-            InvitationPage::closed(if matches!(e, AppError::NotFound) {
-                "This invitation link is not valid. Check that you copied all of it.".into()
-            } else {
-                e.to_string()
-            }),
+            InvitationPage::closed(
+                l,
+                if matches!(e, AppError::NotFound) {
+                    l.t("invitation-link-invalid")
+                } else {
+                    e.text(l)
+                },
+            ),
         ),
         Err(e) => Err(e),
     }
@@ -162,6 +170,7 @@ async fn accept(
     path: web::Path<String>,
     form: web::Form<AcceptForm>,
 ) -> AppResult<HttpResponse> {
+    let l = Locale::from_request(&req);
     let token = path.into_inner();
     let f = form.into_inner();
     let acceptance = Acceptance {
@@ -172,7 +181,7 @@ async fn accept(
     let request_id = super::request_id_of(&req);
     let (t, a) = (token.clone(), acceptance.clone());
     match state.db(move |c| svc::accept(c, &t, &a, &request_id)).await {
-        Ok(done) => invitation_page(StatusCode::OK, InvitationPage::accepted(done)),
+        Ok(done) => invitation_page(StatusCode::OK, InvitationPage::accepted(l, done)),
         Err(AppError::Unprocessable(msg)) => {
             // Show the form again, with what was typed and the message.
             let t = token.clone();
@@ -180,18 +189,19 @@ async fn accept(
             invitation_page(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 InvitationPage::open(
+                    l,
                     token,
                     partner.name,
                     req.with_dap,
                     req.expires_at,
                     acceptance,
-                    Some(msg),
+                    Some(l.msg(&msg)),
                 ),
             )
         }
         Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => invitation_page(
             actix_web::ResponseError::status_code(&e),
-            InvitationPage::closed(e.to_string()),
+            InvitationPage::closed(l, e.text(l)),
         ),
         Err(e) => Err(e),
     }

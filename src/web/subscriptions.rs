@@ -10,6 +10,7 @@ use serde::Deserialize;
 use crate::auth::roles::Permission;
 use crate::db::{self, AnyConnection};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::models::subscription::{self, SubscriptionStatus, Term};
 use crate::models::{customer, offer, reservation, software, support_contact};
 use crate::services::Ctx;
@@ -61,6 +62,7 @@ fn tab_page(
     let header = load_header(c, ctx, customer_id, "subscriptions")?;
     let p = ctx.partner_id();
     Ok(CustomerSubscriptionsPage {
+        l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
         subscriptions: subscription::list_for_customer(c, p, customer_id)?,
         reservations: reservation::list_for_customer(c, p, customer_id)?,
@@ -116,7 +118,7 @@ async fn buy(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let form = form.into_inner();
-    let parsed = parse_purchase(&form).map_err(AppError::Unprocessable);
+    let parsed = parse_purchase(&form).map_err(|m| AppError::Unprocessable(m.into()));
     let (ctx2, id2) = (ctx.clone(), id.clone());
     let outcome = match parsed {
         Ok(req) => state.db(move |c| svc::add_subscription(c, &ctx2, &id2, &req)).await,
@@ -182,6 +184,7 @@ fn subscription_page(
             (id, name)
         });
     Ok(SubscriptionPage {
+        l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
         addons: subscription::addons_of(c, &sub.id)?,
         parent,
@@ -234,10 +237,11 @@ async fn set_status(
     path: web::Path<(String, String)>,
     form: web::Form<StatusForm>,
 ) -> AppResult<HttpResponse> {
+    let l = ctx.user.locale;
     let (id, sid) = path.into_inner();
     let target = match SubscriptionStatus::parse(&form.status) {
         Some(t @ (SubscriptionStatus::Active | SubscriptionStatus::Suspended)) => Ok(t),
-        _ => Err(AppError::Unprocessable("Choose a status: Active or Suspended.".into())),
+        _ => Err(AppError::Unprocessable(Msg::new("error-choose-status"))),
     };
     let (ctx2, id2, sid2) = (ctx.clone(), id.clone(), sid.clone());
     let outcome = match target {
@@ -249,15 +253,12 @@ async fn set_status(
     let fragment = super::is_htmx_fragment_request(&req);
     let (status, toasts, form_error) = match outcome {
         Ok((t, changed)) => {
-            let verb = if t == SubscriptionStatus::Suspended { "suspended" } else { "reactivated" };
-            let mut msg = format!("Subscription {verb}.");
-            let addons = changed.changed.len() - 1;
-            if addons > 0 {
-                msg.push_str(&format!(
-                    " {addons} add-on{} {verb} with it.",
-                    if addons == 1 { "" } else { "s" }
-                ));
-            }
+            let key = if t == SubscriptionStatus::Suspended {
+                "toast-subscription-suspended"
+            } else {
+                "toast-subscription-reactivated"
+            };
+            let msg = Msg::new(key).num("addons", (changed.changed.len() - 1) as f64);
             if !fragment {
                 super::flash::push(&session, Toast::success(msg));
                 let default = format!("/customers/{id}/subscriptions/{sid}");
@@ -266,7 +267,7 @@ async fn set_status(
             (StatusCode::OK, vec![Toast::success(msg)], None)
         }
         Err(e @ (AppError::Conflict(_) | AppError::Unprocessable(_))) => {
-            (actix_web::ResponseError::status_code(&e), Vec::new(), Some(e.to_string()))
+            (actix_web::ResponseError::status_code(&e), Vec::new(), Some(e.text(l)))
         }
         Err(e) => return Err(e),
     };
@@ -277,6 +278,7 @@ async fn set_status(
             status,
             page.as_status_panel().render().map_err(AppError::internal)?,
             toasts,
+            l,
         )
     } else {
         Ok(super::html(status, page.render().map_err(AppError::internal)?))
@@ -295,7 +297,8 @@ fn after_cancel(
     session: &Session,
     customer_id: &str,
     back: Option<&str>,
-    message: String,
+    message: Msg,
+    l: crate::i18n::Locale,
     row: impl FnOnce() -> Result<String, askama::Error>,
 ) -> AppResult<HttpResponse> {
     if super::is_htmx_fragment_request(req) {
@@ -303,6 +306,7 @@ fn after_cancel(
             StatusCode::OK,
             row().map_err(AppError::internal)?,
             vec![Toast::success(message)],
+            l,
         )
     } else {
         super::flash::push(session, Toast::success(message));
@@ -323,14 +327,15 @@ async fn cancel_reservation(
     let (id, rid) = path.into_inner();
     let (ctx2, id2) = (ctx.clone(), id.clone());
     let r = state.db(move |c| svc::cancel_reservation(c, &ctx2, &id2, &rid)).await?;
-    let message = format!("Azure reservation “{}” cancelled.", r.name);
+    let message = Msg::new("toast-reservation-cancelled").text("name", &r.name);
     let row = ReservationRow {
+        l: ctx.user.locale,
         customer_id: id.clone(),
         r,
         can_manage: true,
         csrf_token: ctx.user.csrf_token.clone(),
     };
-    after_cancel(&req, &session, &id, back.as_deref(), message, || row.render())
+    after_cancel(&req, &session, &id, back.as_deref(), message, ctx.user.locale, || row.render())
 }
 
 async fn cancel_software(
@@ -345,15 +350,16 @@ async fn cancel_software(
     let (id, pid) = path.into_inner();
     let (ctx2, id2) = (ctx.clone(), id.clone());
     let p = state.db(move |c| svc::cancel_software(c, &ctx2, &id2, &pid)).await?;
-    let message = format!("Software purchase “{}” cancelled.", p.product);
+    let message = Msg::new("toast-software-cancelled").text("name", &p.product);
     let row = SoftwareRow {
+        l: ctx.user.locale,
         customer_id: id.clone(),
         p,
         can_manage: true,
         now_ms: db::now_ms(),
         csrf_token: ctx.user.csrf_token.clone(),
     };
-    after_cancel(&req, &session, &id, back.as_deref(), message, || row.render())
+    after_cancel(&req, &session, &id, back.as_deref(), message, ctx.user.locale, || row.render())
 }
 
 #[derive(Deserialize)]
@@ -378,9 +384,9 @@ async fn buy_addon(
         .ok()
         .filter(|q| (1..=MAX_QUANTITY).contains(q))
         .ok_or_else(|| {
-            AppError::Unprocessable(format!(
-                "Quantity must be a whole number from 1 to {MAX_QUANTITY}."
-            ))
+            AppError::Unprocessable(
+                Msg::new("error-quantity-range").num("max", MAX_QUANTITY as f64),
+            )
         });
     let (ctx2, id2, sid2) = (ctx.clone(), id.clone(), sid.clone());
     let outcome = match quantity {

@@ -31,9 +31,7 @@ struct Fields(Vec<(String, String)>);
 
 impl Fields {
     fn malformed() -> AppError {
-        AppError::BadRequest(
-            "The form was incomplete or malformed. Reload the page and try again.".into(),
-        )
+        AppError::BadRequest(crate::i18n::Msg::new("error-form-malformed"))
     }
 
     /// A field sent exactly once.
@@ -96,6 +94,7 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
     state
         .db(move |c| {
             Ok(UsersPage {
+                l: ctx.user.locale,
                 members: svc::list(c, &ctx)?,
                 me: ctx.user.id.clone(),
                 now_ms: crate::db::now_ms(),
@@ -107,6 +106,7 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
 
 fn new_user_page(ctx: &Ctx, form: NewUserForm) -> NewUserPage {
     NewUserPage {
+        l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Users, Vec::new()),
         form,
         all_roles: Role::ALL,
@@ -145,6 +145,7 @@ async fn create(
         Ok(issued) => render(
             StatusCode::OK,
             OneTimePasswordPage {
+                l: ctx.user.locale,
                 layout: Layout::new(&ctx.user, Nav::Users, Vec::new()),
                 member: issued.member,
                 password: issued.password,
@@ -153,7 +154,7 @@ async fn create(
         ),
         // The only 422 of a checked form: the email address is taken.
         Err(AppError::Unprocessable(msg)) => {
-            typed.error = Some((Field::Email, msg));
+            typed.error = Some((Field::Email, ctx.user.locale.msg(&msg)));
             render(StatusCode::UNPROCESSABLE_ENTITY, new_user_page(&ctx, typed))
         }
         Err(e) => Err(e),
@@ -258,7 +259,7 @@ async fn set_status(
         }
         Err(AppError::Conflict(msg)) => {
             refused_page(&state, &ctx, id, StatusCode::CONFLICT, move |page| {
-                page.status_error = Some(msg);
+                page.status_error = Some(ctx.user.locale.msg(&msg));
             })
             .await
         }
@@ -296,6 +297,7 @@ async fn reset_password(
         Ok(issued) => render(
             StatusCode::OK,
             OneTimePasswordPage {
+                l: ctx.user.locale,
                 layout: Layout::new(&ctx.user, Nav::Users, Vec::new()),
                 member: issued.member,
                 password: issued.password,
@@ -304,7 +306,7 @@ async fn reset_password(
         ),
         Err(AppError::Conflict(msg)) => {
             refused_page(&state, &ctx, id, StatusCode::CONFLICT, move |page| {
-                page.password_error = Some(msg);
+                page.password_error = Some(ctx.user.locale.msg(&msg));
             })
             .await
         }
