@@ -334,6 +334,8 @@ pub enum MsgArg {
     Date(i64),
     /// A message key, translated too.
     Key(String),
+    /// Message keys, translated and joined with commas (a list of roles).
+    Keys(Vec<String>),
 }
 
 impl Arg for MsgArg {
@@ -343,6 +345,9 @@ impl Arg for MsgArg {
             MsgArg::Number(n) => FluentValue::from(*n),
             MsgArg::Date(ms) => FluentValue::from(locale.date(*ms)),
             MsgArg::Key(k) => FluentValue::from(locale.t(k)),
+            MsgArg::Keys(ks) => {
+                FluentValue::from(ks.iter().map(|k| locale.t(k)).collect::<Vec<_>>().join(", "))
+            }
         }
     }
 }
@@ -376,6 +381,11 @@ impl Msg {
         self.args.push((name.to_string(), MsgArg::Key(key.to_string())));
         self
     }
+    pub fn keys<'a>(mut self, name: &str, keys: impl IntoIterator<Item = &'a str>) -> Self {
+        let keys = keys.into_iter().map(str::to_string).collect();
+        self.args.push((name.to_string(), MsgArg::Keys(keys)));
+        self
+    }
 }
 
 impl std::fmt::Display for Msg {
@@ -384,22 +394,18 @@ impl std::fmt::Display for Msg {
     }
 }
 
-impl Msg {
-    /// Text that has no message key yet: shown as it is in every locale.
-    pub fn untranslated(text: impl Into<String>) -> Self {
-        Msg::new("untranslated").text("text", text)
+/// A `Msg`, however many references deep a template holds it.
+pub trait AsMsg {
+    fn as_msg(&self) -> &Msg;
+}
+impl AsMsg for Msg {
+    fn as_msg(&self) -> &Msg {
+        self
     }
 }
-
-impl From<String> for Msg {
-    fn from(text: String) -> Self {
-        Msg::untranslated(text)
-    }
-}
-
-impl From<&str> for Msg {
-    fn from(text: &str) -> Self {
-        Msg::untranslated(text)
+impl<T: AsMsg + ?Sized> AsMsg for &T {
+    fn as_msg(&self) -> &Msg {
+        (**self).as_msg()
     }
 }
 
@@ -422,18 +428,3 @@ macro_rules! as_f64 {
     )*};
 }
 as_f64!(i32, i64, u32, u64, usize, f64);
-
-/// A `Msg`, however many references deep a template holds it.
-pub trait AsMsg {
-    fn as_msg(&self) -> &Msg;
-}
-impl AsMsg for Msg {
-    fn as_msg(&self) -> &Msg {
-        self
-    }
-}
-impl<T: AsMsg + ?Sized> AsMsg for &T {
-    fn as_msg(&self) -> &Msg {
-        (**self).as_msg()
-    }
-}

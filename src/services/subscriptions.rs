@@ -76,16 +76,12 @@ pub fn change_status(
         match (sub.status(), target) {
             (from, to) if from == to => {
                 return Err(AppError::Conflict(
-                    format!("This subscription is already {}.", to.label().to_lowercase()).into(),
+                    Msg::new("error-subscription-already").text("status", to.as_str()),
                 ));
             }
             (SubscriptionStatus::Deleted | SubscriptionStatus::Expired, _) => {
                 return Err(AppError::Conflict(
-                    format!(
-                        "A {} subscription cannot change status.",
-                        sub.status().label().to_lowercase()
-                    )
-                    .into(),
+                    Msg::new("error-subscription-final").text("status", sub.status().as_str()),
                 ));
             }
             (SubscriptionStatus::Active, SubscriptionStatus::Suspended) => {
@@ -102,11 +98,7 @@ pub fn change_status(
                     let parent = subscription::find(c, ctx.partner_id(), customer_id, parent_id)?;
                     if let Some(parent) = parent.filter(|p| !p.is_active()) {
                         return Err(AppError::Conflict(
-                            format!(
-                                "Reactivate the base subscription “{}” first.",
-                                parent.offer_name
-                            )
-                            .into(),
+                            Msg::new("error-reactivate-base").text("name", &parent.offer_name),
                         ));
                     }
                 }
@@ -118,8 +110,7 @@ pub fn change_status(
             }
             (_, to) => {
                 return Err(AppError::Unprocessable(
-                    format!("A subscription cannot be set to {} here.", to.label().to_lowercase())
-                        .into(),
+                    Msg::new("error-subscription-target").text("status", to.as_str()),
                 ));
             }
         }
@@ -159,7 +150,7 @@ pub fn cancel_reservation(
         let r = reservation::find(c, ctx.partner_id(), customer_id, reservation_id)?
             .ok_or(AppError::NotFound)?;
         if !r.is_active() {
-            return Err(AppError::Conflict("This Azure reservation is already cancelled.".into()));
+            return Err(AppError::Conflict(Msg::new("error-reservation-cancelled")));
         }
         reservation::cancel(c, &r.id, db::now_ms())?;
         audit::record(
@@ -194,14 +185,15 @@ pub fn cancel_software(
         let s = software::find(c, ctx.partner_id(), customer_id, purchase_id)?
             .ok_or(AppError::NotFound)?;
         if !s.is_active() {
-            return Err(AppError::Conflict("This software purchase is already cancelled.".into()));
+            return Err(AppError::Conflict(Msg::new("error-software-cancelled")));
         }
         let now = db::now_ms();
         if !s.cancellable_at(&now) {
-            return Err(AppError::Conflict(format!(
-                "Software purchases can be cancelled only within {CANCEL_WINDOW_DAYS} days; this one was bought on {}.",
-                crate::views::format_date(s.created_at)
-            ).into()));
+            return Err(AppError::Conflict(
+                Msg::new("error-software-window")
+                    .num("days", CANCEL_WINDOW_DAYS as f64)
+                    .date("date", s.created_at),
+            ));
         }
         software::cancel(c, &s.id, now)?;
         audit::record(
@@ -245,7 +237,7 @@ pub fn add_subscription(
         }
         let offer = offer::find(c, &req.offer_id)?
             .filter(|o| o.parent_offer_id.is_none())
-            .ok_or_else(|| AppError::Unprocessable("Choose an offer from the list.".into()))?;
+            .ok_or_else(|| AppError::Unprocessable(Msg::new("error-choose-offer")))?;
         let now = db::now_ms();
         let sub = Subscription {
             id: db::new_id(),
@@ -308,18 +300,14 @@ pub fn add_addon(
         let base = subscription::find(c, ctx.partner_id(), customer_id, base_id)?
             .ok_or(AppError::NotFound)?;
         if base.parent_id.is_some() {
-            return Err(AppError::Conflict(
-                "Add-ons are bought for a base subscription, not for another add-on.".into(),
-            ));
+            return Err(AppError::Conflict(Msg::new("error-addon-of-addon")));
         }
         if !base.is_active() {
-            return Err(AppError::Conflict(
-                "Add-ons can be bought only for an active subscription.".into(),
-            ));
+            return Err(AppError::Conflict(Msg::new("error-addon-inactive-base")));
         }
         let offer = offer::find(c, offer_id)?
             .filter(|o| o.parent_offer_id.as_deref() == Some(base.offer_id.as_str()))
-            .ok_or_else(|| AppError::Unprocessable("Choose an add-on from the list.".into()))?;
+            .ok_or_else(|| AppError::Unprocessable(Msg::new("error-choose-addon")))?;
         let now = db::now_ms();
         let sub = Subscription {
             id: db::new_id(),
@@ -375,25 +363,19 @@ pub fn cancel_subscription(
             .ok_or(AppError::NotFound)?;
         let now = db::now_ms();
         if sub.commerce_type() != CommerceType::NewCommerce {
-            return Err(AppError::Conflict(
-                "Legacy subscriptions cannot be cancelled here: suspend them instead.".into(),
-            ));
+            return Err(AppError::Conflict(Msg::new("error-legacy-cancel")));
         }
         if !sub.is_active() {
             return Err(AppError::Conflict(
-                format!(
-                    "Only an active subscription can be cancelled; this one is {}.",
-                    sub.status().label().to_lowercase()
-                )
-                .into(),
+                Msg::new("error-cancel-not-active").text("status", sub.status().as_str()),
             ));
         }
         if !sub.cancellable_at(&now) {
-            return Err(AppError::Conflict(format!(
-                "New-commerce subscriptions can be cancelled only within {} days of purchase; this one was bought on {}.",
-                subscription::NCE_CANCEL_WINDOW_DAYS,
-                crate::views::format_date(sub.created_at)
-            ).into()));
+            return Err(AppError::Conflict(
+                Msg::new("error-nce-window")
+                    .num("days", subscription::NCE_CANCEL_WINDOW_DAYS as f64)
+                    .date("date", sub.created_at),
+            ));
         }
         let mut changed = vec![sub.clone()];
         changed.extend(subscription::addons_of(c, &sub.id)?.into_iter().filter(|a| {
@@ -455,7 +437,7 @@ pub fn set_support_contact(
             None => None,
             Some(id) => {
                 Some(choices.iter().find(|p| p.id == id).map(|p| p.name.clone()).ok_or_else(
-                    || AppError::Unprocessable("Choose a support contact from the list.".into()),
+                    || AppError::Unprocessable(Msg::new("error-choose-support-contact")),
                 )?)
             }
         };

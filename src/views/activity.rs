@@ -209,20 +209,20 @@ pub struct ActivityPage {
     pub error: Option<String>,
 }
 
-/// Columns of the CSV export.
+/// Columns of the CSV export: keys of their headers, translated for the viewer.
 pub const CSV_HEADER: &[&str] = &[
-    "Time (UTC)",
-    "Customer",
-    "Customer ID",
-    "Operation",
-    "Operation code",
-    "User",
-    "Status",
-    "Old value",
-    "New value",
-    "Resource type",
-    "Resource ID",
-    "Request ID",
+    "csv-time",
+    "csv-customer",
+    "csv-customer-id",
+    "csv-operation",
+    "csv-operation-code",
+    "csv-user",
+    "csv-status",
+    "csv-old-value",
+    "csv-new-value",
+    "csv-resource-type",
+    "csv-resource-id",
+    "csv-request-id",
 ];
 
 /// Appends one CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes
@@ -257,10 +257,11 @@ pub fn csv_line<'a>(cells: impl IntoIterator<Item = &'a str>, out: &mut String) 
 }
 
 /// Appends one record as a CSV line, in the order of `CSV_HEADER`.
-pub fn csv_record(row: &ActivityRow, out: &mut String) {
+/// The operation label is in the viewer's language; codes and values stay as stored.
+pub fn csv_record(row: &ActivityRow, l: Locale, out: &mut String) {
     let r = &row.record;
     let at = iso_datetime(r.at);
-    let label = operation_label(&r.operation);
+    let label = Entry::new(r.clone(), None).operation_in(&l);
     fn opt(v: &Option<String>) -> &str {
         v.as_deref().unwrap_or("")
     }

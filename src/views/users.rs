@@ -4,7 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 
-use super::{Layout, filters};
+use super::Layout;
 use crate::auth::roles::Role;
 use crate::services::users::{Field, Member};
 

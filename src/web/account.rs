@@ -169,22 +169,11 @@ async fn prepare(
     let (ctx2, id2) = (ctx.clone(), id.clone());
     match state.db(move |c| offboarding::execute(c, &ctx2, &id2, &previewed)).await {
         Ok(done) => {
-            let mut msg = format!(
-                "Suspended {} subscription{}, cancelled {} Azure reservation{} and {} software purchase{}.",
-                done.suspend.len(),
-                plural(done.suspend.len()),
-                done.cancel_reservations.len(),
-                plural(done.cancel_reservations.len()),
-                done.cancel_software.len(),
-                plural(done.cancel_software.len()),
-            );
-            if done.stuck_software.is_empty() {
-                msg.push_str(" Nothing active blocks the removal any more.");
-            } else {
-                msg.push_str(
-                    " Some software purchases cannot be cancelled and still block removal.",
-                );
-            }
+            let msg = Msg::new("toast-offboarding-done")
+                .num("subscriptions", done.suspend.len() as f64)
+                .num("reservations", done.cancel_reservations.len() as f64)
+                .num("software", done.cancel_software.len() as f64)
+                .num("stuck", done.stuck_software.len() as f64);
             super::flash::push(&session, Toast::success(msg));
             Ok(super::see_other(&format!("/customers/{id}/account")))
         }
@@ -198,8 +187,4 @@ async fn prepare(
         }
         Err(e) => Err(e),
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -10,6 +10,7 @@ use futures_util::StreamExt;
 
 use super::RequestId;
 use crate::error::AppError;
+use crate::i18n::Msg;
 
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
 connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
@@ -76,9 +77,7 @@ pub async fn input_guard(
 async fn read_form(req: &mut ServiceRequest) -> Result<(), AppError> {
     let uri = req.uri().to_string();
     if contains_nul(uri.as_bytes()) {
-        return Err(AppError::BadRequest(
-            "The address contains characters that are not allowed.".into(),
-        ));
+        return Err(AppError::BadRequest(Msg::new("error-address-characters")));
     }
     let is_form = req
         .headers()
@@ -91,18 +90,15 @@ async fn read_form(req: &mut ServiceRequest) -> Result<(), AppError> {
     let mut payload = req.take_payload();
     let mut body = BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk =
-            chunk.map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
+        let chunk = chunk.map_err(|_| AppError::BadRequest(Msg::new("error-form-unreadable")))?;
         if body.len() + chunk.len() > MAX_FORM_BYTES {
-            return Err(AppError::BadRequest("The form is too large.".into()));
+            return Err(AppError::BadRequest(Msg::new("error-form-too-large")));
         }
         body.extend_from_slice(&chunk);
     }
     let body = body.freeze();
     if contains_nul(&body) {
-        return Err(AppError::BadRequest(
-            "The form contains characters that are not allowed.".into(),
-        ));
+        return Err(AppError::BadRequest(Msg::new("error-form-characters")));
     }
     let (_, mut replay) = actix_http::h1::Payload::create(true);
     replay.unread_data(body.clone());

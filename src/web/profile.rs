@@ -108,10 +108,7 @@ async fn submit(
         Ok(()) => {
             // Every session of the user ended with the change; this browser gets a new one.
             auth::start_session(&session, &user_id)?;
-            super::flash::push(
-                &session,
-                Toast::success("Password changed. Your other sessions were signed out."),
-            );
+            super::flash::push(&session, Toast::success(Msg::new("toast-password-changed")));
             Ok(super::see_other("/password"))
         }
         Err(AppError::Unprocessable(msg)) => {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth::roles::Permission;
 use crate::error::{AppError, AppResult};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Msg};
 use crate::models::relationship_request as rows;
 use crate::services::Ctx;
 use crate::services::requests::{self as svc, Acceptance, VALIDITY_DAYS};
@@ -27,19 +27,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 const NEW_INVITATION_KEY: &str = "new_invitation";
 
-/// The invitation text a partner sends to the customer's admin.
-fn draft_message(partner: &str, link: &str, with_dap: bool, expires: &str) -> String {
-    let dap = if with_dap {
-        format!(
-            "Accepting also gives {partner} delegated admin privileges in your tenant, so we can manage it for you."
-        )
-    } else {
-        "Accepting does not give us administrative access to your tenant.".to_string()
-    };
-    format!(
-        "Hello,\n\n{partner} would like to be your cloud reseller. To accept, an administrator of your \
-organisation opens this link and confirms:\n\n{link}\n\n{dap}\n\nThe link works once and expires on {expires}.\n\n\
-Best regards,\n{partner}"
+/// The invitation text a partner sends to the customer's admin, in the partner user's language.
+fn draft_message(l: Locale, partner: &str, link: &str, with_dap: bool, expires: i64) -> String {
+    l.msg(
+        Msg::new("invitation-draft")
+            .text("partner", partner)
+            .text("link", link)
+            .date("expires", expires)
+            .text("dap", if with_dap { "yes" } else { "no" }),
     )
 }
 
@@ -79,18 +74,16 @@ async fn create(
         None | Some("") | Some("off") => false,
         Some("on") | Some("yes") | Some("true") => true,
         Some(_) => {
-            return Err(AppError::BadRequest(
-                "Choose whether to include delegated admin privileges.".into(),
-            ));
+            return Err(AppError::BadRequest(Msg::new("error-choose-dap")));
         }
     };
     let ctx2 = ctx.clone();
     let created = state.db(move |c| svc::create(c, &ctx2, with_dap)).await?;
     let info = req.connection_info();
     let link = format!("{}://{}/invitations/{}", info.scheme(), info.host(), created.token);
-    let expires = crate::views::format_date(created.request.expires_at);
+    let expires = created.request.expires_at;
     let invitation = NewInvitation {
-        message: draft_message(&ctx.user.partner.name, &link, with_dap, &expires),
+        message: draft_message(ctx.user.locale, &ctx.user.partner.name, &link, with_dap, expires),
         link,
         with_dap,
     };
@@ -109,10 +102,7 @@ async fn revoke(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     state.db(move |c| svc::revoke(c, &ctx, &id)).await?;
-    super::flash::push(
-        &session,
-        Toast::success("Relationship request revoked: its link no longer works."),
-    );
+    super::flash::push(&session, Toast::success(Msg::new("toast-request-revoked")));
     Ok(super::see_other("/relationship-requests"))
 }
 

@@ -94,17 +94,17 @@ pub struct AddForm {
     term: String,
 }
 
-fn parse_purchase(form: &AddForm) -> Result<NewSubscription, String> {
+fn parse_purchase(form: &AddForm) -> Result<NewSubscription, Msg> {
     let quantity: i32 = form
         .quantity
         .trim()
         .parse()
         .ok()
         .filter(|q| (1..=MAX_QUANTITY).contains(q))
-        .ok_or_else(|| format!("Quantity must be a whole number from 1 to {MAX_QUANTITY}."))?;
-    let term = Term::parse(&form.term).ok_or("Choose a term from the list.")?;
+        .ok_or_else(|| Msg::new("error-quantity-range").num("max", MAX_QUANTITY))?;
+    let term = Term::parse(&form.term).ok_or_else(|| Msg::new("error-choose-term"))?;
     if form.offer_id.trim().is_empty() {
-        return Err("Choose an offer from the list.".into());
+        return Err(Msg::new("error-choose-offer"));
     }
     Ok(NewSubscription { offer_id: form.offer_id.clone(), quantity, term })
 }
@@ -118,7 +118,7 @@ async fn buy(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let form = form.into_inner();
-    let parsed = parse_purchase(&form).map_err(|m| AppError::Unprocessable(m.into()));
+    let parsed = parse_purchase(&form).map_err(AppError::Unprocessable);
     let (ctx2, id2) = (ctx.clone(), id.clone());
     let outcome = match parsed {
         Ok(req) => state.db(move |c| svc::add_subscription(c, &ctx2, &id2, &req)).await,
@@ -128,7 +128,11 @@ async fn buy(
         Ok(sub) => {
             super::flash::push(
                 &session,
-                Toast::success(format!("Bought {} × {}.", sub.quantity, sub.offer_name)),
+                Toast::success(
+                    Msg::new("toast-bought")
+                        .num("quantity", sub.quantity)
+                        .text("offer", &sub.offer_name),
+                ),
             );
             Ok(super::see_other(&format!("/customers/{}/subscriptions/{}", id, sub.id)))
         }
@@ -138,7 +142,7 @@ async fn buy(
                 offer_id: form.offer_id,
                 quantity: form.quantity,
                 term: form.term,
-                error: Some(e.to_string()),
+                error: Some(e.text(ctx.user.locale)),
             };
             let page = state.db(move |c| tab_page(c, &ctx, &id, Vec::new(), values)).await?;
             Ok(super::html(status, page.render().map_err(AppError::internal)?))
@@ -395,13 +399,15 @@ async fn buy_addon(
     };
     match outcome {
         Ok(addon) => {
-            let msg = format!("Bought add-on {} × {}.", addon.quantity, addon.offer_name);
+            let msg = Msg::new("toast-bought-addon")
+                .num("quantity", addon.quantity)
+                .text("offer", &addon.offer_name);
             super::flash::push(&session, Toast::success(msg));
             Ok(super::see_other(&format!("/customers/{id}/subscriptions/{sid}")))
         }
         Err(e @ (AppError::Conflict(_) | AppError::Unprocessable(_))) => {
             let status = actix_web::ResponseError::status_code(&e);
-            let errors = PageErrors { addon: Some(e.to_string()), ..Default::default() };
+            let errors = PageErrors { addon: Some(e.text(ctx.user.locale)), ..Default::default() };
             let page = state
                 .db(move |c| subscription_page(c, &ctx, &id, &sid, Vec::new(), errors))
                 .await?;
@@ -420,14 +426,8 @@ async fn cancel_subscription(
     let (id, sid) = path.into_inner();
     let (id2, sid2) = (id.clone(), sid.clone());
     let done = state.db(move |c| svc::cancel_subscription(c, &ctx, &id2, &sid2)).await?;
-    let addons = done.changed.len() - 1;
-    let mut msg = "Subscription cancelled.".to_string();
-    if addons > 0 {
-        msg.push_str(&format!(
-            " {addons} add-on{} cancelled with it.",
-            if addons == 1 { "" } else { "s" }
-        ));
-    }
+    let msg =
+        Msg::new("toast-subscription-cancelled").num("addons", (done.changed.len() - 1) as f64);
     super::flash::push(&session, Toast::success(msg));
     Ok(super::see_other(&format!("/customers/{id}/subscriptions/{sid}")))
 }
@@ -455,8 +455,8 @@ async fn set_support_contact(
         })
         .await?;
     let msg = match name {
-        Some(n) => format!("{n} is now the designated support contact."),
-        None => "The subscription has no designated support contact now.".to_string(),
+        Some(n) => Msg::new("toast-support-contact-set").text("name", n),
+        None => Msg::new("toast-support-contact-none"),
     };
     super::flash::push(&session, Toast::success(msg));
     Ok(super::see_other(&format!("/customers/{id}/subscriptions/{sid}")))

@@ -8,6 +8,7 @@ use askama::Template;
 
 use crate::auth::{self, roles::Permission, roles::Role};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::services::Ctx;
 use crate::services::users::{self as svc, Field, Member};
 use crate::state::AppState;
@@ -50,7 +51,7 @@ impl Fields {
             .filter(|(k, _)| k == "role")
             .map(|(_, v)| {
                 Role::parse(v)
-                    .ok_or_else(|| AppError::BadRequest("Choose roles from the list.".into()))
+                    .ok_or_else(|| AppError::BadRequest(Msg::new("users-error-choose-roles")))
             })
             .collect()
     }
@@ -137,7 +138,7 @@ async fn create(
     let new = match svc::check_new(&typed.email, &typed.display_name, typed.roles.clone()) {
         Ok(new) => new,
         Err(invalid) => {
-            typed.error = Some((invalid.field, invalid.message));
+            typed.error = Some((invalid.field, ctx.user.locale.msg(invalid.message)));
             return render(StatusCode::UNPROCESSABLE_ENTITY, new_user_page(&ctx, typed));
         }
     };
@@ -191,7 +192,9 @@ async fn change_roles(
             if !done.changed {
                 super::flash::push(
                     &session,
-                    Toast::info(format!("{} already has these roles.", m.user.display_name)),
+                    Toast::info(
+                        Msg::new("toast-roles-unchanged").text("name", &m.user.display_name),
+                    ),
                 );
                 return Ok(super::see_other(&format!("/users/{id}")));
             }
@@ -202,16 +205,12 @@ async fn change_roles(
             super::flash::push(
                 &session,
                 Toast::success(if is_self {
-                    format!(
-                        "Your roles are now: {}. Your other sessions were signed out.",
-                        m.roles_label()
-                    )
+                    Msg::new("toast-own-roles-changed")
+                        .keys("roles", m.roles.iter().map(|r| r.key()))
                 } else {
-                    format!(
-                        "Roles of {} are now: {}. They were signed out everywhere, so the change counts at once.",
-                        m.user.display_name,
-                        m.roles_label()
-                    )
+                    Msg::new("toast-roles-changed")
+                        .text("name", &m.user.display_name)
+                        .keys("roles", m.roles.iter().map(|r| r.key()))
                 }),
             );
             if is_self && !auth::roles::allows(&m.roles, Permission::ManageUsers) {
@@ -221,7 +220,7 @@ async fn change_roles(
         }
         Err(e @ (AppError::Unprocessable(_) | AppError::Conflict(_))) => {
             let status = actix_web::ResponseError::status_code(&e);
-            let msg = e.to_string();
+            let msg = e.text(ctx.user.locale);
             refused_page(&state, &ctx, id, status, move |page| {
                 page.chosen = roles;
                 page.roles_error = Some(msg);
@@ -245,14 +244,14 @@ async fn set_status(
         Ok(done) => {
             let name = &done.member.user.display_name;
             let toast = match (done.changed, active) {
-                (false, true) => Toast::info(format!("{name} is already active.")),
-                (false, false) => Toast::info(format!("{name} is already disabled.")),
-                (true, true) => Toast::success(format!(
-                    "{name} is enabled and can sign in again with their password."
-                )),
-                (true, false) => {
-                    Toast::success(format!("{name} is disabled and was signed out everywhere."))
+                (false, true) => {
+                    Toast::info(Msg::new("toast-user-already-active").text("name", name))
                 }
+                (false, false) => {
+                    Toast::info(Msg::new("toast-user-already-disabled").text("name", name))
+                }
+                (true, true) => Toast::success(Msg::new("toast-user-enabled").text("name", name)),
+                (true, false) => Toast::success(Msg::new("toast-user-disabled").text("name", name)),
             };
             super::flash::push(&session, toast);
             Ok(super::see_other(&format!("/users/{id}")))
