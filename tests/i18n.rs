@@ -68,6 +68,9 @@ fn files_under(dir: &str, ext: &str) -> Vec<(String, String)> {
     out
 }
 
+/// String literals in src/ that look like keys but are not (none today).
+const NOT_KEYS: &[&str] = &[];
+
 #[test]
 fn every_key_the_code_uses_exists() {
     let en = keys("en-US");
@@ -93,6 +96,20 @@ fn every_key_the_code_uses_exists() {
                 for c in re.captures_iter(line) {
                     used.insert((path.clone(), c[1].to_string()));
                 }
+            }
+        }
+    }
+    // Any other string literal in src/ shaped like a key of ours (its first word starts some
+    // defined key) must be one.
+    let prefixes: BTreeSet<&str> =
+        en.iter().filter_map(|k| k.split_once('-').map(|(p, _)| p)).collect();
+    let literal = regex::Regex::new(r#""([a-z][a-z0-9]*(?:-[a-z0-9_]+)+)""#).unwrap();
+    for (path, text) in files_under("src", "rs") {
+        for c in literal.captures_iter(&text) {
+            let key = &c[1];
+            let prefix = key.split('-').next().unwrap();
+            if prefixes.contains(prefix) && !NOT_KEYS.contains(&key) {
+                used.insert((path.clone(), key.to_string()));
             }
         }
     }
@@ -389,4 +406,48 @@ async fn polish_pages_speak_partner_center_vocabulary() {
     )
     .await;
     r.assert_status(409).assert_contains("Zakupy dla tego klienta są zablokowane");
+}
+
+#[actix_web::test]
+async fn errors_toasts_csv_and_invitations_are_translated() {
+    let env = Env::new();
+    let w = env.world.clone();
+    let app = env.app().await;
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    post(&app, &mut b, "/locale", &[("locale", "pl-PL"), ("back", "/customers")]).await;
+
+    // An error page inside the layout, and an htmx refusal as a toast.
+    let r = get(&app, &mut b, "/customers/no-such-customer/account").await;
+    r.assert_status(404)
+        .assert_contains(r#"<html lang="pl">"#)
+        .assert_contains("Ta strona nie istnieje lub nie masz do niej dostępu.");
+    let r = hx_post(
+        &app,
+        &mut b,
+        &format!("/customers/{}/subscriptions/{}/status", w.ready.id, w.ready_sub),
+        &[("status", "suspended")],
+    )
+    .await;
+    r.assert_status(409).assert_contains("Ta subskrypcja ma już stan Wstrzymano.");
+
+    // The CSV export's headers; the stored codes stay as they are.
+    let csv = get(&app, &mut b, "/activity.csv?from=").await;
+    csv.assert_status(200);
+    assert!(
+        csv.body.starts_with("Czas (UTC),Klient,Identyfikator klienta,Operacja,Kod operacji,"),
+        "{}",
+        &csv.body[..csv.body.len().min(200)]
+    );
+    assert!(csv.body.contains("update_user_locale"), "the operation code is stored as is");
+
+    // The invitation draft is written in the user's language.
+    post(&app, &mut b, "/relationship-requests", &[("delegated_admin", "on")]).await;
+    let page = get(&app, &mut b, "/relationship-requests").await;
+    page.assert_contains("Dzień dobry,")
+        .assert_contains("uprawnienia administratora delegowanego w Państwa dzierżawie");
+
+    // An anonymous error page follows Accept-Language.
+    let mut anon = Browser::default();
+    let r = get_with_language(&app, &mut anon, "/invitations/not-a-token", "pl").await;
+    r.assert_status(404).assert_contains("Ten link zaproszenia jest nieprawidłowy.");
 }

@@ -70,3 +70,8 @@ op-reset_password = Reset password
 op-update_user_locale = Change language
 op-authz_denied = Access denied
 op-csrf_rejected = Forged request refused
+
+# Billing cycles (stored as these words)
+billing-monthly = monthly
+billing-annual = annual
+billing-triennial = triennial

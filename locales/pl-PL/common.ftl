@@ -68,3 +68,8 @@ op-reset_password = Zresetowanie hasła
 op-update_user_locale = Zmiana języka
 op-authz_denied = Odmowa dostępu
 op-csrf_rejected = Odrzucono sfałszowane żądanie
+
+# Cykle rozliczeniowe
+billing-monthly = co miesiąc
+billing-annual = co rok
+billing-triennial = co trzy lata
