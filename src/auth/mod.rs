@@ -42,7 +42,7 @@ pub struct CurrentUser {
     pub csrf_token: String,
     /// The UI language: the saved choice, else the browser's `Accept-Language`, else English.
     pub locale: Locale,
-    /// The request's path and query (the language switcher returns there).
+    /// Where the language switcher returns: this GET's path and query, else `/`.
     pub path: String,
 }
 
@@ -114,7 +114,12 @@ impl FromRequest for CurrentUser {
                 .unwrap_or_else(|| Locale::from_request(&req));
             let user = CurrentUser {
                 locale,
-                path: req.uri().path_and_query().map(|p| p.to_string()).unwrap_or_default(),
+                // Only a GET can be returned to; a page answering a POST returns to the start.
+                path: if req.method() == actix_web::http::Method::GET {
+                    req.uri().path_and_query().map_or_else(|| "/".into(), |p| p.to_string())
+                } else {
+                    "/".into()
+                },
                 id: u.id,
                 email: u.email,
                 display_name: u.display_name,

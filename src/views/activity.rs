@@ -62,7 +62,8 @@ pub fn iso_datetime(ms: i64) -> String {
 pub struct Entry {
     /// `2026-11-24T09:13:00Z`, the `datetime` of its `<time>` element.
     pub at_iso: String,
-    /// `2026-11-24 09:13 UTC`, shown until the script rewrites it to local time.
+    /// `2026-11-24 09:13 UTC` (the page shows `Locale::datetime(at)` until the script rewrites
+    /// it to local time).
     pub at_text: String,
     pub customer_id: Option<String>,
     /// Set only when the partner has a relationship row with the customer.

@@ -19,9 +19,9 @@ use crate::services::removal::Eligibility;
 pub mod activity;
 pub mod users;
 
+/// What templates hand to `Locale::date` / `Locale::datetime` (src/i18n.rs), which format
+/// dates and times for the page's language.
 pub mod filters {
-    use askama::Values;
-
     /// A time in UTC milliseconds, however many references deep the template holds it.
     pub trait Millis {
         fn millis(&self) -> i64;
@@ -35,18 +35,6 @@ pub mod filters {
         fn millis(&self) -> i64 {
             (**self).millis()
         }
-    }
-
-    /// UTC milliseconds → `2026-11-24`.
-    #[askama::filter_fn]
-    pub fn date(ms: impl Millis, _: &dyn Values) -> askama::Result<String> {
-        Ok(super::format_date(ms.millis()))
-    }
-
-    /// UTC milliseconds → `2026-11-24 09:13 UTC`.
-    #[askama::filter_fn]
-    pub fn datetime(ms: impl Millis, _: &dyn Values) -> askama::Result<String> {
-        Ok(super::format_datetime(ms.millis()))
     }
 }
 
