@@ -310,12 +310,15 @@ async fn the_switcher_saves_the_choice_which_wins_over_accept_language() {
             .first(&mut c)
             .unwrap();
         assert_eq!(saved.as_deref(), Some("pl-PL"));
-        let audited: i64 = audit_log::table
+        let audited: Vec<(Option<String>, Option<String>)> = audit_log::table
             .filter(audit_log::operation.eq("update_user_locale"))
-            .count()
-            .get_result(&mut c)
+            .select((audit_log::old_value, audit_log::new_value))
+            .load(&mut c)
             .unwrap();
-        assert_eq!(audited, 1);
+        assert_eq!(
+            audited,
+            [(Some("locale: none".to_string()), Some("locale: pl-PL".to_string()))]
+        );
     }
     // The saved choice wins over Accept-Language.
     let r = get_with_language(&app, &mut b, &back, "en-US,en;q=0.9").await;

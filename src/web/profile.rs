@@ -55,11 +55,12 @@ async fn set_locale(
         return Err(AppError::Unprocessable(Msg::new("error-unknown-locale")));
     };
     let back = safe_back(form.back.as_deref()).to_string();
-    let old = ctx.user.locale;
     let actor: Actor = (&ctx).into();
     let user_id = ctx.user.id.clone();
     state
         .db_tx(move |c| {
+            // The saved choice before ("none": the browser's language was followed).
+            let old = user::find(c, &user_id)?.and_then(|u| u.locale);
             user::set_locale(c, &user_id, Some(locale.tag()))?;
             audit::record(
                 c,
@@ -68,7 +69,7 @@ async fn set_locale(
                     operation: op::UPDATE_USER_LOCALE,
                     resource_type: "user",
                     resource_id: Some(&user_id),
-                    old_value: Some(format!("locale: {}", old.tag())),
+                    old_value: Some(format!("locale: {}", old.as_deref().unwrap_or("none"))),
                     new_value: Some(format!("locale: {}", locale.tag())),
                     ..Default::default()
                 },
