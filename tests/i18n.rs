@@ -275,6 +275,8 @@ async fn anonymous_pages_follow_accept_language() {
     r.assert_contains(r#"<html lang="en">"#).assert_contains("Sign in with your partner account.");
     let r = get(&app, &mut b, "/signin").await;
     r.assert_contains(r#"<html lang="en">"#);
+    let vary: Vec<_> = r.headers.get_all("vary").filter_map(|v| v.to_str().ok()).collect();
+    assert!(vary.iter().any(|v| v.contains("Accept-Language")), "Vary: {vary:?}");
     // The public invitation page and anonymous error pages too.
     let r = get_with_language(&app, &mut b, "/invitations/not-a-token", "pl").await;
     r.assert_status(404).assert_contains(r#"<html lang="pl">"#);

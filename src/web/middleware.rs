@@ -46,6 +46,8 @@ pub async fn security_headers(
     set(h, "permissions-policy", "camera=(), microphone=(), geolocation=()");
     h.append(header::VARY, HeaderValue::from_static("HX-Request"));
     if !is_static {
+        // Pages are in the language the browser asks for (unless the user chose one).
+        h.append(header::VARY, HeaderValue::from_static("Accept-Language"));
         set(h, "cache-control", "no-store");
     }
     Ok(res)
