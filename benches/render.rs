@@ -20,14 +20,17 @@ fn page() -> CustomersPage {
     CustomersPage {
         layout: Layout {
             user_name: "Alex Wilber".into(),
-            user_roles: "Global admin".into(),
+            user_roles: vec![partnerdesk::auth::roles::Role::GlobalAdmin],
             partner_name: "Fabrikam Cloud Solutions".into(),
             csrf_token: "0".repeat(64),
             nav: Nav::Customers,
             toasts: Vec::new(),
             asset_version: "0123456789ab",
             can_manage_users: true,
+            locale: partnerdesk::i18n::Locale::En,
+            path: "/customers".into(),
         },
+        l: partnerdesk::i18n::Locale::En,
         rows,
         query: String::new(),
         next_page: Some("after_name=contoso&after_id=abc".into()),

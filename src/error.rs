@@ -12,25 +12,28 @@ use askama::Template;
 use actix_web::HttpMessage;
 
 use crate::auth::CurrentUser;
+use crate::i18n::{Locale, Msg};
 use crate::views::{ErrorInLayoutPage, ErrorPage, Layout, Nav, Toast, ToastFragment};
 
+/// The sentences are `Msg`s, translated where the response is made (`Display` is English, for
+/// logs and audit records).
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{0}")]
-    BadRequest(String),
+    BadRequest(Msg),
     #[error("{0}")]
-    Forbidden(String),
-    #[error("This page does not exist, or you do not have access to it.")]
+    Forbidden(Msg),
+    #[error("{}", Locale::En.t("error-not-found"))]
     NotFound,
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Msg),
     #[error("{0}")]
-    Unprocessable(String),
-    #[error("Please sign in to continue.")]
+    Unprocessable(Msg),
+    #[error("{}", Locale::En.t("error-sign-in-required"))]
     SignInRequired { next: Option<String> },
-    #[error("The service is busy. Please try again in a moment.")]
+    #[error("{}", Locale::En.t("error-unavailable"))]
     Unavailable,
-    #[error("Something went wrong on our side. The error has been logged; please try again.")]
+    #[error("{}", Locale::En.t("error-internal"))]
     Internal(#[source] anyhow::Error),
 }
 
@@ -47,17 +50,37 @@ impl AppError {
         AppError::Internal(e)
     }
 
+    /// The key of the error page's title.
     pub fn title(&self) -> &'static str {
         match self {
-            AppError::BadRequest(_) => "Bad request",
-            AppError::Forbidden(_) => "Not allowed",
-            AppError::NotFound => "Not found",
-            AppError::Conflict(_) => "Cannot do that now",
-            AppError::Unprocessable(_) => "Check your input",
-            AppError::SignInRequired { .. } => "Sign in",
-            AppError::Unavailable => "Busy",
-            AppError::Internal(_) => "Error",
+            AppError::BadRequest(_) => "error-title-bad-request",
+            AppError::Forbidden(_) => "error-title-forbidden",
+            AppError::NotFound => "error-title-not-found",
+            AppError::Conflict(_) => "error-title-conflict",
+            AppError::Unprocessable(_) => "error-title-unprocessable",
+            AppError::SignInRequired { .. } => "error-title-sign-in",
+            AppError::Unavailable => "error-title-unavailable",
+            AppError::Internal(_) => "error-title-internal",
         }
+    }
+
+    /// The sentence, still to be translated.
+    pub fn message(&self) -> Msg {
+        match self {
+            AppError::BadRequest(m)
+            | AppError::Forbidden(m)
+            | AppError::Conflict(m)
+            | AppError::Unprocessable(m) => m.clone(),
+            AppError::NotFound => Msg::new("error-not-found"),
+            AppError::SignInRequired { .. } => Msg::new("error-sign-in-required"),
+            AppError::Unavailable => Msg::new("error-unavailable"),
+            AppError::Internal(_) => Msg::new("error-internal"),
+        }
+    }
+
+    /// The sentence in a locale.
+    pub fn text(&self, l: Locale) -> String {
+        l.msg(self.message())
     }
 
     /// Where a sign-in should return to: only local paths.
@@ -112,6 +135,7 @@ impl ResponseError for AppError {
                 .finish();
         }
         let page = ErrorPage {
+            l: Locale::En,
             code: self.status_code().as_u16(),
             title: self.title(),
             message: self.to_string(),
@@ -136,6 +160,7 @@ pub async fn error_pages(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let htmx = crate::web::is_htmx_fragment_request(req.request());
+    let anonymous_locale = Locale::from_request(req.request());
     let res = match crate::auth::session_store::noting_pool_busy(next.call(req)).await {
         (Ok(res), _) => res.map_into_boxed_body(),
         // The session store found no free connection; actix-session answers that with a bare
@@ -143,9 +168,21 @@ pub async fn error_pages(
         (Err(e), true) => {
             log::warn!("session store: no database connection: {e}");
             let busy = AppError::Unavailable;
+            let status = busy.status_code();
             let answer = match htmx {
-                true => toast_response(&busy, busy.status_code()),
-                false => busy.error_response(),
+                true => toast_response(&busy, status, anonymous_locale),
+                false => {
+                    let page = ErrorPage {
+                        l: anonymous_locale,
+                        code: status.as_u16(),
+                        title: busy.title(),
+                        message: busy.text(anonymous_locale),
+                    };
+                    HttpResponse::build(status)
+                        .insert_header((header::RETRY_AFTER, "2"))
+                        .content_type("text/html; charset=utf-8")
+                        .body(page.render().unwrap_or_default())
+                }
             };
             return Err(actix_web::error::InternalError::from_response(busy, answer).into());
         }
@@ -156,7 +193,7 @@ pub async fn error_pages(
     if let (Some(AppError::Forbidden(reason)), Some(user)) =
         (res.response().error().and_then(|e| e.as_error::<AppError>()), &user)
     {
-        audit_denial(res.request(), user, reason).await;
+        audit_denial(res.request(), user, &reason.to_string()).await;
     }
     let replacement = match res.response().error().and_then(|e| e.as_error::<AppError>()) {
         None => return Ok(res),
@@ -164,14 +201,34 @@ pub async fn error_pages(
             HttpResponse::Ok().insert_header(("HX-Redirect", "/signin")).finish()
         }
         Some(AppError::SignInRequired { .. }) => return Ok(res),
-        Some(other) if htmx => toast_response(other, status),
+        Some(other) if htmx => {
+            toast_response(other, status, user.as_ref().map_or(anonymous_locale, |u| u.locale))
+        }
         Some(other) => {
-            let Some(user) = user else { return Ok(res) };
+            let Some(user) = user else {
+                let page = ErrorPage {
+                    l: anonymous_locale,
+                    code: status.as_u16(),
+                    title: other.title(),
+                    message: other.text(anonymous_locale),
+                };
+                let mut resp = HttpResponse::build(status);
+                for name in [header::RETRY_AFTER, header::SET_COOKIE] {
+                    for v in res.headers().get_all(&name) {
+                        resp.append_header((name.clone(), v.clone()));
+                    }
+                }
+                let body = page.render().unwrap_or_default();
+                let (req, _) = res.into_parts();
+                let replaced = resp.content_type("text/html; charset=utf-8").body(body);
+                return Ok(ServiceResponse::new(req, replaced));
+            };
             let page = ErrorInLayoutPage {
+                l: user.locale,
                 layout: Layout::new(&user, Nav::Customers, Vec::new()),
                 code: status.as_u16(),
                 title: other.title(),
-                message: other.to_string(),
+                message: other.text(user.locale),
             };
             let mut resp = HttpResponse::build(status);
             if let Some(v) = res.headers().get(header::RETRY_AFTER) {
@@ -185,8 +242,8 @@ pub async fn error_pages(
 }
 
 /// An error's sentence as a toast, swapped out of band into the page's message area.
-fn toast_response(e: &AppError, status: StatusCode) -> HttpResponse {
-    let fragment = ToastFragment { toasts: vec![Toast::error(e.to_string())] };
+fn toast_response(e: &AppError, status: StatusCode, l: Locale) -> HttpResponse {
+    let fragment = ToastFragment { l, toasts: vec![Toast::error(e.message())] };
     let mut resp = HttpResponse::build(status);
     if let AppError::Unavailable = e {
         resp.insert_header((header::RETRY_AFTER, "2"));

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod i18n;
 pub mod models;
 pub mod services;
 pub mod state;

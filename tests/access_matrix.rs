@@ -70,6 +70,14 @@ const TABLE: &[Row] = &[
         other: ["403"; 8],
     },
     Row { method: "POST", path: "/signout", form: &[], own: ["S"; 8], other: ["S"; 8] },
+    // The header's language switcher: every signed-in user, for themselves.
+    Row {
+        method: "POST",
+        path: "/locale",
+        form: &[("locale", "pl-PL"), ("back", "/customers")],
+        own: ["S", "R", "R", "R", "R", "R", "R", "R"],
+        other: ["S", "R", "R", "R", "R", "R", "R", "R"],
+    },
     Row {
         method: "GET",
         path: "/customers",

@@ -43,6 +43,8 @@ fn field_value() -> impl Strategy<Value = String> {
         Just("deleted".to_string()),
         Just("m365-bp".to_string()),
         Just("P1M".to_string()),
+        Just("pl-PL".to_string()),
+        Just("//evil.example/".to_string()),
         Just("-1".to_string()),
         Just("99999999999999999999".to_string()),
         Just("\0".to_string()),
@@ -67,6 +69,8 @@ fn field_name() -> impl Strategy<Value = String> {
         Just("current_password".to_string()),
         Just("new_password".to_string()),
         Just("confirm_password".to_string()),
+        Just("locale".to_string()),
+        Just("back".to_string()),
         "[a-z_]{1,12}",
     ]
 }
@@ -119,13 +123,14 @@ async fn forms_never_fail_and_refusals_change_nothing() {
         w.beta_sub.clone(),
     ];
     let items = vec![w.contoso_reservation.clone(), w.contoso_software.clone(), w.beta_sub.clone()];
-    let templates: [(&str, &'static [&'static str]); 7] = [
+    let templates: [(&str, &'static [&'static str]); 8] = [
         ("/customers/{c}/subscriptions/{s}/status", &["status"]),
         ("/customers/{c}/subscriptions", &["offer_id", "quantity", "term"]),
         ("/customers/{c}/remove-relationship", &[]),
         ("/customers/{c}/reservations/{s}/cancel", &[]),
         ("/customers/{c}/software/{s}/cancel", &[]),
         ("/password", &["current_password", "new_password", "confirm_password"]),
+        ("/locale", &["locale", "back"]),
         ("/signout-not-a-route", &[]),
     ];
     for (template, required) in templates {

@@ -280,6 +280,85 @@ async fn removal_flow_end_to_end() {
     .await;
 }
 
+/// (4b) The removal flow once in Polish: the language chosen in the header, then Klienci →
+/// Konto → suspend and cancel → Usuń relację odsprzedawcy → confirm → the customer is gone.
+#[actix_web::test]
+async fn removal_flow_in_polish() {
+    browser::run("removal_flow_in_polish", Options::default(), |t| async move {
+        let w = t.world.clone();
+        t.sign_in(world::GLOBAL_ADMIN).await;
+        t.find("#locale-select").await.select_by_label("Polski").await.expect("choose Polski");
+        t.click("#locale-submit").await;
+        t.wait_for("html[lang='pl']").await;
+        assert_eq!(t.path().await, "/customers");
+        t.wait_text("h1.page-title", "Klienci").await;
+        t.check_page().await;
+        assert!(t.text("header.topbar").await.contains("Administrator globalny"));
+
+        open_customer(&t, "Contoso Ltd").await;
+        open_tab(&t, "Konto").await;
+        assert_eq!(t.attr("#remove-relationship", "aria-disabled").await.as_deref(), Some("true"));
+        let blocked = t.text("#removal-blocked").await;
+        assert!(blocked.contains("jest aktywna: wstrzymaj ją"), "blockers:\n{blocked}");
+        let account = t.page_text().await;
+        assert!(account.contains("Uprawnienia administratora delegowanego"), "{account}");
+        assert!(account.contains("Kontakty pomocy technicznej"), "{account}");
+
+        // Cancel the reservation and the software purchase, confirming in the dialog.
+        open_tab(&t, "Subskrypcje").await;
+        t.click(&format!("#reservation-{} button[type=submit]", w.contoso_reservation)).await;
+        let question = t.accept_dialog().await;
+        assert!(question.starts_with("Anulować rezerwację"), "dialog: {question:?}");
+        t.wait_text(&format!("#reservation-{}", w.contoso_reservation), "Anulowana").await;
+        t.click(&format!("#software-{} button[type=submit]", w.contoso_software)).await;
+        let question = t.accept_dialog().await;
+        assert!(question.starts_with("Anulować zakup"), "dialog: {question:?}");
+        t.wait_text(&format!("#software-{}", w.contoso_software), "Anulowana").await;
+        t.check_page().await;
+
+        // Suspend the subscriptions with the Status form: "Wstrzymano".
+        set_status_with_form(&t, "Microsoft 365 E3", "Wstrzymano").await;
+        t.wait_text("#flash", "Wstrzymano subskrypcję.").await;
+        t.click_link("← Wszystkie subskrypcje").await;
+        t.wait_for("#subscriptions").await;
+        set_status_with_form(&t, "Microsoft 365 Business Premium", "Wstrzymano").await;
+        t.check_page().await;
+        for id in [&w.contoso_base, &w.contoso_addon, &w.contoso_nce] {
+            assert_eq!(subscription_status(&t, id), "suspended");
+        }
+
+        // Usuń relację odsprzedawcy → the confirmation → the customer is gone.
+        open_tab(&t, "Konto").await;
+        assert_eq!(t.attr("#remove-relationship", "aria-disabled").await, None);
+        assert_eq!(t.text("#remove-relationship").await, "Usuń relację odsprzedawcy");
+        t.click("#remove-relationship").await;
+        t.wait_for("#confirm-removal").await;
+        t.check_page().await;
+        let consequences = t.find_all("#confirm-removal ul.consequences li").await;
+        assert_eq!(consequences.len(), 4, "the four consequences");
+        let text = t.text("#confirm-removal ul.consequences").await;
+        for needle in [
+            "listy klientów",
+            "kontaktów pomocy technicznej",
+            "uprawnienia administratora delegowanego",
+            "przyszłe zakupy",
+        ] {
+            assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
+        }
+        t.click("#confirm-removal form button[type=submit]").await;
+        t.wait_path("/customers", |p| p == "/customers").await;
+        t.wait_for("#customer-results").await;
+        t.wait_text("#flash", "Usunięto relację odsprzedawcy z klientem Contoso Ltd").await;
+        t.check_page().await;
+        let names = customer_names(&t).await;
+        assert!(!names.contains(&"Contoso Ltd".to_string()), "still listed: {names:?}");
+        assert_eq!(relationship_of(&t, &w.contoso.id), "none");
+        t.find("#q").await.send_keys("Contoso").await.unwrap();
+        t.wait_text("#customer-results", "Nazwa ani domena żadnego klienta").await;
+    })
+    .await;
+}
+
 /// (5) A Sales agent sees the link inactive, with the role it needs.
 #[actix_web::test]
 async fn sales_agent_sees_the_link_inactive() {

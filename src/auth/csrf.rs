@@ -22,10 +22,7 @@ pub fn token(session: &Session) -> String {
 }
 
 fn rejected() -> AppError {
-    AppError::Forbidden(
-        "This form has expired or was sent from another site. Reload the page and try again."
-            .into(),
-    )
+    AppError::Forbidden(crate::i18n::Msg::new("error-csrf"))
 }
 
 fn same_origin(req: &ServiceRequest) -> bool {

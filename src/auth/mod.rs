@@ -14,6 +14,7 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload, web};
 
 use crate::db;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
 use crate::models::{partner::Partner, user};
 use crate::state::AppState;
 use roles::{Permission, Role};
@@ -39,6 +40,10 @@ pub struct CurrentUser {
     pub partner: Partner,
     pub roles: Vec<Role>,
     pub csrf_token: String,
+    /// The UI language: the saved choice, else the browser's `Accept-Language`, else English.
+    pub locale: Locale,
+    /// Where the language switcher returns: this GET's path and query, else `/`.
+    pub path: String,
 }
 
 impl CurrentUser {
@@ -50,7 +55,7 @@ impl CurrentUser {
         if self.can(permission) {
             Ok(())
         } else {
-            Err(AppError::Forbidden(permission.denied_message().to_string()))
+            Err(AppError::Forbidden(permission.denied_message()))
         }
     }
 
@@ -96,7 +101,19 @@ impl FromRequest for CurrentUser {
                 session.purge();
                 return Err(signin());
             };
+            let locale = u
+                .locale
+                .as_deref()
+                .and_then(Locale::parse)
+                .unwrap_or_else(|| Locale::from_request(&req));
             let user = CurrentUser {
+                locale,
+                // Only a GET can be returned to; a page answering a POST returns to the start.
+                path: if req.method() == actix_web::http::Method::GET {
+                    req.uri().path_and_query().map_or_else(|| "/".into(), |p| p.to_string())
+                } else {
+                    "/".into()
+                },
                 id: u.id,
                 email: u.email,
                 display_name: u.display_name,

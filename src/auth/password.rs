@@ -104,16 +104,17 @@ pub fn is_common(password: &str) -> bool {
 
 /// Checks a new password against the policy; the message is shown to the user. The whole
 /// password counts: nothing is truncated.
-pub fn check_policy(password: &str) -> Result<(), String> {
+pub fn check_policy(password: &str) -> Result<(), crate::i18n::Msg> {
+    use crate::i18n::Msg;
     let chars = password.chars().count();
     if chars < MIN_LENGTH {
-        return Err(format!("The password must have at least {MIN_LENGTH} characters."));
+        return Err(Msg::new("password-error-short").num("min", MIN_LENGTH as f64));
     }
     if chars > MAX_LENGTH {
-        return Err(format!("The password must have at most {MAX_LENGTH} characters."));
+        return Err(Msg::new("password-error-long").num("max", MAX_LENGTH as f64));
     }
     if is_common(password) {
-        return Err("This password is one of the most commonly used: choose another.".into());
+        return Err(Msg::new("password-error-common"));
     }
     Ok(())
 }

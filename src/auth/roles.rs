@@ -57,23 +57,17 @@ impl Permission {
     }
 
     /// The sentence shown where a user lacks the permission.
-    pub fn denied_message(self) -> &'static str {
-        match self {
-            Permission::ViewCustomers => "Your roles do not give access to customers.",
-            Permission::ManageSubscriptions => {
-                "Requires the Global admin, Admin agent or Sales agent role."
-            }
-            Permission::RemoveRelationship => "Requires the Global admin role.",
-            Permission::RequestRelationship => {
-                "Requires the Global admin, Admin agent or Sales agent role."
-            }
-            Permission::ManageDelegatedAdmin => "Requires the Global admin or Admin agent role.",
-            Permission::ManageSupportContacts => {
-                "Requires the Global admin, Admin agent or Helpdesk agent role."
-            }
-            Permission::ManageUsers => "Requires the Global admin or User management admin role.",
-            Permission::ViewActivity => "Your roles do not give access to the activity log.",
-        }
+    pub fn denied_message(self) -> crate::i18n::Msg {
+        crate::i18n::Msg::new(match self {
+            Permission::ViewCustomers => "denied-view-customers",
+            Permission::ManageSubscriptions => "denied-manage-subscriptions",
+            Permission::RemoveRelationship => "denied-remove-relationship",
+            Permission::RequestRelationship => "denied-request-relationship",
+            Permission::ManageDelegatedAdmin => "denied-manage-delegated-admin",
+            Permission::ManageSupportContacts => "denied-manage-support-contacts",
+            Permission::ManageUsers => "denied-manage-users",
+            Permission::ViewActivity => "denied-view-activity",
+        })
     }
 }
 

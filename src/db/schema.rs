@@ -21,6 +21,7 @@ diesel::table! {
         failed_logins -> Integer,
         locked_until -> Nullable<BigInt>,
         created_at -> BigInt,
+        locale -> Nullable<Text>,
     }
 }
 

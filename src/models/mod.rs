@@ -29,7 +29,12 @@ macro_rules! text_enum {
                 match self { $($name::$variant => $stored),+ }
             }
 
-            /// The label shown to people.
+            /// The key of its label in the UI's messages (`locales/*/common.ftl`).
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => concat!(stringify!($name), "-", $stored)),+ }
+            }
+
+            /// The English label (logs, audit records, tests).
             pub fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
             }

@@ -64,6 +64,16 @@ impl Subscription {
     pub fn commerce_type(&self) -> CommerceType {
         CommerceType::parse(&self.commerce_type).unwrap_or(CommerceType::Legacy)
     }
+    /// The billing cycle in a locale (`billing-<cycle>` in the messages), else as stored.
+    pub fn billing_in(&self, l: &crate::i18n::Locale) -> String {
+        let key = format!("billing-{}", self.billing_cycle);
+        if l.has(&key) { l.t(&key) } else { self.billing_cycle.clone() }
+    }
+
+    /// The key of the term's label (`—` when the stored term is unknown).
+    pub fn term_key(&self) -> &'static str {
+        Term::parse(&self.term).map(Term::key).unwrap_or("term-unknown")
+    }
     pub fn term_label(&self) -> &'static str {
         Term::parse(&self.term).map(Term::label).unwrap_or("—")
     }

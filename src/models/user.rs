@@ -16,6 +16,17 @@ pub struct User {
     pub failed_logins: i32,
     pub locked_until: Option<i64>,
     pub created_at: i64,
+    /// The chosen UI language (`en-US`, `pl-PL`); `None` follows the browser.
+    pub locale: Option<String>,
+}
+
+/// Saves the user's UI language (`None`: follow the browser).
+pub fn set_locale(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    locale: Option<&str>,
+) -> QueryResult<usize> {
+    diesel::update(users::table.find(user_id)).set(users::locale.eq(locale)).execute(conn)
 }
 
 /// Emails are compared case-insensitively: stored and looked up lowercased and trimmed.

@@ -29,6 +29,7 @@ pub mod op {
     pub const DISABLE_USER: &str = "disable_user";
     pub const ENABLE_USER: &str = "enable_user";
     pub const RESET_PASSWORD: &str = "reset_password";
+    pub const UPDATE_USER_LOCALE: &str = "update_user_locale";
 }
 
 /// What happened, to what. `failed` marks an attempt that was refused.

@@ -6,6 +6,7 @@ use diesel::Connection;
 use crate::auth::roles::Permission;
 use crate::db::{self, AnyConnection};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::models::reservation::{self, Reservation};
 use crate::models::software::{self, SoftwarePurchase};
 use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus};
@@ -80,35 +81,55 @@ pub fn execute(
 ) -> AppResult<Plan> {
     ctx.user.require(Permission::ManageSubscriptions)?;
     conn.transaction::<_, AppError, _>(|c| {
-        let rel = db::lock_relationship(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
+        let rel =
+            db::lock_relationship(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
         if !rel.is_reseller() {
-            return Err(AppError::Conflict("This customer has no reseller relationship with you.".into()));
+            return Err(AppError::Conflict(Msg::new("blocker-no-relationship")));
         }
         let plan = plan(c, ctx.partner_id(), customer_id)?;
         if plan.fingerprint() != previewed {
-            return Err(AppError::Conflict(
-                "Something changed since the preview was shown. Review the new preview and confirm again.".into(),
-            ));
+            return Err(AppError::Conflict(Msg::new("offboarding-error-changed")));
         }
         if plan.is_empty() {
-            return Err(AppError::Conflict("Nothing is left to suspend or cancel.".into()));
+            return Err(AppError::Conflict(Msg::new("offboarding-nothing-left")));
         }
         let now = db::now_ms();
         let actor = ctx.into();
         let ids: Vec<&str> = plan.suspend.iter().map(|s| s.id.as_str()).collect();
         subscription::set_status(c, &ids, SubscriptionStatus::Suspended, now)?;
         for s in &plan.suspend {
-            let ev = Event::change(customer_id, op::UPDATE_SUBSCRIPTION, "subscription", &s.id, "status: active", "status: suspended");
+            let ev = Event::change(
+                customer_id,
+                op::UPDATE_SUBSCRIPTION,
+                "subscription",
+                &s.id,
+                "status: active",
+                "status: suspended",
+            );
             audit::record(c, &actor, ev)?;
         }
         for r in &plan.cancel_reservations {
             reservation::cancel(c, &r.id, now)?;
-            let ev = Event::change(customer_id, op::CANCEL_RESERVATION, "azure_reservation", &r.id, "status: active", "status: cancelled");
+            let ev = Event::change(
+                customer_id,
+                op::CANCEL_RESERVATION,
+                "azure_reservation",
+                &r.id,
+                "status: active",
+                "status: cancelled",
+            );
             audit::record(c, &actor, ev)?;
         }
         for s in &plan.cancel_software {
             software::cancel(c, &s.id, now)?;
-            let ev = Event::change(customer_id, op::CANCEL_SOFTWARE_PURCHASE, "software_purchase", &s.id, "status: active", "status: cancelled");
+            let ev = Event::change(
+                customer_id,
+                op::CANCEL_SOFTWARE_PURCHASE,
+                "software_purchase",
+                &s.id,
+                "status: active",
+                "status: cancelled",
+            );
             audit::record(c, &actor, ev)?;
         }
         Ok(plan)

@@ -7,6 +7,7 @@ use crate::auth::CurrentUser;
 use crate::auth::roles::Permission;
 use crate::db::{self, AnyConnection};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::models::partner::PartnerKind;
 use crate::models::relationship::{self, Relationship};
 use crate::models::{reservation, software, subscription, support_contact};
@@ -26,55 +27,56 @@ pub enum Blocker {
 
 impl Blocker {
     /// The sentence shown for this blocker.
-    pub fn message(&self) -> String {
+    pub fn message(&self) -> Msg {
         match self {
-            Blocker::RoleRequired => Permission::RemoveRelationship.denied_message().into(),
-            Blocker::IndirectReseller => {
-                "Indirect resellers cannot remove a reseller relationship; your indirect provider can."
-                    .into()
-            }
-            Blocker::NoRelationship => "This customer has no reseller relationship with you.".into(),
+            Blocker::RoleRequired => Permission::RemoveRelationship.denied_message(),
+            Blocker::IndirectReseller => Msg::new("blocker-indirect-reseller"),
+            Blocker::NoRelationship => Msg::new("blocker-no-relationship"),
             Blocker::ActiveSubscription { name, .. } => {
-                format!("Subscription “{name}” is active: suspend it.")
+                Msg::new("blocker-active-subscription").text("name", name)
             }
             Blocker::ActiveReservation { name, .. } => {
-                format!("Azure reservation “{name}” is active: cancel it.")
+                Msg::new("blocker-active-reservation").text("name", name)
             }
             Blocker::ActiveSoftwarePurchase { product, .. } => {
-                format!("Software purchase “{product}” is active: cancel it.")
+                Msg::new("blocker-active-software").text("name", product)
             }
         }
     }
 
-    /// Where the blocker is fixed, with the link's text.
+    /// Where the blocker is fixed, with the key of the link's text.
     pub fn fix(&self, customer_id: &str) -> Option<(String, &'static str)> {
         match self {
-            Blocker::ActiveSubscription { id, .. } => {
-                Some((format!("/customers/{customer_id}/subscriptions/{id}"), "Open subscription"))
-            }
+            Blocker::ActiveSubscription { id, .. } => Some((
+                format!("/customers/{customer_id}/subscriptions/{id}"),
+                "blocker-open-subscription",
+            )),
             Blocker::ActiveReservation { id, .. } => Some((
                 format!("/customers/{customer_id}/subscriptions#reservation-{id}"),
-                "Go to reservation",
+                "blocker-go-to-reservation",
             )),
             Blocker::ActiveSoftwarePurchase { id, .. } => Some((
                 format!("/customers/{customer_id}/subscriptions#software-{id}"),
-                "Go to purchase",
+                "blocker-go-to-purchase",
             )),
             _ => None,
         }
     }
 
-    /// The one-click fix on the Account page: where to POST, and the button's verb.
+    /// The one-click fix on the Account page: where to POST, and the key of the button's verb
+    /// (`action-suspend` or `action-cancel`).
     pub fn quick_action(&self, customer_id: &str) -> Option<(String, &'static str)> {
         match self {
-            Blocker::ActiveSubscription { id, .. } => {
-                Some((format!("/customers/{customer_id}/subscriptions/{id}/status"), "Suspend"))
-            }
-            Blocker::ActiveReservation { id, .. } => {
-                Some((format!("/customers/{customer_id}/reservations/{id}/cancel"), "Cancel"))
-            }
+            Blocker::ActiveSubscription { id, .. } => Some((
+                format!("/customers/{customer_id}/subscriptions/{id}/status"),
+                "action-suspend",
+            )),
+            Blocker::ActiveReservation { id, .. } => Some((
+                format!("/customers/{customer_id}/reservations/{id}/cancel"),
+                "action-cancel",
+            )),
             Blocker::ActiveSoftwarePurchase { id, .. } => {
-                Some((format!("/customers/{customer_id}/software/{id}/cancel"), "Cancel"))
+                Some((format!("/customers/{customer_id}/software/{id}/cancel"), "action-cancel"))
             }
             _ => None,
         }
@@ -102,14 +104,11 @@ impl Eligibility {
     }
 
     /// The headline reason: the first that applies of role, partner kind, relationship, active items.
-    pub fn reason(&self) -> Option<String> {
+    pub fn reason(&self) -> Option<Msg> {
         let first = self.blockers.first()?;
         if first.is_active_item() {
             let n = self.blockers.iter().filter(|b| b.is_active_item()).count();
-            let items = if n == 1 { "1 item is".to_string() } else { format!("{n} items are") };
-            return Some(format!(
-                "{items} still active. Suspend every active subscription and cancel Azure reservations and software purchases first."
-            ));
+            return Some(Msg::new("blocker-items-active").num("count", n as f64));
         }
         Some(first.message())
     }

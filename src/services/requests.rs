@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 use crate::auth::roles::Permission;
 use crate::db::{self, AnyConnection, DAY_MS};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::models::customer::{self, Customer};
 use crate::models::partner::{self, Partner};
 use crate::models::relationship::{self, Relationship};
@@ -71,10 +72,10 @@ pub fn revoke(conn: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<()> {
     conn.transaction::<_, AppError, _>(|c| {
         let req = rows::find_for_partner(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)?;
         if rows::revoke(c, &req.id, db::now_ms())? == 0 {
-            return Err(AppError::Conflict(format!(
-                "This request is {} and cannot be revoked.",
-                req.status
-            )));
+            return Err(AppError::Conflict(
+                Msg::new("error-request-not-revocable")
+                    .key("status", &format!("request-{}", req.status)),
+            ));
         }
         audit::record(
             c,
@@ -93,18 +94,13 @@ pub fn revoke(conn: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<()> {
 }
 
 /// Why an invitation link cannot be used, as the sentence its page shows.
-fn closed_reason(req: &RelationshipRequest, now: i64) -> Option<String> {
+fn closed_reason(req: &RelationshipRequest, now: i64) -> Option<Msg> {
     match req.status.as_str() {
-        rows::ACCEPTED => {
-            Some("This invitation has already been accepted. Each link works once.".into())
+        rows::ACCEPTED => Some(Msg::new("invitation-closed-accepted")),
+        rows::REVOKED => Some(Msg::new("invitation-closed-revoked")),
+        _ if req.expires_at <= now => {
+            Some(Msg::new("invitation-closed-expired").date("date", req.expires_at))
         }
-        rows::REVOKED => {
-            Some("This invitation was withdrawn by the partner. Ask them for a new one.".into())
-        }
-        _ if req.expires_at <= now => Some(format!(
-            "This invitation expired on {}. Ask the partner for a new one.",
-            crate::views::format_date(req.expires_at)
-        )),
         _ => None,
     }
 }
@@ -161,9 +157,7 @@ pub fn accept(
 ) -> AppResult<Accepted> {
     let domain = form.primary_domain.trim().to_lowercase();
     if !valid_domain(&domain) {
-        return Err(AppError::Unprocessable(
-            "Enter your organisation’s primary domain, such as contoso.onmicrosoft.com.".into(),
-        ));
+        return Err(AppError::Unprocessable(Msg::new("invitation-error-domain")));
     }
     conn.transaction::<_, AppError, _>(|c| {
         let req = rows::lock_by_token_hash(c, &token_hash(token))?.ok_or(AppError::NotFound)?;
@@ -177,15 +171,14 @@ pub fn accept(
             None => {
                 let name = form.company_name.trim();
                 let country = form.country.trim().to_uppercase();
-                if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
-                    return Err(AppError::Unprocessable(
-                        "Enter your company’s name (up to 200 characters): this domain is new to us.".into(),
-                    ));
+                if name.is_empty()
+                    || name.chars().count() > 200
+                    || name.chars().any(char::is_control)
+                {
+                    return Err(AppError::Unprocessable(Msg::new("invitation-error-company")));
                 }
                 if country.len() != 2 || !country.chars().all(|ch| ch.is_ascii_uppercase()) {
-                    return Err(AppError::Unprocessable(
-                        "Enter your country as a two-letter code, such as PL or DE.".into(),
-                    ));
+                    return Err(AppError::Unprocessable(Msg::new("invitation-error-country")));
                 }
                 let new = Customer {
                     id: db::new_id(),
@@ -201,10 +194,9 @@ pub fn accept(
         };
         let old = match db::lock_relationship(c, &partner.id, &customer.id)? {
             Some(rel) if rel.is_reseller() => {
-                return Err(AppError::Conflict(format!(
-                    "{} is already your reseller. Nothing was changed.",
-                    partner.name
-                )));
+                return Err(AppError::Conflict(
+                    Msg::new("invitation-error-already-reseller").text("partner", &partner.name),
+                ));
             }
             Some(rel) => {
                 relationship::reestablish(c, &rel.id, req.with_dap, now)?;
@@ -252,7 +244,7 @@ pub fn remove_dap(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> App
         let rel =
             db::lock_relationship(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
         if !rel.allow_delegated_access {
-            return Err(AppError::Conflict("Delegated admin privileges are already off.".into()));
+            return Err(AppError::Conflict(Msg::new("error-dap-already-off")));
         }
         relationship::revoke_dap(c, &rel.id)?;
         audit::record(

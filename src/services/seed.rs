@@ -251,6 +251,7 @@ pub fn new_user(
         failed_logins: 0,
         locked_until: None,
         created_at: now,
+        locale: None,
     };
     user::insert(c, &u, &[role])?;
     Ok((u.id, DemoLogin { partner: p.name.clone(), role, email: u.email, password: pw }))
@@ -454,6 +455,7 @@ pub fn create_admin(
             failed_logins: 0,
             locked_until: None,
             created_at: now,
+            locale: None,
         };
         user::insert(c, &u, &[Role::GlobalAdmin])?;
         Ok(u.id)

@@ -7,8 +7,8 @@ use crate::models::user;
 use crate::services::audit::{self, Actor, Event, op};
 use crate::state::AppState;
 
-pub const FAILED_MESSAGE: &str =
-    "The email or password is not right, or the account is locked for a while. Please try again.";
+/// The key of the one message for every failed sign-in.
+pub const FAILED_MESSAGE: &str = "signin-failed";
 /// Failed attempts allowed before the account is locked for a while.
 pub const LOCK_AFTER: i32 = 10;
 const LOCK_BASE_MS: i64 = 60_000;
@@ -105,18 +105,19 @@ pub async fn change_password(
     confirm: &str,
 ) -> AppResult<()> {
     use crate::error::AppError;
+    use crate::i18n::Msg;
     if new != confirm {
-        return Err(AppError::Unprocessable("The two new passwords are not the same.".into()));
+        return Err(AppError::Unprocessable(Msg::new("password-error-mismatch")));
     }
     crate::auth::password::check_policy(&new).map_err(AppError::Unprocessable)?;
     if new.eq_ignore_ascii_case(&ctx.user.email) {
-        return Err(AppError::Unprocessable("The password must not be your email address.".into()));
+        return Err(AppError::Unprocessable(Msg::new("password-error-email")));
     }
     let user_id = ctx.user.id.clone();
     let stored = state.db(move |c| Ok(user::find(c, &user_id)?.map(|u| u.password_hash))).await?;
     let right = state.hasher.verify(stored, current).await.map_err(AppError::internal)?;
     if !right {
-        return Err(AppError::Unprocessable("Your current password is not right.".into()));
+        return Err(AppError::Unprocessable(Msg::new("password-error-current")));
     }
     let hash = state.hasher.hash(new).await.map_err(AppError::internal)?;
     let actor: Actor = ctx.into();

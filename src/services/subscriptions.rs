@@ -6,6 +6,7 @@ use diesel::Connection;
 use crate::auth::roles::Permission;
 use crate::db::{self, AnyConnection};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::models::offer;
 use crate::models::relationship::Relationship;
 use crate::models::reservation::{self, Reservation};
@@ -14,7 +15,8 @@ use crate::models::subscription::{self, CommerceType, Subscription, Subscription
 use crate::services::Ctx;
 use crate::services::audit::{self, Event, op};
 
-pub const NO_RELATIONSHIP: &str = "Purchases for this customer are blocked: it no longer has a reseller relationship with you. Re-establish the relationship with a relationship request first.";
+/// The key of the refusal of purchases and reactivations after a removal.
+pub const NO_RELATIONSHIP: &str = "error-purchases-blocked";
 pub const MAX_QUANTITY: i32 = 100_000;
 
 /// Runs `f` in one transaction that starts by locking the customer's relationship with the
@@ -36,7 +38,11 @@ fn locked<T>(
         audit::record_refusal(
             conn,
             ctx,
-            Event { customer_id: Some(customer_id), new_value: Some(reason.clone()), ..refusal },
+            Event {
+                customer_id: Some(customer_id),
+                new_value: Some(reason.to_string()),
+                ..refusal
+            },
         );
     }
     result
@@ -69,16 +75,14 @@ pub fn change_status(
         let mut changed: Vec<Subscription> = vec![sub.clone()];
         match (sub.status(), target) {
             (from, to) if from == to => {
-                return Err(AppError::Conflict(format!(
-                    "This subscription is already {}.",
-                    to.label().to_lowercase()
-                )));
+                return Err(AppError::Conflict(
+                    Msg::new("error-subscription-already").text("status", to.as_str()),
+                ));
             }
             (SubscriptionStatus::Deleted | SubscriptionStatus::Expired, _) => {
-                return Err(AppError::Conflict(format!(
-                    "A {} subscription cannot change status.",
-                    sub.status().label().to_lowercase()
-                )));
+                return Err(AppError::Conflict(
+                    Msg::new("error-subscription-final").text("status", sub.status().as_str()),
+                ));
             }
             (SubscriptionStatus::Active, SubscriptionStatus::Suspended) => {
                 // Add-ons are suspended with their base.
@@ -88,15 +92,14 @@ pub fn change_status(
             }
             (SubscriptionStatus::Suspended, SubscriptionStatus::Active) => {
                 if !rel.is_reseller() {
-                    return Err(AppError::Conflict(NO_RELATIONSHIP.into()));
+                    return Err(AppError::Conflict(Msg::new(NO_RELATIONSHIP)));
                 }
                 if let Some(parent_id) = &sub.parent_id {
                     let parent = subscription::find(c, ctx.partner_id(), customer_id, parent_id)?;
                     if let Some(parent) = parent.filter(|p| !p.is_active()) {
-                        return Err(AppError::Conflict(format!(
-                            "Reactivate the base subscription “{}” first.",
-                            parent.offer_name
-                        )));
+                        return Err(AppError::Conflict(
+                            Msg::new("error-reactivate-base").text("name", &parent.offer_name),
+                        ));
                     }
                 }
                 // Add-ons that were suspended together with this base come back with it.
@@ -106,10 +109,9 @@ pub fn change_status(
                 }));
             }
             (_, to) => {
-                return Err(AppError::Unprocessable(format!(
-                    "A subscription cannot be set to {} here.",
-                    to.label().to_lowercase()
-                )));
+                return Err(AppError::Unprocessable(
+                    Msg::new("error-subscription-target").text("status", to.as_str()),
+                ));
             }
         }
         let ids: Vec<&str> = changed.iter().map(|s| s.id.as_str()).collect();
@@ -148,7 +150,7 @@ pub fn cancel_reservation(
         let r = reservation::find(c, ctx.partner_id(), customer_id, reservation_id)?
             .ok_or(AppError::NotFound)?;
         if !r.is_active() {
-            return Err(AppError::Conflict("This Azure reservation is already cancelled.".into()));
+            return Err(AppError::Conflict(Msg::new("error-reservation-cancelled")));
         }
         reservation::cancel(c, &r.id, db::now_ms())?;
         audit::record(
@@ -183,14 +185,15 @@ pub fn cancel_software(
         let s = software::find(c, ctx.partner_id(), customer_id, purchase_id)?
             .ok_or(AppError::NotFound)?;
         if !s.is_active() {
-            return Err(AppError::Conflict("This software purchase is already cancelled.".into()));
+            return Err(AppError::Conflict(Msg::new("error-software-cancelled")));
         }
         let now = db::now_ms();
         if !s.cancellable_at(&now) {
-            return Err(AppError::Conflict(format!(
-                "Software purchases can be cancelled only within {CANCEL_WINDOW_DAYS} days; this one was bought on {}.",
-                crate::views::format_date(s.created_at)
-            )));
+            return Err(AppError::Conflict(
+                Msg::new("error-software-window")
+                    .num("days", CANCEL_WINDOW_DAYS as f64)
+                    .date("date", s.created_at),
+            ));
         }
         software::cancel(c, &s.id, now)?;
         audit::record(
@@ -230,11 +233,11 @@ pub fn add_subscription(
     };
     locked(conn, ctx, customer_id, refusal, |c, rel| {
         if !rel.is_reseller() {
-            return Err(AppError::Conflict(NO_RELATIONSHIP.into()));
+            return Err(AppError::Conflict(Msg::new(NO_RELATIONSHIP)));
         }
         let offer = offer::find(c, &req.offer_id)?
             .filter(|o| o.parent_offer_id.is_none())
-            .ok_or_else(|| AppError::Unprocessable("Choose an offer from the list.".into()))?;
+            .ok_or_else(|| AppError::Unprocessable(Msg::new("error-choose-offer")))?;
         let now = db::now_ms();
         let sub = Subscription {
             id: db::new_id(),
@@ -292,23 +295,19 @@ pub fn add_addon(
     };
     locked(conn, ctx, customer_id, refusal, |c, rel| {
         if !rel.is_reseller() {
-            return Err(AppError::Conflict(NO_RELATIONSHIP.into()));
+            return Err(AppError::Conflict(Msg::new(NO_RELATIONSHIP)));
         }
         let base = subscription::find(c, ctx.partner_id(), customer_id, base_id)?
             .ok_or(AppError::NotFound)?;
         if base.parent_id.is_some() {
-            return Err(AppError::Conflict(
-                "Add-ons are bought for a base subscription, not for another add-on.".into(),
-            ));
+            return Err(AppError::Conflict(Msg::new("error-addon-of-addon")));
         }
         if !base.is_active() {
-            return Err(AppError::Conflict(
-                "Add-ons can be bought only for an active subscription.".into(),
-            ));
+            return Err(AppError::Conflict(Msg::new("error-addon-inactive-base")));
         }
         let offer = offer::find(c, offer_id)?
             .filter(|o| o.parent_offer_id.as_deref() == Some(base.offer_id.as_str()))
-            .ok_or_else(|| AppError::Unprocessable("Choose an add-on from the list.".into()))?;
+            .ok_or_else(|| AppError::Unprocessable(Msg::new("error-choose-addon")))?;
         let now = db::now_ms();
         let sub = Subscription {
             id: db::new_id(),
@@ -364,22 +363,19 @@ pub fn cancel_subscription(
             .ok_or(AppError::NotFound)?;
         let now = db::now_ms();
         if sub.commerce_type() != CommerceType::NewCommerce {
-            return Err(AppError::Conflict(
-                "Legacy subscriptions cannot be cancelled here: suspend them instead.".into(),
-            ));
+            return Err(AppError::Conflict(Msg::new("error-legacy-cancel")));
         }
         if !sub.is_active() {
-            return Err(AppError::Conflict(format!(
-                "Only an active subscription can be cancelled; this one is {}.",
-                sub.status().label().to_lowercase()
-            )));
+            return Err(AppError::Conflict(
+                Msg::new("error-cancel-not-active").text("status", sub.status().as_str()),
+            ));
         }
         if !sub.cancellable_at(&now) {
-            return Err(AppError::Conflict(format!(
-                "New-commerce subscriptions can be cancelled only within {} days of purchase; this one was bought on {}.",
-                subscription::NCE_CANCEL_WINDOW_DAYS,
-                crate::views::format_date(sub.created_at)
-            )));
+            return Err(AppError::Conflict(
+                Msg::new("error-nce-window")
+                    .num("days", subscription::NCE_CANCEL_WINDOW_DAYS as f64)
+                    .date("date", sub.created_at),
+            ));
         }
         let mut changed = vec![sub.clone()];
         changed.extend(subscription::addons_of(c, &sub.id)?.into_iter().filter(|a| {
@@ -434,14 +430,14 @@ pub fn set_support_contact(
         let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?
             .ok_or(AppError::NotFound)?;
         if !rel.is_reseller() {
-            return Err(AppError::Conflict(NO_RELATIONSHIP.into()));
+            return Err(AppError::Conflict(Msg::new(NO_RELATIONSHIP)));
         }
         let choices = support_contact_choices(c, &ctx.user.partner)?;
         let new_name = match contact_partner_id {
             None => None,
             Some(id) => {
                 Some(choices.iter().find(|p| p.id == id).map(|p| p.name.clone()).ok_or_else(
-                    || AppError::Unprocessable("Choose a support contact from the list.".into()),
+                    || AppError::Unprocessable(Msg::new("error-choose-support-contact")),
                 )?)
             }
         };

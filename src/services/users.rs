@@ -14,6 +14,7 @@ use diesel::Connection;
 use crate::auth::roles::{Permission, Role};
 use crate::db::{self, AnyConnection};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::models::session;
 use crate::models::user::{self, User};
 use crate::services::Ctx;
@@ -37,6 +38,11 @@ impl Member {
 
     pub fn roles_label(&self) -> String {
         self.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")
+    }
+
+    /// The roles' labels in a locale.
+    pub fn roles_in(&self, l: &crate::i18n::Locale) -> String {
+        self.roles.iter().map(|r| l.t(r.key())).collect::<Vec<_>>().join(", ")
     }
 
     /// Until when sign-in is locked after failed attempts, if it is at `now`.
@@ -63,7 +69,7 @@ pub enum Field {
 #[derive(Debug, Clone)]
 pub struct Invalid {
     pub field: Field,
-    pub message: String,
+    pub message: Msg,
 }
 
 impl From<Invalid> for AppError {
@@ -80,11 +86,11 @@ pub struct NewUser {
     pub roles: Vec<Role>,
 }
 
-/// The message of a taken email address (the only 422 `create` itself answers).
-pub const EMAIL_TAKEN: &str = "This email address is already used by another account. Each user needs an address of their own.";
+/// The key of the message of a taken email address (the only 422 `create` itself answers).
+pub const EMAIL_TAKEN: &str = "users-error-email-taken";
 
-fn invalid(field: Field, message: impl Into<String>) -> Invalid {
-    Invalid { field, message: message.into() }
+fn invalid(field: Field, message: Msg) -> Invalid {
+    Invalid { field, message }
 }
 
 /// Whether `email` (already normalised) looks like an address mail can be delivered to:
@@ -116,7 +122,7 @@ pub fn check_roles(roles: Vec<Role>) -> Result<Vec<Role>, Invalid> {
     roles.sort_by_key(|r| Role::ALL.iter().position(|x| x == r));
     roles.dedup();
     if roles.is_empty() {
-        return Err(invalid(Field::Roles, "Choose at least one role."));
+        return Err(invalid(Field::Roles, Msg::new("users-error-no-role")));
     }
     Ok(roles)
 }
@@ -125,29 +131,29 @@ pub fn check_roles(roles: Vec<Role>) -> Result<Vec<Role>, Invalid> {
 pub fn check_new(email: &str, display_name: &str, roles: Vec<Role>) -> Result<NewUser, Invalid> {
     let email = user::normalize_email(email);
     if email.is_empty() {
-        return Err(invalid(Field::Email, "Enter the user’s email address."));
+        return Err(invalid(Field::Email, Msg::new("users-error-email-missing")));
     }
     if email.chars().count() > MAX_EMAIL_CHARS {
         return Err(invalid(
             Field::Email,
-            format!("The email address can have at most {MAX_EMAIL_CHARS} characters."),
+            Msg::new("users-error-email-long").num("max", MAX_EMAIL_CHARS as f64),
         ));
     }
     if !is_valid_email(&email) {
-        return Err(invalid(Field::Email, "Enter a valid email address, such as ada@example.com."));
+        return Err(invalid(Field::Email, Msg::new("users-error-email-invalid")));
     }
     let display_name = display_name.trim().to_string();
     if display_name.is_empty() {
-        return Err(invalid(Field::DisplayName, "Enter the user’s name."));
+        return Err(invalid(Field::DisplayName, Msg::new("users-error-name-missing")));
     }
     if display_name.chars().count() > MAX_NAME_CHARS {
         return Err(invalid(
             Field::DisplayName,
-            format!("The name can have at most {MAX_NAME_CHARS} characters."),
+            Msg::new("users-error-name-long").num("max", MAX_NAME_CHARS as f64),
         ));
     }
     if display_name.chars().any(char::is_control) {
-        return Err(invalid(Field::DisplayName, "The name cannot contain control characters."));
+        return Err(invalid(Field::DisplayName, Msg::new("users-error-name-control")));
     }
     Ok(NewUser { email, display_name, roles: check_roles(roles)? })
 }
@@ -170,9 +176,7 @@ fn check_grant(ctx: &Ctx, old: &[Role], new: &[Role]) -> AppResult<()> {
         && !old.contains(&Role::GlobalAdmin)
         && !is_global_admin(ctx)
     {
-        return Err(AppError::Forbidden(
-            "Only a Global admin can grant the Global admin role.".into(),
-        ));
+        return Err(AppError::Forbidden(Msg::new("users-only-ga-grants")));
     }
     Ok(())
 }
@@ -181,9 +185,7 @@ fn check_grant(ctx: &Ctx, old: &[Role], new: &[Role]) -> AppResult<()> {
 fn check_target(ctx: &Ctx, target: &Member) -> AppResult<()> {
     ctx.user.require(Permission::ManageUsers)?;
     if target.has(&Role::GlobalAdmin) && !is_global_admin(ctx) {
-        return Err(AppError::Forbidden(
-            "Only a Global admin can change the account of a Global admin.".into(),
-        ));
+        return Err(AppError::Forbidden(Msg::new("users-only-ga-changes")));
     }
     Ok(())
 }
@@ -195,10 +197,11 @@ fn keep_a_global_admin(c: &mut AnyConnection, ctx: &Ctx, target: &Member) -> App
         && user::count_active_with_role(c, ctx.partner_id(), Role::GlobalAdmin, &target.user.id)?
             == 0
     {
-        return Err(AppError::Conflict(format!(
-            "{} is the last active Global admin of {}; make someone else Global admin first.",
-            target.user.display_name, ctx.user.partner.name
-        )));
+        return Err(AppError::Conflict(
+            Msg::new("users-error-last-global-admin")
+                .text("name", &target.user.display_name)
+                .text("partner", &ctx.user.partner.name),
+        ));
     }
     Ok(())
 }
@@ -267,7 +270,7 @@ pub async fn create(state: &AppState, ctx: &Ctx, new: NewUser) -> AppResult<Issu
     check_grant(ctx, &[], &new.roles)?;
     let email = new.email.clone();
     if state.db(move |c| Ok(user::find_by_email(c, &email)?)).await?.is_some() {
-        return Err(AppError::Unprocessable(EMAIL_TAKEN.into()));
+        return Err(AppError::Unprocessable(Msg::new(EMAIL_TAKEN)));
     }
     let password = crate::auth::random_password();
     let hash = state.hasher.hash(password.clone()).await.map_err(AppError::internal)?;
@@ -282,6 +285,7 @@ pub async fn create(state: &AppState, ctx: &Ctx, new: NewUser) -> AppResult<Issu
         failed_logins: 0,
         locked_until: None,
         created_at: db::now_ms(),
+        locale: None,
     };
     let roles = new.roles;
     let partner_id = ctx.partner_id().to_owned();
@@ -289,11 +293,11 @@ pub async fn create(state: &AppState, ctx: &Ctx, new: NewUser) -> AppResult<Issu
         .db_tx(move |c| {
             user::lock_partner(c, &partner_id)?;
             if user::find_by_email(c, &row.email)?.is_some() {
-                return Err(AppError::Unprocessable(EMAIL_TAKEN.into()));
+                return Err(AppError::Unprocessable(Msg::new(EMAIL_TAKEN)));
             }
             user::insert(c, &row, &roles).map_err(|e| {
                 if is_unique_violation(&e) {
-                    AppError::Unprocessable(EMAIL_TAKEN.into())
+                    AppError::Unprocessable(Msg::new(EMAIL_TAKEN))
                 } else {
                     e.into()
                 }
@@ -379,10 +383,7 @@ pub fn set_active(c: &mut AnyConnection, ctx: &Ctx, id: &str, active: bool) -> A
         if !active && target.user.active {
             keep_a_global_admin(c, ctx, &target)?;
             if target.user.id == ctx.user.id {
-                return Err(AppError::Conflict(
-                    "You cannot disable your own account. Ask another administrator to do it."
-                        .into(),
-                ));
+                return Err(AppError::Conflict(Msg::new("users-error-disable-self")));
             }
         }
         check_target(ctx, &target)?;
@@ -423,16 +424,16 @@ pub async fn reset_password(state: &AppState, ctx: &Ctx, id: &str) -> AppResult<
     let target = state.db(move |c| load(c, &ctx2, &id2)).await?;
     check_target(ctx, &target)?;
     if target.user.id == ctx.user.id {
-        let msg = "Change your own password under Change password, where your current password is asked for.";
+        let msg = Msg::new("users-error-reset-self");
         let (ctx2, id2) = (ctx.clone(), id.to_owned());
         state
             .db(move |c| {
-                let refused: AppResult<()> = Err(AppError::Conflict(msg.into()));
+                let refused: AppResult<()> = Err(AppError::Conflict(msg));
                 audit_conflict(c, &ctx2, op::RESET_PASSWORD, &id2, &refused);
                 Ok(())
             })
             .await?;
-        return Err(AppError::Conflict(msg.into()));
+        return Err(AppError::Conflict(Msg::new("users-error-reset-self")));
     }
     let password = crate::auth::random_password();
     let hash = state.hasher.hash(password.clone()).await.map_err(AppError::internal)?;

@@ -5,6 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use super::Layout;
+use crate::i18n::Locale;
 use crate::models::audit::{ActivityRow, AuditRecord, FAILED};
 
 /// Operation codes and their labels, in the order the filter offers them. A code not listed here
@@ -29,6 +30,7 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("disable_user", "Disable user"),
     ("enable_user", "Enable user"),
     ("reset_password", "Reset password"),
+    ("update_user_locale", "Change language"),
     ("authz_denied", "Access denied"),
     ("csrf_rejected", "Forged request refused"),
 ];
@@ -60,12 +62,16 @@ pub fn iso_datetime(ms: i64) -> String {
 pub struct Entry {
     /// `2026-11-24T09:13:00Z`, the `datetime` of its `<time>` element.
     pub at_iso: String,
-    /// `2026-11-24 09:13 UTC`, shown until the script rewrites it to local time.
+    /// `2026-11-24 09:13 UTC` (the page shows `Locale::datetime(at)` until the script rewrites
+    /// it to local time).
     pub at_text: String,
     pub customer_id: Option<String>,
     /// Set only when the partner has a relationship row with the customer.
     pub customer_name: Option<String>,
     pub operation_label: String,
+    /// The stored operation code and time (UTC ms), for the translated label and time.
+    pub operation: String,
+    pub at: i64,
     pub actor: String,
     pub failed: bool,
     pub old_value: Option<String>,
@@ -80,6 +86,8 @@ impl Entry {
             customer_id: r.customer_id,
             customer_name,
             operation_label: operation_label(&r.operation),
+            operation: r.operation.clone(),
+            at: r.at,
             actor: r.actor,
             failed: r.status == FAILED,
             old_value: r.old_value,
@@ -90,6 +98,22 @@ impl Entry {
     /// The customer's id and name, when the partner may open its Account page.
     pub fn customer(&self) -> Option<(&str, &str)> {
         Some((self.customer_id.as_deref()?, self.customer_name.as_deref()?))
+    }
+
+    /// The operation's label in a locale (`op-<code>` in the messages; an unknown code reads
+    /// as words, like `operation_label`).
+    pub fn operation_in(&self, l: &Locale) -> String {
+        let key = format!("op-{}", self.operation);
+        if l.has(&key) { l.t(&key) } else { operation_label(&self.operation) }
+    }
+
+    /// Old → new value in a locale: the stored values as they are, the arrow and "(none)"
+    /// translated.
+    pub fn change_in(&self, l: &Locale) -> String {
+        match (self.old_value.as_deref(), self.new_value.as_deref()) {
+            (Some(old), None) => format!("{old} → {}", l.t("change-none")),
+            _ => self.change(),
+        }
     }
 
     /// Old → new value, or whichever of them there is.
@@ -169,6 +193,8 @@ pub struct Choice {
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/activity.html", blocks = ["results"])]
 pub struct ActivityPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub form: FilterForm,
     /// The company name of the customer the one-customer filter names.
@@ -184,20 +210,20 @@ pub struct ActivityPage {
     pub error: Option<String>,
 }
 
-/// Columns of the CSV export.
+/// Columns of the CSV export: keys of their headers, translated for the viewer.
 pub const CSV_HEADER: &[&str] = &[
-    "Time (UTC)",
-    "Customer",
-    "Customer ID",
-    "Operation",
-    "Operation code",
-    "User",
-    "Status",
-    "Old value",
-    "New value",
-    "Resource type",
-    "Resource ID",
-    "Request ID",
+    "csv-time",
+    "csv-customer",
+    "csv-customer-id",
+    "csv-operation",
+    "csv-operation-code",
+    "csv-user",
+    "csv-status",
+    "csv-old-value",
+    "csv-new-value",
+    "csv-resource-type",
+    "csv-resource-id",
+    "csv-request-id",
 ];
 
 /// Appends one CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes
@@ -232,10 +258,11 @@ pub fn csv_line<'a>(cells: impl IntoIterator<Item = &'a str>, out: &mut String) 
 }
 
 /// Appends one record as a CSV line, in the order of `CSV_HEADER`.
-pub fn csv_record(row: &ActivityRow, out: &mut String) {
+/// The operation label is in the viewer's language; codes and values stay as stored.
+pub fn csv_record(row: &ActivityRow, l: Locale, out: &mut String) {
     let r = &row.record;
     let at = iso_datetime(r.at);
-    let label = operation_label(&r.operation);
+    let label = Entry::new(r.clone(), None).operation_in(&l);
     fn opt(v: &Option<String>) -> &str {
         v.as_deref().unwrap_or("")
     }

@@ -19,9 +19,9 @@ use crate::services::removal::Eligibility;
 pub mod activity;
 pub mod users;
 
+/// What templates hand to `Locale::date` / `Locale::datetime` (src/i18n.rs), which format
+/// dates and times for the page's language.
 pub mod filters {
-    use askama::Values;
-
     /// A time in UTC milliseconds, however many references deep the template holds it.
     pub trait Millis {
         fn millis(&self) -> i64;
@@ -35,18 +35,6 @@ pub mod filters {
         fn millis(&self) -> i64 {
             (**self).millis()
         }
-    }
-
-    /// UTC milliseconds → `2026-11-24`.
-    #[askama::filter_fn]
-    pub fn date(ms: impl Millis, _: &dyn Values) -> askama::Result<String> {
-        Ok(super::format_date(ms.millis()))
-    }
-
-    /// UTC milliseconds → `2026-11-24 09:13 UTC`.
-    #[askama::filter_fn]
-    pub fn datetime(ms: impl Millis, _: &dyn Values) -> askama::Result<String> {
-        Ok(super::format_datetime(ms.millis()))
     }
 }
 
@@ -69,17 +57,17 @@ pub fn format_datetime(ms: i64) -> String {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Toast {
     pub kind: String,
-    pub message: String,
+    pub message: crate::i18n::Msg,
 }
 
 impl Toast {
-    pub fn success(message: impl Into<String>) -> Self {
+    pub fn success(message: impl Into<crate::i18n::Msg>) -> Self {
         Toast { kind: "success".into(), message: message.into() }
     }
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(message: impl Into<crate::i18n::Msg>) -> Self {
         Toast { kind: "error".into(), message: message.into() }
     }
-    pub fn info(message: impl Into<String>) -> Self {
+    pub fn info(message: impl Into<crate::i18n::Msg>) -> Self {
         Toast { kind: "info".into(), message: message.into() }
     }
 }
@@ -97,7 +85,7 @@ pub enum Nav {
 #[derive(Debug, Clone)]
 pub struct Layout {
     pub user_name: String,
-    pub user_roles: String,
+    pub user_roles: Vec<crate::auth::roles::Role>,
     pub partner_name: String,
     pub csrf_token: String,
     pub nav: Nav,
@@ -105,19 +93,25 @@ pub struct Layout {
     pub asset_version: &'static str,
     /// Whether the navigation shows Users.
     pub can_manage_users: bool,
+    /// The user's language (the page's `l`).
+    pub locale: crate::i18n::Locale,
+    /// This page's path and query, where the language switcher returns to.
+    pub path: String,
 }
 
 impl Layout {
     pub fn new(user: &CurrentUser, nav: Nav, toasts: Vec<Toast>) -> Self {
         Layout {
+            locale: user.locale,
             user_name: user.display_name.clone(),
-            user_roles: user.roles_label(),
+            user_roles: user.roles.clone(),
             partner_name: user.partner.name.clone(),
             csrf_token: user.csrf_token.clone(),
             nav,
             toasts,
             asset_version: crate::web::assets::version(),
             can_manage_users: user.can(Permission::ManageUsers),
+            path: user.path.clone(),
         }
     }
 }
@@ -125,6 +119,8 @@ impl Layout {
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/signin.html")]
 pub struct SignInPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub email: String,
     pub next: String,
     pub error: Option<String>,
@@ -135,6 +131,8 @@ pub struct SignInPage {
 #[derive(Template)]
 #[template(path = "pages/error.html")]
 pub struct ErrorPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub code: u16,
     pub title: &'static str,
     pub message: String,
@@ -144,6 +142,8 @@ pub struct ErrorPage {
 #[derive(Template)]
 #[template(path = "pages/error_in_layout.html")]
 pub struct ErrorInLayoutPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub code: u16,
     pub title: &'static str,
@@ -154,12 +154,16 @@ pub struct ErrorInLayoutPage {
 #[derive(Template)]
 #[template(path = "partials/toasts.html")]
 pub struct ToastFragment {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub toasts: Vec<Toast>,
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/customers.html", blocks = ["results"])]
 pub struct CustomersPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub rows: Vec<CustomerListRow>,
     pub query: String,
@@ -181,6 +185,8 @@ pub struct CustomerHeader {
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/customer_subscriptions.html")]
 pub struct CustomerSubscriptionsPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub header: CustomerHeader,
     pub subscriptions: Vec<Subscription>,
@@ -205,6 +211,8 @@ pub struct AddSubscriptionForm {
 #[derive(Template, WebTemplate)]
 #[template(path = "partials/reservation_row.html")]
 pub struct ReservationRow {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub customer_id: String,
     pub r: Reservation,
     pub can_manage: bool,
@@ -214,6 +222,8 @@ pub struct ReservationRow {
 #[derive(Template, WebTemplate)]
 #[template(path = "partials/software_row.html")]
 pub struct SoftwareRow {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub customer_id: String,
     pub p: SoftwarePurchase,
     pub can_manage: bool,
@@ -224,6 +234,8 @@ pub struct SoftwareRow {
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/subscription.html", blocks = ["status_panel"])]
 pub struct SubscriptionPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub header: CustomerHeader,
     pub sub: Subscription,
@@ -245,6 +257,8 @@ pub struct SubscriptionPage {
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/offboarding.html")]
 pub struct OffboardingPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub header: CustomerHeader,
     pub plan: crate::services::offboarding::Plan,
@@ -255,6 +269,8 @@ pub struct OffboardingPage {
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/account.html")]
 pub struct AccountPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub can_manage: bool,
     pub now_ms: i64,
@@ -269,6 +285,8 @@ pub struct AccountPage {
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/remove_confirm.html")]
 pub struct RemoveConfirmPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub header: CustomerHeader,
     pub eligibility: Eligibility,
@@ -286,6 +304,8 @@ pub struct NewInvitation {
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/relationship_requests.html")]
 pub struct RequestsPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub requests: Vec<crate::models::relationship_request::RelationshipRequest>,
     pub new_invitation: Option<NewInvitation>,
@@ -297,6 +317,8 @@ pub struct RequestsPage {
 #[derive(Template)]
 #[template(path = "pages/invitation.html")]
 pub struct InvitationPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub token: String,
     pub partner_name: String,
     pub with_dap: bool,
@@ -312,6 +334,7 @@ pub struct InvitationPage {
 
 impl InvitationPage {
     pub fn open(
+        l: crate::i18n::Locale,
         token: String,
         partner_name: String,
         with_dap: bool,
@@ -320,6 +343,7 @@ impl InvitationPage {
         error: Option<String>,
     ) -> Self {
         InvitationPage {
+            l,
             token,
             partner_name,
             with_dap,
@@ -332,14 +356,15 @@ impl InvitationPage {
         }
     }
 
-    pub fn closed(reason: String) -> Self {
-        let mut p = Self::open(String::new(), String::new(), false, 0, Default::default(), None);
+    pub fn closed(l: crate::i18n::Locale, reason: String) -> Self {
+        let mut p = Self::open(l, String::new(), String::new(), false, 0, Default::default(), None);
         p.closed = Some(reason);
         p
     }
 
-    pub fn accepted(done: crate::services::requests::Accepted) -> Self {
+    pub fn accepted(l: crate::i18n::Locale, done: crate::services::requests::Accepted) -> Self {
         let mut p = Self::open(
+            l,
             String::new(),
             done.partner_name,
             done.with_dap,
@@ -355,6 +380,8 @@ impl InvitationPage {
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/password.html")]
 pub struct PasswordPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub error: Option<String>,
 }

@@ -4,13 +4,15 @@
 use askama::Template;
 use askama_web::WebTemplate;
 
-use super::{Layout, filters};
+use super::Layout;
 use crate::auth::roles::Role;
 use crate::services::users::{Field, Member};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/users.html")]
 pub struct UsersPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub members: Vec<Member>,
     /// The signed-in user's id (their own row says "you").
@@ -48,6 +50,8 @@ impl NewUserForm {
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/users_new.html")]
 pub struct NewUserPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub form: NewUserForm,
     pub all_roles: &'static [Role],
@@ -64,6 +68,8 @@ impl NewUserPage {
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/users_detail.html")]
 pub struct UserPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub member: Member,
     pub all_roles: &'static [Role],
@@ -82,6 +88,7 @@ pub struct UserPage {
 impl UserPage {
     pub fn new(layout: Layout, member: Member, is_self: bool, can_grant: bool) -> Self {
         UserPage {
+            l: layout.locale,
             layout,
             chosen: member.roles.clone(),
             member,
@@ -120,6 +127,8 @@ impl UserPage {
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/users_password.html")]
 pub struct OneTimePasswordPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub member: Member,
     pub password: String,

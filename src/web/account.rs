@@ -7,6 +7,7 @@ use askama::Template;
 
 use crate::auth::roles::Permission;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::models::support_contact;
 use crate::services::Ctx;
 use crate::services::{offboarding, removal};
@@ -38,6 +39,7 @@ async fn account(
         .db(move |c| {
             let header = load_header(c, &ctx, &id, "account")?;
             Ok(AccountPage {
+                l: ctx.user.locale,
                 layout: Layout::new(&ctx.user, Nav::Customers, toasts),
                 can_manage: ctx.user.can(Permission::ManageSubscriptions),
                 now_ms: crate::db::now_ms(),
@@ -67,6 +69,7 @@ async fn confirm(
         .db(move |c| {
             let header = load_header(c, &ctx, &id, "account")?;
             Ok(RemoveConfirmPage {
+                l: ctx.user.locale,
                 layout: Layout::new(&ctx.user, Nav::Customers, toasts),
                 eligibility: removal::check(c, &ctx.user, &header.relationship)?,
                 support_contact_count: support_contact::list_for_customer(
@@ -96,19 +99,10 @@ async fn remove(
             Ok((header.customer.company_name, removed))
         })
         .await?;
-    let mut msg = format!(
-        "Reseller relationship with {name} removed. It is off your customer list and purchases for it are blocked."
-    );
-    if removed.delegated_admin_revoked {
-        msg.push_str(" Delegated admin privileges were revoked.");
-    }
-    if removed.support_contacts_removed > 0 {
-        msg.push_str(&format!(
-            " {} support contact designation{} removed.",
-            removed.support_contacts_removed,
-            if removed.support_contacts_removed == 1 { " was" } else { "s were" }
-        ));
-    }
+    let msg = Msg::new("toast-relationship-removed")
+        .text("name", name)
+        .num("dap", if removed.delegated_admin_revoked { 1.0 } else { 0.0 })
+        .num("contacts", removed.support_contacts_removed as f64);
     super::flash::push(&session, Toast::success(msg));
     Ok(super::see_other("/customers"))
 }
@@ -122,10 +116,7 @@ async fn remove_dap(
     let id = path.into_inner();
     let (ctx2, id2) = (ctx.clone(), id.clone());
     state.db(move |c| crate::services::requests::remove_dap(c, &ctx2, &id2)).await?;
-    super::flash::push(
-        &session,
-        Toast::success("Delegated admin privileges removed. The reseller relationship stays."),
-    );
+    super::flash::push(&session, Toast::success(Msg::new("toast-dap-removed")));
     Ok(super::see_other(&format!("/customers/{id}/account")))
 }
 
@@ -139,6 +130,7 @@ fn offboarding_page(
     ctx.user.require(Permission::ViewCustomers)?;
     let header = load_header(c, ctx, id, "account")?;
     Ok(OffboardingPage {
+        l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
         plan: offboarding::plan(c, ctx.partner_id(), id)?,
         can_manage: ctx.user.can(Permission::ManageSubscriptions)
@@ -177,34 +169,22 @@ async fn prepare(
     let (ctx2, id2) = (ctx.clone(), id.clone());
     match state.db(move |c| offboarding::execute(c, &ctx2, &id2, &previewed)).await {
         Ok(done) => {
-            let mut msg = format!(
-                "Suspended {} subscription{}, cancelled {} Azure reservation{} and {} software purchase{}.",
-                done.suspend.len(),
-                plural(done.suspend.len()),
-                done.cancel_reservations.len(),
-                plural(done.cancel_reservations.len()),
-                done.cancel_software.len(),
-                plural(done.cancel_software.len()),
-            );
-            if done.stuck_software.is_empty() {
-                msg.push_str(" Nothing active blocks the removal any more.");
-            } else {
-                msg.push_str(
-                    " Some software purchases cannot be cancelled and still block removal.",
-                );
-            }
+            let msg = Msg::new("toast-offboarding-done")
+                .num("subscriptions", done.suspend.len() as f64)
+                .num("reservations", done.cancel_reservations.len() as f64)
+                .num("software", done.cancel_software.len() as f64)
+                .num("stuck", done.stuck_software.len() as f64);
             super::flash::push(&session, Toast::success(msg));
             Ok(super::see_other(&format!("/customers/{id}/account")))
         }
         Err(AppError::Conflict(msg)) => {
-            let page =
-                state.db(move |c| offboarding_page(c, &ctx, &id, Vec::new(), Some(msg))).await?;
+            let page = state
+                .db(move |c| {
+                    offboarding_page(c, &ctx, &id, Vec::new(), Some(ctx.user.locale.msg(&msg)))
+                })
+                .await?;
             Ok(super::html(StatusCode::CONFLICT, page.render().map_err(AppError::internal)?))
         }
         Err(e) => Err(e),
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::auth::roles::Permission;
 use crate::db::{AnyConnection, DAY_MS};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::models::audit::{self, ActivityCursor, ActivityFilter};
 use crate::models::{customer, user};
 use crate::services::Ctx;
@@ -65,8 +66,8 @@ impl ActivityQuery {
     }
 
     /// Where the page starts (both parts, or neither).
-    fn cursor(&self) -> Result<Option<ActivityCursor>, String> {
-        let bad = || "This page link is damaged. Start again from the first page.".to_string();
+    fn cursor(&self) -> Result<Option<ActivityCursor>, Msg> {
+        let bad = || Msg::new("activity-error-cursor");
         fn part(v: &Option<String>) -> Option<&str> {
             v.as_deref().map(str::trim).filter(|v| !v.is_empty())
         }
@@ -109,36 +110,33 @@ fn parse_date(s: &str) -> Option<i64> {
 }
 
 /// The filters' checks that need no database: dates, lengths, the operation type.
-fn parse_filter(form: &FilterForm, partner_id: &str) -> Result<ActivityFilter, String> {
-    let date = |value: &str, which: &str| -> Result<Option<i64>, String> {
+fn parse_filter(form: &FilterForm, partner_id: &str) -> Result<ActivityFilter, Msg> {
+    let date = |value: &str, which: &'static str| -> Result<Option<i64>, Msg> {
         if value.is_empty() {
             return Ok(None);
         }
-        parse_date(value)
-            .map(Some)
-            .ok_or_else(|| format!("The {which} date must be a date like 2026-11-24."))
+        parse_date(value).map(Some).ok_or_else(|| Msg::new(which))
     };
-    let from_ms = date(&form.from, "start")?;
-    let to_ms = date(&form.to, "end")?;
+    let from_ms = date(&form.from, "activity-error-start-date")?;
+    let to_ms = date(&form.to, "activity-error-end-date")?;
     if let (Some(from), Some(to)) = (from_ms, to_ms)
         && from > to
     {
-        return Err(
-            "The start date is after the end date. Choose a start date on or before the end date."
-                .into(),
-        );
+        return Err(Msg::new("activity-error-date-order"));
     }
     if form.customer.chars().count() > MAX_CUSTOMER_CHARS {
-        return Err(format!("The customer name can have at most {MAX_CUSTOMER_CHARS} characters."));
+        return Err(
+            Msg::new("activity-error-customer-length").num("max", MAX_CUSTOMER_CHARS as f64)
+        );
     }
     if form.customer_id.chars().count() > MAX_ID_CHARS {
-        return Err("The customer filter does not name one of your customers.".into());
+        return Err(Msg::new("activity-error-customer"));
     }
     if !form.operation.is_empty() && !view::OPERATIONS.iter().any(|(c, _)| *c == form.operation) {
-        return Err("Choose an operation type from the list.".into());
+        return Err(Msg::new("activity-error-operation"));
     }
     if form.user.chars().count() > MAX_ID_CHARS {
-        return Err("Choose a user from the list.".into());
+        return Err(Msg::new("activity-error-user"));
     }
     let some = |v: &str| (!v.is_empty()).then(|| v.to_string());
     Ok(ActivityFilter {
@@ -160,16 +158,16 @@ fn check_owned(
     c: &mut AnyConnection,
     filter: &ActivityFilter,
     users: &[user::User],
-) -> AppResult<Result<Option<String>, String>> {
+) -> AppResult<Result<Option<String>, Msg>> {
     if let Some(id) = &filter.user_id
         && !users.iter().any(|u| &u.id == id)
     {
-        return Ok(Err("Choose a user from the list.".into()));
+        return Ok(Err(Msg::new("activity-error-user")));
     }
     let Some(id) = &filter.customer_id else { return Ok(Ok(None)) };
     Ok(match customer::find_for_partner(c, &filter.partner_id, id)? {
         Some((customer, _)) => Ok(Some(customer.company_name)),
-        None => Err("The customer filter does not name one of your customers.".into()),
+        None => Err(Msg::new("activity-error-customer")),
     })
 }
 
@@ -191,12 +189,13 @@ async fn page(
         .db(move |c| {
             let users = user::list_for_partner(c, &partner_id)?;
             let mut page = ActivityPage {
+                l: ctx.user.locale,
                 layout,
                 operations: view::OPERATIONS
                     .iter()
-                    .map(|(code, label)| Choice {
+                    .map(|(code, _)| Choice {
                         value: code.to_string(),
-                        label: label.to_string(),
+                        label: ctx.user.locale.t(&format!("op-{code}")),
                         selected: *code == form.operation,
                     })
                     .collect(),
@@ -204,7 +203,13 @@ async fn page(
                     .iter()
                     .map(|u| Choice {
                         value: u.id.clone(),
-                        label: format!("{} ({})", u.display_name, u.email),
+                        label: ctx.user.locale.t2(
+                            "activity-user-choice",
+                            "name",
+                            &u.display_name,
+                            "email",
+                            &u.email,
+                        ),
                         selected: u.id == form.user,
                     })
                     .collect(),
@@ -218,14 +223,14 @@ async fn page(
             let (filter, cursor) = match parsed {
                 Ok(p) => p,
                 Err(message) => {
-                    page.error = Some(message);
+                    page.error = Some(page.l.msg(message));
                     return Ok(page);
                 }
             };
             match check_owned(c, &filter, &users)? {
                 Ok(label) => page.customer_label = label,
                 Err(message) => {
-                    page.error = Some(message);
+                    page.error = Some(page.l.msg(message));
                     return Ok(page);
                 }
             }
@@ -284,6 +289,7 @@ async fn export(
         After(Option<ActivityCursor>),
         Done,
     }
+    let l = ctx.user.locale;
     let stream = futures_util::stream::unfold(Next::Header, move |next| {
         let (state, filter) = (state.clone(), filter.clone());
         async move {
@@ -291,7 +297,8 @@ async fn export(
                 Next::Done => return None,
                 Next::Header => {
                     let mut out = String::new();
-                    view::csv_line(view::CSV_HEADER.iter().copied(), &mut out);
+                    let header: Vec<String> = view::CSV_HEADER.iter().map(|k| l.t(k)).collect();
+                    view::csv_line(header.iter().map(String::as_str), &mut out);
                     (out, None)
                 }
                 Next::After(after) => (String::new(), after),
@@ -307,7 +314,7 @@ async fn export(
                 }
             };
             for row in &rows {
-                view::csv_record(row, &mut out);
+                view::csv_record(row, l, &mut out);
             }
             let next = match rows.last() {
                 Some(last) if rows.len() as i64 == CSV_BATCH => Next::After(Some(last.cursor())),

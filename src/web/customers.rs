@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::auth::roles::Permission;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::models::customer::{self, Cursor};
 use crate::services::Ctx;
 use crate::state::AppState;
@@ -51,9 +52,9 @@ async fn list(
     let ListQuery { q, after_name, after_id } = query.into_inner();
     let q = q.unwrap_or_default().trim().to_string();
     if q.chars().count() > MAX_QUERY_CHARS {
-        return Err(AppError::BadRequest(format!(
-            "Search text can have at most {MAX_QUERY_CHARS} characters."
-        )));
+        return Err(AppError::BadRequest(
+            Msg::new("error-search-too-long").num("max", MAX_QUERY_CHARS as f64),
+        ));
     }
     let after = match (after_name, after_id) {
         (Some(sort_name), Some(id)) => Some(Cursor { sort_name, id }),
@@ -94,6 +95,7 @@ async fn list(
         text => format!("/customers?q={}", super::urlencode(text)),
     });
     let page = CustomersPage {
+        l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, super::flash::take(&session)),
         rows,
         query: q,

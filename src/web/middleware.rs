@@ -10,6 +10,7 @@ use futures_util::StreamExt;
 
 use super::RequestId;
 use crate::error::AppError;
+use crate::i18n::Msg;
 
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
 connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
@@ -68,6 +69,8 @@ fn add_security_headers(h: &mut header::HeaderMap, is_static: bool) {
     set(h, "permissions-policy", "camera=(), microphone=(), geolocation=()");
     h.append(header::VARY, HeaderValue::from_static("HX-Request"));
     if !is_static {
+        // Pages are in the language the browser asks for (unless the user chose one).
+        h.append(header::VARY, HeaderValue::from_static("Accept-Language"));
         set(h, "cache-control", "no-store");
     }
 }
@@ -98,9 +101,7 @@ pub async fn input_guard(
 async fn read_form(req: &mut ServiceRequest) -> Result<(), AppError> {
     let uri = req.uri().to_string();
     if contains_nul(uri.as_bytes()) {
-        return Err(AppError::BadRequest(
-            "The address contains characters that are not allowed.".into(),
-        ));
+        return Err(AppError::BadRequest(Msg::new("error-address-characters")));
     }
     let is_form = req
         .headers()
@@ -113,18 +114,15 @@ async fn read_form(req: &mut ServiceRequest) -> Result<(), AppError> {
     let mut payload = req.take_payload();
     let mut body = BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk =
-            chunk.map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
+        let chunk = chunk.map_err(|_| AppError::BadRequest(Msg::new("error-form-unreadable")))?;
         if body.len() + chunk.len() > MAX_FORM_BYTES {
-            return Err(AppError::BadRequest("The form is too large.".into()));
+            return Err(AppError::BadRequest(Msg::new("error-form-too-large")));
         }
         body.extend_from_slice(&chunk);
     }
     let body = body.freeze();
     if contains_nul(&body) {
-        return Err(AppError::BadRequest(
-            "The form contains characters that are not allowed.".into(),
-        ));
+        return Err(AppError::BadRequest(Msg::new("error-form-characters")));
     }
     let (_, mut replay) = actix_http::h1::Payload::create(true);
     replay.unread_data(body.clone());

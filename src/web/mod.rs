@@ -22,6 +22,7 @@ use actix_web::{FromRequest, Handler, HttpRequest, HttpResponse, Responder, dev:
 
 use crate::auth::CurrentUser;
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::services::Ctx;
 use crate::views::Toast;
 
@@ -82,18 +83,13 @@ async fn not_found() -> Result<HttpResponse, AppError> {
 pub fn form_config() -> web::FormConfig {
     web::FormConfig::default().limit(middleware::MAX_FORM_BYTES).error_handler(|e, _| {
         log::debug!("form rejected: {e}");
-        AppError::BadRequest(
-            "The form was incomplete or malformed. Reload the page and try again.".into(),
-        )
-        .into()
+        AppError::BadRequest(Msg::new("error-form-malformed")).into()
     })
 }
 
 pub fn query_config() -> web::QueryConfig {
-    web::QueryConfig::default().error_handler(|_, _| {
-        AppError::BadRequest("The address has parameters this page does not understand.".into())
-            .into()
-    })
+    web::QueryConfig::default()
+        .error_handler(|_, _| AppError::BadRequest(Msg::new("error-query-malformed")).into())
 }
 
 pub fn path_config() -> web::PathConfig {
@@ -126,9 +122,10 @@ pub fn fragment_with_toasts(
     status: actix_web::http::StatusCode,
     fragment: String,
     toasts: Vec<Toast>,
+    l: crate::i18n::Locale,
 ) -> Result<HttpResponse, AppError> {
     use askama::Template;
-    let oob = crate::views::ToastFragment { toasts }.render().map_err(AppError::internal)?;
+    let oob = crate::views::ToastFragment { l, toasts }.render().map_err(AppError::internal)?;
     Ok(html(status, fragment + &oob))
 }
 

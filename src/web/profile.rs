@@ -1,4 +1,4 @@
-//! The signed-in user's own settings: changing the password.
+//! The signed-in user's own settings: the password and the UI language.
 
 use actix_session::Session;
 use actix_web::http::{Method, StatusCode};
@@ -8,7 +8,10 @@ use serde::Deserialize;
 
 use crate::auth;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Locale, Msg};
+use crate::models::user;
 use crate::services::Ctx;
+use crate::services::audit::{self, Actor, Event, op};
 use crate::services::signin::change_password;
 use crate::state::AppState;
 use crate::views::{Layout, Nav, PasswordPage, Toast};
@@ -17,10 +20,69 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     use super::add;
     add(cfg, Method::GET, "/password", form);
     add(cfg, Method::POST, "/password", submit);
+    add(cfg, Method::POST, "/locale", set_locale);
+}
+
+#[derive(Deserialize)]
+pub struct LocaleForm {
+    locale: String,
+    back: Option<String>,
+}
+
+/// Where the language switcher returns: a local path of this site, else the start page.
+pub fn safe_back(back: Option<&str>) -> &str {
+    match back {
+        Some(b)
+            if b.starts_with('/')
+                && !b.starts_with("//")
+                && !b.starts_with("/\\")
+                && !b.chars().any(|c| c.is_control() || c == '\\') =>
+        {
+            b
+        }
+        _ => "/",
+    }
+}
+
+/// The header's language switcher: saves the choice on the user (audited) and returns to the
+/// page it was sent from.
+async fn set_locale(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    form: web::Form<LocaleForm>,
+) -> AppResult<HttpResponse> {
+    let Some(locale) = Locale::parse(form.locale.trim()) else {
+        return Err(AppError::Unprocessable(Msg::new("error-unknown-locale")));
+    };
+    let back = safe_back(form.back.as_deref()).to_string();
+    let actor: Actor = (&ctx).into();
+    let user_id = ctx.user.id.clone();
+    state
+        .db_tx(move |c| {
+            // The saved choice before ("none": the browser's language was followed).
+            let old = user::find(c, &user_id)?.and_then(|u| u.locale);
+            user::set_locale(c, &user_id, Some(locale.tag()))?;
+            audit::record(
+                c,
+                &actor,
+                Event {
+                    operation: op::UPDATE_USER_LOCALE,
+                    resource_type: "user",
+                    resource_id: Some(&user_id),
+                    old_value: Some(format!("locale: {}", old.as_deref().unwrap_or("none"))),
+                    new_value: Some(format!("locale: {}", locale.tag())),
+                    ..Default::default()
+                },
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(super::see_other(&back))
 }
 
 async fn form(ctx: Ctx, session: Session) -> PasswordPage {
     PasswordPage {
+        l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Password, super::flash::take(&session)),
         error: None,
     }
@@ -47,16 +109,14 @@ async fn submit(
         Ok(()) => {
             // Every session of the user ended with the change; this browser gets a new one.
             auth::start_session(&session, &user_id)?;
-            super::flash::push(
-                &session,
-                Toast::success("Password changed. Your other sessions were signed out."),
-            );
+            super::flash::push(&session, Toast::success(Msg::new("toast-password-changed")));
             Ok(super::see_other("/password"))
         }
         Err(AppError::Unprocessable(msg)) => {
             let page = PasswordPage {
+                l: ctx.user.locale,
                 layout: Layout::new(&ctx.user, Nav::Password, Vec::new()),
-                error: Some(msg),
+                error: Some(ctx.user.locale.msg(&msg)),
             };
             Ok(super::html(
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth::roles::Permission;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Locale, Msg};
 use crate::models::relationship_request as rows;
 use crate::services::Ctx;
 use crate::services::requests::{self as svc, Acceptance, VALIDITY_DAYS};
@@ -26,19 +27,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 const NEW_INVITATION_KEY: &str = "new_invitation";
 
-/// The invitation text a partner sends to the customer's admin.
-fn draft_message(partner: &str, link: &str, with_dap: bool, expires: &str) -> String {
-    let dap = if with_dap {
-        format!(
-            "Accepting also gives {partner} delegated admin privileges in your tenant, so we can manage it for you."
-        )
-    } else {
-        "Accepting does not give us administrative access to your tenant.".to_string()
-    };
-    format!(
-        "Hello,\n\n{partner} would like to be your cloud reseller. To accept, an administrator of your \
-organisation opens this link and confirms:\n\n{link}\n\n{dap}\n\nThe link works once and expires on {expires}.\n\n\
-Best regards,\n{partner}"
+/// The invitation text a partner sends to the customer's admin, in the partner user's language.
+fn draft_message(l: Locale, partner: &str, link: &str, with_dap: bool, expires: i64) -> String {
+    l.msg(
+        Msg::new("invitation-draft")
+            .text("partner", partner)
+            .text("link", link)
+            .date("expires", expires)
+            .text("dap", if with_dap { "yes" } else { "no" }),
     )
 }
 
@@ -53,6 +49,7 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
     let partner_id = ctx.partner_id().to_owned();
     let requests = state.db(move |c| Ok(rows::list_for_partner(c, &partner_id, 100)?)).await?;
     Ok(RequestsPage {
+        l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
         requests,
         new_invitation,
@@ -77,18 +74,16 @@ async fn create(
         None | Some("") | Some("off") => false,
         Some("on") | Some("yes") | Some("true") => true,
         Some(_) => {
-            return Err(AppError::BadRequest(
-                "Choose whether to include delegated admin privileges.".into(),
-            ));
+            return Err(AppError::BadRequest(Msg::new("error-choose-dap")));
         }
     };
     let ctx2 = ctx.clone();
     let created = state.db(move |c| svc::create(c, &ctx2, with_dap)).await?;
     let info = req.connection_info();
     let link = format!("{}://{}/invitations/{}", info.scheme(), info.host(), created.token);
-    let expires = crate::views::format_date(created.request.expires_at);
+    let expires = created.request.expires_at;
     let invitation = NewInvitation {
-        message: draft_message(&ctx.user.partner.name, &link, with_dap, &expires),
+        message: draft_message(ctx.user.locale, &ctx.user.partner.name, &link, with_dap, expires),
         link,
         with_dap,
     };
@@ -107,10 +102,7 @@ async fn revoke(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     state.db(move |c| svc::revoke(c, &ctx, &id)).await?;
-    super::flash::push(
-        &session,
-        Toast::success("Relationship request revoked: its link no longer works."),
-    );
+    super::flash::push(&session, Toast::success(Msg::new("toast-request-revoked")));
     Ok(super::see_other("/relationship-requests"))
 }
 
@@ -120,15 +112,18 @@ fn invitation_page(status: StatusCode, page: InvitationPage) -> AppResult<HttpRe
 
 /// The public page a customer's admin opens from the invitation.
 async fn invitation(
+    http: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
+    let l = Locale::from_request(&http);
     let token = path.into_inner();
     let t = token.clone();
     match state.db(move |c| svc::open_invitation(c, &t)).await {
         Ok((req, partner)) => invitation_page(
             StatusCode::OK,
             InvitationPage::open(
+                l,
                 token,
                 partner.name,
                 req.with_dap,
@@ -139,11 +134,14 @@ async fn invitation(
         ),
         Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => invitation_page(
             actix_web::ResponseError::status_code(&e),
-            InvitationPage::closed(if matches!(e, AppError::NotFound) {
-                "This invitation link is not valid. Check that you copied all of it.".into()
-            } else {
-                e.to_string()
-            }),
+            InvitationPage::closed(
+                l,
+                if matches!(e, AppError::NotFound) {
+                    l.t("invitation-link-invalid")
+                } else {
+                    e.text(l)
+                },
+            ),
         ),
         Err(e) => Err(e),
     }
@@ -162,6 +160,7 @@ async fn accept(
     path: web::Path<String>,
     form: web::Form<AcceptForm>,
 ) -> AppResult<HttpResponse> {
+    let l = Locale::from_request(&req);
     let token = path.into_inner();
     let f = form.into_inner();
     let acceptance = Acceptance {
@@ -172,7 +171,7 @@ async fn accept(
     let request_id = super::request_id_of(&req);
     let (t, a) = (token.clone(), acceptance.clone());
     match state.db(move |c| svc::accept(c, &t, &a, &request_id)).await {
-        Ok(done) => invitation_page(StatusCode::OK, InvitationPage::accepted(done)),
+        Ok(done) => invitation_page(StatusCode::OK, InvitationPage::accepted(l, done)),
         Err(AppError::Unprocessable(msg)) => {
             // Show the form again, with what was typed and the message.
             let t = token.clone();
@@ -180,18 +179,19 @@ async fn accept(
             invitation_page(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 InvitationPage::open(
+                    l,
                     token,
                     partner.name,
                     req.with_dap,
                     req.expires_at,
                     acceptance,
-                    Some(msg),
+                    Some(l.msg(&msg)),
                 ),
             )
         }
         Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => invitation_page(
             actix_web::ResponseError::status_code(&e),
-            InvitationPage::closed(e.to_string()),
+            InvitationPage::closed(l, e.text(l)),
         ),
         Err(e) => Err(e),
     }

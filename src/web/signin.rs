@@ -11,6 +11,7 @@ use subtle::ConstantTimeEq;
 
 use crate::auth::{self, CurrentUser};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
 use crate::services::audit::{self, Actor, Event, op};
 use crate::services::signin::{FAILED_MESSAGE, sign_in};
 use crate::state::AppState;
@@ -43,13 +44,17 @@ fn safe_next(next: Option<&str>) -> String {
 /// anonymous visitors). The POST must bring both, equal.
 fn form_response(
     state: &AppState,
+    req: &HttpRequest,
     status: StatusCode,
     email: String,
     next: String,
-    error: Option<String>,
+    error: Option<&str>,
 ) -> AppResult<HttpResponse> {
     let token = auth::random_token();
+    let l = Locale::from_request(req);
+    let error = error.map(|key| l.t(key));
     let body = SignInPage {
+        l,
         email,
         next,
         error,
@@ -72,6 +77,7 @@ fn form_response(
 }
 
 async fn form(
+    req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<NextQuery>,
     session: Session,
@@ -80,7 +86,7 @@ async fn form(
     if session.contains_key(auth::session_store::USER_ID_KEY) {
         return Ok(super::see_other(&next));
     }
-    form_response(&state, StatusCode::OK, String::new(), next, None)
+    form_response(&state, &req, StatusCode::OK, String::new(), next, None)
 }
 
 #[derive(Deserialize)]
@@ -105,18 +111,19 @@ async fn submit(
         _ => false,
     };
     if !token_ok {
-        let msg = "The sign-in form has expired. Please sign in again.";
-        return form_response(&state, StatusCode::FORBIDDEN, email, next, Some(msg.into()));
+        let msg = "signin-expired";
+        return form_response(&state, &req, StatusCode::FORBIDDEN, email, next, Some(msg));
     }
     let too_long = email.len() > 254 || password.chars().count() > auth::password::MAX_LENGTH;
     if email.trim().is_empty() || password.is_empty() || too_long {
-        let msg = if too_long { FAILED_MESSAGE } else { "Enter your email and password." };
+        let msg = if too_long { FAILED_MESSAGE } else { "signin-missing" };
         return form_response(
             &state,
+            &req,
             StatusCode::UNPROCESSABLE_ENTITY,
             email,
             next,
-            Some(msg.into()),
+            Some(msg),
         );
     }
     let request_id = super::request_id_of(&req);
@@ -128,13 +135,9 @@ async fn submit(
             res.add_removal_cookie(&gone).map_err(AppError::internal)?;
             Ok(res)
         }
-        None => form_response(
-            &state,
-            StatusCode::UNAUTHORIZED,
-            email,
-            next,
-            Some(FAILED_MESSAGE.into()),
-        ),
+        None => {
+            form_response(&state, &req, StatusCode::UNAUTHORIZED, email, next, Some(FAILED_MESSAGE))
+        }
     }
 }
 

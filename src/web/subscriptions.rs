@@ -10,6 +10,7 @@ use serde::Deserialize;
 use crate::auth::roles::Permission;
 use crate::db::{self, AnyConnection};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::models::subscription::{self, SubscriptionStatus, Term};
 use crate::models::{customer, offer, reservation, software, support_contact};
 use crate::services::Ctx;
@@ -61,6 +62,7 @@ fn tab_page(
     let header = load_header(c, ctx, customer_id, "subscriptions")?;
     let p = ctx.partner_id();
     Ok(CustomerSubscriptionsPage {
+        l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
         subscriptions: subscription::list_for_customer(c, p, customer_id)?,
         reservations: reservation::list_for_customer(c, p, customer_id)?,
@@ -92,17 +94,17 @@ pub struct AddForm {
     term: String,
 }
 
-fn parse_purchase(form: &AddForm) -> Result<NewSubscription, String> {
+fn parse_purchase(form: &AddForm) -> Result<NewSubscription, Msg> {
     let quantity: i32 = form
         .quantity
         .trim()
         .parse()
         .ok()
         .filter(|q| (1..=MAX_QUANTITY).contains(q))
-        .ok_or_else(|| format!("Quantity must be a whole number from 1 to {MAX_QUANTITY}."))?;
-    let term = Term::parse(&form.term).ok_or("Choose a term from the list.")?;
+        .ok_or_else(|| Msg::new("error-quantity-range").num("max", MAX_QUANTITY))?;
+    let term = Term::parse(&form.term).ok_or_else(|| Msg::new("error-choose-term"))?;
     if form.offer_id.trim().is_empty() {
-        return Err("Choose an offer from the list.".into());
+        return Err(Msg::new("error-choose-offer"));
     }
     Ok(NewSubscription { offer_id: form.offer_id.clone(), quantity, term })
 }
@@ -126,7 +128,11 @@ async fn buy(
         Ok(sub) => {
             super::flash::push(
                 &session,
-                Toast::success(format!("Bought {} × {}.", sub.quantity, sub.offer_name)),
+                Toast::success(
+                    Msg::new("toast-bought")
+                        .num("quantity", sub.quantity)
+                        .text("offer", &sub.offer_name),
+                ),
             );
             Ok(super::see_other(&format!("/customers/{}/subscriptions/{}", id, sub.id)))
         }
@@ -136,7 +142,7 @@ async fn buy(
                 offer_id: form.offer_id,
                 quantity: form.quantity,
                 term: form.term,
-                error: Some(e.to_string()),
+                error: Some(e.text(ctx.user.locale)),
             };
             let page = state.db(move |c| tab_page(c, &ctx, &id, Vec::new(), values)).await?;
             Ok(super::html(status, page.render().map_err(AppError::internal)?))
@@ -182,6 +188,7 @@ fn subscription_page(
             (id, name)
         });
     Ok(SubscriptionPage {
+        l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
         addons: subscription::addons_of(c, &sub.id)?,
         parent,
@@ -234,10 +241,11 @@ async fn set_status(
     path: web::Path<(String, String)>,
     form: web::Form<StatusForm>,
 ) -> AppResult<HttpResponse> {
+    let l = ctx.user.locale;
     let (id, sid) = path.into_inner();
     let target = match SubscriptionStatus::parse(&form.status) {
         Some(t @ (SubscriptionStatus::Active | SubscriptionStatus::Suspended)) => Ok(t),
-        _ => Err(AppError::Unprocessable("Choose a status: Active or Suspended.".into())),
+        _ => Err(AppError::Unprocessable(Msg::new("error-choose-status"))),
     };
     let (ctx2, id2, sid2) = (ctx.clone(), id.clone(), sid.clone());
     let outcome = match target {
@@ -249,15 +257,12 @@ async fn set_status(
     let fragment = super::is_htmx_fragment_request(&req);
     let (status, toasts, form_error) = match outcome {
         Ok((t, changed)) => {
-            let verb = if t == SubscriptionStatus::Suspended { "suspended" } else { "reactivated" };
-            let mut msg = format!("Subscription {verb}.");
-            let addons = changed.changed.len() - 1;
-            if addons > 0 {
-                msg.push_str(&format!(
-                    " {addons} add-on{} {verb} with it.",
-                    if addons == 1 { "" } else { "s" }
-                ));
-            }
+            let key = if t == SubscriptionStatus::Suspended {
+                "toast-subscription-suspended"
+            } else {
+                "toast-subscription-reactivated"
+            };
+            let msg = Msg::new(key).num("addons", (changed.changed.len() - 1) as f64);
             if !fragment {
                 super::flash::push(&session, Toast::success(msg));
                 let default = format!("/customers/{id}/subscriptions/{sid}");
@@ -266,7 +271,7 @@ async fn set_status(
             (StatusCode::OK, vec![Toast::success(msg)], None)
         }
         Err(e @ (AppError::Conflict(_) | AppError::Unprocessable(_))) => {
-            (actix_web::ResponseError::status_code(&e), Vec::new(), Some(e.to_string()))
+            (actix_web::ResponseError::status_code(&e), Vec::new(), Some(e.text(l)))
         }
         Err(e) => return Err(e),
     };
@@ -277,6 +282,7 @@ async fn set_status(
             status,
             page.as_status_panel().render().map_err(AppError::internal)?,
             toasts,
+            l,
         )
     } else {
         Ok(super::html(status, page.render().map_err(AppError::internal)?))
@@ -295,7 +301,8 @@ fn after_cancel(
     session: &Session,
     customer_id: &str,
     back: Option<&str>,
-    message: String,
+    message: Msg,
+    l: crate::i18n::Locale,
     row: impl FnOnce() -> Result<String, askama::Error>,
 ) -> AppResult<HttpResponse> {
     if super::is_htmx_fragment_request(req) {
@@ -303,6 +310,7 @@ fn after_cancel(
             StatusCode::OK,
             row().map_err(AppError::internal)?,
             vec![Toast::success(message)],
+            l,
         )
     } else {
         super::flash::push(session, Toast::success(message));
@@ -323,14 +331,15 @@ async fn cancel_reservation(
     let (id, rid) = path.into_inner();
     let (ctx2, id2) = (ctx.clone(), id.clone());
     let r = state.db(move |c| svc::cancel_reservation(c, &ctx2, &id2, &rid)).await?;
-    let message = format!("Azure reservation “{}” cancelled.", r.name);
+    let message = Msg::new("toast-reservation-cancelled").text("name", &r.name);
     let row = ReservationRow {
+        l: ctx.user.locale,
         customer_id: id.clone(),
         r,
         can_manage: true,
         csrf_token: ctx.user.csrf_token.clone(),
     };
-    after_cancel(&req, &session, &id, back.as_deref(), message, || row.render())
+    after_cancel(&req, &session, &id, back.as_deref(), message, ctx.user.locale, || row.render())
 }
 
 async fn cancel_software(
@@ -345,15 +354,16 @@ async fn cancel_software(
     let (id, pid) = path.into_inner();
     let (ctx2, id2) = (ctx.clone(), id.clone());
     let p = state.db(move |c| svc::cancel_software(c, &ctx2, &id2, &pid)).await?;
-    let message = format!("Software purchase “{}” cancelled.", p.product);
+    let message = Msg::new("toast-software-cancelled").text("name", &p.product);
     let row = SoftwareRow {
+        l: ctx.user.locale,
         customer_id: id.clone(),
         p,
         can_manage: true,
         now_ms: db::now_ms(),
         csrf_token: ctx.user.csrf_token.clone(),
     };
-    after_cancel(&req, &session, &id, back.as_deref(), message, || row.render())
+    after_cancel(&req, &session, &id, back.as_deref(), message, ctx.user.locale, || row.render())
 }
 
 #[derive(Deserialize)]
@@ -378,9 +388,9 @@ async fn buy_addon(
         .ok()
         .filter(|q| (1..=MAX_QUANTITY).contains(q))
         .ok_or_else(|| {
-            AppError::Unprocessable(format!(
-                "Quantity must be a whole number from 1 to {MAX_QUANTITY}."
-            ))
+            AppError::Unprocessable(
+                Msg::new("error-quantity-range").num("max", MAX_QUANTITY as f64),
+            )
         });
     let (ctx2, id2, sid2) = (ctx.clone(), id.clone(), sid.clone());
     let outcome = match quantity {
@@ -389,13 +399,15 @@ async fn buy_addon(
     };
     match outcome {
         Ok(addon) => {
-            let msg = format!("Bought add-on {} × {}.", addon.quantity, addon.offer_name);
+            let msg = Msg::new("toast-bought-addon")
+                .num("quantity", addon.quantity)
+                .text("offer", &addon.offer_name);
             super::flash::push(&session, Toast::success(msg));
             Ok(super::see_other(&format!("/customers/{id}/subscriptions/{sid}")))
         }
         Err(e @ (AppError::Conflict(_) | AppError::Unprocessable(_))) => {
             let status = actix_web::ResponseError::status_code(&e);
-            let errors = PageErrors { addon: Some(e.to_string()), ..Default::default() };
+            let errors = PageErrors { addon: Some(e.text(ctx.user.locale)), ..Default::default() };
             let page = state
                 .db(move |c| subscription_page(c, &ctx, &id, &sid, Vec::new(), errors))
                 .await?;
@@ -414,14 +426,8 @@ async fn cancel_subscription(
     let (id, sid) = path.into_inner();
     let (id2, sid2) = (id.clone(), sid.clone());
     let done = state.db(move |c| svc::cancel_subscription(c, &ctx, &id2, &sid2)).await?;
-    let addons = done.changed.len() - 1;
-    let mut msg = "Subscription cancelled.".to_string();
-    if addons > 0 {
-        msg.push_str(&format!(
-            " {addons} add-on{} cancelled with it.",
-            if addons == 1 { "" } else { "s" }
-        ));
-    }
+    let msg =
+        Msg::new("toast-subscription-cancelled").num("addons", (done.changed.len() - 1) as f64);
     super::flash::push(&session, Toast::success(msg));
     Ok(super::see_other(&format!("/customers/{id}/subscriptions/{sid}")))
 }
@@ -449,8 +455,8 @@ async fn set_support_contact(
         })
         .await?;
     let msg = match name {
-        Some(n) => format!("{n} is now the designated support contact."),
-        None => "The subscription has no designated support contact now.".to_string(),
+        Some(n) => Msg::new("toast-support-contact-set").text("name", n),
+        None => Msg::new("toast-support-contact-none"),
     };
     super::flash::push(&session, Toast::success(msg));
     Ok(super::see_other(&format!("/customers/{id}/subscriptions/{sid}")))

@@ -8,6 +8,7 @@ use askama::Template;
 
 use crate::auth::{self, roles::Permission, roles::Role};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::services::Ctx;
 use crate::services::users::{self as svc, Field, Member};
 use crate::state::AppState;
@@ -31,9 +32,7 @@ struct Fields(Vec<(String, String)>);
 
 impl Fields {
     fn malformed() -> AppError {
-        AppError::BadRequest(
-            "The form was incomplete or malformed. Reload the page and try again.".into(),
-        )
+        AppError::BadRequest(crate::i18n::Msg::new("error-form-malformed"))
     }
 
     /// A field sent exactly once.
@@ -52,7 +51,7 @@ impl Fields {
             .filter(|(k, _)| k == "role")
             .map(|(_, v)| {
                 Role::parse(v)
-                    .ok_or_else(|| AppError::BadRequest("Choose roles from the list.".into()))
+                    .ok_or_else(|| AppError::BadRequest(Msg::new("users-error-choose-roles")))
             })
             .collect()
     }
@@ -96,6 +95,7 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
     state
         .db(move |c| {
             Ok(UsersPage {
+                l: ctx.user.locale,
                 members: svc::list(c, &ctx)?,
                 me: ctx.user.id.clone(),
                 now_ms: crate::db::now_ms(),
@@ -107,6 +107,7 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
 
 fn new_user_page(ctx: &Ctx, form: NewUserForm) -> NewUserPage {
     NewUserPage {
+        l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Users, Vec::new()),
         form,
         all_roles: Role::ALL,
@@ -137,7 +138,7 @@ async fn create(
     let new = match svc::check_new(&typed.email, &typed.display_name, typed.roles.clone()) {
         Ok(new) => new,
         Err(invalid) => {
-            typed.error = Some((invalid.field, invalid.message));
+            typed.error = Some((invalid.field, ctx.user.locale.msg(invalid.message)));
             return render(StatusCode::UNPROCESSABLE_ENTITY, new_user_page(&ctx, typed));
         }
     };
@@ -145,6 +146,7 @@ async fn create(
         Ok(issued) => render(
             StatusCode::OK,
             OneTimePasswordPage {
+                l: ctx.user.locale,
                 layout: Layout::new(&ctx.user, Nav::Users, Vec::new()),
                 member: issued.member,
                 password: issued.password,
@@ -153,7 +155,7 @@ async fn create(
         ),
         // The only 422 of a checked form: the email address is taken.
         Err(AppError::Unprocessable(msg)) => {
-            typed.error = Some((Field::Email, msg));
+            typed.error = Some((Field::Email, ctx.user.locale.msg(&msg)));
             render(StatusCode::UNPROCESSABLE_ENTITY, new_user_page(&ctx, typed))
         }
         Err(e) => Err(e),
@@ -190,7 +192,9 @@ async fn change_roles(
             if !done.changed {
                 super::flash::push(
                     &session,
-                    Toast::info(format!("{} already has these roles.", m.user.display_name)),
+                    Toast::info(
+                        Msg::new("toast-roles-unchanged").text("name", &m.user.display_name),
+                    ),
                 );
                 return Ok(super::see_other(&format!("/users/{id}")));
             }
@@ -201,16 +205,12 @@ async fn change_roles(
             super::flash::push(
                 &session,
                 Toast::success(if is_self {
-                    format!(
-                        "Your roles are now: {}. Your other sessions were signed out.",
-                        m.roles_label()
-                    )
+                    Msg::new("toast-own-roles-changed")
+                        .keys("roles", m.roles.iter().map(|r| r.key()))
                 } else {
-                    format!(
-                        "Roles of {} are now: {}. They were signed out everywhere, so the change counts at once.",
-                        m.user.display_name,
-                        m.roles_label()
-                    )
+                    Msg::new("toast-roles-changed")
+                        .text("name", &m.user.display_name)
+                        .keys("roles", m.roles.iter().map(|r| r.key()))
                 }),
             );
             if is_self && !auth::roles::allows(&m.roles, Permission::ManageUsers) {
@@ -220,7 +220,7 @@ async fn change_roles(
         }
         Err(e @ (AppError::Unprocessable(_) | AppError::Conflict(_))) => {
             let status = actix_web::ResponseError::status_code(&e);
-            let msg = e.to_string();
+            let msg = e.text(ctx.user.locale);
             refused_page(&state, &ctx, id, status, move |page| {
                 page.chosen = roles;
                 page.roles_error = Some(msg);
@@ -244,21 +244,21 @@ async fn set_status(
         Ok(done) => {
             let name = &done.member.user.display_name;
             let toast = match (done.changed, active) {
-                (false, true) => Toast::info(format!("{name} is already active.")),
-                (false, false) => Toast::info(format!("{name} is already disabled.")),
-                (true, true) => Toast::success(format!(
-                    "{name} is enabled and can sign in again with their password."
-                )),
-                (true, false) => {
-                    Toast::success(format!("{name} is disabled and was signed out everywhere."))
+                (false, true) => {
+                    Toast::info(Msg::new("toast-user-already-active").text("name", name))
                 }
+                (false, false) => {
+                    Toast::info(Msg::new("toast-user-already-disabled").text("name", name))
+                }
+                (true, true) => Toast::success(Msg::new("toast-user-enabled").text("name", name)),
+                (true, false) => Toast::success(Msg::new("toast-user-disabled").text("name", name)),
             };
             super::flash::push(&session, toast);
             Ok(super::see_other(&format!("/users/{id}")))
         }
         Err(AppError::Conflict(msg)) => {
             refused_page(&state, &ctx, id, StatusCode::CONFLICT, move |page| {
-                page.status_error = Some(msg);
+                page.status_error = Some(ctx.user.locale.msg(&msg));
             })
             .await
         }
@@ -296,6 +296,7 @@ async fn reset_password(
         Ok(issued) => render(
             StatusCode::OK,
             OneTimePasswordPage {
+                l: ctx.user.locale,
                 layout: Layout::new(&ctx.user, Nav::Users, Vec::new()),
                 member: issued.member,
                 password: issued.password,
@@ -304,7 +305,7 @@ async fn reset_password(
         ),
         Err(AppError::Conflict(msg)) => {
             refused_page(&state, &ctx, id, StatusCode::CONFLICT, move |page| {
-                page.password_error = Some(msg);
+                page.password_error = Some(ctx.user.locale.msg(&msg));
             })
             .await
         }

@@ -1,12 +1,13 @@
 // Shows each <time data-local datetime="…Z"> in the viewer's own time zone, keeping the UTC
 // text the server wrote in its title. Runs on load and after every htmx swap; without
-// JavaScript the UTC text stays. No inline code, so the CSP needs no exception.
+// JavaScript the UTC text stays. No inline code, so the CSP needs no exception. The format
+// follows the page's language (<html lang>).
 (function () {
   "use strict";
 
   var format;
   try {
-    format = new Intl.DateTimeFormat(undefined, {
+    format = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
       year: "numeric",
       month: "2-digit",
       day: "2-digit",

@@ -521,6 +521,14 @@ impl Tab {
     }
 
     pub async fn text(&self, css: &str) -> String {
+        // htmx may swap the element between finding it and reading it: find it again then.
+        for _ in 0..5 {
+            match self.find(css).await.text().await {
+                Ok(text) => return text,
+                Err(e) if e.to_string().contains("stale element") => continue,
+                Err(e) => panic!("text of `{css}`: {e}"),
+            }
+        }
         self.find(css).await.text().await.expect("element text")
     }
 

@@ -96,6 +96,7 @@ pub fn add_user(c: &mut AnyConnection, p: &Partner, email: &str, roles: &[Role])
         failed_logins: 0,
         locked_until: None,
         created_at: db::now_ms(),
+        locale: None,
     };
     user::insert(c, &u, roles).unwrap();
     u.id

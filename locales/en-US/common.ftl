@@ -1,0 +1,77 @@
+# Shared by every page: the layout, the language switcher, labels of stored values.
+
+app-name = PartnerDesk
+page-title = { $title } · PartnerDesk
+skip-to-content = Skip to content
+sign-out = Sign out
+nav-main = Main
+nav-customers = Customers
+nav-users = Users
+nav-activity = Activity log
+nav-password = Change password
+
+language-label = Language
+language-submit = Change language
+language-en-US = English
+language-pl-PL = Polski
+
+# Labels of stored values (the key is the enum's name and its stored spelling).
+Role-global_admin = Global admin
+Role-admin_agent = Admin agent
+Role-sales_agent = Sales agent
+Role-helpdesk_agent = Helpdesk agent
+Role-billing_admin = Billing admin
+Role-user_management_admin = User management admin
+PartnerKind-direct = Direct partner
+PartnerKind-indirect_provider = Indirect provider
+PartnerKind-indirect_reseller = Indirect reseller
+SubscriptionStatus-active = Active
+SubscriptionStatus-suspended = Suspended
+SubscriptionStatus-deleted = Cancelled
+SubscriptionStatus-expired = Expired
+CommerceType-legacy = Legacy
+CommerceType-new_commerce = New commerce
+Term-P1M = 1 month
+Term-P1Y = 1 year
+Term-P3Y = 3 years
+
+# Error pages
+error-title-bad-request = Bad request
+error-title-forbidden = Not allowed
+error-title-not-found = Not found
+error-title-conflict = Cannot do that now
+error-title-unprocessable = Check your input
+error-title-sign-in = Sign in
+error-title-unavailable = Busy
+error-title-internal = Error
+error-back-to-customers = Back to Customers
+term-unknown = —
+
+# Activity-log operations (stored codes stay English in the database)
+op-remove_partner_customer_relationship = Remove reseller relationship
+op-update_subscription = Change subscription status
+op-create_subscription = Add subscription
+op-cancel_reservation = Cancel Azure reservation
+op-cancel_software_purchase = Cancel software purchase
+op-create_relationship_request = Request reseller relationship
+op-revoke_relationship_request = Revoke relationship request
+op-accept_relationship_request = Accept relationship request
+op-remove_delegated_admin = Remove delegated admin privileges
+op-update_support_contact = Change support contact
+op-login_succeeded = Sign-in
+op-login_failed = Failed sign-in
+op-logout = Sign-out
+op-change_password = Change password
+op-create_user = Add user
+op-update_user_roles = Change user roles
+op-disable_user = Disable user
+op-enable_user = Enable user
+op-reset_password = Reset password
+op-update_user_locale = Change language
+op-authz_denied = Access denied
+op-csrf_rejected = Forged request refused
+
+# Billing cycles (stored as these words)
+billing-monthly = monthly
+billing-annual = annual
+billing-triennial = triennial

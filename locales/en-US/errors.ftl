@@ -1,0 +1,131 @@
+
+error-not-found = This page does not exist, or you do not have access to it.
+error-sign-in-required = Please sign in to continue.
+error-unavailable = The service is busy. Please try again in a moment.
+error-internal = Something went wrong on our side. The error has been logged; please try again.
+error-form-malformed = The form was incomplete or malformed. Reload the page and try again.
+error-query-malformed = The address has parameters this page does not understand.
+error-csrf = This form has expired or was sent from another site. Reload the page and try again.
+error-unknown-locale = Choose a language from the list: English or Polski.
+error-search-too-long = Search text can have at most { $max } characters.
+error-quantity-range = Quantity must be a whole number from 1 to { $max }.
+error-choose-status = Choose a status: Active or Suspended.
+
+# Refusals
+error-purchases-blocked = Purchases for this customer are blocked: it no longer has a reseller relationship with you. Re-establish the relationship with a relationship request first.
+denied-view-customers = Your roles do not give access to customers.
+denied-manage-subscriptions = Requires the Global admin, Admin agent or Sales agent role.
+denied-remove-relationship = Requires the Global admin role.
+denied-request-relationship = Requires the Global admin, Admin agent or Sales agent role.
+denied-manage-delegated-admin = Requires the Global admin or Admin agent role.
+denied-manage-support-contacts = Requires the Global admin, Admin agent or Helpdesk agent role.
+denied-manage-users = Requires the Global admin or User management admin role.
+denied-view-activity = Your roles do not give access to the activity log.
+
+# What blocks removing a reseller relationship
+blocker-indirect-reseller = Indirect resellers cannot remove a reseller relationship; your indirect provider can.
+blocker-no-relationship = This customer has no reseller relationship with you.
+blocker-active-subscription = Subscription “{ $name }” is active: suspend it.
+blocker-active-reservation = Azure reservation “{ $name }” is active: cancel it.
+blocker-active-software = Software purchase “{ $name }” is active: cancel it.
+blocker-open-subscription = Open subscription
+blocker-go-to-reservation = Go to reservation
+blocker-go-to-purchase = Go to purchase
+blocker-items-active = { $count ->
+    [one] 1 item is
+   *[other] { $count } items are
+} still active. Suspend every active subscription and cancel Azure reservations and software purchases first.
+action-suspend = Suspend
+action-cancel = Cancel
+
+# Activity-log filters
+activity-error-cursor = This page link is damaged. Start again from the first page.
+activity-error-start-date = The start date must be a date like 2026-11-24.
+activity-error-end-date = The end date must be a date like 2026-11-24.
+activity-error-date-order = The start date is after the end date. Choose a start date on or before the end date.
+activity-error-customer-length = The customer name can have at most { $max } characters.
+activity-error-customer = The customer filter does not name one of your customers.
+activity-error-operation = Choose an operation type from the list.
+activity-error-user = Choose a user from the list.
+
+# Relationship requests and invitations
+error-choose-dap = Choose whether to include delegated admin privileges.
+error-request-not-revocable = This request is { $status } and cannot be revoked.
+request-pending = pending
+request-accepted = accepted
+request-revoked = revoked
+error-dap-already-off = Delegated admin privileges are already off.
+invitation-error-domain = Enter your organisation’s primary domain, such as contoso.onmicrosoft.com.
+invitation-error-company = Enter your company’s name (up to 200 characters): this domain is new to us.
+invitation-error-country = Enter your country as a two-letter code, such as PL or DE.
+invitation-error-already-reseller = { $partner } is already your reseller. Nothing was changed.
+invitation-closed-accepted = This invitation has already been accepted. Each link works once.
+invitation-closed-revoked = This invitation was withdrawn by the partner. Ask them for a new one.
+invitation-closed-expired = This invitation expired on { $date }. Ask the partner for a new one.
+
+# Passwords
+password-error-short = The password must have at least { $min } characters.
+password-error-long = The password must have at most { $max } characters.
+password-error-common = This password is one of the most commonly used: choose another.
+password-error-mismatch = The two new passwords are not the same.
+password-error-email = The password must not be your email address.
+password-error-current = Your current password is not right.
+
+# Malformed requests
+error-address-characters = The address contains characters that are not allowed.
+error-form-unreadable = The form could not be read.
+error-form-too-large = The form is too large.
+error-form-characters = The form contains characters that are not allowed.
+error-choose-term = Choose a term from the list.
+error-choose-offer = Choose an offer from the list.
+
+# Subscriptions, reservations, software
+error-subscription-already = This subscription is already { $status ->
+    [active] active
+    [suspended] suspended
+    [deleted] cancelled
+   *[expired] expired
+}.
+error-subscription-final = A { $status ->
+    [active] active
+    [suspended] suspended
+    [deleted] cancelled
+   *[expired] expired
+} subscription cannot change status.
+error-reactivate-base = Reactivate the base subscription “{ $name }” first.
+error-subscription-target = A subscription cannot be set to { $status ->
+    [active] active
+    [suspended] suspended
+    [deleted] cancelled
+   *[expired] expired
+} here.
+error-reservation-cancelled = This Azure reservation is already cancelled.
+error-software-cancelled = This software purchase is already cancelled.
+error-software-window = Software purchases can be cancelled only within { $days } days; this one was bought on { $date }.
+error-choose-addon = Choose an add-on from the list.
+error-addon-of-addon = Add-ons are bought for a base subscription, not for another add-on.
+error-addon-inactive-base = Add-ons can be bought only for an active subscription.
+error-legacy-cancel = Legacy subscriptions cannot be cancelled here: suspend them instead.
+error-cancel-not-active = Only an active subscription can be cancelled; this one is { $status ->
+    [active] active
+    [suspended] suspended
+    [deleted] cancelled
+   *[expired] expired
+}.
+error-nce-window = New-commerce subscriptions can be cancelled only within { $days } days of purchase; this one was bought on { $date }.
+error-choose-support-contact = Choose a support contact from the list.
+
+# Users
+users-error-email-taken = This email address is already used by another account. Each user needs an address of their own.
+users-error-no-role = Choose at least one role.
+users-error-email-missing = Enter the user’s email address.
+users-error-email-invalid = Enter a valid email address, such as ada@example.com.
+users-error-email-long = The email address can have at most { $max } characters.
+users-error-name-missing = Enter the user’s name.
+users-error-name-long = The name can have at most { $max } characters.
+users-error-name-control = The name cannot contain control characters.
+users-error-last-global-admin = { $name } is the last active Global admin of { $partner }; make someone else Global admin first.
+users-error-disable-self = You cannot disable your own account. Ask another administrator to do it.
+users-error-reset-self = Change your own password under Change password, where your current password is asked for.
+offboarding-error-changed = Something changed since the preview was shown. Review the new preview and confirm again.
+users-error-choose-roles = Choose roles from the list.

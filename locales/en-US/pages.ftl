@@ -1,0 +1,362 @@
+# Sign in
+signin-title = Sign in
+signin-intro = Sign in with your partner account.
+signin-email = Email
+signin-password = Password
+signin-submit = Sign in
+signin-expired = The sign-in form has expired. Please sign in again.
+signin-missing = Enter your email and password.
+signin-failed = The email or password is not right, or the account is locked for a while. Please try again.
+
+# Flash messages
+toast-subscription-suspended = Subscription suspended.{ $addons ->
+    [0] {""}
+    [one] {" "}{ $addons } add-on suspended with it.
+   *[other] {" "}{ $addons } add-ons suspended with it.
+}
+toast-subscription-reactivated = Subscription reactivated.{ $addons ->
+    [0] {""}
+    [one] {" "}{ $addons } add-on reactivated with it.
+   *[other] {" "}{ $addons } add-ons reactivated with it.
+}
+toast-reservation-cancelled = Azure reservation “{ $name }” cancelled.
+toast-software-cancelled = Software purchase “{ $name }” cancelled.
+toast-relationship-removed = Reseller relationship with { $name } removed. It is off your customer list and purchases for it are blocked.{ $dap ->
+    [1] {" "}Delegated admin privileges were revoked.
+   *[0] {""}
+}{ $contacts ->
+    [0] {""}
+    [one] {" "}{ $contacts } support contact designation was removed.
+   *[other] {" "}{ $contacts } support contact designations were removed.
+}
+toast-dap-removed = Delegated admin privileges removed. The reseller relationship stays.
+
+# Customer header
+breadcrumb = Breadcrumb
+badge-reseller = Reseller
+badge-dap = Delegated admin
+badge-no-relationship = No relationship
+customer-no-relationship = No reseller relationship
+customer-no-relationship-since = No reseller relationship since { $date }
+customer-no-relationship-explained = This customer is not on your customer list, delegated admin privileges are revoked and purchases are blocked. The relationship can be re-established only through a relationship request that the customer’s admin accepts.
+customer-tabs = Customer
+tab-subscriptions = Subscriptions
+tab-account = Account
+
+# Customers
+customers-subtitle = Customers with a reseller relationship with { $partner }.
+request-relationship = Request a reseller relationship
+customers-search-label = Search by company name or domain
+customers-search-placeholder = Company name or domain
+customers-search-submit = Search
+customers-empty = You have no customers with a reseller relationship yet.
+customers-no-match = No customer’s name or domain starts with “{ $query }”.
+col-company-name = Company name
+col-primary-domain = Primary domain
+col-relationship = Relationship
+col-active-subscriptions = Active subscriptions
+pager = Pages
+pager-first = First page
+pager-next = Next page
+count-subscriptions = { $count ->
+    [one] { $count } subscription
+   *[other] { $count } subscriptions
+}
+
+# Subscriptions tab
+subscriptions-empty = No subscriptions.
+col-offer = Offer
+col-commerce-type = Commerce type
+col-quantity = Quantity
+col-term = Term
+col-status = Status
+col-purchased = Purchased
+col-name = Name
+col-sku = SKU
+col-region = Region
+col-actions = Actions
+col-product = Product
+col-order = Order
+addon-marker = add-on
+reservations-title = Azure reservations
+reservations-empty = No Azure reservations.
+software-title = Software purchases
+software-empty = No software purchases.
+add-subscription-title = Add subscription
+add-subscription-blocked = Purchases for this customer are blocked: it has no reseller relationship with you.
+buy = Buy
+item-active = Active
+item-cancelled = Cancelled
+cancelled-on = Cancelled { $date }
+reservation-cancel-confirm = Cancel the Azure reservation “{ $name }”? This cannot be undone.
+reservation-cancel-hidden = reservation { $name }
+software-cancel-confirm = Cancel the software purchase “{ $name }”? This cannot be undone.
+software-cancel-hidden = purchase { $name }
+software-window-ended = Cancellation window (30 days) has ended
+
+# A subscription
+subscription-back = ← All subscriptions
+subscription-term-billed = { $term }, billed { $cycle }
+subscription-last-changed = Last changed
+subscription-suspended-at = Suspended
+subscription-addon-of = Add-on of
+subscription-addons = Add-ons
+subscription-suspended-billed = Suspended new-commerce subscriptions are still billed until the end of their term.
+submit = Submit
+subscription-suspend-addons = Suspending also suspends its active add-ons.
+subscription-status-role = Changing the status requires the Global admin, Admin agent or Sales agent role.
+subscription-cancel-window = New-commerce subscriptions can be cancelled within 7 days of purchase: until { $until } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} left).
+subscription-cancel = Cancel subscription
+addon-title = Add an add-on
+addon-label = Add-on
+addon-buy = Buy add-on
+support-contact-title = Designated support contact
+support-contact-label = Support contact
+none-designated = None designated
+none = None
+save = Save
+
+# Account tab
+account-company-details = Company details
+account-microsoft-id = Microsoft ID
+account-country = Country
+account-relationship-to-partner = Relationship to partner
+account-dap = Delegated admin privileges
+account-dap-granted = Granted
+account-dap-not-granted = Not granted
+account-dap-remove = Remove delegated admin privileges
+account-dap-remove-confirm = Remove delegated admin privileges for { $name }? The reseller relationship stays.
+account-reseller-since = Reseller since
+account-removed = Removed
+account-support-contacts = Support contacts
+account-contact-user = { $name } ({ $partner })
+account-contact-for = for
+account-contact-subscription = a subscription
+remove-relationship = Remove reseller relationship
+account-prepare-removal = Prepare for removal: suspend and cancel everything…
+account-activity = Activity
+account-all-activity = All activity for this customer
+account-activity-empty = Nothing has been recorded for this customer yet.
+account-activity-caption = The { $count } newest activity-log records for { $name }
+col-date-time = Date and time
+col-operation = Operation
+col-user = User
+col-change = Old → new value
+status-failed = Failed
+status-succeeded = Succeeded
+change-none = (none)
+
+# Confirm removal
+remove-confirm-title = Remove the reseller relationship with { $name }?
+remove-confirm-intro = Removing the relationship:
+remove-consequence-list = removes { $name } from your customer list;
+remove-consequence-contacts = removes { $partner } from the customer’s support contacts
+remove-consequence-designations = ({ $count ->
+    [one] { $count } designation
+   *[other] { $count } designations
+})
+remove-consequence-dap = removes delegated admin privileges for the customer
+remove-consequence-dap-not-granted = (not granted now)
+remove-consequence-purchases = prevents future purchases for the customer.
+remove-confirm-hint = The relationship can be re-established later only through a relationship request that the customer’s admin accepts.
+back-to-account = Back to Account
+invitation-link-invalid = This invitation link is not valid. Check that you copied all of it.
+
+# Users and roles
+users-subtitle = The people who sign in to PartnerDesk for { $partner }, and their roles.
+users-add = Add user
+users-empty = No users yet.
+users-caption = Users of { $partner }
+users-roles = Roles
+users-sign-in = Sign-in
+users-you = (you)
+users-active = Active
+users-disabled = Disabled
+users-locked = Locked
+users-locked-until = until { $until }{ $failures ->
+    [0] {""}
+   *[other] ; { $failures } failed attempts
+}
+users-locked-until-after = until { $until } after { $failures } failed attempts
+users-failed-since = { $failures ->
+    [one] { $failures } failed attempt since the last sign-in
+   *[other] { $failures } failed attempts since the last sign-in
+}
+users-no-failures = No failed attempts
+users-added = Added
+users-add-subtitle = The new user gets a one-time password, shown once on the next page.
+users-email-address = Email address
+users-roles-legend = Roles (at least one)
+users-only-ga-grants = Only a Global admin can grant the Global admin role.
+users-only-ga-changes = Only a Global admin can change the account of a Global admin.
+users-roles-hint = Changing roles signs the user out everywhere, so the new roles count at once.
+users-roles-hint-self = Changing roles signs you out everywhere else, so the new roles count at once.
+users-save-roles = Save roles
+users-cannot-disable-self = You cannot disable your own account.
+users-disable-confirm = Disable { $name }? They are signed out at once and cannot sign in until enabled again.
+users-disable-hint = A disabled user is signed out at once and cannot sign in.
+users-disable = Disable user
+users-enable-hint = Enabling lets the user sign in again with their password.
+users-enable = Enable user
+users-own-password = Change your own password under
+users-reset-confirm = Reset the password of { $name }? Their current password stops working and they are signed out everywhere.
+users-reset-hint = Gives the user a new one-time password, shown to you once. Their current password stops working, a sign-in lock is lifted and they are signed out everywhere.
+users-reset = Reset password
+users-added-title = User added
+users-reset-title = Password reset
+users-one-time-password = One-time password
+users-shown-once = This password is shown only once.
+users-hand-over = Hand it to { $name } securely: in person, or over a channel you trust, never together with the email address in one message. PartnerDesk keeps only a hash of it: if it is lost, reset the password again. Ask them to choose their own under Change password after signing in.
+users-sign-in-name = Email (sign-in name)
+users-back = Back to Users
+
+# Activity log
+activity-subtitle = Every change and every refused attempt by the users of { $partner }, newest first.
+activity-from = From
+activity-to = To
+activity-customer-prefix = Customer name starts with
+activity-customer-placeholder = Company name
+activity-all-operations = All operations
+activity-all-users = All users
+activity-show = Show
+activity-dates-hint = Dates are whole days in UTC, both included. Leave the start date empty for all history.
+activity-only-for = Only activity for
+activity-show-all-customers = Show all customers
+activity-last-30-days = Show the last 30 days
+activity-empty = No activity matches these filters.
+activity-col-customer = Customer
+activity-not-your-customer = Not one of your customers
+activity-download-csv = Download as CSV
+activity-user-choice = { $name } ({ $email })
+csv-time = Time (UTC)
+csv-customer = Customer
+csv-customer-id = Customer ID
+csv-operation = Operation
+csv-operation-code = Operation code
+csv-user = User
+csv-status = Status
+csv-old-value = Old value
+csv-new-value = New value
+csv-resource-type = Resource type
+csv-resource-id = Resource ID
+csv-request-id = Request ID
+
+# Change password
+password-subtitle = Changing your password signs you out everywhere else.
+password-current = Current password
+password-new = New password
+password-hint = 8 to 128 characters. Common passwords are refused.
+password-again = New password again
+
+# Prepare for removal
+offboarding-title = Prepare for removal
+offboarding-nothing-left = Nothing is left to suspend or cancel.
+offboarding-intro = Confirming does exactly this, in one step:
+offboarding-suspend = Suspend
+offboarding-cancel-reservation = Cancel the Azure reservation { $name } ({ $sku }, { $region })
+offboarding-cancel-software = Cancel the software purchase { $product } (order { $order })
+offboarding-still-billed = { $count } of these { $count ->
+    [one] is a new-commerce subscription: it is
+   *[other] are new-commerce subscriptions: they are
+} still billed while suspended, until the end of the term.
+offboarding-stuck-title = These cannot be cancelled any more and will keep blocking removal:
+offboarding-stuck-item = { $product } (order { $order }), bought { $date }: software purchases can be cancelled only within 30 days.
+offboarding-submit = Suspend and cancel all of this
+toast-offboarding-done = Suspended { $subscriptions ->
+    [one] { $subscriptions } subscription
+   *[other] { $subscriptions } subscriptions
+}, cancelled { $reservations ->
+    [one] { $reservations } Azure reservation
+   *[other] { $reservations } Azure reservations
+} and { $software ->
+    [one] { $software } software purchase
+   *[other] { $software } software purchases
+}.{ $stuck ->
+    [0] {" "}Nothing active blocks the removal any more.
+   *[other] {" "}Some software purchases cannot be cancelled and still block removal.
+}
+
+# Request a reseller relationship
+toast-request-revoked = Relationship request revoked: its link no longer works.
+invitation-draft = Hello,
+
+    { $partner } would like to be your cloud reseller. To accept, an administrator of your organisation opens this link and confirms:
+
+    { $link }
+
+    { $dap ->
+        [yes] Accepting also gives { $partner } delegated admin privileges in your tenant, so we can manage it for you.
+       *[no] Accepting does not give us administrative access to your tenant.
+    }
+
+    The link works once and expires on { $expires }.
+
+    Best regards,
+    { $partner }
+requests-subtitle = Send a customer’s admin a personal link. Accepting it makes { $partner } their reseller, or makes you their reseller again after a removal.
+requests-your-invitation = Your invitation
+requests-copy-now = Copy this message now and send it to the customer’s admin: the link is shown only once. It works once and expires in { $days } days.
+requests-message-with-dap = Invitation message (with delegated admin privileges)
+requests-message-without-dap = Invitation message (without delegated admin privileges)
+requests-link = Link:
+requests-new = New request
+requests-include-dap = Include delegated admin privileges
+requests-dap-hint = With them, your admin agents can manage the customer’s tenant. The customer sees this before accepting.
+requests-create = Create invitation
+requests-title = Requests
+requests-empty = No requests yet.
+requests-caption = Relationship requests
+requests-created = Created
+requests-dap = Delegated admin
+requests-expires = Expires
+requests-included = Included
+requests-not-included = Not included
+requests-accepted = Accepted
+requests-customer = customer
+requests-revoked = Revoked
+requests-pending = Pending
+requests-expired = Expired
+requests-revoke = Revoke
+requests-revoke-hidden = request of { $date }
+
+# The public invitation page
+invitation-title = Reseller invitation
+invitation-done = Done: { $partner } is now the reseller of { $company }.
+invitation-organisation-added = Your organisation was added.
+invitation-has-dap = { $partner } has delegated admin privileges in your tenant.
+invitation-has-no-access = { $partner } has no administrative access to your tenant.
+invitation-asks = asks to become your organisation’s cloud reseller.
+invitation-accepting = Accepting lets { $partner } sell you subscriptions and support you as your partner.
+invitation-with-dap = It also gives { $partner }
+invitation-with-dap-strong = delegated admin privileges
+invitation-with-dap-after = : its admin agents can manage your tenant.
+invitation-without-dap = It does
+invitation-without-dap-strong = not
+invitation-without-dap-after = give { $partner } administrative access to your tenant.
+invitation-hint = Only an administrator of your organisation should accept. The link works once and expires on { $date }.
+invitation-domain = Your organisation’s primary domain
+invitation-domain-placeholder = contoso.onmicrosoft.com
+invitation-new-only = Only if your organisation is new to { $partner }’s partner network
+invitation-country = Country (two-letter code)
+invitation-country-placeholder = PL
+invitation-accept = Accept and make { $partner } our reseller
+toast-password-changed = Password changed. Your other sessions were signed out.
+toast-bought = Bought { $quantity } × { $offer }.
+toast-bought-addon = Bought add-on { $quantity } × { $offer }.
+toast-subscription-cancelled = Subscription cancelled.{ $addons ->
+    [0] {""}
+    [one] {" "}{ $addons } add-on cancelled with it.
+   *[other] {" "}{ $addons } add-ons cancelled with it.
+}
+toast-support-contact-set = { $name } is now the designated support contact.
+toast-support-contact-none = The subscription has no designated support contact now.
+toast-roles-unchanged = { $name } already has these roles.
+toast-own-roles-changed = Your roles are now: { $roles }. Your other sessions were signed out.
+toast-roles-changed = Roles of { $name } are now: { $roles }. They were signed out everywhere, so the change counts at once.
+toast-user-already-active = { $name } is already active.
+toast-user-already-disabled = { $name } is already disabled.
+toast-user-enabled = { $name } is enabled and can sign in again with their password.
+toast-user-disabled = { $name } is disabled and was signed out everywhere.

@@ -1,0 +1,75 @@
+# Wspólne dla wszystkich stron: układ, przełącznik języka, etykiety zapisanych wartości.
+
+app-name = PartnerDesk
+page-title = { $title } · PartnerDesk
+skip-to-content = Przejdź do treści
+sign-out = Wyloguj
+nav-main = Główna
+nav-customers = Klienci
+nav-users = Użytkownicy
+nav-activity = Dziennik aktywności
+nav-password = Zmień hasło
+
+language-label = Język
+language-submit = Zmień język
+language-en-US = English
+language-pl-PL = Polski
+
+Role-global_admin = Administrator globalny
+Role-admin_agent = Agent administracyjny
+Role-sales_agent = Agent sprzedaży
+Role-helpdesk_agent = Agent pomocy technicznej
+Role-billing_admin = Administrator rozliczeń
+Role-user_management_admin = Administrator zarządzania użytkownikami
+PartnerKind-direct = Partner bezpośredni
+PartnerKind-indirect_provider = Dostawca pośredni
+PartnerKind-indirect_reseller = Odsprzedawca pośredni
+SubscriptionStatus-active = Aktywna
+SubscriptionStatus-suspended = Wstrzymano
+SubscriptionStatus-deleted = Anulowana
+SubscriptionStatus-expired = Wygasła
+CommerceType-legacy = Starsza wersja
+CommerceType-new_commerce = Nowe środowisko handlowe
+Term-P1M = 1 miesiąc
+Term-P1Y = 1 rok
+Term-P3Y = 3 lata
+
+error-title-bad-request = Nieprawidłowe żądanie
+error-title-forbidden = Brak uprawnień
+error-title-not-found = Nie znaleziono
+error-title-conflict = Teraz nie można tego zrobić
+error-title-unprocessable = Sprawdź wprowadzone dane
+error-title-sign-in = Zaloguj się
+error-title-unavailable = Zajęte
+error-title-internal = Błąd
+error-back-to-customers = Wróć do listy klientów
+term-unknown = —
+
+# Operacje dziennika aktywności
+op-remove_partner_customer_relationship = Usuń relację odsprzedawcy
+op-update_subscription = Zmiana stanu subskrypcji
+op-create_subscription = Dodanie subskrypcji
+op-cancel_reservation = Anulowanie rezerwacji platformy Azure
+op-cancel_software_purchase = Anulowanie zakupu oprogramowania
+op-create_relationship_request = Żądanie relacji odsprzedawcy
+op-revoke_relationship_request = Odwołanie żądania relacji
+op-accept_relationship_request = Akceptacja żądania relacji
+op-remove_delegated_admin = Usunięcie uprawnień administratora delegowanego
+op-update_support_contact = Zmiana kontaktu pomocy technicznej
+op-login_succeeded = Logowanie
+op-login_failed = Nieudane logowanie
+op-logout = Wylogowanie
+op-change_password = Zmiana hasła
+op-create_user = Dodanie użytkownika
+op-update_user_roles = Zmiana ról użytkownika
+op-disable_user = Wyłączenie użytkownika
+op-enable_user = Włączenie użytkownika
+op-reset_password = Zresetowanie hasła
+op-update_user_locale = Zmiana języka
+op-authz_denied = Odmowa dostępu
+op-csrf_rejected = Odrzucono sfałszowane żądanie
+
+# Cykle rozliczeniowe
+billing-monthly = co miesiąc
+billing-annual = co rok
+billing-triennial = co trzy lata

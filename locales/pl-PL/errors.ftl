@@ -1,0 +1,132 @@
+
+error-not-found = Ta strona nie istnieje lub nie masz do niej dostępu.
+error-sign-in-required = Zaloguj się, aby kontynuować.
+error-unavailable = Usługa jest zajęta. Spróbuj ponownie za chwilę.
+error-internal = Wystąpił błąd po naszej stronie. Został zapisany w dzienniku; spróbuj ponownie.
+error-form-malformed = Formularz był niekompletny lub nieprawidłowy. Odśwież stronę i spróbuj ponownie.
+error-query-malformed = Adres zawiera parametry, których ta strona nie obsługuje.
+error-csrf = Ten formularz wygasł lub został wysłany z innej witryny. Odśwież stronę i spróbuj ponownie.
+error-unknown-locale = Wybierz język z listy: English lub Polski.
+error-search-too-long = Tekst wyszukiwania może mieć najwyżej { $max } znaków.
+error-quantity-range = Liczba musi być liczbą całkowitą od 1 do { $max }.
+error-choose-status = Wybierz stan: Aktywna lub Wstrzymano.
+
+# Odmowy
+error-purchases-blocked = Zakupy dla tego klienta są zablokowane: nie ma już z Tobą relacji odsprzedawcy. Najpierw przywróć relację za pomocą żądania relacji.
+denied-view-customers = Twoje role nie dają dostępu do klientów.
+denied-manage-subscriptions = Wymaga roli Administrator globalny, Agent administracyjny lub Agent sprzedaży.
+denied-remove-relationship = Wymaga roli Administrator globalny.
+denied-request-relationship = Wymaga roli Administrator globalny, Agent administracyjny lub Agent sprzedaży.
+denied-manage-delegated-admin = Wymaga roli Administrator globalny lub Agent administracyjny.
+denied-manage-support-contacts = Wymaga roli Administrator globalny, Agent administracyjny lub Agent pomocy technicznej.
+denied-manage-users = Wymaga roli Administrator globalny lub Administrator zarządzania użytkownikami.
+denied-view-activity = Twoje role nie dają dostępu do dziennika aktywności.
+
+# Co blokuje usunięcie relacji odsprzedawcy
+blocker-indirect-reseller = Odsprzedawcy pośredni nie mogą usunąć relacji odsprzedawcy; może to zrobić Twój dostawca pośredni.
+blocker-no-relationship = Ten klient nie ma z Tobą relacji odsprzedawcy.
+blocker-active-subscription = Subskrypcja „{ $name }” jest aktywna: wstrzymaj ją.
+blocker-active-reservation = Rezerwacja platformy Azure „{ $name }” jest aktywna: anuluj ją.
+blocker-active-software = Zakup oprogramowania „{ $name }” jest aktywny: anuluj go.
+blocker-open-subscription = Otwórz subskrypcję
+blocker-go-to-reservation = Przejdź do rezerwacji
+blocker-go-to-purchase = Przejdź do zakupu
+blocker-items-active = { $count ->
+    [one] 1 pozycja jest nadal aktywna.
+    [few] { $count } pozycje są nadal aktywne.
+   *[many] { $count } pozycji jest nadal aktywnych.
+} Wstrzymaj wszystkie aktywne subskrypcje i najpierw anuluj rezerwacje platformy Azure oraz zakupy oprogramowania.
+action-suspend = Wstrzymaj
+action-cancel = Anuluj
+
+# Filtry dziennika aktywności
+activity-error-cursor = Ten link do strony jest uszkodzony. Zacznij od pierwszej strony.
+activity-error-start-date = Data początkowa musi mieć postać 2026-11-24.
+activity-error-end-date = Data końcowa musi mieć postać 2026-11-24.
+activity-error-date-order = Data początkowa jest późniejsza niż końcowa. Wybierz datę początkową nie późniejszą niż końcowa.
+activity-error-customer-length = Nazwa klienta może mieć najwyżej { $max } znaków.
+activity-error-customer = Filtr klienta nie wskazuje żadnego z Twoich klientów.
+activity-error-operation = Wybierz typ operacji z listy.
+activity-error-user = Wybierz użytkownika z listy.
+
+# Żądania relacji i zaproszenia
+error-choose-dap = Wybierz, czy dołączyć uprawnienia administratora delegowanego.
+error-request-not-revocable = To żądanie jest { $status } i nie można go odwołać.
+request-pending = oczekujące
+request-accepted = zaakceptowane
+request-revoked = odwołane
+error-dap-already-off = Uprawnienia administratora delegowanego są już wyłączone.
+invitation-error-domain = Wpisz domenę podstawową organizacji, na przykład contoso.onmicrosoft.com.
+invitation-error-company = Wpisz nazwę firmy (do 200 znaków): ta domena jest dla nas nowa.
+invitation-error-country = Wpisz kraj jako dwuliterowy kod, na przykład PL lub DE.
+invitation-error-already-reseller = { $partner } jest już Twoim odsprzedawcą. Nic nie zmieniono.
+invitation-closed-accepted = To zaproszenie zostało już zaakceptowane. Każdy link działa tylko raz.
+invitation-closed-revoked = Partner wycofał to zaproszenie. Poproś o nowe.
+invitation-closed-expired = To zaproszenie wygasło { $date }. Poproś partnera o nowe.
+
+# Hasła
+password-error-short = Hasło musi mieć co najmniej { $min } znaków.
+password-error-long = Hasło może mieć najwyżej { $max } znaków.
+password-error-common = To hasło należy do najczęściej używanych: wybierz inne.
+password-error-mismatch = Dwa nowe hasła nie są takie same.
+password-error-email = Hasło nie może być Twoim adresem e-mail.
+password-error-current = Obecne hasło jest nieprawidłowe.
+
+# Nieprawidłowe żądania
+error-address-characters = Adres zawiera niedozwolone znaki.
+error-form-unreadable = Nie udało się odczytać formularza.
+error-form-too-large = Formularz jest za duży.
+error-form-characters = Formularz zawiera niedozwolone znaki.
+error-choose-term = Wybierz okres z listy.
+error-choose-offer = Wybierz ofertę z listy.
+
+# Subskrypcje, rezerwacje, oprogramowanie
+error-subscription-already = Ta subskrypcja ma już stan { $status ->
+    [active] Aktywna
+    [suspended] Wstrzymano
+    [deleted] Anulowana
+   *[expired] Wygasła
+}.
+error-subscription-final = Subskrypcja w stanie { $status ->
+    [active] Aktywna
+    [suspended] Wstrzymano
+    [deleted] Anulowana
+   *[expired] Wygasła
+} nie może zmienić stanu.
+error-reactivate-base = Najpierw aktywuj ponownie subskrypcję podstawową „{ $name }”.
+error-subscription-target = Tutaj nie można ustawić subskrypcji w stanie { $status ->
+    [active] Aktywna
+    [suspended] Wstrzymano
+    [deleted] Anulowana
+   *[expired] Wygasła
+}.
+error-reservation-cancelled = Ta rezerwacja platformy Azure jest już anulowana.
+error-software-cancelled = Ten zakup oprogramowania jest już anulowany.
+error-software-window = Zakupy oprogramowania można anulować tylko w ciągu { $days } dni; ten kupiono { $date }.
+error-choose-addon = Wybierz dodatek z listy.
+error-addon-of-addon = Dodatki kupuje się do subskrypcji podstawowej, a nie do innego dodatku.
+error-addon-inactive-base = Dodatki można kupić tylko do aktywnej subskrypcji.
+error-legacy-cancel = Subskrypcji w starszej wersji nie można tu anulować: wstrzymaj je.
+error-cancel-not-active = Anulować można tylko aktywną subskrypcję; ta ma stan { $status ->
+    [active] Aktywna
+    [suspended] Wstrzymano
+    [deleted] Anulowana
+   *[expired] Wygasła
+}.
+error-nce-window = Subskrypcje nowego środowiska handlowego można anulować tylko w ciągu { $days } dni od zakupu; tę kupiono { $date }.
+error-choose-support-contact = Wybierz kontakt pomocy technicznej z listy.
+
+# Użytkownicy
+users-error-email-taken = Ten adres e-mail jest już używany przez inne konto. Każdy użytkownik potrzebuje własnego adresu.
+users-error-no-role = Wybierz co najmniej jedną rolę.
+users-error-email-missing = Wpisz adres e-mail użytkownika.
+users-error-email-invalid = Wpisz prawidłowy adres e-mail, na przykład ada@example.com.
+users-error-email-long = Adres e-mail może mieć najwyżej { $max } znaków.
+users-error-name-missing = Wpisz imię i nazwisko użytkownika.
+users-error-name-long = Imię i nazwisko może mieć najwyżej { $max } znaków.
+users-error-name-control = Imię i nazwisko nie może zawierać znaków sterujących.
+users-error-last-global-admin = { $name } jest ostatnim aktywnym Administratorem globalnym { $partner }; najpierw nadaj tę rolę komuś innemu.
+users-error-disable-self = Nie możesz wyłączyć własnego konta. Poproś o to innego administratora.
+users-error-reset-self = Własne hasło zmienisz w sekcji Zmień hasło, gdzie trzeba podać obecne hasło.
+offboarding-error-changed = Coś się zmieniło od wyświetlenia podglądu. Przejrzyj nowy podgląd i potwierdź ponownie.
+users-error-choose-roles = Wybierz role z listy.
