@@ -26,8 +26,14 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 
 use super::Env;
+
 use super::world::World;
 use partnerdesk::db::Pool;
+
+/// htmx may swap an element between finding it and using it: such an element is found again.
+fn is_stale(e: &fantoccini::error::CmdError) -> bool {
+    e.to_string().contains("stale element")
+}
 
 /// Printed (to stderr) by every browser test that cannot run here.
 pub const SKIPPED: &str = "SKIPPED: browser tests need chromedriver";
@@ -525,7 +531,7 @@ impl Tab {
         for _ in 0..5 {
             match self.find(css).await.text().await {
                 Ok(text) => return text,
-                Err(e) if e.to_string().contains("stale element") => continue,
+                Err(e) if is_stale(&e) => continue,
                 Err(e) => panic!("text of `{css}`: {e}"),
             }
         }
@@ -558,17 +564,29 @@ impl Tab {
     }
 
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click `{css}`: {e}"));
+        for attempt in 1.. {
+            match self.find(css).await.click().await {
+                Ok(_) => return,
+                Err(e) if is_stale(&e) && attempt < 5 => continue,
+                Err(e) => panic!("click `{css}`: {e}"),
+            }
+        }
     }
 
     /// Clicks the link whose text is exactly `text`.
     pub async fn click_link(&self, text: &str) {
-        let link = match self.client.wait().at_most(WAIT).for_element(Locator::LinkText(text)).await
-        {
-            Ok(l) => l,
-            Err(e) => panic!("no link {text:?} on {}: {e}", self.path().await),
-        };
-        link.click().await.unwrap_or_else(|e| panic!("click the link {text:?}: {e}"));
+        for attempt in 1.. {
+            let found = self.client.wait().at_most(WAIT).for_element(Locator::LinkText(text)).await;
+            let link = match found {
+                Ok(l) => l,
+                Err(e) => panic!("no link {text:?} on {}: {e}", self.path().await),
+            };
+            match link.click().await {
+                Ok(_) => return,
+                Err(e) if is_stale(&e) && attempt < 5 => continue,
+                Err(e) => panic!("click the link {text:?}: {e}"),
+            }
+        }
     }
 
     /// Waits for a JavaScript dialog (confirm), accepts it and returns its text.
