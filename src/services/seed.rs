@@ -629,5 +629,14 @@ pub fn seed_load(
             log::info!("seeded {done} of {customers} customers");
         }
     }
+    // PostgreSQL plans from statistics, which a bulk load leaves stale until autovacuum comes
+    // round: refresh them now, as a bulk loader should. (SQLite plans without statistics, and
+    // its queries here are written for that.)
+    if let AnyConnection::Postgresql(c) = conn {
+        diesel::RunQueryDsl::execute(
+            diesel::sql_query("ANALYZE customers, relationships, subscriptions"),
+            c,
+        )?;
+    }
     Ok(login)
 }
