@@ -12,6 +12,7 @@ use crate::models::software::{self, SoftwarePurchase};
 use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus};
 use crate::services::Ctx;
 use crate::services::audit::{self, Event, op};
+use crate::services::subscriptions::{cancel_reservation_recorded, cancel_software_recorded};
 
 /// What preparing for removal would do now.
 #[derive(Debug, Clone, Default)]
@@ -109,28 +110,10 @@ pub fn execute(
             audit::record(c, &actor, ev)?;
         }
         for r in &plan.cancel_reservations {
-            reservation::cancel(c, &r.id, now)?;
-            let ev = Event::change(
-                customer_id,
-                op::CANCEL_RESERVATION,
-                "azure_reservation",
-                &r.id,
-                "status: active",
-                "status: cancelled",
-            );
-            audit::record(c, &actor, ev)?;
+            cancel_reservation_recorded(c, &actor, customer_id, &r.id, now)?;
         }
         for s in &plan.cancel_software {
-            software::cancel(c, &s.id, now)?;
-            let ev = Event::change(
-                customer_id,
-                op::CANCEL_SOFTWARE_PURCHASE,
-                "software_purchase",
-                &s.id,
-                "status: active",
-                "status: cancelled",
-            );
-            audit::record(c, &actor, ev)?;
+            cancel_software_recorded(c, &actor, customer_id, &s.id, now)?;
         }
         Ok(plan)
     })

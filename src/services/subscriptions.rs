@@ -152,19 +152,7 @@ pub fn cancel_reservation(
         if !r.is_active() {
             return Err(AppError::Conflict(Msg::new("error-reservation-cancelled")));
         }
-        reservation::cancel(c, &r.id, db::now_ms())?;
-        audit::record(
-            c,
-            &ctx.into(),
-            Event::change(
-                customer_id,
-                op::CANCEL_RESERVATION,
-                "azure_reservation",
-                &r.id,
-                "status: active",
-                "status: cancelled",
-            ),
-        )?;
+        cancel_reservation_recorded(c, &ctx.into(), customer_id, &r.id, db::now_ms())?;
         Ok(reservation::find(c, ctx.partner_id(), customer_id, reservation_id)?.unwrap_or(r))
     })
 }
@@ -195,21 +183,50 @@ pub fn cancel_software(
                     .date("date", s.created_at),
             ));
         }
-        software::cancel(c, &s.id, now)?;
-        audit::record(
-            c,
-            &ctx.into(),
-            Event::change(
-                customer_id,
-                op::CANCEL_SOFTWARE_PURCHASE,
-                "software_purchase",
-                &s.id,
-                "status: active",
-                "status: cancelled",
-            ),
-        )?;
+        cancel_software_recorded(c, &ctx.into(), customer_id, &s.id, now)?;
         Ok(software::find(c, ctx.partner_id(), customer_id, purchase_id)?.unwrap_or(s))
     })
+}
+
+/// Cancels an active Azure reservation and records it: the one step a cancellation and
+/// offboarding share (checks and the relationship lock are the caller's).
+pub(crate) fn cancel_reservation_recorded(
+    c: &mut AnyConnection,
+    actor: &audit::Actor,
+    customer_id: &str,
+    id: &str,
+    now: i64,
+) -> diesel::QueryResult<()> {
+    reservation::cancel(c, id, now)?;
+    let ev = Event::change(
+        customer_id,
+        op::CANCEL_RESERVATION,
+        "azure_reservation",
+        id,
+        "status: active",
+        "status: cancelled",
+    );
+    audit::record(c, actor, ev)
+}
+
+/// Cancels an active software purchase and records it, as `cancel_reservation_recorded`.
+pub(crate) fn cancel_software_recorded(
+    c: &mut AnyConnection,
+    actor: &audit::Actor,
+    customer_id: &str,
+    id: &str,
+    now: i64,
+) -> diesel::QueryResult<()> {
+    software::cancel(c, id, now)?;
+    let ev = Event::change(
+        customer_id,
+        op::CANCEL_SOFTWARE_PURCHASE,
+        "software_purchase",
+        id,
+        "status: active",
+        "status: cancelled",
+    );
+    audit::record(c, actor, ev)
 }
 
 /// A validated purchase request.
