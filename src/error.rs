@@ -134,19 +134,24 @@ impl ResponseError for AppError {
                 .insert_header((header::LOCATION, AppError::signin_location(next.as_deref())))
                 .finish();
         }
-        let page = ErrorPage {
-            l: Locale::En,
-            code: self.status_code().as_u16(),
-            title: self.title(),
-            message: self.to_string(),
-        };
-        let mut resp = HttpResponse::build(self.status_code());
+        self.page(Locale::En)
+    }
+}
+
+impl AppError {
+    /// The error page without the navigation (nobody is signed in, or nobody is known yet), in
+    /// the given language; "busy" says when to try again.
+    fn page(&self, l: Locale) -> HttpResponse {
+        let status = self.status_code();
+        let page =
+            ErrorPage { l, code: status.as_u16(), title: self.title(), message: self.text(l) };
+        let mut resp = HttpResponse::build(status);
         if let AppError::Unavailable = self {
             resp.insert_header((header::RETRY_AFTER, "2"));
         }
         match page.render() {
             Ok(html) => resp.content_type("text/html; charset=utf-8").body(html),
-            Err(_) => resp.content_type("text/plain; charset=utf-8").body(self.to_string()),
+            Err(_) => resp.content_type("text/plain; charset=utf-8").body(self.text(l)),
         }
     }
 }
@@ -168,21 +173,9 @@ pub async fn error_pages(
         (Err(e), true) => {
             log::warn!("session store: no database connection: {e}");
             let busy = AppError::Unavailable;
-            let status = busy.status_code();
             let answer = match htmx {
-                true => toast_response(&busy, status, anonymous_locale),
-                false => {
-                    let page = ErrorPage {
-                        l: anonymous_locale,
-                        code: status.as_u16(),
-                        title: busy.title(),
-                        message: busy.text(anonymous_locale),
-                    };
-                    HttpResponse::build(status)
-                        .insert_header((header::RETRY_AFTER, "2"))
-                        .content_type("text/html; charset=utf-8")
-                        .body(page.render().unwrap_or_default())
-                }
+                true => toast_response(&busy, busy.status_code(), anonymous_locale),
+                false => busy.page(anonymous_locale),
             };
             return Err(actix_web::error::InternalError::from_response(busy, answer).into());
         }
@@ -206,21 +199,15 @@ pub async fn error_pages(
         }
         Some(other) => {
             let Some(user) = user else {
-                let page = ErrorPage {
-                    l: anonymous_locale,
-                    code: status.as_u16(),
-                    title: other.title(),
-                    message: other.text(anonymous_locale),
-                };
-                let mut resp = HttpResponse::build(status);
+                let mut replaced = other.page(anonymous_locale);
+                let h = replaced.headers_mut();
+                h.remove(header::RETRY_AFTER);
                 for name in [header::RETRY_AFTER, header::SET_COOKIE] {
                     for v in res.headers().get_all(&name) {
-                        resp.append_header((name.clone(), v.clone()));
+                        h.append(name.clone(), v.clone());
                     }
                 }
-                let body = page.render().unwrap_or_default();
                 let (req, _) = res.into_parts();
-                let replaced = resp.content_type("text/html; charset=utf-8").body(body);
                 return Ok(ServiceResponse::new(req, replaced));
             };
             let page = ErrorInLayoutPage {
