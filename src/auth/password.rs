@@ -153,6 +153,38 @@ pub struct Hasher {
     jobs: std::sync::mpsc::SyncSender<Job>,
 }
 
+/// How much lower than the request threads a hashing thread runs (Linux nice value, 0–19).
+/// Under CFS a thread at nice 10 gets about a tenth of a contended core's time against one at 0:
+/// hashing still takes every idle cycle, but a burst of sign-ins no longer slows the pages of
+/// people already signed in (a sign-in waits a little longer instead).
+pub const HASHING_NICE: i32 = 10;
+
+/// Lowers the calling thread's CPU priority to `HASHING_NICE`. Linux only (elsewhere a no-op);
+/// a failure (a sandbox forbidding it) leaves the thread at normal priority, which is correct,
+/// only less kind to the pages.
+fn lower_this_threads_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid and setpriority take no pointers; PRIO_PROCESS with a thread id changes
+    // only that thread's nice value.
+    unsafe {
+        let tid = libc::gettid();
+        if libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, HASHING_NICE) != 0 {
+            log::warn!("could not lower the password-hashing thread's priority");
+        }
+    }
+}
+
+/// The calling thread's nice value (Linux; elsewhere 0).
+pub fn this_threads_nice() -> i32 {
+    #[cfg(target_os = "linux")]
+    // SAFETY: as above; getpriority reads one thread's nice value.
+    unsafe {
+        libc::getpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t)
+    }
+    #[cfg(not(target_os = "linux"))]
+    0
+}
+
 impl Hasher {
     pub fn new(permits: usize) -> Self {
         Self::with_wait(permits, HASH_QUEUE_WAIT)
@@ -168,6 +200,7 @@ impl Hasher {
             std::thread::Builder::new()
                 .name(format!("argon2-{i}"))
                 .spawn(move || {
+                    lower_this_threads_priority();
                     loop {
                         let job = match queue.lock() {
                             Ok(q) => q.recv(),
@@ -235,6 +268,15 @@ mod tests {
         ));
         drop(held);
         assert!(!hasher.verify(None, "whatever".into()).await.unwrap());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[actix_web::test]
+    async fn hashing_runs_below_the_request_threads_priority() {
+        let hasher = Hasher::new(1);
+        let here = this_threads_nice();
+        let there = hasher.run(this_threads_nice).await.unwrap();
+        assert_eq!(there, HASHING_NICE.max(here), "hashing thread nice {there}, caller {here}");
     }
 
     #[test]
