@@ -94,6 +94,10 @@ impl AppError {
 
 impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
+        if crate::db::is_connection_lost(&e) {
+            log::warn!("database connection lost: {e}");
+            return AppError::Unavailable;
+        }
         AppError::Internal(e.into())
     }
 }
@@ -166,9 +170,9 @@ pub async fn error_pages(
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let htmx = crate::web::is_htmx_fragment_request(req.request());
     let anonymous_locale = Locale::from_request(req.request());
-    let res = match crate::auth::session_store::noting_pool_busy(next.call(req)).await {
+    let res = match crate::auth::session_store::with_request_scope(next.call(req)).await {
         (Ok(res), _) => res.map_into_boxed_body(),
-        // The session store found no free connection; actix-session answers that with a bare
+        // The session store found no free connection or lost its one; actix-session answers that with a bare
         // 500 and no request left to answer with, so the answer travels as the error itself.
         (Err(e), true) => {
             log::warn!("session store: no database connection: {e}");

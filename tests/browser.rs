@@ -21,7 +21,7 @@ fn subscription_status(t: &Tab, id: &str) -> String {
     subscriptions::table
         .find(id)
         .select(subscriptions::status)
-        .first(&mut t.pool.get().unwrap())
+        .first(&mut *common::conn(&t.pool))
         .unwrap()
 }
 
@@ -30,7 +30,7 @@ fn relationship_of(t: &Tab, customer_id: &str) -> String {
         .filter(relationships::partner_id.eq(&t.world.alpha.id))
         .filter(relationships::customer_id.eq(customer_id))
         .select(relationships::relationship_to_partner)
-        .first(&mut t.pool.get().unwrap())
+        .first(&mut *common::conn(&t.pool))
         .unwrap()
 }
 
@@ -263,12 +263,12 @@ async fn removal_flow_end_to_end() {
             reservations::table
                 .find(&w.contoso_reservation)
                 .select(reservations::status)
-                .first(&mut t.pool.get().unwrap())
+                .first(&mut *common::conn(&t.pool))
                 .unwrap(),
             software_purchases::table
                 .find(&w.contoso_software)
                 .select(software_purchases::status)
-                .first(&mut t.pool.get().unwrap())
+                .first(&mut *common::conn(&t.pool))
                 .unwrap(),
         );
         assert_eq!((res.as_str(), sw.as_str()), ("cancelled", "cancelled"));

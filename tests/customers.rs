@@ -173,6 +173,6 @@ async fn domain_only_matches_are_found_at_every_shared_length() {
     let before = lcps(&mut c);
     assert!(before.iter().any(|(n, l)| n == "abcdefghijklmnopqrs x" && *l == 16), "{before:?}");
     assert!(before.iter().any(|(n, l)| n == "sum mit co" && *l == 3), "{before:?}");
-    diesel::RunQueryDsl::execute(diesel::sql_query(update), &mut c).unwrap();
+    diesel::RunQueryDsl::execute(diesel::sql_query(update), &mut *c).unwrap();
     assert_eq!(lcps(&mut c), before, "SQL and application disagree on name_domain_lcp");
 }

@@ -309,13 +309,13 @@ async fn the_switcher_saves_the_choice_which_wins_over_accept_language() {
         let saved: Option<String> = users::table
             .filter(users::email.eq(GLOBAL_ADMIN))
             .select(users::locale)
-            .first(&mut c)
+            .first(&mut *c)
             .unwrap();
         assert_eq!(saved.as_deref(), Some("pl-PL"));
         let audited: Vec<(Option<String>, Option<String>)> = audit_log::table
             .filter(audit_log::operation.eq("update_user_locale"))
             .select((audit_log::old_value, audit_log::new_value))
-            .load(&mut c)
+            .load(&mut *c)
             .unwrap();
         assert_eq!(
             audited,

@@ -3,7 +3,7 @@
 
 pub mod schema;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
@@ -21,6 +21,32 @@ pub enum AnyConnection {
 
 pub type Pool = r2d2::Pool<Manager>;
 pub type PooledConn = r2d2::PooledConnection<Manager>;
+
+/// A pooled connection and when it last went back to the pool, which is what the pool needs to
+/// know to hand it out again without a round trip.
+pub struct Conn {
+    conn: AnyConnection,
+    returned_at: Option<Instant>,
+}
+
+impl std::ops::Deref for Conn {
+    type Target = AnyConnection;
+    fn deref(&self) -> &AnyConnection {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for Conn {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        &mut self.conn
+    }
+}
+
+/// A connection that went back to the pool this recently is handed out again without asking the
+/// server whether it is still there (a round trip per checkout otherwise). The figure and the
+/// rule are HikariCP's `aliveBypassWindowMs`. A connection that died meanwhile fails the one
+/// statement that meets it; diesel then reports it broken and the pool drops it on return.
+pub const ALIVE_BYPASS: Duration = Duration::from_millis(500);
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -74,10 +100,28 @@ pub struct Manager {
 }
 
 impl ManageConnection for Manager {
-    type Connection = AnyConnection;
+    type Connection = Conn;
     type Error = r2d2::Error;
 
-    fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
+    fn connect(&self) -> Result<Conn, r2d2::Error> {
+        Ok(Conn { conn: self.open()?, returned_at: None })
+    }
+
+    fn is_valid(&self, conn: &mut Conn) -> Result<(), r2d2::Error> {
+        if conn.returned_at.is_some_and(|at| at.elapsed() < ALIVE_BYPASS) {
+            return Ok(());
+        }
+        conn.conn.ping().map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut Conn) -> bool {
+        conn.returned_at = Some(Instant::now());
+        conn.conn.is_broken()
+    }
+}
+
+impl Manager {
+    fn open(&self) -> Result<AnyConnection, r2d2::Error> {
         match &self.url {
             DbUrl::Postgres(url) => {
                 let mut conn =
@@ -99,14 +143,6 @@ impl ManageConnection for Manager {
                 Ok(AnyConnection::Sqlite(conn))
             }
         }
-    }
-
-    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
-        conn.ping().map_err(r2d2::Error::QueryError)
-    }
-
-    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
-        conn.is_broken()
     }
 }
 
@@ -131,8 +167,9 @@ pub fn connect(url: &DbUrl, opts: &PoolOptions) -> anyhow::Result<Pool> {
         conn.batch_execute("PRAGMA journal_mode = WAL;")?;
     }
     // A PostgreSQL connection can die with its server or the network, so it is checked when
-    // taken from the pool; a SQLite connection is a handle on a local file and cannot, so the
-    // check (a statement and a lock of the file per checkout) is skipped there.
+    // taken from the pool (unless it was in use a moment ago: `ALIVE_BYPASS`); a SQLite
+    // connection is a handle on a local file and cannot, so the check (a statement and a lock
+    // of the file per checkout) is skipped there.
     let check_on_checkout = matches!(url, DbUrl::Postgres(_));
     let pool = r2d2::Pool::builder()
         .max_size(opts.max_size)
@@ -205,6 +242,14 @@ pub fn lock_relationship(
             row.select(Relationship::as_select()).first(sq).optional()
         }
     }
+}
+
+/// Whether an error says the connection itself is gone (its server restarted or ended it, the
+/// network dropped it), rather than anything about the statement: the pool replaces such a
+/// connection, and the same request succeeds when tried again.
+pub fn is_connection_lost(e: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind as Kind, Error};
+    matches!(e, Error::DatabaseError(Kind::ClosedConnection | Kind::UnableToSendCommand, _))
 }
 
 /// Whether the database answers (for `/readyz`).

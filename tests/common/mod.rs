@@ -66,6 +66,28 @@ fn uuid_hex() -> String {
     db::new_id().replace('-', "")
 }
 
+/// A connection from a test's pool that derefs straight to the connection, so that diesel's
+/// query methods take `&mut *conn`.
+pub struct TestConn(db::PooledConn);
+
+impl std::ops::Deref for TestConn {
+    type Target = db::AnyConnection;
+    fn deref(&self) -> &db::AnyConnection {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for TestConn {
+    fn deref_mut(&mut self) -> &mut db::AnyConnection {
+        &mut self.0
+    }
+}
+
+/// A connection from `pool`, for a test's own queries.
+pub fn conn(pool: &Pool) -> TestConn {
+    TestConn(pool.get().expect("a connection from the test pool"))
+}
+
 /// A test's database with the standard world in it.
 pub struct Env {
     pub pool: Pool,
@@ -85,8 +107,8 @@ impl Env {
         Env { pool, world, state, _db: handle }
     }
 
-    pub fn conn(&self) -> diesel::r2d2::PooledConnection<db::Manager> {
-        self.pool.get().unwrap()
+    pub fn conn(&self) -> TestConn {
+        conn(&self.pool)
     }
 
     pub async fn app(
