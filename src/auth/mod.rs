@@ -88,16 +88,11 @@ impl FromRequest for CurrentUser {
                 session.purge();
                 return Err(signin());
             }
-            let loaded = state
-                .db(move |c| {
-                    let Some((u, p)) = user::find_active_with_partner(c, &user_id)? else {
-                        return Ok(None);
-                    };
-                    let roles = user::roles_of(c, &u.id)?;
-                    Ok(Some((u, p, roles)))
-                })
-                .await?;
-            let Some((u, partner, roles)) = loaded else {
+            let loaded = match session_store::take_signed_in(&user_id) {
+                Some(loaded) => loaded,
+                None => state.db(move |c| Ok(load_signed_in(c, &user_id)?)).await?,
+            };
+            let Some(SignedIn { user: u, partner, roles }) = loaded else {
                 session.purge();
                 return Err(signin());
             };
@@ -126,6 +121,25 @@ impl FromRequest for CurrentUser {
             Ok(user)
         })
     }
+}
+
+/// An active user as every signed-in request needs it.
+pub struct SignedIn {
+    pub user: user::User,
+    pub partner: Partner,
+    pub roles: Vec<Role>,
+}
+
+/// Loads an active user with partner and roles; `None` when the user is gone or disabled.
+pub fn load_signed_in(
+    c: &mut db::AnyConnection,
+    user_id: &str,
+) -> diesel::QueryResult<Option<SignedIn>> {
+    let Some((user, partner)) = user::find_active_with_partner(c, user_id)? else {
+        return Ok(None);
+    };
+    let roles = user::roles_of(c, &user.id)?;
+    Ok(Some(SignedIn { user, partner, roles }))
 }
 
 /// Starts a signed-in session for the user: a new session key (no fixation), a fresh CSRF token.

@@ -2,7 +2,7 @@
 //! user, new password) and shared by every instance. The cookie carries a random 256-bit key;
 //! the table stores only its SHA-256.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
@@ -23,20 +23,44 @@ pub const USER_ID_KEY: &str = "uid";
 pub const TOUCH_EVERY_MS: i64 = 60_000;
 
 tokio::task_local! {
-    /// Set when the store found no free database connection during the request it serves.
-    static POOL_BUSY: Cell<bool>;
+    /// What the store learnt while serving the current request.
+    static REQUEST: RequestScope;
 }
 
-/// Runs a request and says whether the session store failed it for want of a database
-/// connection. actix-session turns every store error into an opaque 500; the caller turns
-/// this one into the "busy" answer (503 with Retry-After) that the rest of the app gives.
-pub async fn noting_pool_busy<F: Future>(request: F) -> (F::Output, bool) {
-    POOL_BUSY
-        .scope(Cell::new(false), async move {
+/// What the session store learnt while serving one request, for the rest of that request.
+#[derive(Default)]
+struct RequestScope {
+    /// The store found no free database connection, or lost the one it had.
+    unavailable: Cell<bool>,
+    /// The session's user, loaded with the session in the same trip to the database (the user
+    /// id it was loaded for, and the user if still active).
+    user: RefCell<Option<(String, Option<super::SignedIn>)>>,
+}
+
+/// Runs a request in a scope the store can leave word in, and says whether the store failed it
+/// for want of a database connection (none free, or the one it had was lost). actix-session
+/// turns every store error into an opaque 500; the caller turns this one into the "busy" answer
+/// (503 with Retry-After) that the rest of the app gives. Inside the scope, the store also hands
+/// the session's user to `take_signed_in`.
+pub async fn with_request_scope<F: Future>(request: F) -> (F::Output, bool) {
+    REQUEST
+        .scope(RequestScope::default(), async move {
             let out = request.await;
-            (out, POOL_BUSY.with(Cell::get))
+            (out, REQUEST.with(|r| r.unavailable.get()))
         })
         .await
+}
+
+/// The signed-in user that was loaded with this request's session, if it was loaded for
+/// `user_id`: `Some(None)` when that user is no longer active, `None` when nothing was loaded
+/// (then the caller loads it). Taken once.
+pub fn take_signed_in(user_id: &str) -> Option<Option<super::SignedIn>> {
+    REQUEST
+        .try_with(|r| r.user.borrow_mut().take())
+        .ok()
+        .flatten()
+        .filter(|(id, _)| id == user_id)
+        .map(|(_, user)| user)
 }
 
 #[derive(Clone)]
@@ -71,9 +95,15 @@ impl DbSessionStore {
     ) -> anyhow::Result<T> {
         let pool = self.pool.clone();
         let done = web::block(move || pool.get().map(|mut conn| f(&mut conn))).await?;
-        done.inspect_err(|_| {
-            let _ = POOL_BUSY.try_with(|busy| busy.set(true));
-        })?
+        let unavailable = match &done {
+            Err(_) => true, // no free connection
+            Ok(Err(e)) => e.downcast_ref().is_some_and(db::is_connection_lost),
+            Ok(Ok(_)) => false,
+        };
+        if unavailable {
+            let _ = REQUEST.try_with(|r| r.unavailable.set(true));
+        }
+        done.map_err(|e: diesel::r2d2::PoolError| anyhow::Error::from(e))?
     }
 }
 
@@ -92,16 +122,27 @@ fn expiry(ttl: &Duration) -> i64 {
 impl SessionStore for DbSessionStore {
     async fn load(&self, key: &SessionKey) -> Result<Option<HashMap<String, String>>, LoadError> {
         let id = key_hash(key.as_ref());
-        let row = self
-            .run(move |c| Ok(rows::load_live(c, &id, db::now_ms())?))
+        // A signed-in session's user is needed by every page it asks for: it is loaded now, in
+        // the same trip to the database, and handed over through the request's scope.
+        let prefetch = REQUEST.try_with(|_| ()).is_ok();
+        let loaded = self
+            .run(move |c| {
+                let Some(row) = rows::load_live(c, &id, db::now_ms())? else {
+                    return Ok(None);
+                };
+                let user = match (&row.user_id, prefetch) {
+                    (Some(uid), true) => Some((uid.clone(), super::load_signed_in(c, uid)?)),
+                    _ => None,
+                };
+                Ok(Some((row, user)))
+            })
             .await
             .map_err(LoadError::Other)?;
-        match row {
-            None => Ok(None),
-            Some(r) => serde_json::from_str(&r.state)
-                .map(Some)
-                .map_err(|e| LoadError::Deserialization(e.into())),
+        let Some((row, user)) = loaded else { return Ok(None) };
+        if let Some(user) = user {
+            let _ = REQUEST.try_with(|r| *r.user.borrow_mut() = Some(user));
         }
+        serde_json::from_str(&row.state).map(Some).map_err(|e| LoadError::Deserialization(e.into()))
     }
 
     async fn save(
