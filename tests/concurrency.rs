@@ -62,6 +62,13 @@ fn outcome(c: &mut AnyConnection, partner_id: &str, customer_id: &str) -> Outcom
     };
     let active_subscriptions: i64 =
         subs().filter(subscriptions::status.eq("active")).count().get_result(c).unwrap();
+    let kept: i64 = relationships::table
+        .filter(relationships::partner_id.eq(partner_id))
+        .filter(relationships::customer_id.eq(customer_id))
+        .select(relationships::active_subscriptions)
+        .first(c)
+        .unwrap();
+    assert_eq!(kept, active_subscriptions, "the relationship's count of active subscriptions");
     let subscriptions: i64 = subs().count().get_result(c).unwrap();
     Outcome { relationship, active_subscriptions, subscriptions }
 }

@@ -18,9 +18,64 @@ async fn lists_own_reseller_customers_with_active_counts() {
         .assert_lacks("Beta Customer")
         .assert_lacks("Reseller Customer");
     // Contoso has 3 active subscriptions (base, add-on, new commerce).
-    let row = page.body.split("Contoso Ltd").nth(1).unwrap();
-    let count = row.split(r#"<td class="num">"#).nth(1).unwrap().split('<').next().unwrap();
-    assert_eq!(count, "3");
+    assert_eq!(active_count(&page, "Contoso Ltd"), "3");
+}
+
+/// The Active subscriptions figure in a customer's row of the Customers page.
+fn active_count(page: &Resp, customer: &str) -> String {
+    let row = page.body.split(customer).nth(1).unwrap().split("</tr>").next().unwrap();
+    row.split(r#"<td class="num">"#).nth(1).unwrap().split('<').next().unwrap().to_string()
+}
+
+#[actix_web::test]
+async fn active_counts_follow_every_subscription_change() {
+    let env = Env::new();
+    let w = &env.world;
+    let app = env.app().await;
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    let count =
+        async |b: &mut Browser| active_count(&get(&app, b, "/customers").await, "Contoso Ltd");
+    let subs = format!("/customers/{}/subscriptions", w.contoso.id);
+    let status = |id: &str| format!("{subs}/{id}/status");
+    assert_eq!(count(&mut b).await, "3");
+
+    post(&app, &mut b, &status(&w.contoso_nce), &[("status", "suspended")])
+        .await
+        .assert_status(303);
+    assert_eq!(count(&mut b).await, "2", "after suspending one");
+    // Asking for the status it already has changes nothing.
+    post(&app, &mut b, &status(&w.contoso_nce), &[("status", "suspended")]).await;
+    assert_eq!(count(&mut b).await, "2", "after asking again");
+    post(&app, &mut b, &status(&w.contoso_nce), &[("status", "active")]).await.assert_status(303);
+    assert_eq!(count(&mut b).await, "3", "after reactivating it");
+    post(&app, &mut b, &subs, &[("offer_id", "m365-bp"), ("quantity", "2"), ("term", "P1M")])
+        .await
+        .assert_status(303);
+    assert_eq!(count(&mut b).await, "4", "after buying one");
+    // A refused purchase (its transaction rolled back) leaves the count as it was.
+    post(&app, &mut b, &subs, &[("offer_id", "m365-bp"), ("quantity", "0"), ("term", "P1M")])
+        .await
+        .assert_status(422);
+    assert_eq!(count(&mut b).await, "4", "after a refused purchase");
+
+    // The count stored with the relationship agrees with the subscriptions themselves.
+    use diesel::prelude::*;
+    use partnerdesk::db::schema::{relationships, subscriptions};
+    let mut c = env.conn();
+    let kept: i64 = relationships::table
+        .filter(relationships::customer_id.eq(&w.contoso.id))
+        .filter(relationships::partner_id.eq(&w.alpha.id))
+        .select(relationships::active_subscriptions)
+        .first(&mut *c)
+        .unwrap();
+    let counted: i64 = subscriptions::table
+        .filter(subscriptions::customer_id.eq(&w.contoso.id))
+        .filter(subscriptions::partner_id.eq(&w.alpha.id))
+        .filter(subscriptions::status.eq("active"))
+        .count()
+        .get_result(&mut *c)
+        .unwrap();
+    assert_eq!((kept, counted), (4, 4));
 }
 
 #[actix_web::test]

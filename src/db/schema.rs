@@ -56,6 +56,7 @@ diesel::table! {
         sort_name -> Text,
         search_domain -> Text,
         name_domain_lcp -> Integer,
+        active_subscriptions -> BigInt,
     }
 }
 

@@ -64,8 +64,8 @@ pub fn list_for_partner(
     after: Option<&Cursor>,
     limit: i64,
 ) -> QueryResult<Vec<CustomerListRow>> {
-    // One page of rows in name order, with a per-row count of active subscriptions (a
-    // correlated count on the subscriptions (partner, customer, status) index). `Order::ByIndex`
+    // One page of rows in name order, with each customer's count of active subscriptions (kept
+    // on the relationship row by triggers). `Order::ByIndex`
     // reads the name index in order; `Order::Sorted` sorts by an expression of the name instead,
     // so that the planner cannot choose the name index (which spares the sort but reads the
     // partner's whole list) over the narrower ranges of another index.
@@ -74,10 +74,6 @@ pub fn list_for_partner(
         Sorted,
     }
     let page = |order: Order| {
-        let active = diesel::dsl::sql::<diesel::sql_types::BigInt>(
-            "(SELECT COUNT(*) FROM subscriptions s WHERE s.partner_id = relationships.partner_id \
-             AND s.customer_id = relationships.customer_id AND s.status = 'active')",
-        );
         let name_key =
             || diesel::dsl::sql::<diesel::sql_types::Text>("relationships.sort_name || ''");
         let q = relationships::table
@@ -90,7 +86,7 @@ pub fn list_for_partner(
                 customers::primary_domain,
                 relationships::allow_delegated_access,
                 relationships::sort_name,
-                active,
+                relationships::active_subscriptions,
             ))
             .limit(limit + 1)
             .into_boxed();
