@@ -363,6 +363,10 @@ async fn the_switcher_refuses_bad_values_foreign_destinations_and_forgeries() {
         "evil.example",
         "javascript:alert(1)",
         "/x\r\nLocation: https://evil.example/",
+        "https://partnerdesk.test/customers",
+        "http://localhost:8080/customers",
+        "/customers\u{2215}\u{2215}evil.example",
+        "/x y",
     ] {
         let r = post(&app, &mut b, "/locale", &[("locale", "en-US"), ("back", foreign)]).await;
         r.assert_status(303);
@@ -370,6 +374,169 @@ async fn the_switcher_refuses_bad_values_foreign_destinations_and_forgeries() {
     }
     let r = post(&app, &mut b, "/locale", &[("locale", "en-US"), ("back", "/customers?q=a")]).await;
     assert_eq!(r.location(), Some("/customers?q=a"));
+}
+
+/// The host the tests' browser talks to.
+const HOST: &str = "partnerdesk.test";
+
+/// The return path the header's language switcher carries on a page.
+fn switcher_back(body: &str) -> String {
+    let start = body
+        .find(r#"<form class="locale-switcher""#)
+        .unwrap_or_else(|| panic!("no language switcher in:\n{body}"));
+    let form = &body[start..start + body[start..].find("</form>").unwrap()];
+    let re = regex::Regex::new(r#"name="back" value="([^"]*)""#).unwrap();
+    re.captures(form).unwrap_or_else(|| panic!("no return path in {form}"))[1]
+        .replace("&#38;", "&")
+        .replace("&amp;", "&")
+}
+
+/// A form POST sent the way a browser sends it from a page: to `HOST`, with extra headers
+/// (`Referer`, htmx's), the CSRF token as a field or, for htmx, a header.
+async fn post_with<S, B>(
+    app: &S,
+    b: &mut Browser,
+    path: &str,
+    fields: &[(&str, &str)],
+    headers: &[(&str, &str)],
+) -> Resp
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let token = b.csrf.clone().unwrap_or_default();
+    let htmx = headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("HX-Request"));
+    let mut all = fields.to_vec();
+    if !htmx {
+        all.push(("csrf_token", &token));
+    }
+    let mut req =
+        actix_web::test::TestRequest::post().uri(path).insert_header(("Host", HOST)).set_form(all);
+    if htmx {
+        req = req.insert_header(("X-CSRF-Token", token.clone()));
+    }
+    for (k, v) in headers {
+        req = req.insert_header((*k, *v));
+    }
+    send(app, b, req).await
+}
+
+#[actix_web::test]
+async fn the_switcher_returns_from_a_page_answering_a_post_to_the_page_it_was_sent_from() {
+    let env = Env::new();
+    let w = env.world.clone();
+    let app = env.app().await;
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    let sub_page = format!("/customers/{}/subscriptions/{}", w.ready.id, w.ready_sub);
+    let status = format!("{sub_page}/status");
+
+    // A plain form: suspending a subscription that is already suspended answers the POST with
+    // the subscription's page (409). The browser sent it from the subscription's page.
+    let referer = format!("http://{HOST}{sub_page}");
+    let r = post_with(&app, &mut b, &status, &[("status", "suspended")], &[("Referer", &referer)])
+        .await;
+    r.assert_status(409).assert_contains("already suspended");
+    assert_eq!(switcher_back(&r.body), sub_page);
+    // Switching the language there returns to that page, which then speaks Polish.
+    let s =
+        post(&app, &mut b, "/locale", &[("locale", "pl-PL"), ("back", &switcher_back(&r.body))])
+            .await;
+    s.assert_status(303);
+    assert_eq!(s.location(), Some(sub_page.as_str()));
+    get(&app, &mut b, &sub_page).await.assert_status(200).assert_contains(r#"<html lang="pl">"#);
+
+    // The same refusal sent from the Account page (its "Prepare for removal" panel) returns
+    // there; the query stays, the fragment does not.
+    let account = format!("/customers/{}/account", w.ready.id);
+    let referer = format!("http://{HOST}{account}?tab=1&x=2");
+    let r = post_with(
+        &app,
+        &mut b,
+        &status,
+        &[("status", "suspended"), ("back", "account")],
+        &[("Referer", &referer)],
+    )
+    .await;
+    r.assert_status(409);
+    assert_eq!(switcher_back(&r.body), format!("{account}?tab=1&x=2"));
+
+    // A boosted htmx form: the page the browser showed (HX-Current-URL) counts.
+    let current = format!("https://{HOST}{account}#prepare");
+    let r = post_with(
+        &app,
+        &mut b,
+        &status,
+        &[("status", "suspended"), ("back", "account")],
+        &[("HX-Request", "true"), ("HX-Boosted", "true"), ("HX-Current-URL", &current)],
+    )
+    .await;
+    r.assert_status(409).assert_contains("<html");
+    assert_eq!(switcher_back(&r.body), account);
+
+    // A form answered with its own page again: the password form's 422.
+    let r = post_with(
+        &app,
+        &mut b,
+        "/password",
+        &[
+            ("current_password", "x"),
+            ("new_password", "long enough 1"),
+            ("confirm_password", "long enough 2"),
+        ],
+        &[("Referer", &format!("http://{HOST}/password"))],
+    )
+    .await;
+    r.assert_status(422);
+    assert_eq!(switcher_back(&r.body), "/password");
+
+    // A GET page still returns to itself.
+    let r = get(&app, &mut b, "/customers?q=con").await;
+    assert_eq!(switcher_back(&r.body), "/customers?q=con");
+}
+
+#[actix_web::test]
+async fn a_page_answering_a_post_never_returns_to_another_site() {
+    let env = Env::new();
+    let w = env.world.clone();
+    let app = env.app().await;
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    let status = format!("/customers/{}/subscriptions/{}/status", w.ready.id, w.ready_sub);
+    let foreign = [
+        "https://evil.example/customers",
+        "http://evil.example/",
+        &format!("https://{HOST}.evil.example/customers"),
+        &format!("https://{HOST}@evil.example/customers"),
+        &format!("https://evil.example/{HOST}/customers"),
+        &format!("//{HOST}/customers"),
+        "/customers",
+        &format!("javascript://{HOST}/%0Aalert(1)"),
+        &format!("http://{HOST}//evil.example/"),
+        &format!("http://{HOST}/\\evil.example"),
+        "",
+    ];
+    for url in foreign {
+        let r =
+            post_with(&app, &mut b, &status, &[("status", "suspended")], &[("Referer", url)]).await;
+        r.assert_status(409);
+        assert_eq!(switcher_back(&r.body), "/", "Referer: {url:?}");
+        let r = post_with(
+            &app,
+            &mut b,
+            &status,
+            &[("status", "suspended")],
+            &[("HX-Request", "true"), ("HX-Boosted", "true"), ("HX-Current-URL", url)],
+        )
+        .await;
+        r.assert_status(409);
+        assert_eq!(switcher_back(&r.body), "/", "HX-Current-URL: {url:?}");
+    }
+    // No Referer at all: the start page.
+    let r = post_with(&app, &mut b, &status, &[("status", "suspended")], &[]).await;
+    assert_eq!(switcher_back(&r.body), "/");
 }
 
 #[actix_web::test]

@@ -204,3 +204,58 @@ async fn buying_a_subscription_validates_and_audits() {
         .await
         .assert_contains(r#"aria-disabled="true""#);
 }
+
+/// The `<tr>` of one reservation in a page or fragment.
+fn reservation_row<'a>(body: &'a str, id: &str) -> &'a str {
+    let start = body
+        .find(&format!(r#"<tr id="reservation-{id}""#))
+        .unwrap_or_else(|| panic!("no row of reservation {id} in:\n{body}"));
+    let end = body[start..].find("</tr>").map_or(body.len(), |e| start + e);
+    &body[start..end]
+}
+
+#[actix_web::test]
+async fn reservation_terms_are_words_in_the_users_language() {
+    let env = Env::new();
+    let w = &env.world;
+    let app = env.app().await;
+    let three_years = {
+        use partnerdesk::db::schema::reservations;
+        let mut c = env.conn();
+        let id = add_reservation(&mut c, &w.alpha, &w.contoso, "Contoso analytics VMs");
+        diesel::update(reservations::table.find(&id))
+            .set(reservations::term.eq("P3Y"))
+            .execute(&mut *c)
+            .unwrap();
+        id
+    };
+    let mut b = sign_in(&app, SALES_AGENT).await;
+    let tab_path = format!("/customers/{}/subscriptions", w.contoso.id);
+
+    let tab = get(&app, &mut b, &tab_path).await;
+    tab.assert_status(200);
+    let one = reservation_row(&tab.body, &w.contoso_reservation);
+    assert!(one.contains("<td>1 year</td>"), "{one}");
+    assert!(!one.contains("P1Y"), "{one}");
+    let three = reservation_row(&tab.body, &three_years);
+    assert!(three.contains("<td>3 years</td>"), "{three}");
+    assert!(!three.contains("P3Y"), "{three}");
+
+    // In Polish, with Polish plural forms.
+    post(&app, &mut b, "/locale", &[("locale", "pl-PL"), ("back", &tab_path)])
+        .await
+        .assert_status(303);
+    let tab = get(&app, &mut b, &tab_path).await;
+    let one = reservation_row(&tab.body, &w.contoso_reservation);
+    assert!(one.contains("<td>1 rok</td>"), "{one}");
+    let three = reservation_row(&tab.body, &three_years);
+    assert!(three.contains("<td>3 lata</td>"), "{three}");
+
+    // The row htmx swaps in after a cancellation says it the same way.
+    let cancel = format!("/customers/{}/reservations/{three_years}/cancel", w.contoso.id);
+    let r = hx_post(&app, &mut b, &cancel, &[]).await;
+    r.assert_status(200);
+    let row = reservation_row(&r.body, &three_years);
+    assert!(row.contains("<td>3 lata</td>"), "{row}");
+    assert!(!row.contains("P3Y"), "{row}");
+}

@@ -42,7 +42,8 @@ pub struct CurrentUser {
     pub csrf_token: String,
     /// The UI language: the saved choice, else the browser's `Accept-Language`, else English.
     pub locale: Locale,
-    /// Where the language switcher returns: this GET's path and query, else `/`.
+    /// Where the language switcher returns: this GET's path and query; for a page answering a
+    /// POST, the page of this site it was sent from; else `/` (see `web::reloadable_path`).
     pub path: String,
 }
 
@@ -103,12 +104,7 @@ impl FromRequest for CurrentUser {
                 .unwrap_or_else(|| Locale::from_request(&req));
             let user = CurrentUser {
                 locale,
-                // Only a GET can be returned to; a page answering a POST returns to the start.
-                path: if req.method() == actix_web::http::Method::GET {
-                    req.uri().path_and_query().map_or_else(|| "/".into(), |p| p.to_string())
-                } else {
-                    "/".into()
-                },
+                path: crate::web::reloadable_path(&req),
                 id: u.id,
                 email: u.email,
                 display_name: u.display_name,

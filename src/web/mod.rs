@@ -102,6 +102,54 @@ pub fn is_htmx_fragment_request(req: &HttpRequest) -> bool {
     has("HX-Request") && !has("HX-Boosted")
 }
 
+/// A path of this site to send a browser back to, as given: it starts with one `/` (so it has
+/// no scheme and no host, and `//host` or `/\host` cannot name another site) and holds only
+/// visible ASCII without backslashes (no header injection, nothing a browser would rewrite).
+pub fn local_path(path: &str) -> Option<&str> {
+    let ok = path.starts_with('/')
+        && !path.starts_with("//")
+        && path.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    ok.then_some(path)
+}
+
+/// The path and query of an absolute `http(s)` URL of this site (`host` as the request named
+/// it), e.g. a `Referer`; None for another site or anything else.
+pub fn same_site_path(url: &str, host: &str) -> Option<String> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    if authority.is_empty() || !authority.eq_ignore_ascii_case(host) {
+        return None;
+    }
+    let tail = tail.split('#').next().unwrap_or_default();
+    let path = if tail.starts_with('/') { tail.to_string() } else { format!("/{tail}") };
+    local_path(&path).map(str::to_owned)
+}
+
+/// Where the page answering this request can be looked at again with a GET: a GET's own path
+/// and query; for another method (a page rendered in answer to a POST, whose address the
+/// browser cannot simply load) the page it was sent from, if that is this site: htmx's
+/// `HX-Current-URL`, else the `Referer`; else the start page.
+pub fn reloadable_path(req: &HttpRequest) -> String {
+    if req.method() == Method::GET {
+        return req
+            .uri()
+            .path_and_query()
+            .and_then(|p| local_path(p.as_str()))
+            .unwrap_or("/")
+            .to_string();
+    }
+    let host = req.connection_info().host().to_string();
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
+    let htmx = header("HX-Request") == Some("true");
+    htmx.then(|| header("HX-Current-URL"))
+        .flatten()
+        .into_iter()
+        .chain(header(header::REFERER.as_str()))
+        .find_map(|url| same_site_path(url, &host))
+        .unwrap_or_else(|| "/".into())
+}
+
 /// Percent-encodes a query-string value.
 pub fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("", s)]).map(|q| q[1..].to_string()).unwrap_or_default()

@@ -31,17 +31,7 @@ pub struct LocaleForm {
 
 /// Where the language switcher returns: a local path of this site, else the start page.
 pub fn safe_back(back: Option<&str>) -> &str {
-    match back {
-        Some(b)
-            if b.starts_with('/')
-                && !b.starts_with("//")
-                && !b.starts_with("/\\")
-                && !b.chars().any(|c| c.is_control() || c == '\\') =>
-        {
-            b
-        }
-        _ => "/",
-    }
+    back.and_then(super::local_path).unwrap_or("/")
 }
 
 /// The header's language switcher: saves the choice on the user (audited) and returns to the
