@@ -5,9 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use actix_http::Request;
 use actix_web::body::MessageBody;
-use actix_web::dev::{Service, ServiceResponse};
 use actix_web::http::header;
 use actix_web::{test, web};
 use common::world::*;
@@ -270,7 +268,7 @@ async fn pool_exhaustion_answers_503_with_retry_after() {
 /// an error instead of a response, whereas the HTTP server turns that error into its response.
 async fn get_as_served<S, B>(app: &S, browser: &Browser, path: &str, htmx: bool) -> Resp
 where
-    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    S: common::TestApp<B>,
     B: MessageBody,
 {
     let mut req = test::TestRequest::get().uri(path);

@@ -250,11 +250,7 @@ fn accept_language_is_negotiated_with_q_values() {
 
 async fn get_with_language<S, B>(app: &S, b: &mut Browser, path: &str, lang: &str) -> Resp
 where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
+    S: common::TestApp<B>,
     B: actix_web::body::MessageBody,
 {
     let req =
@@ -401,11 +397,7 @@ async fn post_with<S, B>(
     headers: &[(&str, &str)],
 ) -> Resp
 where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
+    S: common::TestApp<B>,
     B: actix_web::body::MessageBody,
 {
     let token = b.csrf.clone().unwrap_or_default();
@@ -519,20 +511,13 @@ async fn a_page_answering_a_post_never_returns_to_another_site() {
         "",
     ];
     for url in foreign {
-        let r =
-            post_with(&app, &mut b, &status, &[("status", "suspended")], &[("Referer", url)]).await;
-        r.assert_status(409);
-        assert_eq!(switcher_back(&r.body), "/", "Referer: {url:?}");
-        let r = post_with(
-            &app,
-            &mut b,
-            &status,
-            &[("status", "suspended")],
-            &[("HX-Request", "true"), ("HX-Boosted", "true"), ("HX-Current-URL", url)],
-        )
-        .await;
-        r.assert_status(409);
-        assert_eq!(switcher_back(&r.body), "/", "HX-Current-URL: {url:?}");
+        let plain = [("Referer", url)];
+        let boosted = [("HX-Request", "true"), ("HX-Boosted", "true"), ("HX-Current-URL", url)];
+        for headers in [&plain[..], &boosted[..]] {
+            let r = post_with(&app, &mut b, &status, &[("status", "suspended")], headers).await;
+            r.assert_status(409);
+            assert_eq!(switcher_back(&r.body), "/", "{headers:?}");
+        }
     }
     // No Referer at all: the start page.
     let r = post_with(&app, &mut b, &status, &[("status", "suspended")], &[]).await;

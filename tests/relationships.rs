@@ -10,11 +10,7 @@ use partnerdesk::db::schema::{audit_log, relationship_requests, relationships};
 /// Creates a request through the UI and returns the invitation link's path.
 async fn invite<S, B>(app: &S, b: &mut Browser, dap: bool) -> String
 where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
+    S: common::TestApp<B>,
     B: actix_web::body::MessageBody,
 {
     let fields: &[(&str, &str)] = if dap { &[("delegated_admin", "on")] } else { &[] };

@@ -61,11 +61,7 @@ fn stored_text(env: &Env) -> String {
 
 async fn try_sign_in<S, B>(app: &S, email: &str, password: &str) -> (Resp, Browser)
 where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
+    S: common::TestApp<B>,
     B: actix_web::body::MessageBody,
 {
     let mut b = at_signin(app).await;

@@ -158,9 +158,20 @@ pub struct Browser {
     pub csrf: Option<String>,
 }
 
+/// The application under test, as `test::init_service` gives it.
+pub trait TestApp<B>:
+    Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>
+{
+}
+
+impl<S, B> TestApp<B> for S where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>
+{
+}
+
 pub async fn send<S, B>(app: &S, browser: &mut Browser, req: test::TestRequest) -> Resp
 where
-    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    S: TestApp<B>,
     B: MessageBody,
 {
     let req = match &browser.cookie {
@@ -201,7 +212,7 @@ fn csrf_in(body: &str) -> Option<String> {
 
 pub async fn get<S, B>(app: &S, browser: &mut Browser, path: &str) -> Resp
 where
-    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    S: TestApp<B>,
     B: MessageBody,
 {
     send(app, browser, test::TestRequest::get().uri(path)).await
@@ -210,7 +221,7 @@ where
 /// GET as htmx does for a fragment.
 pub async fn hx_get<S, B>(app: &S, browser: &mut Browser, path: &str) -> Resp
 where
-    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    S: TestApp<B>,
     B: MessageBody,
 {
     send(app, browser, test::TestRequest::get().uri(path).insert_header(("HX-Request", "true")))
@@ -220,7 +231,7 @@ where
 /// A form POST with the browser's CSRF token, as a plain browser form sends it.
 pub async fn post<S, B>(app: &S, browser: &mut Browser, path: &str, fields: &[(&str, &str)]) -> Resp
 where
-    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    S: TestApp<B>,
     B: MessageBody,
 {
     let mut all: Vec<(&str, &str)> = fields.to_vec();
@@ -238,7 +249,7 @@ pub async fn hx_post<S, B>(
     fields: &[(&str, &str)],
 ) -> Resp
 where
-    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    S: TestApp<B>,
     B: MessageBody,
 {
     let token = browser.csrf.clone().unwrap_or_default();
@@ -254,7 +265,7 @@ where
 /// Signs in and loads the customer list (which gives the browser its CSRF token).
 pub async fn sign_in<S, B>(app: &S, email: &str) -> Browser
 where
-    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    S: TestApp<B>,
     B: MessageBody,
 {
     let mut b = Browser::default();
@@ -339,7 +350,7 @@ impl Browser {
 /// A fresh browser that has loaded the sign-in form (its anti-forgery cookie and token).
 pub async fn at_signin<S, B>(app: &S) -> Browser
 where
-    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    S: TestApp<B>,
     B: MessageBody,
 {
     let mut b = Browser::default();
