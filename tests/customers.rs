@@ -28,6 +28,44 @@ fn active_count(page: &Resp, customer: &str) -> String {
 }
 
 #[actix_web::test]
+async fn names_and_domains_shown_are_the_customers_own_also_for_rows_from_before_the_copy() {
+    use diesel::prelude::*;
+    use partnerdesk::db::schema::relationships as r;
+    let env = Env::new();
+    let app = env.app().await;
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    let shown = |c: &mut partnerdesk::db::AnyConnection| -> Vec<(String, String, String)> {
+        r::table
+            .select((r::customer_id, r::company_name, r::primary_domain))
+            .order(r::id)
+            .load(c)
+            .unwrap()
+    };
+    let mut c = env.conn();
+    let copied = shown(&mut c);
+    assert!(copied.iter().all(|(_, name, domain)| !name.is_empty() && !domain.is_empty()));
+    // Rows that existed before the migration get the same values from its UPDATE.
+    let backend = env.state.config.database.backend_name();
+    let sql = std::fs::read_to_string(format!(
+        "{}/migrations/{backend}/2026-11-25-000008_list_from_index/up.sql",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let update = sql.split(';').find(|s| s.contains("UPDATE relationships")).unwrap();
+    diesel::update(r::table)
+        .set((r::company_name.eq(""), r::primary_domain.eq("")))
+        .execute(&mut *c)
+        .unwrap();
+    diesel::RunQueryDsl::execute(diesel::sql_query(update), &mut *c).unwrap();
+    assert_eq!(shown(&mut c), copied, "the migration's copy differs from the application's");
+    drop(c);
+    get(&app, &mut b, "/customers")
+        .await
+        .assert_contains("Contoso Ltd")
+        .assert_contains("contosoltd.onmicrosoft.com");
+}
+
+#[actix_web::test]
 async fn active_counts_follow_every_subscription_change() {
     let env = Env::new();
     let w = &env.world;

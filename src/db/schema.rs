@@ -57,6 +57,8 @@ diesel::table! {
         search_domain -> Text,
         name_domain_lcp -> Integer,
         active_subscriptions -> BigInt,
+        company_name -> Text,
+        primary_domain -> Text,
     }
 }
 

@@ -64,8 +64,8 @@ pub fn list_for_partner(
     after: Option<&Cursor>,
     limit: i64,
 ) -> QueryResult<Vec<CustomerListRow>> {
-    // One page of rows in name order, with each customer's count of active subscriptions (kept
-    // on the relationship row by triggers). `Order::ByIndex`
+    // One page of rows in name order, all from the relationship: the customer's name and domain
+    // as shown, and its count of active subscriptions (kept by triggers). `Order::ByIndex`
     // reads the name index in order; `Order::Sorted` sorts by an expression of the name instead,
     // so that the planner cannot choose the name index (which spares the sort but reads the
     // partner's whole list) over the narrower ranges of another index.
@@ -77,13 +77,12 @@ pub fn list_for_partner(
         let name_key =
             || diesel::dsl::sql::<diesel::sql_types::Text>("relationships.sort_name || ''");
         let q = relationships::table
-            .inner_join(customers::table)
             .filter(relationships::partner_id.eq(partner_id.to_owned()))
             .filter(relationships::relationship_to_partner.eq(RESELLER))
             .select((
-                customers::id,
-                customers::company_name,
-                customers::primary_domain,
+                relationships::customer_id,
+                relationships::company_name,
+                relationships::primary_domain,
                 relationships::allow_delegated_access,
                 relationships::sort_name,
                 relationships::active_subscriptions,

@@ -19,6 +19,9 @@ pub struct Relationship {
     pub search_domain: String,
     /// How many leading characters the two keys share (see `name_domain_lcp`).
     pub name_domain_lcp: i32,
+    /// The customer's company name and domain as shown, so that the list reads no customer row.
+    pub company_name: String,
+    pub primary_domain: String,
 }
 
 pub const RESELLER: &str = "reseller";
@@ -46,6 +49,8 @@ impl Relationship {
             ended_by: None,
             sort_name,
             search_domain,
+            company_name: customer.company_name.clone(),
+            primary_domain: customer.primary_domain.clone(),
         }
     }
 
