@@ -225,6 +225,14 @@ async fn busy_queries_use_indexes() {
                     p.join("\n")
                 );
             }
+            if name == "a customer's activity" {
+                assert!(
+                    !p.iter()
+                        .any(|l| l.contains("TEMP B-TREE") || l.trim_start().starts_with("Sort")),
+                    "{name}: sorts the customer's whole history\n{sql}\n{}",
+                    p.join("\n")
+                );
+            }
             if name == "customers, first page" || name == "customers, deep page" {
                 assert!(
                     !p.iter().any(|l| l.contains("TEMP B-TREE FOR ORDER BY")
