@@ -172,10 +172,11 @@ pub async fn error_pages(
     let anonymous_locale = Locale::from_request(req.request());
     let res = match crate::auth::session_store::with_request_scope(next.call(req)).await {
         (Ok(res), _) => res.map_into_boxed_body(),
-        // The session store found no free connection or lost its one; actix-session answers that with a bare
-        // 500 and no request left to answer with, so the answer travels as the error itself.
+        // The session store found no free connection, or lost the one it had; actix-session
+        // answers that with a bare 500 and no request left to answer with, so the answer travels
+        // as the error itself.
         (Err(e), true) => {
-            log::warn!("session store: no database connection: {e}");
+            log::warn!("session store: no usable database connection: {e}");
             let busy = AppError::Unavailable;
             let answer = match htmx {
                 true => toast_response(&busy, busy.status_code(), anonymous_locale),
