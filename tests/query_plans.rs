@@ -70,25 +70,19 @@ fn literals(binds: &str) -> Vec<String> {
     list(&mut chars)
 }
 
-/// The statement with its binds written in, ready for EXPLAIN.
-fn inline(statement: &str) -> String {
+/// The statement ready for EXPLAIN. SQLite plans a statement once, without looking at the values
+/// bound to it (`db::sqlite_stable_plans`), so the statement as sent, placeholders and all, has
+/// the plan it runs with. PostgreSQL gets its binds written in.
+fn explainable(conn: &AnyConnection, statement: &str) -> String {
     let (sql, binds) = statement.split_once(" -- binds: ").expect("diesel's debug format");
-    let values = literals(binds);
-    if sql.contains("$1") {
-        let mut sql = sql.to_string();
-        for (i, v) in values.iter().enumerate().rev() {
-            sql = sql.replace(&format!("${}", i + 1), v);
-        }
-        sql
-    } else {
-        let mut parts = sql.split('?');
-        let mut out = parts.next().unwrap().to_string();
-        for (part, v) in parts.zip(values.iter().chain(std::iter::repeat(&String::new()))) {
-            out.push_str(v);
-            out.push_str(part);
-        }
-        out
+    if matches!(conn, AnyConnection::Sqlite(_)) {
+        return sql.to_string();
     }
+    let mut sql = sql.to_string();
+    for (i, v) in literals(binds).iter().enumerate().rev() {
+        sql = sql.replace(&format!("${}", i + 1), v);
+    }
+    sql
 }
 
 #[derive(QueryableByName)]
@@ -202,7 +196,7 @@ async fn busy_queries_use_indexes() {
         let statements = captured(&mut c, |c| stmt(c));
         assert!(!statements.is_empty(), "{name}: nothing captured");
         for s in statements {
-            let sql = inline(&s);
+            let sql = explainable(&c, &s);
             let p = plan(&mut c, &sql);
             if let Some(scan) = full_scan(&p) {
                 panic!("{name}: a full scan ({scan})\nSQL: {sql}\nplan:\n{}", p.join("\n"));
@@ -256,4 +250,46 @@ async fn busy_queries_use_indexes() {
             }
         }
     }
+}
+
+/// A statement diesel keeps compiled stays compiled on SQLite: binding a new `LIMIT` (every page
+/// of a list, every `first()`) does not make SQLite parse and plan it again. Checked on a raw
+/// connection, opened after the pool opened its first one, as every later connection is.
+#[test]
+fn sqlite_runs_a_kept_statement_without_compiling_it_again() {
+    use libsqlite3_sys as ffi;
+    use std::ptr::null_mut;
+
+    let dir = tempfile::tempdir().unwrap();
+    let url = partnerdesk::db::DbUrl::Sqlite(dir.path().join("t.db").display().to_string());
+    let pool = partnerdesk::db::connect(&url, &Default::default()).unwrap();
+    drop(pool);
+    // SAFETY: a connection and a statement used only here, each finalized/closed once.
+    let (rows, recompiled) = unsafe {
+        let mut db = null_mut();
+        assert_eq!(ffi::sqlite3_open(c":memory:".as_ptr(), &mut db), ffi::SQLITE_OK);
+        let sql = c"SELECT n FROM (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) LIMIT ?";
+        let mut stmt = null_mut();
+        let flags = ffi::SQLITE_PREPARE_PERSISTENT;
+        assert_eq!(
+            ffi::sqlite3_prepare_v3(db, sql.as_ptr(), -1, flags, &mut stmt, null_mut()),
+            ffi::SQLITE_OK
+        );
+        let mut rows = Vec::new();
+        for limit in 1..=3 {
+            ffi::sqlite3_bind_int(stmt, 1, limit);
+            let mut n = 0;
+            while ffi::sqlite3_step(stmt) == ffi::SQLITE_ROW {
+                n += 1;
+            }
+            rows.push(n);
+            ffi::sqlite3_reset(stmt);
+        }
+        let recompiled = ffi::sqlite3_stmt_status(stmt, ffi::SQLITE_STMTSTATUS_REPREPARE, 0);
+        ffi::sqlite3_finalize(stmt);
+        ffi::sqlite3_close(db);
+        (rows, recompiled)
+    };
+    assert_eq!(rows, [1, 2, 3], "each execution honours the LIMIT bound to it");
+    assert_eq!(recompiled, 0, "SQLite recompiled the statement on each new LIMIT");
 }

@@ -134,6 +134,7 @@ impl Manager {
                 Ok(AnyConnection::Postgresql(conn))
             }
             DbUrl::Sqlite(path) => {
+                sqlite_stable_plans();
                 let mut conn =
                     SqliteConnection::establish(path).map_err(r2d2::Error::ConnectionError)?;
                 conn.batch_execute(
@@ -144,6 +145,47 @@ impl Manager {
             }
         }
     }
+}
+
+/// Makes every SQLite connection this process opens from now on plan each statement once.
+///
+/// SQLite otherwise looks at some bound values while planning (a `LIMIT ?`, which diesel's
+/// `first()` and every page of a list use) and then recompiles the statement each time a value
+/// is bound again: diesel's statement cache kept the statement, and every execution still
+/// parsed and planned it anew (a third of a list page's CPU time). With the query planner
+/// stability guarantee (`SQLITE_DBCONFIG_ENABLE_QPSG`) the plan depends on the schema and the
+/// statistics only. Our queries bind no values the planner could use instead: no `LIKE`
+/// patterns and no partial indexes (`tests/query_plans.rs` checks the plans).
+pub fn sqlite_stable_plans() {
+    use libsqlite3_sys as ffi;
+    use std::os::raw::{c_char, c_int};
+
+    /// Runs inside `sqlite3_open` for each new connection.
+    unsafe extern "C" fn on_open(
+        db: *mut ffi::sqlite3,
+        _error: *mut *mut c_char,
+        _api: *const ffi::sqlite3_api_routines,
+    ) -> c_int {
+        // SAFETY: `db` is the connection being opened, valid for this call; this option takes
+        // an int and an optional out-pointer, here none.
+        unsafe {
+            ffi::sqlite3_db_config(
+                db,
+                ffi::SQLITE_DBCONFIG_ENABLE_QPSG,
+                1 as c_int,
+                std::ptr::null_mut::<c_int>(),
+            )
+        }
+    }
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: registers a function with the signature SQLite calls it with; registering
+        // the same function again would be a no-op.
+        let rc = unsafe { ffi::sqlite3_auto_extension(Some(on_open)) };
+        if rc != ffi::SQLITE_OK {
+            log::warn!("could not ask SQLite for stable query plans (code {rc}); statements will be recompiled more often");
+        }
+    });
 }
 
 #[derive(Debug, Clone)]
