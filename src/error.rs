@@ -102,19 +102,6 @@ impl From<diesel::result::Error> for AppError {
     }
 }
 
-impl From<diesel::r2d2::PoolError> for AppError {
-    fn from(e: diesel::r2d2::PoolError) -> Self {
-        log::warn!("database pool: {e}");
-        AppError::Unavailable
-    }
-}
-
-impl From<actix_web::error::BlockingError> for AppError {
-    fn from(e: actix_web::error::BlockingError) -> Self {
-        AppError::Internal(anyhow::anyhow!("blocking task failed: {e}"))
-    }
-}
-
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {

@@ -1,11 +1,10 @@
 //! What every request can reach: the pool, the password hasher and the settings.
 
 use actix_web::cookie::Key;
-use actix_web::web;
 
 use crate::auth::password::Hasher;
 use crate::config::Config;
-use crate::db::{AnyConnection, Pool};
+use crate::db::{self, AnyConnection, NoConnection, Pool};
 use crate::error::{AppError, AppResult};
 
 pub struct AppState {
@@ -21,17 +20,16 @@ impl AppState {
         AppState { pool, hasher: Hasher::new(cores), config, session_key }
     }
 
-    /// Runs database work on the blocking pool with a pooled connection.
+    /// Runs database work on the blocking pool with a pooled connection (`db::run`).
     pub async fn db<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut AnyConnection) -> AppResult<T> + Send + 'static,
     ) -> AppResult<T> {
-        let pool = self.pool.clone();
-        web::block(move || {
-            let mut conn = pool.get()?;
-            f(&mut conn)
-        })
-        .await?
+        match db::run(&self.pool, f).await {
+            Ok(done) => done,
+            Err(e) if e.is::<NoConnection>() => Err(AppError::Unavailable),
+            Err(e) => Err(AppError::Internal(e.context("database work failed"))),
+        }
     }
 
     /// Like `db`, inside one transaction.

@@ -264,6 +264,57 @@ async fn pool_exhaustion_answers_503_with_retry_after() {
         .assert_lacks("The service is busy");
 }
 
+/// A request that waits for a database connection and is dropped meanwhile (its client went
+/// away) never runs its queries: under overload, the connections go to requests someone still
+/// waits for.
+#[actix_web::test]
+async fn work_abandoned_while_waiting_for_a_connection_never_runs() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, mpsc};
+
+    let env = Env::new();
+    let mut config = Config::for_tests(env.state.config.database.clone());
+    config.pool.max_size = 1;
+    let pool = partnerdesk::db::connect(&config.database, &config.pool).expect("open pool");
+    let state = web::Data::new(AppState::new(pool, config, actix_web::cookie::Key::generate()));
+
+    // The only connection is busy until released.
+    let (started_tx, started_rx) = mpsc::channel::<()>();
+    let (release_tx, release_rx) = mpsc::channel::<()>();
+    let s = state.clone();
+    let holder = actix_web::rt::spawn(async move {
+        s.db(move |_| {
+            started_tx.send(()).unwrap();
+            release_rx.recv().unwrap();
+            Ok(())
+        })
+        .await
+    });
+    while started_rx.try_recv().is_err() {
+        actix_web::rt::time::sleep(Duration::from_millis(5)).await;
+    }
+
+    let ran = Arc::new(AtomicBool::new(false));
+    let flag = ran.clone();
+    let s = state.clone();
+    let abandoned = actix_web::rt::spawn(async move {
+        s.db(move |_| {
+            flag.store(true, Ordering::SeqCst);
+            Ok(())
+        })
+        .await
+    });
+    actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+    abandoned.abort();
+    assert!(abandoned.await.is_err_and(|e| e.is_cancelled()), "the request was still waiting");
+
+    release_tx.send(()).unwrap();
+    holder.await.unwrap().expect("the first request's work");
+    state.db(|_| Ok(())).await.expect("the next request gets the connection");
+    actix_web::rt::time::sleep(Duration::from_millis(200)).await;
+    assert!(!ran.load(Ordering::SeqCst), "the abandoned request's queries ran");
+}
+
 /// A GET whose answer is what a real server would send: `send` panics when the service returns
 /// an error instead of a response, whereas the HTTP server turns that error into its response.
 async fn get_as_served<S, B>(app: &S, browser: &Browser, path: &str, htmx: bool) -> Resp

@@ -9,7 +9,6 @@ use std::sync::{Arc, Mutex};
 
 use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
 use actix_web::cookie::time::Duration;
-use actix_web::web;
 use sha2::{Digest, Sha256};
 
 use crate::db::{self, Pool};
@@ -93,17 +92,14 @@ impl DbSessionStore {
         &self,
         f: impl FnOnce(&mut db::AnyConnection) -> anyhow::Result<T> + Send + 'static,
     ) -> anyhow::Result<T> {
-        let pool = self.pool.clone();
-        let done = web::block(move || pool.get().map(|mut conn| f(&mut conn))).await?;
-        let unavailable = match &done {
-            Err(_) => true, // no free connection
-            Ok(Err(e)) => e.downcast_ref().is_some_and(db::is_connection_lost),
-            Ok(Ok(_)) => false,
-        };
+        let done = db::run(&self.pool, f).await.and_then(|done| done);
+        let unavailable = done.as_ref().is_err_and(|e| {
+            e.is::<db::NoConnection>() || e.downcast_ref().is_some_and(db::is_connection_lost)
+        });
         if unavailable {
             let _ = REQUEST.try_with(|r| r.unavailable.set(true));
         }
-        done.map_err(|e: diesel::r2d2::PoolError| anyhow::Error::from(e))?
+        done
     }
 }
 
