@@ -131,11 +131,8 @@ pub fn load_signed_in(
     c: &mut db::AnyConnection,
     user_id: &str,
 ) -> diesel::QueryResult<Option<SignedIn>> {
-    let Some((user, partner)) = user::find_active_with_partner(c, user_id)? else {
-        return Ok(None);
-    };
-    let roles = user::roles_of(c, &user.id)?;
-    Ok(Some(SignedIn { user, partner, roles }))
+    Ok(user::find_active_with_partner_and_roles(c, user_id)?
+        .map(|(user, partner, roles)| SignedIn { user, partner, roles }))
 }
 
 /// Starts a signed-in session for the user: a new session key (no fixation), a fresh CSRF token.

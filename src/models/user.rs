@@ -46,19 +46,26 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<User>> {
     users::table.find(id).select(User::as_select()).first(conn).optional()
 }
 
-/// An active user with its partner, in one statement: what every signed-in request loads.
-pub fn find_active_with_partner(
+/// An active user with their partner and roles, in one statement (a row per role): what every
+/// signed-in request loads.
+pub fn find_active_with_partner_and_roles(
     conn: &mut AnyConnection,
     id: &str,
-) -> QueryResult<Option<(User, crate::models::partner::Partner)>> {
+) -> QueryResult<Option<(User, crate::models::partner::Partner, Vec<Role>)>> {
     use crate::db::schema::partners;
-    users::table
+    let rows: Vec<(User, crate::models::partner::Partner, Option<String>)> = users::table
         .inner_join(partners::table)
+        .left_join(user_roles::table)
         .filter(users::id.eq(id))
         .filter(users::active.eq(true))
-        .select((User::as_select(), crate::models::partner::Partner::as_select()))
-        .first(conn)
-        .optional()
+        .select((
+            User::as_select(),
+            crate::models::partner::Partner::as_select(),
+            user_roles::role.nullable(),
+        ))
+        .load(conn)?;
+    let roles = sorted_roles(rows.iter().filter_map(|(_, _, r)| r.as_deref()));
+    Ok(rows.into_iter().next().map(|(user, partner, _)| (user, partner, roles)))
 }
 
 pub fn roles_of(conn: &mut AnyConnection, user_id: &str) -> QueryResult<Vec<Role>> {
@@ -66,9 +73,14 @@ pub fn roles_of(conn: &mut AnyConnection, user_id: &str) -> QueryResult<Vec<Role
         .filter(user_roles::user_id.eq(user_id))
         .select(user_roles::role)
         .load(conn)?;
-    let mut roles: Vec<Role> = names.iter().filter_map(|n| Role::parse(n)).collect();
+    Ok(sorted_roles(names.iter().map(String::as_str)))
+}
+
+/// Stored role names as roles, in the order roles are always shown.
+fn sorted_roles<'a>(names: impl Iterator<Item = &'a str>) -> Vec<Role> {
+    let mut roles: Vec<Role> = names.filter_map(Role::parse).collect();
     roles.sort_by_key(|r| Role::ALL.iter().position(|x| x == r));
-    Ok(roles)
+    roles
 }
 
 pub fn insert(conn: &mut AnyConnection, u: &User, roles: &[Role]) -> QueryResult<()> {
