@@ -70,21 +70,6 @@ fn literals(binds: &str) -> Vec<String> {
     list(&mut chars)
 }
 
-/// The statement ready for EXPLAIN. SQLite plans a statement once, without looking at the values
-/// bound to it (`db::sqlite_stable_plans`), so the statement as sent, placeholders and all, has
-/// the plan it runs with. PostgreSQL gets its binds written in.
-fn explainable(conn: &AnyConnection, statement: &str) -> String {
-    let (sql, binds) = statement.split_once(" -- binds: ").expect("diesel's debug format");
-    if matches!(conn, AnyConnection::Sqlite(_)) {
-        return sql.to_string();
-    }
-    let mut sql = sql.to_string();
-    for (i, v) in literals(binds).iter().enumerate().rev() {
-        sql = sql.replace(&format!("${}", i + 1), v);
-    }
-    sql
-}
-
 #[derive(QueryableByName)]
 struct SqlitePlanRow {
     #[diesel(sql_type = diesel::sql_types::Text)]
@@ -98,7 +83,13 @@ struct PgPlanRow {
     line: String,
 }
 
-fn plan(conn: &mut AnyConnection, sql: &str) -> Vec<String> {
+/// The plan a captured statement runs with. SQLite plans a statement once, without looking at
+/// the values bound to it (`db::sqlite_stable_plans`): the statement as sent, placeholders and
+/// all, has that plan. PostgreSQL connections use generic plans (`plan_cache_mode`), planned
+/// once per prepared statement for any values: the statement is prepared and its execution with
+/// the captured values explained, which shows that generic plan.
+fn plan(conn: &mut AnyConnection, statement: &str) -> Vec<String> {
+    let (sql, binds) = statement.split_once(" -- binds: ").expect("diesel's debug format");
     match conn {
         AnyConnection::Sqlite(c) => diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}"))
             .load::<SqlitePlanRow>(c)
@@ -108,7 +99,12 @@ fn plan(conn: &mut AnyConnection, sql: &str) -> Vec<String> {
             .collect(),
         AnyConnection::Postgresql(c) => {
             diesel::sql_query("SET enable_seqscan = off").execute(c).unwrap();
-            let rows = diesel::sql_query(format!("EXPLAIN {sql}")).load::<PgPlanRow>(c).unwrap();
+            diesel::sql_query(format!("PREPARE plan_check AS {sql}")).execute(c).unwrap();
+            let args = literals(binds).join(", ");
+            let rows = diesel::sql_query(format!("EXPLAIN EXECUTE plan_check({args})"))
+                .load::<PgPlanRow>(c)
+                .unwrap();
+            diesel::sql_query("DEALLOCATE plan_check").execute(c).unwrap();
             rows.into_iter().map(|r| r.line).collect()
         }
     }
@@ -196,8 +192,8 @@ async fn busy_queries_use_indexes() {
         let statements = captured(&mut c, |c| stmt(c));
         assert!(!statements.is_empty(), "{name}: nothing captured");
         for s in statements {
-            let sql = explainable(&c, &s);
-            let p = plan(&mut c, &sql);
+            let p = plan(&mut c, &s);
+            let sql = &s;
             if let Some(scan) = full_scan(&p) {
                 panic!("{name}: a full scan ({scan})\nSQL: {sql}\nplan:\n{}", p.join("\n"));
             }
