@@ -119,17 +119,21 @@ impl SessionStore for DbSessionStore {
     async fn load(&self, key: &SessionKey) -> Result<Option<HashMap<String, String>>, LoadError> {
         let id = key_hash(key.as_ref());
         // A signed-in session's user is needed by every page it asks for: it is loaded now, in
-        // the same trip to the database, and handed over through the request's scope.
+        // the same statement, and handed over through the request's scope.
         let prefetch = REQUEST.try_with(|_| ()).is_ok();
         let loaded = self
             .run(move |c| {
-                let Some(row) = rows::load_live(c, &id, db::now_ms())? else {
+                if !prefetch {
+                    return Ok(rows::load_live(c, &id, db::now_ms())?.map(|row| (row, None)));
+                }
+                let Some((row, user)) = rows::load_live_with_user(c, &id, db::now_ms())? else {
                     return Ok(None);
                 };
-                let user = match (&row.user_id, prefetch) {
-                    (Some(uid), true) => Some((uid.clone(), super::load_signed_in(c, uid)?)),
-                    _ => None,
-                };
+                let user = row.user_id.clone().map(|uid| {
+                    let signed_in =
+                        user.map(|(user, partner, roles)| super::SignedIn { user, partner, roles });
+                    (uid, signed_in)
+                });
                 Ok(Some((row, user)))
             })
             .await

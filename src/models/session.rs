@@ -1,7 +1,9 @@
 use diesel::prelude::*;
 
 use crate::db::AnyConnection;
-use crate::db::schema::sessions;
+use crate::db::schema::{partners, sessions, user_roles, users};
+use crate::models::partner::Partner;
+use crate::models::user::{self, ActiveUser, User};
 
 /// A server-side session: `id` is the SHA-256 of the cookie's key, never the key itself.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -21,6 +23,35 @@ pub fn load_live(conn: &mut AnyConnection, id: &str, now: i64) -> QueryResult<Op
         .select(SessionRow::as_select())
         .first(conn)
         .optional()
+}
+
+/// A live session with its user, the user's partner and roles, in one statement (a row per
+/// role). The user part is `None` when the session has no user or its user is no longer active.
+pub fn load_live_with_user(
+    conn: &mut AnyConnection,
+    id: &str,
+    now: i64,
+) -> QueryResult<Option<(SessionRow, Option<ActiveUser>)>> {
+    type Row = (SessionRow, Option<User>, Option<Partner>, Option<String>);
+    let rows: Vec<Row> = sessions::table
+        .left_join(
+            users::table.on(users::id.nullable().eq(sessions::user_id).and(users::active.eq(true))),
+        )
+        .left_join(partners::table.on(partners::id.eq(users::partner_id)))
+        .left_join(user_roles::table.on(user_roles::user_id.eq(users::id)))
+        .filter(sessions::id.eq(id))
+        .filter(sessions::expires_at.gt(now))
+        .select((
+            SessionRow::as_select(),
+            Option::<User>::as_select(),
+            Option::<Partner>::as_select(),
+            user_roles::role.nullable(),
+        ))
+        .load(conn)?;
+    let roles = user::sorted_roles(rows.iter().filter_map(|(.., role)| role.as_deref()));
+    Ok(rows.into_iter().next().map(|(session, user, partner, _)| {
+        (session, user.zip(partner).map(|(user, partner)| (user, partner, roles)))
+    }))
 }
 
 pub fn insert(conn: &mut AnyConnection, row: &SessionRow) -> QueryResult<()> {

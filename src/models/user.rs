@@ -46,12 +46,14 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<User>> {
     users::table.find(id).select(User::as_select()).first(conn).optional()
 }
 
-/// An active user with their partner and roles, in one statement (a row per role): what every
-/// signed-in request loads.
+/// An active user with their partner and roles: what every signed-in request needs.
+pub type ActiveUser = (User, crate::models::partner::Partner, Vec<Role>);
+
+/// An active user with their partner and roles, in one statement (a row per role).
 pub fn find_active_with_partner_and_roles(
     conn: &mut AnyConnection,
     id: &str,
-) -> QueryResult<Option<(User, crate::models::partner::Partner, Vec<Role>)>> {
+) -> QueryResult<Option<ActiveUser>> {
     use crate::db::schema::partners;
     let rows: Vec<(User, crate::models::partner::Partner, Option<String>)> = users::table
         .inner_join(partners::table)
@@ -77,7 +79,7 @@ pub fn roles_of(conn: &mut AnyConnection, user_id: &str) -> QueryResult<Vec<Role
 }
 
 /// Stored role names as roles, in the order roles are always shown.
-fn sorted_roles<'a>(names: impl Iterator<Item = &'a str>) -> Vec<Role> {
+pub(crate) fn sorted_roles<'a>(names: impl Iterator<Item = &'a str>) -> Vec<Role> {
     let mut roles: Vec<Role> = names.filter_map(Role::parse).collect();
     roles.sort_by_key(|r| Role::ALL.iter().position(|x| x == r));
     roles
