@@ -59,6 +59,7 @@ pub fn build_app(
         .app_data(web::query_config())
         .app_data(web::path_config())
         .wrap(from_fn(error::error_pages))
+        .wrap(from_fn(web::middleware::keep_address_on_form_answers))
         .wrap(from_fn(web::middleware::input_guard))
         .wrap(from_fn(web::middleware::security_headers))
         .wrap(from_fn(web::middleware::request_id))

@@ -373,8 +373,6 @@ async fn the_switcher_refuses_bad_values_foreign_destinations_and_forgeries() {
 }
 
 /// The host the tests' browser talks to.
-const HOST: &str = "partnerdesk.test";
-
 /// The return path the header's language switcher carries on a page.
 fn switcher_back(body: &str) -> String {
     let start = body
@@ -385,36 +383,6 @@ fn switcher_back(body: &str) -> String {
     re.captures(form).unwrap_or_else(|| panic!("no return path in {form}"))[1]
         .replace("&#38;", "&")
         .replace("&amp;", "&")
-}
-
-/// A form POST sent the way a browser sends it from a page: to `HOST`, with extra headers
-/// (`Referer`, htmx's), the CSRF token as a field or, for htmx, a header.
-async fn post_with<S, B>(
-    app: &S,
-    b: &mut Browser,
-    path: &str,
-    fields: &[(&str, &str)],
-    headers: &[(&str, &str)],
-) -> Resp
-where
-    S: common::TestApp<B>,
-    B: actix_web::body::MessageBody,
-{
-    let token = b.csrf.clone().unwrap_or_default();
-    let htmx = headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("HX-Request"));
-    let mut all = fields.to_vec();
-    if !htmx {
-        all.push(("csrf_token", &token));
-    }
-    let mut req =
-        actix_web::test::TestRequest::post().uri(path).insert_header(("Host", HOST)).set_form(all);
-    if htmx {
-        req = req.insert_header(("X-CSRF-Token", token.clone()));
-    }
-    for (k, v) in headers {
-        req = req.insert_header((*k, *v));
-    }
-    send(app, b, req).await
 }
 
 #[actix_web::test]

@@ -259,3 +259,46 @@ async fn reservation_terms_are_words_in_the_users_language() {
     assert!(row.contains("<td>3 lata</td>"), "{row}");
     assert!(!row.contains("P3Y"), "{row}");
 }
+
+/// A boosted form answered with a page (a refusal, its errors) tells htmx to keep the address
+/// bar as it was: the form's action answers only POST, so a reload there would find no page. A
+/// redirect after success, and a boosted GET, keep htmx's own behaviour.
+#[actix_web::test]
+async fn a_boosted_form_answered_with_a_page_keeps_the_address() {
+    let env = Env::new();
+    let w = &env.world;
+    let app = env.app().await;
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    let sub_page = format!("/customers/{}/subscriptions/{}", w.ready.id, w.ready_sub);
+    let status = format!("{sub_page}/status");
+    let current = format!("https://{HOST}{sub_page}");
+    let boosted = [("HX-Request", "true"), ("HX-Boosted", "true"), ("HX-Current-URL", &current)];
+
+    // Refused: the subscription is already suspended (the refusal is an error answer).
+    let r = post_with(&app, &mut b, &status, &[("status", "suspended")], &boosted).await;
+    r.assert_status(409).assert_contains("already suspended");
+    assert_eq!(r.header("HX-Push-Url"), Some("false"), "{:?}", r.headers);
+
+    // A form answered with its own page and its errors (the password form's 422).
+    let fields = [
+        ("current_password", "x"),
+        ("new_password", "long enough 1"),
+        ("confirm_password", "long enough 2"),
+    ];
+    let r = post_with(&app, &mut b, "/password", &fields, &boosted).await;
+    r.assert_status(422);
+    assert_eq!(r.header("HX-Push-Url"), Some("false"), "{:?}", r.headers);
+
+    // Done: the redirect's target is the page to show and to reload.
+    let r = post_with(&app, &mut b, &status, &[("status", "active")], &boosted).await;
+    r.assert_status(303);
+    assert_eq!(r.header("HX-Push-Url"), None, "{:?}", r.headers);
+    // A boosted link: its own address.
+    let get = actix_web::test::TestRequest::get()
+        .uri(&sub_page)
+        .insert_header(("HX-Request", "true"))
+        .insert_header(("HX-Boosted", "true"));
+    let r = send(&app, &mut b, get).await;
+    r.assert_status(200);
+    assert_eq!(r.header("HX-Push-Url"), None, "{:?}", r.headers);
+}

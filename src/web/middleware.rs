@@ -3,6 +3,7 @@
 use actix_web::HttpMessage;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::web::{Bytes, BytesMut};
@@ -72,6 +73,28 @@ fn add_security_headers(h: &mut header::HeaderMap, is_static: bool) {
         // Pages are in the language the browser asks for (unless the user chose one).
         h.append(header::VARY, HeaderValue::from_static("Accept-Language"));
         set(h, "cache-control", "no-store");
+    }
+}
+
+/// A boosted form answered with a page rather than a redirect (its errors, a refusal) leaves the
+/// address bar as it was. htmx would otherwise show the form's action there, an address that
+/// answers only POST, so a reload would find no page. A redirect after success shows where it
+/// led, and a GET shows its own address, as htmx does by itself.
+pub async fn keep_address_on_form_answers(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let boosted_form = req.method() != Method::GET && req.headers().contains_key("HX-Boosted");
+    let keep = |h: &mut header::HeaderMap| {
+        h.insert(HeaderName::from_static("hx-push-url"), HeaderValue::from_static("false"));
+    };
+    match next.call(req).await {
+        Ok(mut res) if boosted_form && !res.status().is_redirection() => {
+            keep(res.headers_mut());
+            Ok(res)
+        }
+        Err(e) if boosted_form => Err(with_headers(e, keep)),
+        other => other,
     }
 }
 

@@ -262,6 +262,38 @@ where
     send(app, browser, req).await
 }
 
+/// The host the tests' browser addresses.
+pub const HOST: &str = "partnerdesk.test";
+
+/// A form POST sent the way a browser sends it from a page: to `HOST`, with extra headers
+/// (`Referer`, htmx's), the CSRF token as a field or, for htmx, a header.
+pub async fn post_with<S, B>(
+    app: &S,
+    b: &mut Browser,
+    path: &str,
+    fields: &[(&str, &str)],
+    headers: &[(&str, &str)],
+) -> Resp
+where
+    S: TestApp<B>,
+    B: MessageBody,
+{
+    let token = b.csrf.clone().unwrap_or_default();
+    let htmx = headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("HX-Request"));
+    let mut all = fields.to_vec();
+    if !htmx {
+        all.push(("csrf_token", &token));
+    }
+    let mut req = test::TestRequest::post().uri(path).insert_header(("Host", HOST)).set_form(all);
+    if htmx {
+        req = req.insert_header(("X-CSRF-Token", token.clone()));
+    }
+    for (k, v) in headers {
+        req = req.insert_header((*k, *v));
+    }
+    send(app, b, req).await
+}
+
 /// Signs in and loads the customer list (which gives the browser its CSRF token).
 pub async fn sign_in<S, B>(app: &S, email: &str) -> Browser
 where
