@@ -261,7 +261,7 @@ async fn reservation_terms_are_words_in_the_users_language() {
 }
 
 /// A boosted form answered with a page (a refusal, its errors) tells htmx to keep the address
-/// bar as it was: the form's action answers only POST, so a reload there would find no page. A
+/// bar as it was: the form's action may answer only POST, and a reload there find no page. A
 /// redirect after success, and a boosted GET, keep htmx's own behaviour.
 #[actix_web::test]
 async fn a_boosted_form_answered_with_a_page_keeps_the_address() {
