@@ -126,13 +126,18 @@ pub struct SignedIn {
     pub roles: Vec<Role>,
 }
 
+impl From<user::ActiveUser> for SignedIn {
+    fn from((user, partner, roles): user::ActiveUser) -> Self {
+        SignedIn { user, partner, roles }
+    }
+}
+
 /// Loads an active user with partner and roles; `None` when the user is gone or disabled.
 pub fn load_signed_in(
     c: &mut db::AnyConnection,
     user_id: &str,
 ) -> diesel::QueryResult<Option<SignedIn>> {
-    Ok(user::find_active_with_partner_and_roles(c, user_id)?
-        .map(|(user, partner, roles)| SignedIn { user, partner, roles }))
+    Ok(user::find_active_with_partner_and_roles(c, user_id)?.map(SignedIn::from))
 }
 
 /// Starts a signed-in session for the user: a new session key (no fixation), a fresh CSRF token.

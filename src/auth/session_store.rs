@@ -129,11 +129,7 @@ impl SessionStore for DbSessionStore {
                 let Some((row, user)) = rows::load_live_with_user(c, &id, db::now_ms())? else {
                     return Ok(None);
                 };
-                let user = row.user_id.clone().map(|uid| {
-                    let signed_in =
-                        user.map(|(user, partner, roles)| super::SignedIn { user, partner, roles });
-                    (uid, signed_in)
-                });
+                let user = row.user_id.clone().map(|uid| (uid, user.map(super::SignedIn::from)));
                 Ok(Some((row, user)))
             })
             .await

@@ -207,28 +207,9 @@ impl Default for PoolOptions {
 }
 
 /// No connection came free within the pool's connection timeout.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("no database connection came free in time")]
 pub struct NoConnection;
-
-impl std::fmt::Display for NoConnection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("no database connection came free in time")
-    }
-}
-
-impl std::error::Error for NoConnection {}
-
-/// The request gave up (its client went away) before its database work began.
-#[derive(Debug)]
-struct Abandoned;
-
-impl std::fmt::Display for Abandoned {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("the request went away before its database work began")
-    }
-}
-
-impl std::error::Error for Abandoned {}
 
 /// Runs `f` on the blocking pool with one of the pool's connections: the one way a request
 /// reaches the database. Fails with `NoConnection` when none came free in time.
@@ -258,7 +239,8 @@ pub async fn run<T: Send + 'static>(
             anyhow::Error::from(NoConnection)
         })?;
         if !still_wanted.load(std::sync::atomic::Ordering::Relaxed) {
-            return Err(Abandoned.into());
+            // Nobody awaits this answer any more.
+            anyhow::bail!("the request went away before its database work began");
         }
         Ok(f(&mut conn))
     })

@@ -78,8 +78,8 @@ fn add_security_headers(h: &mut header::HeaderMap, is_static: bool) {
 
 /// A boosted form answered with a page rather than a redirect (its errors, a refusal) leaves the
 /// address bar as it was. htmx would otherwise show the form's action there, often an address
-/// that answers only POST, where a reload would find no page. A redirect after success shows where it
-/// led, and a GET shows its own address, as htmx does by itself.
+/// that answers only POST, where a reload would find no page. A redirect after success shows
+/// where it led, and a GET shows its own address, as htmx does by itself.
 pub async fn keep_address_on_form_answers(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
