@@ -22,6 +22,22 @@ pub enum AnyConnection {
 pub type Pool = r2d2::Pool<Manager>;
 pub type PooledConn = r2d2::PooledConnection<Manager>;
 
+/// Runs `$body` with `$c` bound to the backend's own connection (`SqliteConnection` or
+/// `PgConnection`), the body written once and compiled for each. For the statements every page
+/// runs: through `AnyConnection` a query is turned into SQL text on every execution, several
+/// times (statement-cache key, cacheability, binds); on the backend's own connection a query of
+/// static type is found in the statement cache by its type, and a boxed one is written once.
+/// The body must build its query itself, so that each backend's copy is typed for it.
+#[macro_export]
+macro_rules! on_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::AnyConnection::Sqlite($c) => $body,
+            $crate::db::AnyConnection::Postgresql($c) => $body,
+        }
+    };
+}
+
 /// A pooled connection and when it last went back to the pool, which is what the pool needs to
 /// know to hand it out again without a round trip.
 pub struct Conn {

@@ -73,78 +73,90 @@ pub fn list_for_partner(
         ByIndex,
         Sorted,
     }
-    let page = |order: Order| {
-        let name_key =
-            || diesel::dsl::sql::<diesel::sql_types::Text>("relationships.sort_name || ''");
-        let q = relationships::table
-            .filter(relationships::partner_id.eq(partner_id.to_owned()))
-            .filter(relationships::relationship_to_partner.eq(RESELLER))
-            .select((
-                relationships::customer_id,
-                relationships::company_name,
-                relationships::primary_domain,
-                relationships::allow_delegated_access,
-                relationships::sort_name,
-                relationships::active_subscriptions,
-            ))
-            .limit(limit + 1)
-            .into_boxed();
+    let search = query.map(str::trim).filter(|t| !t.is_empty());
+    // Every Customers page runs this: on the backend's own connection (see `on_backend!`).
+    let rows: Vec<ListRow> = crate::on_backend!(conn, |c| {
+        let reseller_rows = || {
+            relationships::table
+                .filter(relationships::partner_id.eq(partner_id))
+                .filter(relationships::relationship_to_partner.eq(RESELLER))
+                .select((
+                    relationships::customer_id,
+                    relationships::company_name,
+                    relationships::primary_domain,
+                    relationships::allow_delegated_access,
+                    relationships::sort_name,
+                    relationships::active_subscriptions,
+                ))
+                .limit(limit + 1)
+        };
         // (name, id) > cursor, written so that the name bound is a range.
-        match (order, after) {
-            (Order::ByIndex, None) => {
-                q.order((relationships::sort_name.asc(), relationships::customer_id.asc()))
+        let page = |order: Order| {
+            let name_key =
+                || diesel::dsl::sql::<diesel::sql_types::Text>("relationships.sort_name || ''");
+            let q = reseller_rows().into_boxed();
+            match (order, after) {
+                (Order::ByIndex, None) => {
+                    q.order((relationships::sort_name.asc(), relationships::customer_id.asc()))
+                }
+                (Order::ByIndex, Some(c)) => q
+                    .order((relationships::sort_name.asc(), relationships::customer_id.asc()))
+                    .filter(relationships::sort_name.ge(c.sort_name.clone()))
+                    .filter(
+                        relationships::sort_name
+                            .gt(c.sort_name.clone())
+                            .or(relationships::customer_id.gt(c.id.clone())),
+                    ),
+                (Order::Sorted, None) => {
+                    q.order((name_key().asc(), relationships::customer_id.asc()))
+                }
+                (Order::Sorted, Some(c)) => q
+                    .order((name_key().asc(), relationships::customer_id.asc()))
+                    .filter(name_key().ge(c.sort_name.clone()))
+                    .filter(
+                        name_key()
+                            .gt(c.sort_name.clone())
+                            .or(relationships::customer_id.gt(c.id.clone())),
+                    ),
             }
-            (Order::ByIndex, Some(c)) => q
+        };
+        match (search, after) {
+            // The first page, the one most asked for: a query of static type.
+            (None, None) => reseller_rows()
                 .order((relationships::sort_name.asc(), relationships::customer_id.asc()))
-                .filter(relationships::sort_name.ge(c.sort_name.clone()))
-                .filter(
-                    relationships::sort_name
-                        .gt(c.sort_name.clone())
-                        .or(relationships::customer_id.gt(c.id.clone())),
-                ),
-            (Order::Sorted, None) => q.order((name_key().asc(), relationships::customer_id.asc())),
-            (Order::Sorted, Some(c)) => q
-                .order((name_key().asc(), relationships::customer_id.asc()))
-                .filter(name_key().ge(c.sort_name.clone()))
-                .filter(
-                    name_key()
-                        .gt(c.sort_name.clone())
-                        .or(relationships::customer_id.gt(c.id.clone())),
-                ),
+                .load(c)?,
+            (None, Some(_)) => page(Order::ByIndex).load(c)?,
+            (Some(text), _) => {
+                // Name matches and domain matches, each an index range, merged in name order.
+                let prefix = text.to_lowercase();
+                let upper =
+                    prefix_upper_bound(&prefix).unwrap_or_else(|| format!("{prefix}\u{10FFFF}"));
+                let by_name: Vec<ListRow> = page(Order::ByIndex)
+                    .filter(relationships::sort_name.ge(prefix.clone()))
+                    .filter(relationships::sort_name.lt(upper.clone()))
+                    .load(c)?;
+                // Domain matches, read only where the name does not match too (usually few:
+                // domains follow names). A row whose name and domain share at least as many
+                // leading characters as the search text has matches by both or by neither, so
+                // only rows sharing fewer are read: one index range per such length. Past
+                // `LCP_CAP` characters every length is read, and a row matching both ways comes
+                // back from each half: the merge keeps it once. (The first `limit + 1` of the
+                // union are among the first `limit + 1` of each half.)
+                let chars = prefix.chars().count().min(LCP_CAP + 1) as i32;
+                let by_domain: Vec<ListRow> = page(Order::Sorted)
+                    .filter(relationships::name_domain_lcp.eq_any((0..chars).collect::<Vec<i32>>()))
+                    .filter(relationships::search_domain.ge(prefix))
+                    .filter(relationships::search_domain.lt(upper))
+                    .load(c)?;
+                let mut all = by_name;
+                all.extend(by_domain);
+                all.sort_by(|a, b| (&a.4, &a.0).cmp(&(&b.4, &b.0)));
+                all.dedup_by(|a, b| a.0 == b.0);
+                all.truncate((limit + 1) as usize);
+                all
+            }
         }
-    };
-    let rows: Vec<ListRow> = match query.map(str::trim).filter(|t| !t.is_empty()) {
-        None => page(Order::ByIndex).load(conn)?,
-        Some(text) => {
-            // Name matches and domain matches, each an index range, merged in name order.
-            let prefix = text.to_lowercase();
-            let upper =
-                prefix_upper_bound(&prefix).unwrap_or_else(|| format!("{prefix}\u{10FFFF}"));
-            let by_name: Vec<ListRow> = page(Order::ByIndex)
-                .filter(relationships::sort_name.ge(prefix.clone()))
-                .filter(relationships::sort_name.lt(upper.clone()))
-                .load(conn)?;
-            // Domain matches, read only where the name does not match too (usually few: domains
-            // follow names). A row whose name and domain share at least as many leading
-            // characters as the search text has matches by both or by neither, so only rows
-            // sharing fewer are read: one index range per such length. Past `LCP_CAP`
-            // characters every length is read, and a row matching both ways comes back from
-            // each half: the merge keeps it once. (The first `limit + 1` of the union are among
-            // the first `limit + 1` of each half.)
-            let chars = prefix.chars().count().min(LCP_CAP + 1) as i32;
-            let by_domain: Vec<ListRow> = page(Order::Sorted)
-                .filter(relationships::name_domain_lcp.eq_any((0..chars).collect::<Vec<i32>>()))
-                .filter(relationships::search_domain.ge(prefix))
-                .filter(relationships::search_domain.lt(upper))
-                .load(conn)?;
-            let mut all = by_name;
-            all.extend(by_domain);
-            all.sort_by(|a, b| (&a.4, &a.0).cmp(&(&b.4, &b.0)));
-            all.dedup_by(|a, b| a.0 == b.0);
-            all.truncate((limit + 1) as usize);
-            all
-        }
-    };
+    });
     Ok(rows
         .into_iter()
         .map(

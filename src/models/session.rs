@@ -33,7 +33,8 @@ pub fn load_live_with_user(
     now: i64,
 ) -> QueryResult<Option<(SessionRow, Option<ActiveUser>)>> {
     type Row = (SessionRow, Option<User>, Option<Partner>, Option<String>);
-    let rows: Vec<Row> = sessions::table
+    // Every signed-in request runs this: on the backend's own connection (see `on_backend!`).
+    let rows: Vec<Row> = crate::on_backend!(conn, |c| sessions::table
         .left_join(
             users::table.on(users::id.nullable().eq(sessions::user_id).and(users::active.eq(true))),
         )
@@ -47,7 +48,7 @@ pub fn load_live_with_user(
             Option::<Partner>::as_select(),
             user_roles::role.nullable(),
         ))
-        .load(conn)?;
+        .load(c))?;
     let roles = user::sorted_roles(rows.iter().filter_map(|(.., role)| role.as_deref()));
     Ok(rows.into_iter().next().map(|(session, user, partner, _)| {
         (session, user.zip(partner).map(|(user, partner)| (user, partner, roles)))
