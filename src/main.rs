@@ -160,21 +160,17 @@ fn serve(args: ConfigArgs, demo: bool) -> anyhow::Result<()> {
         }
     }
     let bind = config.bind.clone();
-    let workers = config.workers;
-    let pool_size = config.pool.max_size;
+    let workers = config.workers.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let blocking = db::blocking_threads_per_worker(config.pool.max_size, workers);
     let display = bind.replace("127.0.0.1", "localhost");
     let state = web::Data::new(AppState::new(pool, config, key));
     actix_web::rt::System::new().block_on(async move {
-        // Blocking threads run database calls and password hashing; more of them than connections
-        // (plus hashing slots) would only wait, each holding memory.
-        let blocking = pool_size as usize + 4;
         let server = HttpServer::new(move || partnerdesk::build_app(state.clone()))
+            .workers(workers)
             .worker_max_blocking_threads(blocking)
             .bind(&bind)?;
-        let server = match workers {
-            Some(n) => server.workers(n),
-            None => server,
-        };
         log::info!("PartnerDesk listening on http://{display}/");
         println!("PartnerDesk is running: open http://{display}/ (Ctrl+C stops it)");
         server.run().await

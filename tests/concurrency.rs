@@ -14,6 +14,7 @@ use diesel::prelude::*;
 use partnerdesk::config::Config;
 use partnerdesk::db::AnyConnection;
 use partnerdesk::db::schema::{audit_log, relationships, subscriptions};
+use partnerdesk::error::AppError;
 use partnerdesk::state::AppState;
 
 const ROUNDS: usize = 100;
@@ -313,6 +314,47 @@ async fn work_abandoned_while_waiting_for_a_connection_never_runs() {
     state.db(|_| Ok(())).await.expect("the next request gets the connection");
     actix_web::rt::time::sleep(Duration::from_millis(200)).await;
     assert!(!ran.load(Ordering::SeqCst), "the abandoned request's queries ran");
+}
+
+/// Work that waited for a blocking thread (the server gives each worker only its share of
+/// connections' worth of threads) longer than the pool's timeout answers "busy", as if it had
+/// waited that long for a connection, rather than running long after its client gave up. (A runtime of its own: one blocking thread.)
+#[::core::prelude::v1::test]
+fn work_queued_past_the_timeout_answers_busy() {
+    let runtime = actix_web::rt::Runtime::from(
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .max_blocking_threads(1)
+            .build()
+            .expect("a runtime with one blocking thread"),
+    );
+    runtime.block_on(async {
+        let env = Env::new();
+        let mut config = Config::for_tests(env.state.config.database.clone());
+        config.pool.max_size = 2;
+        config.pool.connection_timeout = Duration::from_millis(300);
+        let pool = partnerdesk::db::connect(&config.database, &config.pool).expect("open pool");
+        let state = web::Data::new(AppState::new(pool, config, actix_web::cookie::Key::generate()));
+
+        // The only blocking thread is busy for longer than the timeout; a connection is free.
+        let s = state.clone();
+        let slow = actix_web::rt::spawn(async move {
+            s.db(|_| {
+                std::thread::sleep(Duration::from_millis(600));
+                Ok(())
+            })
+            .await
+        });
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+        let queued = state.db(|_| Ok("ran")).await;
+        assert!(
+            matches!(queued, Err(AppError::Unavailable)),
+            "work queued for 550 ms with a 300 ms timeout: {:?}",
+            queued.map_err(|e| e.to_string())
+        );
+        slow.await.unwrap().expect("the slow work itself finishes");
+        assert_eq!(state.db(|_| Ok("ran")).await.ok(), Some("ran"), "then work runs again");
+    });
 }
 
 /// A GET whose answer is what a real server would send: `send` panics when the service returns
