@@ -1,5 +1,12 @@
 //! The `partnerdesk` command: serve, migrate, create-admin, seed-demo.
 
+/// A page's rows are decoded on a blocking thread and freed on the worker that rendered them;
+/// glibc's allocator is at its slowest with that pattern (each thread's cache drains one way),
+/// mimalloc is not: on 2 cores, first Customers page 7–16 % more requests per second (SQLite),
+/// 1–14 % (PostgreSQL), for about 22 MB more peak memory.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::BufRead;
 
 use actix_web::{HttpServer, web};
