@@ -357,6 +357,46 @@ fn work_queued_past_the_timeout_answers_busy() {
     });
 }
 
+/// A SQLite writer that finds another connection's write lock taken waits for it and then
+/// writes, rather than failing with "database is locked" (every pool connection waits up to
+/// `db::SQLITE_LOCK_WAIT`, trying again every fraction of a millisecond). SQLite whatever the
+/// pass's backend: the wait is SQLite's.
+#[::core::prelude::v1::test]
+fn a_sqlite_writer_waits_for_the_lock_then_writes() {
+    use diesel::connection::SimpleConnection;
+
+    let dir = tempfile::tempdir().unwrap();
+    let url = partnerdesk::db::DbUrl::Sqlite(dir.path().join("t.db").display().to_string());
+    let pool = partnerdesk::db::connect(&url, &Default::default()).expect("open pool");
+    let mut holder = pool.get().unwrap();
+    holder
+        .batch_execute("CREATE TABLE t (n INTEGER); BEGIN IMMEDIATE; INSERT INTO t VALUES (1);")
+        .unwrap();
+    let held = Duration::from_millis(300);
+    let writer = {
+        let pool = pool.clone();
+        std::thread::spawn(move || {
+            let mut c = pool.get().unwrap();
+            let started = Instant::now();
+            let wrote = c.batch_execute("INSERT INTO t VALUES (2)");
+            (wrote.map_err(|e| e.to_string()), started.elapsed())
+        })
+    };
+    std::thread::sleep(held);
+    holder.batch_execute("COMMIT").unwrap();
+    let (wrote, waited) = writer.join().unwrap();
+    assert_eq!(wrote, Ok(()), "the second writer failed instead of waiting for the lock");
+    assert!(
+        waited >= held - Duration::from_millis(50),
+        "it wrote while the lock was held ({waited:?})"
+    );
+    let n: i64 =
+        diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>("(SELECT COUNT(*) FROM t)"))
+            .get_result::<i64>(&mut **holder)
+            .unwrap();
+    assert_eq!(n, 2, "both rows are there");
+}
+
 /// A GET whose answer is what a real server would send: `send` panics when the service returns
 /// an error instead of a response, whereas the HTTP server turns that error into its response.
 async fn get_as_served<S, B>(app: &S, browser: &Browser, path: &str, htmx: bool) -> Resp

@@ -84,7 +84,7 @@ struct PgPlanRow {
 }
 
 /// The plan a captured statement runs with. SQLite plans a statement once, without looking at
-/// the values bound to it (`db::sqlite_stable_plans`): the statement as sent, placeholders and
+/// the values bound to it (`db::sqlite_on_open`): the statement as sent, placeholders and
 /// all, has that plan. PostgreSQL connections use generic plans (`plan_cache_mode`), planned
 /// once per prepared statement for any values: the statement is prepared and its execution with
 /// the captured values explained, which shows that generic plan.
