@@ -375,7 +375,8 @@ pub const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 /// transaction that changes a subscription's status, adds a purchase or changes the relationship.
 /// PostgreSQL: `SELECT … FOR UPDATE` on the relationship row. SQLite: a no-op write as the
 /// transaction's first statement takes the database's write lock before anything is read, which
-/// is what `BEGIN IMMEDIATE` would do (and waits under `busy_timeout` instead of failing).
+/// is what `BEGIN IMMEDIATE` would do (and waits for the lock, up to `SQLITE_LOCK_WAIT`, instead
+/// of failing).
 pub fn lock_relationship(
     conn: &mut AnyConnection,
     partner_id: &str,
