@@ -91,41 +91,40 @@ pub fn list_for_partner(
                 .limit(limit + 1)
         };
         // (name, id) > cursor, written so that the name bound is a range.
+        macro_rules! after {
+            ($q:expr, $name:expr, $cursor:expr) => {
+                $q.filter($name.ge(&$cursor.sort_name)).filter(
+                    $name.gt(&$cursor.sort_name).or(relationships::customer_id.gt(&$cursor.id)),
+                )
+            };
+        }
+        let in_name_order = || {
+            reseller_rows()
+                .order((relationships::sort_name.asc(), relationships::customer_id.asc()))
+        };
         let page = |order: Order| {
             let name_key =
                 || diesel::dsl::sql::<diesel::sql_types::Text>("relationships.sort_name || ''");
-            let q = reseller_rows().into_boxed();
             match (order, after) {
-                (Order::ByIndex, None) => {
-                    q.order((relationships::sort_name.asc(), relationships::customer_id.asc()))
+                (Order::ByIndex, None) => in_name_order().into_boxed(),
+                (Order::ByIndex, Some(cur)) => {
+                    after!(in_name_order(), relationships::sort_name, cur).into_boxed()
                 }
-                (Order::ByIndex, Some(c)) => q
-                    .order((relationships::sort_name.asc(), relationships::customer_id.asc()))
-                    .filter(relationships::sort_name.ge(c.sort_name.clone()))
-                    .filter(
-                        relationships::sort_name
-                            .gt(c.sort_name.clone())
-                            .or(relationships::customer_id.gt(c.id.clone())),
-                    ),
-                (Order::Sorted, None) => {
-                    q.order((name_key().asc(), relationships::customer_id.asc()))
+                (Order::Sorted, cur) => {
+                    let q = reseller_rows()
+                        .order((name_key().asc(), relationships::customer_id.asc()))
+                        .into_boxed();
+                    match cur {
+                        None => q,
+                        Some(cur) => after!(q, name_key(), cur),
+                    }
                 }
-                (Order::Sorted, Some(c)) => q
-                    .order((name_key().asc(), relationships::customer_id.asc()))
-                    .filter(name_key().ge(c.sort_name.clone()))
-                    .filter(
-                        name_key()
-                            .gt(c.sort_name.clone())
-                            .or(relationships::customer_id.gt(c.id.clone())),
-                    ),
             }
         };
         match (search, after) {
-            // The first page, the one most asked for: a query of static type.
-            (None, None) => reseller_rows()
-                .order((relationships::sort_name.asc(), relationships::customer_id.asc()))
-                .load(c)?,
-            (None, Some(_)) => page(Order::ByIndex).load(c)?,
+            // Unfiltered pages, the ones most asked for: queries of static type.
+            (None, None) => in_name_order().load(c)?,
+            (None, Some(cur)) => after!(in_name_order(), relationships::sort_name, cur).load(c)?,
             (Some(text), _) => {
                 // Name matches and domain matches, each an index range, merged in name order.
                 let prefix = text.to_lowercase();
