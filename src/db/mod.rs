@@ -305,8 +305,8 @@ pub async fn run<T: Send + 'static>(
 /// thread ever waits for a connection. Work queued for a thread costs nothing until it runs;
 /// a thread parked on the pool costs a wake-up per hand-over and CPU time to switch between.
 /// (Measured on 2 cores, first Customers page at 64 connections: SQLite, 2 threads a worker
-/// against the former 8, 12–35% more requests per second and a lower p99; PostgreSQL, 4
-/// against 12, within noise to 20% more.)
+/// against the former 8, 10–36 % more requests per second and a lower p99; PostgreSQL, 4
+/// against 12, 2–16 % more.)
 pub fn blocking_threads_per_worker(pool_size: u32, workers: usize) -> usize {
     (pool_size as usize).div_ceil(workers.max(1)).max(1)
 }
