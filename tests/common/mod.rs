@@ -252,14 +252,7 @@ where
     S: TestApp<B>,
     B: MessageBody,
 {
-    let token = browser.csrf.clone().unwrap_or_default();
-    let req = test::TestRequest::default()
-        .method(Method::POST)
-        .uri(path)
-        .insert_header(("HX-Request", "true"))
-        .insert_header(("X-CSRF-Token", token))
-        .set_form(fields.to_vec());
-    send(app, browser, req).await
+    post_with(app, browser, path, fields, &[("HX-Request", "true")]).await
 }
 
 /// The host the tests' browser addresses.
