@@ -20,7 +20,7 @@ fn page() -> CustomersPage {
     CustomersPage {
         layout: Layout {
             user_name: "Alex Wilber".into(),
-            user_roles: vec![partnerdesk::auth::roles::Role::GlobalAdmin],
+            user_roles: vec![partnerdesk::models::role::Role::GlobalAdmin],
             partner_name: "Fabrikam Cloud Solutions".into(),
             csrf_token: "0".repeat(64),
             nav: Nav::Customers,

@@ -2,8 +2,6 @@
 
 use std::time::Duration;
 
-use actix_web::cookie::Key;
-
 use crate::db::{DbUrl, PoolOptions};
 
 #[derive(Debug, Clone, clap::Args)]
@@ -68,17 +66,18 @@ pub struct Config {
 pub const MIN_SESSION_KEY_LEN: usize = 64;
 
 impl Config {
-    /// Validates the arguments; `demo` allows a missing session key.
-    pub fn from_args(args: &ConfigArgs, demo: bool) -> Result<(Config, Key), String> {
+    /// Validates the arguments; also returns the session key's secret. `demo` allows a missing
+    /// one (`None`: the server makes a random key, so sessions end with the process).
+    pub fn from_args(args: &ConfigArgs, demo: bool) -> Result<(Config, Option<String>), String> {
         let database = DbUrl::parse(&args.database_url)?;
         let key = match &args.session_key {
-            Some(k) if k.len() >= MIN_SESSION_KEY_LEN => Key::derive_from(k.as_bytes()),
+            Some(k) if k.len() >= MIN_SESSION_KEY_LEN => Some(k.clone()),
             Some(_) => {
                 return Err(format!(
                     "SESSION_KEY must have at least {MIN_SESSION_KEY_LEN} characters (e.g. `openssl rand -hex 32`)."
                 ));
             }
-            None if demo => Key::generate(),
+            None if demo => None,
             None => {
                 return Err(
                     "SESSION_KEY is not set: give one of at least 64 characters (e.g. `openssl rand -hex 32`), or run with --demo."

@@ -128,15 +128,6 @@ impl Locale {
         wanted.first().map(|w| w.2)
     }
 
-    /// The locale of a request that has no saved preference: `Accept-Language`, else English.
-    pub fn from_request(req: &actix_web::HttpRequest) -> Locale {
-        req.headers()
-            .get(actix_web::http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(Locale::negotiate)
-            .unwrap_or_default()
-    }
-
     fn bundle(self) -> &'static Bundle {
         &BUNDLES[self as usize]
     }
@@ -251,8 +242,8 @@ impl Locale {
     }
 
     /// A day: `2026-11-24` (en-US), `24.11.2026` (pl-PL).
-    pub fn date(&self, ms: impl crate::views::filters::Millis) -> String {
-        let d = to_datetime(ms.millis());
+    pub fn date(&self, ms: impl crate::util::clock::Millis) -> String {
+        let d = crate::util::clock::to_datetime(ms.millis());
         match self {
             Locale::En => format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day()),
             Locale::Pl => format!("{:02}.{:02}.{:04}", d.day(), d.month() as u8, d.year()),
@@ -260,9 +251,9 @@ impl Locale {
     }
 
     /// A time of day in UTC: `2026-11-24 09:13 UTC`, `24.11.2026, 09:13 UTC`.
-    pub fn datetime(&self, ms: impl crate::views::filters::Millis) -> String {
+    pub fn datetime(&self, ms: impl crate::util::clock::Millis) -> String {
         let ms = ms.millis();
-        let d = to_datetime(ms);
+        let d = crate::util::clock::to_datetime(ms);
         let sep = match self {
             Locale::En => " ",
             Locale::Pl => ", ",
@@ -280,11 +271,6 @@ fn group(digits: &str, sep: char) -> String {
         out.push(ch);
     }
     out
-}
-
-fn to_datetime(ms: i64) -> time::OffsetDateTime {
-    time::OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
 }
 
 fn split_key(key: &str) -> (&str, Option<&str>) {

@@ -7,8 +7,9 @@ pub mod db;
 pub mod error;
 pub mod i18n;
 pub mod models;
+pub mod seed;
 pub mod services;
-pub mod state;
+pub mod util;
 pub mod views;
 pub mod web;
 
@@ -20,8 +21,9 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::from_fn;
 use actix_web::{App, web as aweb};
 
-use auth::session_store::DbSessionStore;
-use state::AppState;
+use web::middleware::{csrf, error_pages, input_guard, keep_address, request_id, security_headers};
+use web::session_store::DbSessionStore;
+use web::state::AppState;
 
 /// The whole application: state, middleware and routes.
 pub fn build_app(
@@ -58,13 +60,11 @@ pub fn build_app(
         .app_data(web::form_config())
         .app_data(web::query_config())
         .app_data(web::path_config())
-        .wrap(from_fn(error::error_pages))
-        .wrap(from_fn(web::middleware::keep_address_on_form_answers))
-        .wrap(from_fn(web::middleware::input_guard))
-        .wrap(from_fn(web::middleware::security_headers))
-        .wrap(from_fn(web::middleware::request_id))
+        .wrap(from_fn(error_pages::error_pages))
+        .wrap(from_fn(keep_address::keep_address_on_form_answers))
+        .wrap(from_fn(input_guard::input_guard))
+        .wrap(from_fn(security_headers::security_headers))
+        .wrap(from_fn(request_id::request_id))
         .configure(web::public_routes)
-        .service(
-            aweb::scope("").wrap(from_fn(auth::csrf::guard)).wrap(sessions).configure(web::routes),
-        )
+        .service(aweb::scope("").wrap(from_fn(csrf::guard)).wrap(sessions).configure(web::routes))
 }

@@ -9,6 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::io::BufRead;
 
+use actix_web::cookie::Key;
 use actix_web::{HttpServer, web};
 use clap::{Parser, Subcommand};
 
@@ -16,8 +17,8 @@ use partnerdesk::auth::password;
 use partnerdesk::config::{Config, ConfigArgs};
 use partnerdesk::db;
 use partnerdesk::models::partner::PartnerKind;
-use partnerdesk::services::seed::{self, DemoLogin};
-use partnerdesk::state::AppState;
+use partnerdesk::seed::{self, DemoLogin};
+use partnerdesk::web::state::AppState;
 
 #[derive(Parser)]
 #[command(name = "partnerdesk", version, about = "Partner dashboard for cloud resellers")]
@@ -157,7 +158,8 @@ fn main() -> anyhow::Result<()> {
 }
 
 fn serve(args: ConfigArgs, demo: bool) -> anyhow::Result<()> {
-    let (config, key) = Config::from_args(&args, demo).map_err(anyhow::Error::msg)?;
+    let (config, secret) = Config::from_args(&args, demo).map_err(anyhow::Error::msg)?;
+    let key = secret.map_or_else(Key::generate, |s| Key::derive_from(s.as_bytes()));
     let pool = db::connect(&config.database, &config.pool)?;
     {
         let mut conn = pool.get()?;

@@ -6,7 +6,7 @@ mod common;
 
 use common::world::*;
 use common::*;
-use partnerdesk::auth::roles::Role;
+use partnerdesk::models::role::Role;
 
 /// Who asks.
 const ACTORS: [Option<&str>; 8] = [
@@ -324,7 +324,7 @@ struct Ids {
 fn ids(env: &Env, own: bool) -> Ids {
     let w = &env.world;
     if own {
-        let token = partnerdesk::auth::random_token();
+        let token = partnerdesk::util::tokens::random_token();
         let request = add_request(&mut env.conn(), &w.alpha, GLOBAL_ADMIN, &token, true);
         let user = add_user(&mut env.conn(), &w.alpha, "target@alpha.test", &[Role::SalesAgent]);
         return Ids {
@@ -344,7 +344,7 @@ fn ids(env: &Env, own: bool) -> Ids {
     let reservation = add_reservation(&mut c, &w.beta, &w.beta_customer, "Beta VMs");
     let software = add_software(&mut c, &w.beta, &w.beta_customer, "Beta software", 3);
     let removable = add_customer(&mut c, &w.beta, "Beta Removable", false);
-    let token = partnerdesk::auth::random_token();
+    let token = partnerdesk::util::tokens::random_token();
     let request = add_request(&mut c, &w.beta, OTHER_ADMIN, &token, false);
     let user = add_user(&mut c, &w.beta, "target@beta.test", &[Role::SalesAgent]);
     Ids {
@@ -362,7 +362,7 @@ fn ids(env: &Env, own: bool) -> Ids {
 fn fill(path: &str, ids: &Ids) -> String {
     let customer =
         if path.ends_with("/remove-relationship") { &ids.removable } else { &ids.customer };
-    path.replace("{path:.*}", &format!("css/app.css?v={}", partnerdesk::web::assets::version()))
+    path.replace("{path:.*}", &format!("css/app.css?v={}", partnerdesk::views::assets::version()))
         .replace("{id}", customer)
         .replace("{sid}", &ids.subscription)
         .replace("{rid}", &ids.reservation)

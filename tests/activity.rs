@@ -8,11 +8,15 @@ use actix_web::test::{self, TestRequest};
 use common::world::*;
 use common::*;
 use diesel::prelude::*;
+use partnerdesk::db::AnyConnection;
 use partnerdesk::db::schema::users;
-use partnerdesk::db::{self, AnyConnection, DAY_MS};
 use partnerdesk::models::audit::{self, AuditRecord};
 use partnerdesk::models::customer::Customer;
 use partnerdesk::models::partner::Partner;
+use partnerdesk::util::{
+    clock::{DAY_MS, now_ms},
+    tokens::new_id,
+};
 
 fn user_id(c: &mut AnyConnection, email: &str) -> String {
     users::table.filter(users::email.eq(email)).select(users::id).first(c).unwrap()
@@ -37,7 +41,7 @@ impl<'a> Rec<'a> {
             actor,
             customer: None,
             operation: "update_subscription",
-            at: db::now_ms() - 60_000,
+            at: now_ms() - 60_000,
             failed: false,
             old_value: None,
             new_value,
@@ -68,19 +72,19 @@ impl<'a> Rec<'a> {
         audit::insert(
             c,
             &AuditRecord {
-                id: db::new_id(),
+                id: new_id(),
                 partner_id: Some(self.partner.id.clone()),
                 user_id: Some(user),
                 actor: self.actor.to_string(),
                 customer_id: self.customer.map(|c| c.id.clone()),
                 operation: self.operation.to_string(),
                 resource_type: "subscription".into(),
-                resource_id: Some(db::new_id()),
+                resource_id: Some(new_id()),
                 old_value: self.old_value.map(str::to_string),
                 new_value: Some(self.new_value.to_string()),
                 status: if self.failed { audit::FAILED } else { audit::SUCCEEDED }.into(),
                 at: self.at,
-                request_id: db::new_id(),
+                request_id: new_id(),
             },
         )
         .unwrap();
@@ -89,12 +93,12 @@ impl<'a> Rec<'a> {
 
 /// Midnight UTC today.
 fn today() -> i64 {
-    let now = db::now_ms();
+    let now = now_ms();
     now - now.rem_euclid(DAY_MS)
 }
 
 fn date(ms: i64) -> String {
-    partnerdesk::views::format_date(ms)
+    partnerdesk::util::clock::iso_date(ms)
 }
 
 /// The href of a link with this text (entities decoded).
@@ -146,7 +150,7 @@ async fn shows_the_own_partners_records_and_never_another_partners() {
     assert!(re.is_match(&page.body), "no <time> element in:\n{}", page.body);
     assert!(page.body.contains(&format!(
         r#"<script src="/static/js/local-time.js?v={}" defer></script>"#,
-        partnerdesk::web::assets::version()
+        partnerdesk::views::assets::version()
     )));
 
     let other = get(&app, &mut beta, "/activity").await;
@@ -276,7 +280,7 @@ async fn the_default_range_is_the_last_thirty_days() {
     let w = env.world.clone();
     {
         let mut c = env.conn();
-        let now = db::now_ms();
+        let now = now_ms();
         Rec::new(&w.alpha, GLOBAL_ADMIN, "m-29-days").at(now - 29 * DAY_MS).insert(&mut c);
         Rec::new(&w.alpha, GLOBAL_ADMIN, "m-31-days").at(now - 31 * DAY_MS).insert(&mut c);
         Rec::new(&w.alpha, GLOBAL_ADMIN, "m-90-days").at(now - 90 * DAY_MS).insert(&mut c);
@@ -305,7 +309,7 @@ async fn the_default_range_is_the_last_thirty_days() {
 async fn keyset_pages_of_fifty_without_duplicates_or_gaps() {
     let env = Env::new();
     let w = env.world.clone();
-    let now = db::now_ms();
+    let now = now_ms();
     {
         let mut c = env.conn();
         // Three records share each time, so the id decides between them.
@@ -450,7 +454,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 async fn csv_export_streams_every_filtered_row_quoted_and_guarded() {
     let env = Env::new();
     let w = env.world.clone();
-    let now = db::now_ms();
+    let now = now_ms();
     let tricky: &[(&str, &str)] = &[
         ("comma, inside", "comma, inside"),
         ("say \"hi\"", "say \"hi\""),
@@ -575,7 +579,7 @@ async fn every_role_may_see_the_log_and_anonymous_must_sign_in() {
     let js = get(
         &app,
         &mut Browser::default(),
-        &format!("/static/js/local-time.js?v={}", partnerdesk::web::assets::version()),
+        &format!("/static/js/local-time.js?v={}", partnerdesk::views::assets::version()),
     )
     .await;
     js.assert_status(200)
@@ -591,7 +595,7 @@ async fn the_account_page_shows_the_customers_newest_activity() {
     {
         // Older records beyond the 20 shown, and one of another partner about the same customer.
         let mut c = env.conn();
-        let now = db::now_ms();
+        let now = now_ms();
         for i in 0..25 {
             let marker = format!("old-{i:02}");
             Rec::new(&w.alpha, SALES_AGENT, &marker)

@@ -7,6 +7,7 @@ use common::world::*;
 use common::*;
 use diesel::prelude::*;
 use partnerdesk::db::schema::{audit_log, sessions, users};
+use partnerdesk::util::clock::now_ms;
 
 #[actix_web::test]
 async fn every_page_but_sign_in_requires_a_session() {
@@ -78,10 +79,10 @@ async fn account_locks_after_repeated_failures_and_the_right_password_waits() {
         .select(users::locked_until)
         .first(&mut *env.conn())
         .unwrap();
-    assert!(locked.unwrap() > partnerdesk::db::now_ms());
+    assert!(locked.unwrap() > now_ms());
     // When the lock has passed, the right password works and resets the count.
     diesel::update(users::table.filter(users::email.eq(SALES_AGENT)))
-        .set(users::locked_until.eq(Some(partnerdesk::db::now_ms() - 1)))
+        .set(users::locked_until.eq(Some(now_ms() - 1)))
         .execute(&mut *env.conn())
         .unwrap();
     post(&app, &mut b, "/signin", &[("email", SALES_AGENT), ("password", PASSWORD)])
@@ -196,7 +197,7 @@ async fn security_headers_on_pages_errors_and_static_files() {
     let env = Env::new();
     let app = env.app().await;
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
-    let version = partnerdesk::web::assets::version();
+    let version = partnerdesk::views::assets::version();
     for (path, status) in [
         ("/customers".to_string(), 200),
         ("/customers/nope/account".to_string(), 404),
@@ -409,7 +410,7 @@ async fn idle_and_absolute_session_timeouts() {
     // Idle: the server-side expiry has passed.
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
     diesel::update(sessions::table)
-        .set(sessions::expires_at.eq(partnerdesk::db::now_ms() - 1))
+        .set(sessions::expires_at.eq(now_ms() - 1))
         .execute(&mut *env.conn())
         .unwrap();
     get(&app, &mut b, "/customers").await.assert_status(303);
@@ -418,7 +419,7 @@ async fn idle_and_absolute_session_timeouts() {
     for (id, state) in session_rows(&env) {
         let mut map: std::collections::HashMap<String, String> =
             serde_json::from_str(&state).unwrap();
-        let nine_hours_ago = partnerdesk::db::now_ms() - 9 * 3600 * 1000;
+        let nine_hours_ago = now_ms() - 9 * 3600 * 1000;
         map.insert("login_at".into(), nine_hours_ago.to_string());
         diesel::update(sessions::table.find(id))
             .set(sessions::state.eq(serde_json::to_string(&map).unwrap()))

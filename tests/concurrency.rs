@@ -15,7 +15,7 @@ use partnerdesk::config::Config;
 use partnerdesk::db::AnyConnection;
 use partnerdesk::db::schema::{audit_log, relationships, subscriptions};
 use partnerdesk::error::AppError;
-use partnerdesk::state::AppState;
+use partnerdesk::web::state::AppState;
 
 const ROUNDS: usize = 100;
 /// Removal POSTs per round; as many requests again try to make something active.

@@ -4,6 +4,7 @@ mod common;
 
 use common::world::*;
 use common::*;
+use partnerdesk::util::{clock::now_ms, tokens::new_id};
 
 #[actix_web::test]
 async fn lists_own_reseller_customers_with_active_counts() {
@@ -204,18 +205,18 @@ async fn customer_names_are_escaped() {
 /// A customer of Alpha with a domain of its own (not derived from the name).
 fn add_with_domain(env: &Env, name: &str, domain: &str) {
     use partnerdesk::models::customer::{self, Customer};
-    use partnerdesk::models::relationship::{self, Relationship};
+    use partnerdesk::models::relationship::{self};
     let mut c = env.conn();
     let cust = Customer {
-        id: partnerdesk::db::new_id(),
+        id: new_id(),
         company_name: name.into(),
         primary_domain: domain.into(),
-        tenant_id: partnerdesk::db::new_id(),
+        tenant_id: new_id(),
         country: "PL".into(),
-        created_at: partnerdesk::db::now_ms(),
+        created_at: now_ms(),
     };
     customer::insert(&mut c, &cust).unwrap();
-    let rel = Relationship::new_reseller(&env.world.alpha.id, &cust, false, cust.created_at);
+    let rel = cust.reseller_relationship(&env.world.alpha.id, false, cust.created_at);
     relationship::insert(&mut c, &rel).unwrap();
 }
 
@@ -242,7 +243,8 @@ async fn domain_only_matches_are_found_at_every_shared_length() {
         ("contoso", "Contoso Ltd"),
     ] {
         let page =
-            get(&app, &mut b, &format!("/customers?q={}", partnerdesk::web::urlencode(q))).await;
+            get(&app, &mut b, &format!("/customers?q={}", partnerdesk::util::urls::urlencode(q)))
+                .await;
         page.assert_status(200);
         assert_eq!(finds(&page, name), 1, "search {q:?} should list {name} once:\n{}", page.body);
     }

@@ -118,8 +118,8 @@ fn every_key_the_code_uses_exists() {
     assert!(missing.is_empty(), "keys used but not defined: {missing:?}");
 
     // Labels of stored values, looked up by `key()`.
-    use partnerdesk::auth::roles::Role;
     use partnerdesk::models::partner::PartnerKind;
+    use partnerdesk::models::role::Role;
     use partnerdesk::models::subscription::{CommerceType, SubscriptionStatus, Term};
     let enum_keys: Vec<&str> = Role::ALL
         .iter()

@@ -17,7 +17,7 @@ use common::{TestDb, new_postgres_database};
 use diesel::prelude::*;
 use partnerdesk::config::Config;
 use partnerdesk::db::{self, DbUrl};
-use partnerdesk::state::AppState;
+use partnerdesk::web::state::AppState;
 
 /// The PostgreSQL server these tests use: `TEST_DATABASE_URL` when the run is on PostgreSQL, else
 /// `TEST_POSTGRES_URL` (which `.ci/run` sets for its SQLite pass too). Without either the test

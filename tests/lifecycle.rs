@@ -7,7 +7,7 @@ use common::world::*;
 use common::*;
 use diesel::prelude::*;
 use partnerdesk::db::schema::{audit_log, subscriptions, support_contacts};
-use partnerdesk::db::{self, DAY_MS};
+use partnerdesk::util::clock::{DAY_MS, now_ms};
 
 fn status_of(env: &Env, id: &str) -> String {
     subscriptions::table.find(id).select(subscriptions::status).first(&mut *env.conn()).unwrap()
@@ -66,11 +66,11 @@ async fn new_commerce_cancels_within_seven_days_with_its_add_ons() {
         );
         let old = add_subscription(&mut c, &w.alpha, &w.ready, BP, "active", None);
         diesel::update(subscriptions::table.filter(subscriptions::id.eq_any([&fresh, &addon])))
-            .set(subscriptions::created_at.eq(db::now_ms() - 2 * DAY_MS))
+            .set(subscriptions::created_at.eq(now_ms() - 2 * DAY_MS))
             .execute(&mut *c)
             .unwrap();
         diesel::update(subscriptions::table.find(&old))
-            .set(subscriptions::created_at.eq(db::now_ms() - 8 * DAY_MS))
+            .set(subscriptions::created_at.eq(now_ms() - 8 * DAY_MS))
             .execute(&mut *c)
             .unwrap();
         (fresh, addon, old)

@@ -6,6 +6,7 @@ use common::world::*;
 use common::*;
 use diesel::prelude::*;
 use partnerdesk::db::schema::{audit_log, relationship_requests, relationships};
+use partnerdesk::util::clock::now_ms;
 
 /// Creates a request through the UI and returns the invitation link's path.
 async fn invite<S, B>(app: &S, b: &mut Browser, dap: bool) -> String
@@ -163,7 +164,7 @@ async fn revoked_expired_and_unknown_links_change_nothing() {
         .await
         .assert_status(409);
     diesel::update(relationship_requests::table.find(&ids[1]))
-        .set(relationship_requests::expires_at.eq(partnerdesk::db::now_ms() - 1))
+        .set(relationship_requests::expires_at.eq(now_ms() - 1))
         .execute(&mut *env.conn())
         .unwrap();
     let before = snapshot(&mut env.conn());

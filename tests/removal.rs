@@ -175,10 +175,10 @@ async fn link_inactive_for_every_role_but_global_admin() {
         let mut b = sign_in(&app, email).await;
         let page = get(&app, &mut b, &account(&w.ready)).await;
         match role {
-            partnerdesk::auth::roles::Role::GlobalAdmin => {
+            partnerdesk::models::role::Role::GlobalAdmin => {
                 page.assert_status(200).assert_lacks(r#"aria-disabled="true""#);
             }
-            partnerdesk::auth::roles::Role::UserManagementAdmin => {
+            partnerdesk::models::role::Role::UserManagementAdmin => {
                 page.assert_status(403);
             }
             _ => {

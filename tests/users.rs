@@ -6,8 +6,9 @@ mod common;
 use common::world::*;
 use common::*;
 use diesel::prelude::*;
-use partnerdesk::auth::roles::Role;
 use partnerdesk::db::schema::{audit_log, sessions, user_roles, users};
+use partnerdesk::models::role::Role;
+use partnerdesk::util::clock::now_ms;
 
 fn user_id(env: &Env, email: &str) -> String {
     users::table.filter(users::email.eq(email)).select(users::id).first(&mut *env.conn()).unwrap()
@@ -75,10 +76,7 @@ async fn the_list_shows_the_partners_own_users_with_roles_and_state() {
     {
         let mut c = env.conn();
         diesel::update(users::table.filter(users::email.eq(SALES_AGENT)))
-            .set((
-                users::failed_logins.eq(10),
-                users::locked_until.eq(Some(partnerdesk::db::now_ms() + 60_000)),
-            ))
+            .set((users::failed_logins.eq(10), users::locked_until.eq(Some(now_ms() + 60_000))))
             .execute(&mut *c)
             .unwrap();
         diesel::update(users::table.filter(users::email.eq(BILLING_ADMIN)))
@@ -381,10 +379,7 @@ async fn a_password_reset_replaces_the_password_and_ends_the_sessions() {
     let id = user_id(&env, BILLING_ADMIN);
     // A sign-in lock is lifted with the reset.
     diesel::update(users::table.find(&id))
-        .set((
-            users::failed_logins.eq(12),
-            users::locked_until.eq(Some(partnerdesk::db::now_ms() + 3_600_000)),
-        ))
+        .set((users::failed_logins.eq(12), users::locked_until.eq(Some(now_ms() + 3_600_000))))
         .execute(&mut *env.conn())
         .unwrap();
     let mut admin = sign_in(&app, GLOBAL_ADMIN).await;

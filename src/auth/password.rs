@@ -7,6 +7,9 @@ use argon2::password_hash::{Output, PasswordHash, SaltString, rand_core::OsRng};
 use argon2::{Algorithm, Argon2, Params, Version};
 use tokio::sync::Semaphore;
 
+use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
+
 pub const MIN_LENGTH: usize = 8;
 pub const MAX_LENGTH: usize = 128;
 
@@ -92,7 +95,7 @@ pub fn verify_now(hash: &str, password: &str) -> bool {
 /// unknown email costs the same time as a wrong password.
 fn dummy_hash() -> &'static str {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DUMMY.get_or_init(|| hash_now(&crate::auth::random_token()).expect("dummy hash"))
+    DUMMY.get_or_init(|| hash_now(&crate::util::tokens::random_token()).expect("dummy hash"))
 }
 
 const COMMON: &str = include_str!("common_passwords.txt");
@@ -104,8 +107,7 @@ pub fn is_common(password: &str) -> bool {
 
 /// Checks a new password against the policy; the message is shown to the user. The whole
 /// password counts: nothing is truncated.
-pub fn check_policy(password: &str) -> Result<(), crate::i18n::Msg> {
-    use crate::i18n::Msg;
+pub fn check_policy(password: &str) -> Result<(), Msg> {
     let chars = password.chars().count();
     if chars < MIN_LENGTH {
         return Err(Msg::new("password-error-short").num("min", MIN_LENGTH as f64));
@@ -135,11 +137,6 @@ pub fn needs_rehash(hash: &str) -> bool {
 /// How long a sign-in waits for a hashing slot before the server answers "busy" (503 with
 /// Retry-After) instead of letting requests, each holding 19 MiB while hashing, pile up.
 pub const HASH_QUEUE_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
-
-/// All hashing slots stayed taken for `HASH_QUEUE_WAIT`.
-#[derive(Debug, thiserror::Error)]
-#[error("every password-hashing slot is busy")]
-pub struct HasherBusy;
 
 type Job = Box<dyn FnOnce() + Send>;
 
@@ -217,30 +214,31 @@ impl Hasher {
         Hasher { permits: Arc::new(Semaphore::new(permits)), wait, jobs }
     }
 
-    /// Runs `f` on a hashing thread once a slot is free (or fails with `HasherBusy`).
-    async fn run<T: Send + 'static>(
-        &self,
-        f: impl FnOnce() -> T + Send + 'static,
-    ) -> anyhow::Result<T> {
+    /// Runs `f` on a hashing thread once a slot is free; "busy" (503) when every slot stayed
+    /// taken for the queue's wait.
+    async fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
         let _permit = match tokio::time::timeout(self.wait, self.permits.acquire()).await {
-            Ok(permit) => permit?,
-            Err(_) => return Err(HasherBusy.into()),
+            Ok(permit) => permit.map_err(AppError::internal)?,
+            Err(_) => {
+                log::warn!("sign-in refused: every password-hashing slot is busy");
+                return Err(AppError::Unavailable);
+            }
         };
         let (tx, rx) = tokio::sync::oneshot::channel();
         self.jobs
             .send(Box::new(move || {
                 let _ = tx.send(f());
             }))
-            .map_err(|_| anyhow::anyhow!("the password-hashing threads have stopped"))?;
-        Ok(rx.await?)
+            .map_err(|_| AppError::internal(anyhow::anyhow!("the hashing threads have stopped")))?;
+        rx.await.map_err(AppError::internal)
     }
 
-    pub async fn hash(&self, password: String) -> anyhow::Result<String> {
-        self.run(move || hash_now(&password)).await?
+    pub async fn hash(&self, password: String) -> AppResult<String> {
+        self.run(move || hash_now(&password)).await?.map_err(AppError::internal)
     }
 
     /// Verifies against `hash`, or against a dummy hash when there is none (unknown user).
-    pub async fn verify(&self, hash: Option<String>, password: String) -> anyhow::Result<bool> {
+    pub async fn verify(&self, hash: Option<String>, password: String) -> AppResult<bool> {
         self.run(move || match hash {
             Some(h) => verify_now(&h, &password),
             None => {
@@ -256,22 +254,18 @@ impl Hasher {
 mod tests {
     use super::*;
 
-    #[actix_web::test]
+    #[tokio::test]
     async fn a_full_queue_answers_busy_instead_of_waiting_forever() {
         let hasher = Hasher::with_wait(1, std::time::Duration::from_millis(50));
         let held = hasher.permits.clone().acquire_owned().await.unwrap();
         let err = hasher.verify(None, "whatever".into()).await.unwrap_err();
-        assert!(err.is::<HasherBusy>());
-        assert!(matches!(
-            crate::error::AppError::internal(err),
-            crate::error::AppError::Unavailable
-        ));
+        assert!(matches!(err, AppError::Unavailable));
         drop(held);
         assert!(!hasher.verify(None, "whatever".into()).await.unwrap());
     }
 
     #[cfg(target_os = "linux")]
-    #[actix_web::test]
+    #[tokio::test]
     async fn hashing_runs_below_the_request_threads_priority() {
         let hasher = Hasher::new(1);
         let here = this_threads_nice();

@@ -15,6 +15,38 @@ pub struct Customer {
     pub created_at: i64,
 }
 
+impl Customer {
+    /// A new reseller relationship of `partner_id` with this customer.
+    pub fn reseller_relationship(
+        &self,
+        partner_id: &str,
+        dap: bool,
+        started_at: i64,
+    ) -> Relationship {
+        let customer = self;
+        let sort_name = customer.company_name.to_lowercase();
+        let search_domain = customer.primary_domain.to_lowercase();
+        Relationship {
+            name_domain_lcp: crate::models::relationship::name_domain_lcp(
+                &sort_name,
+                &search_domain,
+            ),
+            id: crate::util::tokens::new_id(),
+            partner_id: partner_id.to_owned(),
+            customer_id: customer.id.clone(),
+            relationship_to_partner: RESELLER.into(),
+            allow_delegated_access: dap,
+            started_at,
+            ended_at: None,
+            ended_by: None,
+            sort_name,
+            search_domain,
+            company_name: customer.company_name.clone(),
+            primary_domain: customer.primary_domain.clone(),
+        }
+    }
+}
+
 /// One row of the Customers page.
 #[derive(Debug, Clone)]
 pub struct CustomerListRow {

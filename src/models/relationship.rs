@@ -28,32 +28,6 @@ pub const RESELLER: &str = "reseller";
 pub const NONE: &str = "none";
 
 impl Relationship {
-    /// A new reseller relationship of `partner_id` with `customer`.
-    pub fn new_reseller(
-        partner_id: &str,
-        customer: &crate::models::customer::Customer,
-        dap: bool,
-        started_at: i64,
-    ) -> Self {
-        let sort_name = customer.company_name.to_lowercase();
-        let search_domain = customer.primary_domain.to_lowercase();
-        Relationship {
-            name_domain_lcp: name_domain_lcp(&sort_name, &search_domain),
-            id: crate::db::new_id(),
-            partner_id: partner_id.to_owned(),
-            customer_id: customer.id.clone(),
-            relationship_to_partner: RESELLER.into(),
-            allow_delegated_access: dap,
-            started_at,
-            ended_at: None,
-            ended_by: None,
-            sort_name,
-            search_domain,
-            company_name: customer.company_name.clone(),
-            primary_domain: customer.primary_domain.clone(),
-        }
-    }
-
     pub fn is_reseller(&self) -> bool {
         self.relationship_to_partner == RESELLER
     }
@@ -136,4 +110,29 @@ pub fn insert_many(conn: &mut AnyConnection, rows: &[Relationship]) -> QueryResu
         };
     }
     Ok(())
+}
+
+/// Serialises every writer of one partner–customer relationship: the first statement of each
+/// transaction that changes a subscription's status, adds a purchase or changes the relationship.
+/// PostgreSQL: `SELECT … FOR UPDATE` on the relationship row. SQLite: a no-op write as the
+/// transaction's first statement takes the database's write lock before anything is read, as
+/// `BEGIN IMMEDIATE` would (waiting for it up to `db::SQLITE_LOCK_WAIT`).
+pub fn lock(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    customer_id: &str,
+) -> QueryResult<Option<Relationship>> {
+    use relationships::dsl as r;
+    let row = r::relationships
+        .filter(r::partner_id.eq(partner_id))
+        .filter(r::customer_id.eq(customer_id));
+    match conn {
+        AnyConnection::Postgresql(pg) => {
+            row.select(Relationship::as_select()).for_update().first(pg).optional()
+        }
+        AnyConnection::Sqlite(sq) => {
+            diesel::update(row).set(r::id.eq(r::id)).execute(sq)?;
+            row.select(Relationship::as_select()).first(sq).optional()
+        }
+    }
 }

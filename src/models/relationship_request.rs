@@ -72,7 +72,7 @@ pub fn find_by_token_hash(
         .optional()
 }
 
-/// Locks the request for the rest of the transaction (see `db::lock_relationship` for the
+/// Locks the request for the rest of the transaction (see `relationship::lock` for the
 /// SQLite side of the same idea) and returns it.
 pub fn lock_by_token_hash(
     conn: &mut AnyConnection,

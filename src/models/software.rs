@@ -2,6 +2,7 @@ use diesel::prelude::*;
 
 use crate::db::AnyConnection;
 use crate::db::schema::software_purchases;
+use crate::util::clock::DAY_MS;
 
 pub const ACTIVE: &str = "active";
 pub const CANCELLED: &str = "cancelled";
@@ -30,7 +31,7 @@ impl SoftwarePurchase {
 
     /// Whether the purchase is still within its cancellation window at `now` (UTC ms).
     pub fn cancellable_at(&self, now: &i64) -> bool {
-        *now - self.created_at <= CANCEL_WINDOW_DAYS * crate::db::DAY_MS
+        *now - self.created_at <= CANCEL_WINDOW_DAYS * DAY_MS
     }
 }
 

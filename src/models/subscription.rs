@@ -2,6 +2,7 @@ use diesel::prelude::*;
 
 use crate::db::AnyConnection;
 use crate::db::schema::subscriptions;
+use crate::util::clock::DAY_MS;
 
 super::text_enum! {
     SubscriptionStatus {
@@ -84,7 +85,7 @@ impl Subscription {
     /// Until when a new-commerce subscription can be cancelled (UTC ms); None for legacy.
     pub fn cancel_deadline(&self) -> Option<i64> {
         (self.commerce_type() == CommerceType::NewCommerce)
-            .then_some(self.created_at + NCE_CANCEL_WINDOW_DAYS * crate::db::DAY_MS)
+            .then_some(self.created_at + NCE_CANCEL_WINDOW_DAYS * DAY_MS)
     }
 
     /// Whether it can be cancelled now: active, new commerce, within the window.
@@ -94,10 +95,7 @@ impl Subscription {
 
     /// Whole days left to cancel (at least 1 while the window is open).
     pub fn cancel_days_left(&self, now: &i64) -> i64 {
-        self.cancel_deadline()
-            .map(|d| ((d - *now) + crate::db::DAY_MS - 1) / crate::db::DAY_MS)
-            .unwrap_or(0)
-            .max(0)
+        self.cancel_deadline().map(|d| ((d - *now) + DAY_MS - 1) / DAY_MS).unwrap_or(0).max(0)
     }
 }
 

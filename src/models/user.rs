@@ -1,8 +1,8 @@
 use diesel::prelude::*;
 
-use crate::auth::roles::Role;
 use crate::db::AnyConnection;
 use crate::db::schema::{user_roles, users};
+use crate::models::role::Role;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = users)]
@@ -180,7 +180,7 @@ pub fn find_for_partner(
 /// first statement of each such transaction. PostgreSQL: `SELECT … FOR NO KEY UPDATE` on the
 /// partner row (which, unlike `FOR UPDATE`, does not wait for transactions that merely insert
 /// rows referencing the partner). SQLite: a no-op write of a non-key column takes the database's
-/// write lock before anything is read, as `db::lock_relationship` does. `false` when the partner
+/// write lock before anything is read, as `relationship::lock` does. `false` when the partner
 /// does not exist.
 pub fn lock_partner(conn: &mut AnyConnection, partner_id: &str) -> QueryResult<bool> {
     use crate::db::schema::partners;

@@ -3,9 +3,12 @@
 
 use diesel::QueryResult;
 
-use crate::db::{self, AnyConnection};
+use crate::auth::CurrentUser;
+use crate::db::AnyConnection;
 use crate::models::audit::{self as rows, AuditRecord};
+use crate::models::user::{self, User};
 use crate::services::Ctx;
+use crate::util::{clock::now_ms, tokens::new_id};
 
 pub mod op {
     pub const REMOVE_RELATIONSHIP: &str = "remove_partner_customer_relationship";
@@ -66,7 +69,8 @@ impl<'a> Event<'a> {
     }
 }
 
-/// Who did it, for records written outside a signed-in context (sign-in attempts).
+/// Who did it: a signed-in user, or, for records written outside a signed-in context (sign-in
+/// attempts, refused requests), whoever the request names.
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub partner_id: Option<String>,
@@ -75,14 +79,30 @@ pub struct Actor {
     pub request_id: String,
 }
 
+impl Actor {
+    pub fn for_user(user: &CurrentUser, request_id: &str) -> Self {
+        Actor {
+            partner_id: Some(user.partner.id.clone()),
+            user_id: Some(user.id.clone()),
+            label: user.email.clone(),
+            request_id: request_id.to_owned(),
+        }
+    }
+
+    /// A user found by id (or nobody: "anonymous").
+    pub fn for_user_row(user: Option<User>, request_id: String) -> Self {
+        Actor {
+            partner_id: user.as_ref().map(|u| u.partner_id.clone()),
+            user_id: user.as_ref().map(|u| u.id.clone()),
+            label: user.map(|u| u.email).unwrap_or_else(|| "anonymous".into()),
+            request_id,
+        }
+    }
+}
+
 impl From<&Ctx> for Actor {
     fn from(ctx: &Ctx) -> Self {
-        Actor {
-            partner_id: Some(ctx.user.partner.id.clone()),
-            user_id: Some(ctx.user.id.clone()),
-            label: ctx.user.email.clone(),
-            request_id: ctx.request_id.clone(),
-        }
+        Actor::for_user(&ctx.user, &ctx.request_id)
     }
 }
 
@@ -90,7 +110,7 @@ pub fn record(conn: &mut AnyConnection, actor: &Actor, ev: Event<'_>) -> QueryRe
     rows::insert(
         conn,
         &AuditRecord {
-            id: db::new_id(),
+            id: new_id(),
             partner_id: actor.partner_id.clone(),
             user_id: actor.user_id.clone(),
             actor: actor.label.chars().take(254).collect(),
@@ -101,7 +121,7 @@ pub fn record(conn: &mut AnyConnection, actor: &Actor, ev: Event<'_>) -> QueryRe
             old_value: ev.old_value,
             new_value: ev.new_value,
             status: if ev.failed { rows::FAILED } else { rows::SUCCEEDED }.to_owned(),
-            at: db::now_ms(),
+            at: now_ms(),
             request_id: actor.request_id.clone(),
         },
     )
@@ -122,46 +142,31 @@ pub enum Requester {
 }
 
 /// Records a refused request (CSRF, authorization) in a transaction of its own: the route and
-/// the reason, never the request's body or tokens. Failures to write are logged, not raised.
-pub async fn record_refused_request(
-    req: &actix_web::HttpRequest,
+/// the reason, never the request's body or tokens.
+pub fn record_refused_request(
+    c: &mut AnyConnection,
     requester: Requester,
     operation: &'static str,
+    route: &str,
     reason: String,
-) {
-    let Some(state) = req.app_data::<actix_web::web::Data<crate::state::AppState>>() else {
-        return;
+) -> QueryResult<()> {
+    let actor = match requester {
+        Requester::User(actor) => actor,
+        Requester::Session { user_id, request_id } => {
+            let who = match &user_id {
+                Some(id) => user::find(c, id)?,
+                None => None,
+            };
+            Actor::for_user_row(who, request_id)
+        }
     };
-    let route = format!("{} {}", req.method(), req.path());
-    let written = state
-        .db(move |c| {
-            let actor = match requester {
-                Requester::User(actor) => actor,
-                Requester::Session { user_id, request_id } => {
-                    let who = match &user_id {
-                        Some(id) => crate::models::user::find(c, id)?,
-                        None => None,
-                    };
-                    Actor {
-                        partner_id: who.as_ref().map(|u| u.partner_id.clone()),
-                        user_id: who.as_ref().map(|u| u.id.clone()),
-                        label: who.map(|u| u.email).unwrap_or_else(|| "anonymous".into()),
-                        request_id,
-                    }
-                }
-            };
-            let ev = Event {
-                operation,
-                resource_type: "route",
-                resource_id: Some(&route),
-                new_value: Some(reason),
-                failed: true,
-                ..Default::default()
-            };
-            Ok(record(c, &actor, ev)?)
-        })
-        .await;
-    if let Err(e) = written {
-        log::error!("could not audit a refused request ({operation}): {e}");
-    }
+    let ev = Event {
+        operation,
+        resource_type: "route",
+        resource_id: Some(route),
+        new_value: Some(reason),
+        failed: true,
+        ..Default::default()
+    };
+    record(c, &actor, ev)
 }

@@ -3,16 +3,18 @@
 
 use diesel::Connection;
 
-use crate::auth::roles::Permission;
-use crate::db::{self, AnyConnection};
+use crate::auth::permissions::Permission;
+use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
+use crate::models::relationship;
 use crate::models::reservation::{self, Reservation};
 use crate::models::software::{self, SoftwarePurchase};
 use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus};
 use crate::services::Ctx;
 use crate::services::audit::{self, Event, op};
 use crate::services::subscriptions::{cancel_reservation_recorded, cancel_software_recorded};
+use crate::util::clock::now_ms;
 
 /// What preparing for removal would do now.
 #[derive(Debug, Clone, Default)]
@@ -56,7 +58,7 @@ pub fn plan(
     partner_id: &str,
     customer_id: &str,
 ) -> diesel::QueryResult<Plan> {
-    let now = db::now_ms();
+    let now = now_ms();
     let (cancel_software, stuck_software) =
         software::list_for_customer(conn, partner_id, customer_id)?
             .into_iter()
@@ -83,7 +85,7 @@ pub fn execute(
     ctx.user.require(Permission::ManageSubscriptions)?;
     conn.transaction::<_, AppError, _>(|c| {
         let rel =
-            db::lock_relationship(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
+            relationship::lock(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
         if !rel.is_reseller() {
             return Err(AppError::Conflict(Msg::new("blocker-no-relationship")));
         }
@@ -94,7 +96,7 @@ pub fn execute(
         if plan.is_empty() {
             return Err(AppError::Conflict(Msg::new("offboarding-nothing-left")));
         }
-        let now = db::now_ms();
+        let now = now_ms();
         let actor = ctx.into();
         let ids: Vec<&str> = plan.suspend.iter().map(|s| s.id.as_str()).collect();
         subscription::set_status(c, &ids, SubscriptionStatus::Suspended, now)?;

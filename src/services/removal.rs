@@ -4,8 +4,8 @@
 use diesel::Connection;
 
 use crate::auth::CurrentUser;
-use crate::auth::roles::Permission;
-use crate::db::{self, AnyConnection};
+use crate::auth::permissions::Permission;
+use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::models::partner::PartnerKind;
@@ -13,6 +13,7 @@ use crate::models::relationship::{self, Relationship};
 use crate::models::{reservation, software, subscription, support_contact};
 use crate::services::Ctx;
 use crate::services::audit::{self, Event, op};
+use crate::util::clock::now_ms;
 
 /// One reason the relationship cannot be removed now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +161,7 @@ pub struct Removed {
 pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<Removed> {
     let partner_id = ctx.partner_id().to_owned();
     let result = conn.transaction::<_, AppError, _>(|c| {
-        let rel = db::lock_relationship(c, &partner_id, customer_id)?.ok_or(AppError::NotFound)?;
+        let rel = relationship::lock(c, &partner_id, customer_id)?.ok_or(AppError::NotFound)?;
         let eligibility = check(c, &ctx.user, &rel)?;
         if eligibility.blockers.contains(&Blocker::RoleRequired) {
             return Err(AppError::Forbidden(Blocker::RoleRequired.message()));
@@ -168,7 +169,7 @@ pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResu
         if let Some(reason) = eligibility.reason() {
             return Err(AppError::Conflict(reason));
         }
-        let now = db::now_ms();
+        let now = now_ms();
         relationship::end(c, &rel.id, &ctx.user.id, now)?;
         let support_contacts_removed =
             support_contact::delete_for_customer(c, &partner_id, customer_id)?;

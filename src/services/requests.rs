@@ -2,24 +2,27 @@
 //! without delegated admin privileges; acceptance (re-)establishes the relationship.
 
 use diesel::Connection;
-use sha2::{Digest, Sha256};
 
-use crate::auth::roles::Permission;
-use crate::db::{self, AnyConnection, DAY_MS};
+use crate::auth::permissions::Permission;
+use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::models::customer::{self, Customer};
 use crate::models::partner::{self, Partner};
-use crate::models::relationship::{self, Relationship};
+use crate::models::relationship::{self};
 use crate::models::relationship_request::{self as rows, RelationshipRequest};
 use crate::services::Ctx;
 use crate::services::audit::{self, Actor, Event, op};
+use crate::util::{
+    clock::{DAY_MS, now_ms},
+    tokens::new_id,
+};
 
 /// How long an invitation link stays valid.
 pub const VALIDITY_DAYS: i64 = 30;
 
 pub fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
+    crate::util::tokens::sha256_hex(token)
 }
 
 fn dap_text(dap: bool) -> &'static str {
@@ -34,10 +37,10 @@ pub struct Created {
 
 pub fn create(conn: &mut AnyConnection, ctx: &Ctx, with_dap: bool) -> AppResult<Created> {
     ctx.user.require(Permission::RequestRelationship)?;
-    let token = crate::auth::random_token();
-    let now = db::now_ms();
+    let token = crate::util::tokens::random_token();
+    let now = now_ms();
     let request = RelationshipRequest {
-        id: db::new_id(),
+        id: new_id(),
         partner_id: ctx.partner_id().to_owned(),
         token_hash: token_hash(&token),
         with_dap,
@@ -71,7 +74,7 @@ pub fn revoke(conn: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<()> {
     ctx.user.require(Permission::RequestRelationship)?;
     conn.transaction::<_, AppError, _>(|c| {
         let req = rows::find_for_partner(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)?;
-        if rows::revoke(c, &req.id, db::now_ms())? == 0 {
+        if rows::revoke(c, &req.id, now_ms())? == 0 {
             return Err(AppError::Conflict(
                 Msg::new("error-request-not-revocable")
                     .key("status", &format!("request-{}", req.status)),
@@ -112,7 +115,7 @@ pub fn open_invitation(
     token: &str,
 ) -> AppResult<(RelationshipRequest, Partner)> {
     let req = rows::find_by_token_hash(conn, &token_hash(token))?.ok_or(AppError::NotFound)?;
-    if let Some(reason) = closed_reason(&req, db::now_ms()) {
+    if let Some(reason) = closed_reason(&req, now_ms()) {
         return Err(AppError::Conflict(reason));
     }
     let partner = partner::find(conn, &req.partner_id)?.ok_or(AppError::NotFound)?;
@@ -161,7 +164,7 @@ pub fn accept(
     }
     conn.transaction::<_, AppError, _>(|c| {
         let req = rows::lock_by_token_hash(c, &token_hash(token))?.ok_or(AppError::NotFound)?;
-        let now = db::now_ms();
+        let now = now_ms();
         if let Some(reason) = closed_reason(&req, now) {
             return Err(AppError::Conflict(reason));
         }
@@ -181,10 +184,10 @@ pub fn accept(
                     return Err(AppError::Unprocessable(Msg::new("invitation-error-country")));
                 }
                 let new = Customer {
-                    id: db::new_id(),
+                    id: new_id(),
                     company_name: name.to_owned(),
                     primary_domain: domain.clone(),
-                    tenant_id: db::new_id(),
+                    tenant_id: new_id(),
                     country,
                     created_at: now,
                 };
@@ -192,7 +195,7 @@ pub fn accept(
                 (new, true)
             }
         };
-        let old = match db::lock_relationship(c, &partner.id, &customer.id)? {
+        let old = match relationship::lock(c, &partner.id, &customer.id)? {
             Some(rel) if rel.is_reseller() => {
                 return Err(AppError::Conflict(
                     Msg::new("invitation-error-already-reseller").text("partner", &partner.name),
@@ -205,7 +208,7 @@ pub fn accept(
             None => {
                 relationship::insert(
                     c,
-                    &Relationship::new_reseller(&partner.id, &customer, req.with_dap, now),
+                    &customer.reseller_relationship(&partner.id, req.with_dap, now),
                 )?;
                 "no relationship"
             }
@@ -242,7 +245,7 @@ pub fn remove_dap(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> App
     ctx.user.require(Permission::ManageDelegatedAdmin)?;
     conn.transaction::<_, AppError, _>(|c| {
         let rel =
-            db::lock_relationship(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
+            relationship::lock(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
         if !rel.allow_delegated_access {
             return Err(AppError::Conflict(Msg::new("error-dap-already-off")));
         }

@@ -1,11 +1,11 @@
 //! Signing in: one generic failure message, the same work for unknown and known accounts,
 //! and a per-account back-off stored in the database.
 
-use crate::db;
 use crate::error::AppResult;
 use crate::models::user;
+use crate::services::Backend;
 use crate::services::audit::{self, Actor, Event, op};
-use crate::state::AppState;
+use crate::util::clock::now_ms;
 
 /// The key of the one message for every failed sign-in.
 pub const FAILED_MESSAGE: &str = "signin-failed";
@@ -25,7 +25,7 @@ pub fn lock_duration_ms(failures: i32) -> Option<i64> {
 
 /// Checks the credentials; returns the user's id on success. Every attempt is audited.
 pub async fn sign_in(
-    state: &AppState,
+    state: &Backend,
     email: &str,
     password: String,
     request_id: &str,
@@ -33,28 +33,23 @@ pub async fn sign_in(
     let email = user::normalize_email(email);
     let lookup = email.clone();
     let found = state.db(move |c| Ok(user::find_by_email(c, &lookup)?)).await?;
-    let now = db::now_ms();
+    let now = now_ms();
     let locked = found.as_ref().is_some_and(|u| u.locked_until.is_some_and(|t| t > now));
     let verified = state
         .hasher
         .verify(found.as_ref().map(|u| u.password_hash.clone()), password.clone())
-        .await
-        .map_err(crate::error::AppError::internal)?;
+        .await?;
     let ok = verified && !locked && found.as_ref().is_some_and(|u| u.active);
     // A hash made under weaker parameters is replaced now that the password is at hand.
     let rehashed = match &found {
         Some(u) if ok && crate::auth::password::needs_rehash(&u.password_hash) => {
-            Some(state.hasher.hash(password).await.map_err(crate::error::AppError::internal)?)
+            Some(state.hasher.hash(password).await?)
         }
         _ => None,
     };
 
-    let actor = Actor {
-        partner_id: found.as_ref().map(|u| u.partner_id.clone()),
-        user_id: found.as_ref().map(|u| u.id.clone()),
-        label: email,
-        request_id: request_id.to_owned(),
-    };
+    // The address as typed labels the record, whether or not an account has it.
+    let actor = Actor { label: email, ..Actor::for_user_row(found.clone(), request_id.to_owned()) };
     let user = found.clone();
     state
         .db_tx(move |c| {
@@ -98,7 +93,7 @@ pub async fn sign_in(
 /// meet the policy and be typed twice alike. Every session of the user ends, audited, in one
 /// transaction.
 pub async fn change_password(
-    state: &AppState,
+    state: &Backend,
     ctx: &crate::services::Ctx,
     current: String,
     new: String,
@@ -115,11 +110,11 @@ pub async fn change_password(
     }
     let user_id = ctx.user.id.clone();
     let stored = state.db(move |c| Ok(user::find(c, &user_id)?.map(|u| u.password_hash))).await?;
-    let right = state.hasher.verify(stored, current).await.map_err(AppError::internal)?;
+    let right = state.hasher.verify(stored, current).await?;
     if !right {
         return Err(AppError::Unprocessable(Msg::new("password-error-current")));
     }
-    let hash = state.hasher.hash(new).await.map_err(AppError::internal)?;
+    let hash = state.hasher.hash(new).await?;
     let actor: Actor = ctx.into();
     let user_id = ctx.user.id.clone();
     state

@@ -3,17 +3,18 @@
 
 use diesel::Connection;
 
-use crate::auth::roles::Permission;
-use crate::db::{self, AnyConnection};
+use crate::auth::permissions::Permission;
+use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::models::offer;
-use crate::models::relationship::Relationship;
+use crate::models::relationship::{self, Relationship};
 use crate::models::reservation::{self, Reservation};
 use crate::models::software::{self, CANCEL_WINDOW_DAYS, SoftwarePurchase};
 use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus, Term};
 use crate::services::Ctx;
 use crate::services::audit::{self, Event, op};
+use crate::util::{clock::now_ms, tokens::new_id};
 
 /// The key of the refusal of purchases and reactivations after a removal.
 pub const NO_RELATIONSHIP: &str = "error-purchases-blocked";
@@ -31,7 +32,7 @@ fn locked<T>(
     ctx.user.require(Permission::ManageSubscriptions)?;
     let result = conn.transaction::<_, AppError, _>(|c| {
         let rel =
-            db::lock_relationship(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
+            relationship::lock(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
         f(c, &rel)
     });
     if let Err(AppError::Conflict(reason)) = &result {
@@ -71,7 +72,7 @@ pub fn change_status(
     locked(conn, ctx, customer_id, refusal, |c, rel| {
         let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?
             .ok_or(AppError::NotFound)?;
-        let now = db::now_ms();
+        let now = now_ms();
         let mut changed: Vec<Subscription> = vec![sub.clone()];
         match (sub.status(), target) {
             (from, to) if from == to => {
@@ -152,7 +153,7 @@ pub fn cancel_reservation(
         if !r.is_active() {
             return Err(AppError::Conflict(Msg::new("error-reservation-cancelled")));
         }
-        cancel_reservation_recorded(c, &ctx.into(), customer_id, &r.id, db::now_ms())?;
+        cancel_reservation_recorded(c, &ctx.into(), customer_id, &r.id, now_ms())?;
         Ok(reservation::find(c, ctx.partner_id(), customer_id, reservation_id)?.unwrap_or(r))
     })
 }
@@ -175,7 +176,7 @@ pub fn cancel_software(
         if !s.is_active() {
             return Err(AppError::Conflict(Msg::new("error-software-cancelled")));
         }
-        let now = db::now_ms();
+        let now = now_ms();
         if !s.cancellable_at(&now) {
             return Err(AppError::Conflict(
                 Msg::new("error-software-window")
@@ -255,9 +256,9 @@ pub fn add_subscription(
         let offer = offer::find(c, &req.offer_id)?
             .filter(|o| o.parent_offer_id.is_none())
             .ok_or_else(|| AppError::Unprocessable(Msg::new("error-choose-offer")))?;
-        let now = db::now_ms();
+        let now = now_ms();
         let sub = Subscription {
-            id: db::new_id(),
+            id: new_id(),
             partner_id: ctx.partner_id().to_owned(),
             customer_id: customer_id.to_owned(),
             offer_id: offer.id.clone(),
@@ -325,9 +326,9 @@ pub fn add_addon(
         let offer = offer::find(c, offer_id)?
             .filter(|o| o.parent_offer_id.as_deref() == Some(base.offer_id.as_str()))
             .ok_or_else(|| AppError::Unprocessable(Msg::new("error-choose-addon")))?;
-        let now = db::now_ms();
+        let now = now_ms();
         let sub = Subscription {
-            id: db::new_id(),
+            id: new_id(),
             partner_id: base.partner_id.clone(),
             customer_id: base.customer_id.clone(),
             offer_id: offer.id,
@@ -378,7 +379,7 @@ pub fn cancel_subscription(
     locked(conn, ctx, customer_id, refusal, |c, _rel| {
         let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?
             .ok_or(AppError::NotFound)?;
-        let now = db::now_ms();
+        let now = now_ms();
         if sub.commerce_type() != CommerceType::NewCommerce {
             return Err(AppError::Conflict(Msg::new("error-legacy-cancel")));
         }
@@ -443,7 +444,7 @@ pub fn set_support_contact(
     ctx.user.require(Permission::ManageSupportContacts)?;
     conn.transaction::<_, AppError, _>(|c| {
         let rel =
-            db::lock_relationship(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
+            relationship::lock(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
         let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?
             .ok_or(AppError::NotFound)?;
         if !rel.is_reseller() {
@@ -473,12 +474,12 @@ pub fn set_support_contact(
             support_contact::insert(
                 c,
                 &SupportContact {
-                    id: db::new_id(),
+                    id: new_id(),
                     partner_id: ctx.partner_id().to_owned(),
                     customer_id: customer_id.to_owned(),
                     subscription_id: sub.id.clone(),
                     contact_user_id: None,
-                    created_at: db::now_ms(),
+                    created_at: now_ms(),
                     // The partner itself is stored as "no other partner".
                     contact_partner_id: (id != ctx.partner_id()).then(|| id.to_owned()),
                 },

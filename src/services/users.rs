@@ -11,15 +11,16 @@
 
 use diesel::Connection;
 
-use crate::auth::roles::{Permission, Role};
-use crate::db::{self, AnyConnection};
+use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
-use crate::i18n::Msg;
+use crate::i18n::{Locale, Msg};
 use crate::models::session;
 use crate::models::user::{self, User};
+use crate::services::Backend;
 use crate::services::Ctx;
 use crate::services::audit::{self, Actor, Event, op};
-use crate::state::AppState;
+use crate::util::{clock::now_ms, tokens::new_id};
+use crate::{auth::permissions::Permission, models::role::Role};
 
 pub const MAX_EMAIL_CHARS: usize = 254;
 pub const MAX_NAME_CHARS: usize = 100;
@@ -34,10 +35,6 @@ pub struct Member {
 impl Member {
     pub fn has(&self, role: &Role) -> bool {
         self.roles.contains(role)
-    }
-
-    pub fn roles_label(&self) -> String {
-        self.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")
     }
 
     /// The roles' labels in a locale.
@@ -265,18 +262,18 @@ fn is_unique_violation(e: &diesel::result::Error) -> bool {
 
 /// Creates a user with a generated one-time password. The only 422 is a taken email address
 /// (`EMAIL_TAKEN`), which the database's unique index settles even between partners.
-pub async fn create(state: &AppState, ctx: &Ctx, new: NewUser) -> AppResult<Issued> {
+pub async fn create(state: &Backend, ctx: &Ctx, new: NewUser) -> AppResult<Issued> {
     ctx.user.require(Permission::ManageUsers)?;
     check_grant(ctx, &[], &new.roles)?;
     let email = new.email.clone();
     if state.db(move |c| Ok(user::find_by_email(c, &email)?)).await?.is_some() {
         return Err(AppError::Unprocessable(Msg::new(EMAIL_TAKEN)));
     }
-    let password = crate::auth::random_password();
-    let hash = state.hasher.hash(password.clone()).await.map_err(AppError::internal)?;
+    let password = crate::util::tokens::random_password();
+    let hash = state.hasher.hash(password.clone()).await?;
     let actor: Actor = ctx.into();
     let row = User {
-        id: db::new_id(),
+        id: new_id(),
         partner_id: ctx.partner_id().to_owned(),
         email: new.email,
         display_name: new.display_name,
@@ -284,7 +281,7 @@ pub async fn create(state: &AppState, ctx: &Ctx, new: NewUser) -> AppResult<Issu
         active: true,
         failed_logins: 0,
         locked_until: None,
-        created_at: db::now_ms(),
+        created_at: now_ms(),
         locale: None,
     };
     let roles = new.roles;
@@ -417,7 +414,7 @@ pub fn set_active(c: &mut AnyConnection, ctx: &Ctx, id: &str, active: bool) -> A
 
 /// Gives a user a new one-time password (shown once) and ends their sessions. A failed-sign-in
 /// lock is lifted with it. Your own password is changed under Change password instead.
-pub async fn reset_password(state: &AppState, ctx: &Ctx, id: &str) -> AppResult<Issued> {
+pub async fn reset_password(state: &Backend, ctx: &Ctx, id: &str) -> AppResult<Issued> {
     ctx.user.require(Permission::ManageUsers)?;
     // Checked before hashing, so a refused request costs no hash; checked again under the lock.
     let (ctx2, id2) = (ctx.clone(), id.to_owned());
@@ -435,8 +432,8 @@ pub async fn reset_password(state: &AppState, ctx: &Ctx, id: &str) -> AppResult<
             .await?;
         return Err(AppError::Conflict(Msg::new("users-error-reset-self")));
     }
-    let password = crate::auth::random_password();
-    let hash = state.hasher.hash(password.clone()).await.map_err(AppError::internal)?;
+    let password = crate::util::tokens::random_password();
+    let hash = state.hasher.hash(password.clone()).await?;
     let (ctx2, id2) = (ctx.clone(), id.to_owned());
     let member = state
         .db_tx(move |c| {
@@ -461,6 +458,29 @@ pub async fn reset_password(state: &AppState, ctx: &Ctx, id: &str) -> AppResult<
         })
         .await?;
     Ok(Issued { member, password })
+}
+
+/// Saves the signed-in user's UI language, audited with the choice before ("none": the
+/// browser's language was followed).
+pub fn set_own_locale(c: &mut AnyConnection, ctx: &Ctx, locale: Locale) -> AppResult<()> {
+    let user_id = &ctx.user.id;
+    c.transaction(|c| {
+        let old = user::find(c, user_id)?.and_then(|u| u.locale);
+        user::set_locale(c, user_id, Some(locale.tag()))?;
+        audit::record(
+            c,
+            &Actor::from(ctx),
+            Event {
+                operation: op::UPDATE_USER_LOCALE,
+                resource_type: "user",
+                resource_id: Some(user_id),
+                old_value: Some(format!("locale: {}", old.as_deref().unwrap_or("none"))),
+                new_value: Some(format!("locale: {}", locale.tag())),
+                ..Default::default()
+            },
+        )?;
+        Ok(())
+    })
 }
 
 #[cfg(test)]

@@ -49,14 +49,6 @@ pub fn operation_label(code: &str) -> String {
     }
 }
 
-/// UTC milliseconds → `2026-11-24T09:13:00Z` (for `<time datetime>` and the CSV export).
-pub fn iso_datetime(ms: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    let f = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
-    t.format(f).unwrap_or_default()
-}
-
 /// One audit record as the activity log and the Account page's timeline show it.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -81,8 +73,8 @@ pub struct Entry {
 impl Entry {
     pub fn new(r: AuditRecord, customer_name: Option<String>) -> Self {
         Entry {
-            at_iso: iso_datetime(r.at),
-            at_text: super::format_datetime(r.at),
+            at_iso: crate::util::clock::iso_datetime(r.at),
+            at_text: crate::i18n::Locale::En.datetime(r.at),
             customer_id: r.customer_id,
             customer_name,
             operation_label: operation_label(&r.operation),
@@ -165,7 +157,7 @@ impl FilterForm {
     }
 
     fn query_with(&self, customer_id: bool) -> String {
-        use crate::web::urlencode;
+        use crate::util::urls::urlencode;
         let mut qs = format!("from={}&to={}", urlencode(&self.from), urlencode(&self.to));
         let optional = [
             ("customer", &self.customer, true),
@@ -261,7 +253,7 @@ pub fn csv_line<'a>(cells: impl IntoIterator<Item = &'a str>, out: &mut String) 
 /// The operation label is in the viewer's language; codes and values stay as stored.
 pub fn csv_record(row: &ActivityRow, l: Locale, out: &mut String) {
     let r = &row.record;
-    let at = iso_datetime(r.at);
+    let at = crate::util::clock::iso_datetime(r.at);
     let label = Entry::new(r.clone(), None).operation_in(&l);
     fn opt(v: &Option<String>) -> &str {
         v.as_deref().unwrap_or("")
@@ -317,6 +309,6 @@ mod tests {
         assert_eq!(cell("\tx"), "'\tx");
         assert_eq!(cell("\rx"), "\"'\rx\"");
         assert_eq!(cell("=HYPERLINK(\"x\",\"y\")"), "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
-        assert_eq!(iso_datetime(0), "1970-01-01T00:00:00Z");
+        assert_eq!(crate::util::clock::iso_datetime(0), "1970-01-01T00:00:00Z");
     }
 }

@@ -5,8 +5,9 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use super::Layout;
-use crate::auth::roles::Role;
+use crate::models::role::Role;
 use crate::services::users::{Field, Member};
+use crate::util::clock::now_ms;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/users.html")]
@@ -98,7 +99,7 @@ impl UserPage {
             roles_error: None,
             status_error: None,
             password_error: None,
-            now_ms: crate::db::now_ms(),
+            now_ms: now_ms(),
         }
     }
 

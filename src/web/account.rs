@@ -5,16 +5,17 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use crate::auth::roles::Permission;
+use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::models::support_contact;
 use crate::services::Ctx;
 use crate::services::{offboarding, removal};
-use crate::state::AppState;
 use crate::views::{AccountPage, Layout, Nav, OffboardingPage, RemoveConfirmPage, Toast};
+use crate::web::state::AppState;
 
 use super::subscriptions::load_header;
+use crate::util::clock::now_ms;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use super::add;
@@ -42,7 +43,7 @@ async fn account(
                 l: ctx.user.locale,
                 layout: Layout::new(&ctx.user, Nav::Customers, toasts),
                 can_manage: ctx.user.can(Permission::ManageSubscriptions),
-                now_ms: crate::db::now_ms(),
+                now_ms: now_ms(),
                 can_remove_dap: ctx.user.can(Permission::ManageDelegatedAdmin),
                 eligibility: removal::check(c, &ctx.user, &header.relationship)?,
                 support_contacts: support_contact::list_for_customer(c, ctx.partner_id(), &id)?,

@@ -8,16 +8,17 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::auth::roles::Permission;
-use crate::db::{AnyConnection, DAY_MS};
+use crate::auth::permissions::Permission;
+use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::models::audit::{self, ActivityCursor, ActivityFilter};
 use crate::models::{customer, user};
 use crate::services::Ctx;
-use crate::state::AppState;
+use crate::util::clock::{DAY_MS, now_ms};
 use crate::views::activity::{self as view, ActivityPage, Choice, Entry, FilterForm};
 use crate::views::{Layout, Nav};
+use crate::web::state::AppState;
 
 pub const PAGE_SIZE: i64 = 50;
 /// Rows the CSV export reads per query.
@@ -53,7 +54,7 @@ impl ActivityQuery {
         let text = |v: &Option<String>| v.as_deref().unwrap_or_default().trim().to_string();
         let date_or = |v: &Option<String>, default: i64| match v {
             Some(v) => v.trim().to_string(),
-            None => crate::views::format_date(default),
+            None => crate::util::clock::iso_date(default),
         };
         FilterForm {
             from: date_or(&self.from, today_ms - DEFAULT_DAYS * DAY_MS),
@@ -180,7 +181,7 @@ async fn page(
 ) -> AppResult<HttpResponse> {
     ctx.user.require(Permission::ViewActivity)?;
     let query = query.into_inner();
-    let form = query.form(day_start(crate::db::now_ms()));
+    let form = query.form(day_start(now_ms()));
     let parsed =
         query.cursor().and_then(|cursor| Ok((parse_filter(&form, ctx.partner_id())?, cursor)));
     let layout = Layout::new(&ctx.user, Nav::Activity, super::flash::take(&session));
@@ -243,7 +244,7 @@ async fn page(
                     format!(
                         "/activity?{filters}&before_at={}&before_id={}",
                         next.at,
-                        super::urlencode(&next.id)
+                        crate::util::urls::urlencode(&next.id)
                     )
                 });
             }
@@ -273,7 +274,7 @@ async fn export(
     query: web::Query<ActivityQuery>,
 ) -> AppResult<HttpResponse> {
     ctx.user.require(Permission::ViewActivity)?;
-    let now = crate::db::now_ms();
+    let now = now_ms();
     let form = query.form(day_start(now));
     let filter = parse_filter(&form, ctx.partner_id()).map_err(AppError::BadRequest)?;
     let checked = filter.clone();
@@ -323,7 +324,7 @@ async fn export(
             Some((Ok::<_, AppError>(Bytes::from(out)), next))
         }
     });
-    let filename = format!("activity-{}.csv", crate::views::format_date(now));
+    let filename = format!("activity-{}.csv", crate::util::clock::iso_date(now));
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

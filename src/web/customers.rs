@@ -6,13 +6,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::auth::roles::Permission;
+use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::models::customer::{self, Cursor};
 use crate::services::Ctx;
-use crate::state::AppState;
 use crate::views::{CustomersPage, Layout, Nav};
+use crate::web::state::AppState;
 
 pub const PAGE_SIZE: i64 = 50;
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -31,7 +31,7 @@ pub async fn home(user: Option<crate::auth::CurrentUser>) -> HttpResponse {
 }
 
 async fn customer_home(path: web::Path<String>) -> HttpResponse {
-    super::see_other(&format!("/customers/{}/subscriptions", super::urlencode(&path)))
+    super::see_other(&format!("/customers/{}/subscriptions", crate::util::urls::urlencode(&path)))
 }
 
 #[derive(Deserialize, Default)]
@@ -79,11 +79,11 @@ async fn list(
         rows.last().map(|last| {
             let mut qs = format!(
                 "after_name={}&after_id={}",
-                super::urlencode(&last.sort_name),
-                super::urlencode(&last.id)
+                crate::util::urls::urlencode(&last.sort_name),
+                crate::util::urls::urlencode(&last.id)
             );
             if !q.is_empty() {
-                qs = format!("q={}&{qs}", super::urlencode(&q));
+                qs = format!("q={}&{qs}", crate::util::urls::urlencode(&q));
             }
             qs
         })
@@ -92,7 +92,7 @@ async fn list(
     };
     let first_page = (!is_first_page).then(|| match q.as_str() {
         "" => "/customers".to_string(),
-        text => format!("/customers?q={}", super::urlencode(text)),
+        text => format!("/customers?q={}", crate::util::urls::urlencode(text)),
     });
     let page = CustomersPage {
         l: ctx.user.locale,

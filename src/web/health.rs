@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::state::AppState;
+use crate::web::state::AppState;
 
 /// The process is up.
 pub async fn healthz() -> HttpResponse {

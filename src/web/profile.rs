@@ -6,15 +6,14 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::auth;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Locale, Msg};
 use crate::models::user;
 use crate::services::Ctx;
 use crate::services::audit::{self, Actor, Event, op};
 use crate::services::signin::change_password;
-use crate::state::AppState;
 use crate::views::{Layout, Nav, PasswordPage, Toast};
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use super::add;
@@ -31,7 +30,7 @@ pub struct LocaleForm {
 
 /// Where the language switcher returns: a local path of this site, else the start page.
 pub fn safe_back(back: Option<&str>) -> &str {
-    back.and_then(super::local_path).unwrap_or("/")
+    back.and_then(crate::util::urls::local_path).unwrap_or("/")
 }
 
 /// The header's language switcher: saves the choice on the user (audited) and returns to the
@@ -98,7 +97,7 @@ async fn submit(
     {
         Ok(()) => {
             // Every session of the user ended with the change; this browser gets a new one.
-            auth::start_session(&session, &user_id)?;
+            crate::web::session::start_session(&session, &user_id)?;
             super::flash::push(&session, Toast::success(Msg::new("toast-password-changed")));
             Ok(super::see_other("/password"))
         }

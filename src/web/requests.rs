@@ -7,14 +7,15 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::{Deserialize, Serialize};
 
-use crate::auth::roles::Permission;
+use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Locale, Msg};
 use crate::models::relationship_request as rows;
 use crate::services::Ctx;
 use crate::services::requests::{self as svc, Acceptance, VALIDITY_DAYS};
-use crate::state::AppState;
+use crate::util::clock::now_ms;
 use crate::views::{InvitationPage, Layout, Nav, NewInvitation, RequestsPage, Toast};
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use super::add;
@@ -53,7 +54,7 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
         requests,
         new_invitation,
-        now_ms: crate::db::now_ms(),
+        now_ms: now_ms(),
         validity_days: VALIDITY_DAYS,
     })
 }
@@ -116,7 +117,7 @@ async fn invitation(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let l = Locale::from_request(&http);
+    let l = crate::web::request::locale_of(&http);
     let token = path.into_inner();
     let t = token.clone();
     match state.db(move |c| svc::open_invitation(c, &t)).await {
@@ -160,7 +161,7 @@ async fn accept(
     path: web::Path<String>,
     form: web::Form<AcceptForm>,
 ) -> AppResult<HttpResponse> {
-    let l = Locale::from_request(&req);
+    let l = crate::web::request::locale_of(&req);
     let token = path.into_inner();
     let f = form.into_inner();
     let acceptance = Acceptance {

@@ -11,11 +11,10 @@ use subtle::ConstantTimeEq;
 
 use crate::auth::{self, CurrentUser};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Locale;
 use crate::services::audit::{self, Actor, Event, op};
 use crate::services::signin::{FAILED_MESSAGE, sign_in};
-use crate::state::AppState;
 use crate::views::SignInPage;
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use super::add;
@@ -50,8 +49,8 @@ fn form_response(
     next: String,
     error: Option<&str>,
 ) -> AppResult<HttpResponse> {
-    let token = auth::random_token();
-    let l = Locale::from_request(req);
+    let token = crate::util::tokens::random_token();
+    let l = crate::web::request::locale_of(req);
     let error = error.map(|key| l.t(key));
     let body = SignInPage {
         l,
@@ -59,7 +58,7 @@ fn form_response(
         next,
         error,
         csrf_token: token.clone(),
-        asset_version: super::assets::version(),
+        asset_version: crate::views::assets::version(),
     }
     .render()
     .map_err(AppError::internal)?;
@@ -83,7 +82,7 @@ async fn form(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let next = safe_next(query.next.as_deref());
-    if session.contains_key(auth::session_store::USER_ID_KEY) {
+    if session.contains_key(crate::web::session::USER_ID_KEY) {
         return Ok(super::see_other(&next));
     }
     form_response(&state, &req, StatusCode::OK, String::new(), next, None)
@@ -129,7 +128,7 @@ async fn submit(
     let request_id = super::request_id_of(&req);
     match sign_in(&state, &email, password, &request_id).await? {
         Some(user_id) => {
-            auth::start_session(&session, &user_id)?;
+            crate::web::session::start_session(&session, &user_id)?;
             let gone = Cookie::build(state.config.signin_cookie_name(), "").path("/").finish();
             let mut res = super::see_other(&next);
             res.add_removal_cookie(&gone).map_err(AppError::internal)?;

@@ -7,19 +7,20 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::auth::roles::Permission;
-use crate::db::{self, AnyConnection};
+use crate::auth::permissions::Permission;
+use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::models::subscription::{self, SubscriptionStatus, Term};
 use crate::models::{customer, offer, reservation, software, support_contact};
 use crate::services::Ctx;
 use crate::services::subscriptions::{self as svc, MAX_QUANTITY, NewSubscription};
-use crate::state::AppState;
+use crate::util::clock::now_ms;
 use crate::views::{
     AddSubscriptionForm, CustomerHeader, CustomerSubscriptionsPage, Layout, Nav, ReservationRow,
     SoftwareRow, SubscriptionPage, Toast, can_manage,
 };
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use super::add;
@@ -67,7 +68,7 @@ fn tab_page(
         subscriptions: subscription::list_for_customer(c, p, customer_id)?,
         reservations: reservation::list_for_customer(c, p, customer_id)?,
         software: software::list_for_customer(c, p, customer_id)?,
-        now_ms: db::now_ms(),
+        now_ms: now_ms(),
         can_manage: can_manage(&ctx.user),
         offers: offer::list_base(c)?,
         terms: Term::ALL,
@@ -196,7 +197,7 @@ fn subscription_page(
         can_manage: can_manage(&ctx.user),
         statuses: &[SubscriptionStatus::Active, SubscriptionStatus::Suspended],
         form_error: errors.status,
-        now_ms: db::now_ms(),
+        now_ms: now_ms(),
         addon_offers,
         addon_error: errors.addon,
         support_contact,
@@ -360,7 +361,7 @@ async fn cancel_software(
         customer_id: id.clone(),
         p,
         can_manage: true,
-        now_ms: db::now_ms(),
+        now_ms: now_ms(),
         csrf_token: ctx.user.csrf_token.clone(),
     };
     after_cancel(&req, &session, &id, back.as_deref(), message, ctx.user.locale, || row.render())

@@ -6,14 +6,16 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use crate::auth::{self, roles::Permission, roles::Role};
+use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
+use crate::models::role::Role;
 use crate::services::Ctx;
 use crate::services::users::{self as svc, Field, Member};
-use crate::state::AppState;
+use crate::util::clock::now_ms;
 use crate::views::users::{NewUserForm, NewUserPage, OneTimePasswordPage, UserPage, UsersPage};
 use crate::views::{Layout, Nav, Toast};
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use super::add;
@@ -98,7 +100,7 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
                 l: ctx.user.locale,
                 members: svc::list(c, &ctx)?,
                 me: ctx.user.id.clone(),
-                now_ms: crate::db::now_ms(),
+                now_ms: now_ms(),
                 layout: Layout::new(&ctx.user, Nav::Users, toasts),
             })
         })
@@ -200,7 +202,7 @@ async fn change_roles(
             }
             if is_self {
                 // Every session of the user ended with the change; this browser gets a new one.
-                auth::start_session(&session, &ctx.user.id)?;
+                crate::web::session::start_session(&session, &ctx.user.id)?;
             }
             super::flash::push(
                 &session,
@@ -213,7 +215,7 @@ async fn change_roles(
                         .keys("roles", m.roles.iter().map(|r| r.key()))
                 }),
             );
-            if is_self && !auth::roles::allows(&m.roles, Permission::ManageUsers) {
+            if is_self && !crate::auth::permissions::allows(&m.roles, Permission::ManageUsers) {
                 return Ok(super::see_other("/"));
             }
             Ok(super::see_other(&format!("/users/{id}")))

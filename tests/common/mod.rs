@@ -15,7 +15,8 @@ use diesel::prelude::*;
 
 use partnerdesk::config::Config;
 use partnerdesk::db::{self, AnyConnection, DbUrl, Pool};
-use partnerdesk::state::AppState;
+use partnerdesk::util::tokens::new_id;
+use partnerdesk::web::state::AppState;
 
 /// Where the test's database lives; dropping it removes the database.
 pub enum TestDb {
@@ -63,7 +64,7 @@ pub fn new_postgres_database(admin_url: String) -> (DbUrl, TestDb) {
 }
 
 fn uuid_hex() -> String {
-    db::new_id().replace('-', "")
+    new_id().replace('-', "")
 }
 
 /// A connection from a test's pool that derefs straight to the connection, so that diesel's

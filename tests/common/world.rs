@@ -4,17 +4,21 @@
 use std::sync::OnceLock;
 
 use partnerdesk::auth::password;
-use partnerdesk::auth::roles::Role;
-use partnerdesk::db::{self, AnyConnection, DAY_MS};
+use partnerdesk::db::AnyConnection;
 use partnerdesk::models::customer::{self, Customer};
 use partnerdesk::models::partner::{self, Partner, PartnerKind};
-use partnerdesk::models::relationship::{self, Relationship};
+use partnerdesk::models::relationship::{self};
 use partnerdesk::models::reservation::{self, Reservation};
+use partnerdesk::models::role::Role;
 use partnerdesk::models::software::{self, SoftwarePurchase};
 use partnerdesk::models::subscription::{self, Subscription};
 use partnerdesk::models::support_contact::{self, SupportContact};
 use partnerdesk::models::user::{self, User};
-use partnerdesk::services::seed;
+use partnerdesk::seed;
+use partnerdesk::util::{
+    clock::{DAY_MS, now_ms},
+    tokens::new_id,
+};
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
@@ -76,10 +80,10 @@ fn hash() -> &'static str {
 
 fn partner(c: &mut AnyConnection, name: &str, kind: PartnerKind) -> Partner {
     let p = Partner {
-        id: db::new_id(),
+        id: new_id(),
         name: name.into(),
         kind: kind.as_str().into(),
-        created_at: db::now_ms(),
+        created_at: now_ms(),
     };
     partner::insert(c, &p).unwrap();
     p
@@ -87,7 +91,7 @@ fn partner(c: &mut AnyConnection, name: &str, kind: PartnerKind) -> Partner {
 
 pub fn add_user(c: &mut AnyConnection, p: &Partner, email: &str, roles: &[Role]) -> String {
     let u = User {
-        id: db::new_id(),
+        id: new_id(),
         partner_id: p.id.clone(),
         email: email.into(),
         display_name: format!("User {email}"),
@@ -95,7 +99,7 @@ pub fn add_user(c: &mut AnyConnection, p: &Partner, email: &str, roles: &[Role])
         active: true,
         failed_logins: 0,
         locked_until: None,
-        created_at: db::now_ms(),
+        created_at: now_ms(),
         locale: None,
     };
     user::insert(c, &u, roles).unwrap();
@@ -106,19 +110,16 @@ pub fn add_customer(c: &mut AnyConnection, p: &Partner, name: &str, dap: bool) -
     let slug: String =
         name.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase();
     let cust = Customer {
-        id: db::new_id(),
+        id: new_id(),
         company_name: name.into(),
         primary_domain: format!("{slug}.onmicrosoft.com"),
-        tenant_id: db::new_id(),
+        tenant_id: new_id(),
         country: "PL".into(),
-        created_at: db::now_ms(),
+        created_at: now_ms(),
     };
     customer::insert(c, &cust).unwrap();
-    relationship::insert(
-        c,
-        &Relationship::new_reseller(&p.id, &cust, dap, db::now_ms() - 100 * DAY_MS),
-    )
-    .unwrap();
+    relationship::insert(c, &cust.reseller_relationship(&p.id, dap, now_ms() - 100 * DAY_MS))
+        .unwrap();
     cust
 }
 
@@ -130,9 +131,9 @@ pub fn add_subscription(
     status: &str,
     parent: Option<&str>,
 ) -> String {
-    let now = db::now_ms();
+    let now = now_ms();
     let s = Subscription {
-        id: db::new_id(),
+        id: new_id(),
         partner_id: p.id.clone(),
         customer_id: cust.id.clone(),
         offer_id: offer.0.into(),
@@ -158,7 +159,7 @@ pub const E1: (&str, &str, &str) = ("o365-e1", "Office 365 E1", "legacy");
 
 pub fn add_reservation(c: &mut AnyConnection, p: &Partner, cust: &Customer, name: &str) -> String {
     let r = Reservation {
-        id: db::new_id(),
+        id: new_id(),
         partner_id: p.id.clone(),
         customer_id: cust.id.clone(),
         name: name.into(),
@@ -167,7 +168,7 @@ pub fn add_reservation(c: &mut AnyConnection, p: &Partner, cust: &Customer, name
         term: "P1Y".into(),
         quantity: 2,
         status: "active".into(),
-        created_at: db::now_ms() - 5 * DAY_MS,
+        created_at: now_ms() - 5 * DAY_MS,
         cancelled_at: None,
     };
     reservation::insert(c, &r).unwrap();
@@ -182,14 +183,14 @@ pub fn add_software(
     days_ago: i64,
 ) -> String {
     let s = SoftwarePurchase {
-        id: db::new_id(),
+        id: new_id(),
         partner_id: p.id.clone(),
         customer_id: cust.id.clone(),
         product: product.into(),
-        order_id: format!("SW-{}", &db::new_id()[..8]),
+        order_id: format!("SW-{}", &new_id()[..8]),
         quantity: 1,
         status: "active".into(),
-        created_at: db::now_ms() - days_ago * DAY_MS,
+        created_at: now_ms() - days_ago * DAY_MS,
         cancelled_at: None,
     };
     software::insert(c, &s).unwrap();
@@ -200,13 +201,13 @@ pub fn add_support_contact(c: &mut AnyConnection, p: &Partner, cust: &Customer, 
     support_contact::insert(
         c,
         &SupportContact {
-            id: db::new_id(),
+            id: new_id(),
             partner_id: p.id.clone(),
             customer_id: cust.id.clone(),
             subscription_id: sub.into(),
             contact_user_id: None,
             contact_partner_id: None,
-            created_at: db::now_ms(),
+            created_at: now_ms(),
         },
     )
     .unwrap();
@@ -285,9 +286,9 @@ pub fn add_request(
     use partnerdesk::models::relationship_request::{self as rr, RelationshipRequest};
     let created_by: String =
         users::table.filter(users::email.eq(creator_email)).select(users::id).first(c).unwrap();
-    let now = db::now_ms();
+    let now = now_ms();
     let r = RelationshipRequest {
-        id: db::new_id(),
+        id: new_id(),
         partner_id: p.id.clone(),
         token_hash: partnerdesk::services::requests::token_hash(token),
         with_dap,

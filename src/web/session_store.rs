@@ -9,13 +9,12 @@ use std::sync::{Arc, Mutex};
 
 use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
 use actix_web::cookie::time::Duration;
-use sha2::{Digest, Sha256};
 
+use crate::auth::SignedIn;
 use crate::db::{self, Pool};
 use crate::models::session::{self as rows, SessionRow};
-
-/// Session-state key holding the signed-in user's id (JSON-encoded, as actix-session stores values).
-pub const USER_ID_KEY: &str = "uid";
+use crate::util::clock::now_ms;
+use crate::web::session::USER_ID_KEY;
 
 /// How often a session's expiry is pushed forward at most: the idle timeout is kept to within
 /// this much, without a database write on every request.
@@ -33,7 +32,7 @@ struct RequestScope {
     unavailable: Cell<bool>,
     /// The session's user, loaded with the session in the same trip to the database (the user
     /// id it was loaded for, and the user if still active).
-    user: RefCell<Option<(String, Option<super::SignedIn>)>>,
+    user: RefCell<Option<(String, Option<SignedIn>)>>,
 }
 
 /// Runs a request in a scope the store can leave word in, and says whether the store failed it
@@ -53,7 +52,7 @@ pub async fn with_request_scope<F: Future>(request: F) -> (F::Output, bool) {
 /// The signed-in user that was loaded with this request's session, if it was loaded for
 /// `user_id`: `Some(None)` when that user is no longer active, `None` when nothing was loaded
 /// (then the caller loads it). Taken once.
-pub fn take_signed_in(user_id: &str) -> Option<Option<super::SignedIn>> {
+pub fn take_signed_in(user_id: &str) -> Option<Option<SignedIn>> {
     REQUEST
         .try_with(|r| r.user.borrow_mut().take())
         .ok()
@@ -104,7 +103,7 @@ impl DbSessionStore {
 }
 
 fn key_hash(key: &str) -> String {
-    hex::encode(Sha256::digest(key.as_bytes()))
+    crate::util::tokens::sha256_hex(key)
 }
 
 fn user_id_of(state: &HashMap<String, String>) -> Option<String> {
@@ -112,7 +111,7 @@ fn user_id_of(state: &HashMap<String, String>) -> Option<String> {
 }
 
 fn expiry(ttl: &Duration) -> i64 {
-    db::now_ms() + ttl.whole_milliseconds() as i64
+    now_ms() + ttl.whole_milliseconds() as i64
 }
 
 impl SessionStore for DbSessionStore {
@@ -124,12 +123,12 @@ impl SessionStore for DbSessionStore {
         let loaded = self
             .run(move |c| {
                 if !prefetch {
-                    return Ok(rows::load_live(c, &id, db::now_ms())?.map(|row| (row, None)));
+                    return Ok(rows::load_live(c, &id, now_ms())?.map(|row| (row, None)));
                 }
-                let Some((row, user)) = rows::load_live_with_user(c, &id, db::now_ms())? else {
+                let Some((row, user)) = rows::load_live_with_user(c, &id, now_ms())? else {
                     return Ok(None);
                 };
-                let user = row.user_id.clone().map(|uid| (uid, user.map(super::SignedIn::from)));
+                let user = row.user_id.clone().map(|uid| (uid, user.map(SignedIn::from)));
                 Ok(Some((row, user)))
             })
             .await
@@ -147,12 +146,12 @@ impl SessionStore for DbSessionStore {
         ttl: &Duration,
     ) -> Result<SessionKey, SaveError> {
         let body = serde_json::to_string(&state).map_err(|e| SaveError::Serialization(e.into()))?;
-        let key = crate::auth::random_token();
+        let key = crate::util::tokens::random_token();
         let row = SessionRow {
             id: key_hash(&key),
             user_id: user_id_of(&state),
             state: body,
-            created_at: db::now_ms(),
+            created_at: now_ms(),
             expires_at: expiry(ttl),
         };
         self.run(move |c| Ok(rows::insert(c, &row)?)).await.map_err(SaveError::Other)?;
@@ -183,7 +182,7 @@ impl SessionStore for DbSessionStore {
 
     async fn update_ttl(&self, key: &SessionKey, ttl: &Duration) -> Result<(), anyhow::Error> {
         let id = key_hash(key.as_ref());
-        if self.recently_touched(&id, db::now_ms(), true) {
+        if self.recently_touched(&id, now_ms(), true) {
             return Ok(());
         }
         let expires_at = expiry(ttl);

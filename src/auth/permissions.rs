@@ -1,16 +1,8 @@
-//! Roles of partner users and what each may do. Deny by default: a permission lists the roles
-//! that hold it, and nothing else does.
+//! What each role may do. Deny by default: a permission lists the roles that hold it, and
+//! nothing else does.
 
-crate::models::text_enum! {
-    Role {
-        GlobalAdmin => "global_admin", "Global admin";
-        AdminAgent => "admin_agent", "Admin agent";
-        SalesAgent => "sales_agent", "Sales agent";
-        HelpdeskAgent => "helpdesk_agent", "Helpdesk agent";
-        BillingAdmin => "billing_admin", "Billing admin";
-        UserManagementAdmin => "user_management_admin", "User management admin";
-    }
-}
+use crate::i18n::Msg;
+use crate::models::role::Role;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Permission {
@@ -57,8 +49,8 @@ impl Permission {
     }
 
     /// The sentence shown where a user lacks the permission.
-    pub fn denied_message(self) -> crate::i18n::Msg {
-        crate::i18n::Msg::new(match self {
+    pub fn denied_message(self) -> Msg {
+        Msg::new(match self {
             Permission::ViewCustomers => "denied-view-customers",
             Permission::ManageSubscriptions => "denied-manage-subscriptions",
             Permission::RemoveRelationship => "denied-remove-relationship",

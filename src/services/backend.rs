@@ -1,26 +1,26 @@
-//! What every request can reach: the pool, the password hasher and the settings.
+//! What a service needs beyond one connection: the pool, to run its work off the executor, and
+//! the password hasher.
 
-use actix_web::cookie::Key;
+use diesel::Connection;
 
 use crate::auth::password::Hasher;
-use crate::config::Config;
 use crate::db::{self, AnyConnection, NoConnection, Pool};
 use crate::error::{AppError, AppResult};
 
-pub struct AppState {
+pub struct Backend {
     pub pool: Pool,
     pub hasher: Hasher,
-    pub config: Config,
-    pub session_key: Key,
 }
 
-impl AppState {
-    pub fn new(pool: Pool, config: Config, session_key: Key) -> Self {
+impl Backend {
+    /// A backend with one hashing thread per core.
+    pub fn new(pool: Pool) -> Self {
         let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-        AppState { pool, hasher: Hasher::new(cores), config, session_key }
+        Backend { pool, hasher: Hasher::new(cores) }
     }
 
-    /// Runs database work on the blocking pool with a pooled connection (`db::run`).
+    /// Runs database work on the blocking pool with a pooled connection (`db::run`); no free
+    /// connection in time is "busy" (503).
     pub async fn db<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut AnyConnection) -> AppResult<T> + Send + 'static,
@@ -37,7 +37,6 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut AnyConnection) -> AppResult<T> + Send + 'static,
     ) -> AppResult<T> {
-        use diesel::Connection;
         self.db(move |c| c.transaction::<T, AppError, _>(f)).await
     }
 }

@@ -1,60 +1,25 @@
-//! The offer catalogue and the demo world: partners, one user per role with a freshly generated
-//! password, and customers in every state the removal flow knows.
+//! The demo world: partners, one user per role with a freshly generated password, and
+//! customers in every state the removal flow knows.
 
 use diesel::Connection;
 
+use super::catalogue::ensure_offers;
 use crate::auth::password;
-use crate::auth::roles::Role;
-use crate::db::{self, AnyConnection, DAY_MS};
+use crate::db::AnyConnection;
 use crate::models::customer::{self, Customer};
-use crate::models::offer::{self, Offer};
+use crate::models::offer::{self};
 use crate::models::partner::{self, Partner, PartnerKind};
-use crate::models::relationship::{self, Relationship};
+use crate::models::relationship::{self};
 use crate::models::reservation::{self, Reservation};
+use crate::models::role::Role;
 use crate::models::software::{self, SoftwarePurchase};
 use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus, Term};
 use crate::models::support_contact::{self, SupportContact};
 use crate::models::user::{self, User};
-
-/// (id, name, commerce type, base offer id)
-const OFFERS: &[(&str, &str, CommerceType, Option<&str>)] = &[
-    ("m365-bp", "Microsoft 365 Business Premium", CommerceType::NewCommerce, None),
-    ("m365-bs", "Microsoft 365 Business Standard", CommerceType::NewCommerce, None),
-    ("m365-e3", "Microsoft 365 E3", CommerceType::Legacy, None),
-    ("o365-e1", "Office 365 E1", CommerceType::Legacy, None),
-    ("exo-p1", "Exchange Online (Plan 1)", CommerceType::NewCommerce, None),
-    ("teams-ess", "Microsoft Teams Essentials", CommerceType::NewCommerce, None),
-    ("d365-sales", "Dynamics 365 Sales Professional", CommerceType::NewCommerce, None),
-    ("visio-p2", "Visio Plan 2", CommerceType::Legacy, None),
-    (
-        "defender-o365-p2",
-        "Microsoft Defender for Office 365 (Plan 2)",
-        CommerceType::NewCommerce,
-        Some("m365-bp"),
-    ),
-    ("m365-e5-sec", "Microsoft 365 E5 Security", CommerceType::Legacy, Some("m365-e3")),
-    ("audio-conf", "Microsoft Teams Audio Conferencing", CommerceType::Legacy, Some("m365-e3")),
-];
-
-/// Adds the offer catalogue when the database has none.
-pub fn ensure_offers(conn: &mut AnyConnection) -> diesel::QueryResult<()> {
-    if offer::count(conn)? > 0 {
-        return Ok(());
-    }
-    for (i, (id, name, ct, parent)) in OFFERS.iter().enumerate() {
-        offer::insert(
-            conn,
-            &Offer {
-                id: (*id).into(),
-                name: (*name).into(),
-                commerce_type: ct.as_str().into(),
-                parent_offer_id: parent.map(Into::into),
-                sort_order: i as i32,
-            },
-        )?;
-    }
-    Ok(())
-}
+use crate::util::{
+    clock::{DAY_MS, now_ms},
+    tokens::new_id,
+};
 
 /// A user the demo created, with the one-time password printed at start.
 #[derive(Debug, Clone)]
@@ -125,7 +90,7 @@ const SECOND_COMPANIES: &[&str] = &[
     "Granite Peak Outfitters",
     "Harborview Hotels",
 ];
-const COUNTRIES: &[&str] = &["PL", "DE", "US", "GB", "FR", "NL", "SE", "ES"];
+pub(super) const COUNTRIES: &[&str] = &["PL", "DE", "US", "GB", "FR", "NL", "SE", "ES"];
 
 /// Creates the demo world, or, when it exists, gives its users new one-time passwords.
 pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
@@ -134,7 +99,7 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
         let mut logins = Vec::new();
         if let Some(main) = partner::find_by_name(c, MAIN_PARTNER)? {
             for u in user::list_for_partner(c, &main.id)?.into_iter().chain(other_demo_users(c)?) {
-                let pw = crate::auth::random_password();
+                let pw = crate::util::tokens::random_password();
                 user::set_password_hash(c, &u.id, &password::hash_now(&pw)?)?;
                 let role = user::roles_of(c, &u.id)?.first().copied().unwrap_or(Role::GlobalAdmin);
                 let p = partner::find(c, &u.partner_id)?.map(|p| p.name).unwrap_or_default();
@@ -142,7 +107,7 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
             }
             return Ok(logins);
         }
-        let now = db::now_ms();
+        let now = now_ms();
         let main = new_partner(c, MAIN_PARTNER, PartnerKind::Direct, now)?;
         let second = new_partner(c, SECOND_PARTNER, PartnerKind::IndirectProvider, now)?;
         let reseller = new_partner(c, RESELLER_PARTNER, PartnerKind::IndirectReseller, now)?;
@@ -215,24 +180,20 @@ fn find_customer_by_name(c: &mut AnyConnection, name: &str) -> anyhow::Result<Cu
         .first(c)?)
 }
 
-fn new_partner(
+pub(super) fn new_partner(
     c: &mut AnyConnection,
     name: &str,
     kind: PartnerKind,
     now: i64,
 ) -> anyhow::Result<Partner> {
-    let p = Partner {
-        id: db::new_id(),
-        name: name.into(),
-        kind: kind.as_str().into(),
-        created_at: now,
-    };
+    let p =
+        Partner { id: new_id(), name: name.into(), kind: kind.as_str().into(), created_at: now };
     partner::insert(c, &p)?;
     Ok(p)
 }
 
 /// Creates a user with a generated password; returns its id and the login to print.
-pub fn new_user(
+pub(super) fn new_user(
     c: &mut AnyConnection,
     p: &Partner,
     role: Role,
@@ -240,9 +201,9 @@ pub fn new_user(
     name: &str,
     now: i64,
 ) -> anyhow::Result<(String, DemoLogin)> {
-    let pw = crate::auth::random_password();
+    let pw = crate::util::tokens::random_password();
     let u = User {
-        id: db::new_id(),
+        id: new_id(),
         partner_id: p.id.clone(),
         email: user::normalize_email(email),
         display_name: name.into(),
@@ -257,7 +218,7 @@ pub fn new_user(
     Ok((u.id, DemoLogin { partner: p.name.clone(), role, email: u.email, password: pw }))
 }
 
-fn slug(name: &str) -> String {
+pub(super) fn slug(name: &str) -> String {
     name.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase()
 }
 
@@ -268,7 +229,7 @@ fn relate(
     dap: bool,
     now: i64,
 ) -> anyhow::Result<()> {
-    relationship::insert(c, &Relationship::new_reseller(&p.id, cust, dap, now - 400 * DAY_MS))?;
+    relationship::insert(c, &cust.reseller_relationship(&p.id, dap, now - 400 * DAY_MS))?;
     Ok(())
 }
 
@@ -287,7 +248,7 @@ fn new_subscription(
     let ct = CommerceType::parse(&o.commerce_type).unwrap_or(CommerceType::Legacy);
     let term = if ct == CommerceType::NewCommerce { Term::Annual } else { Term::Monthly };
     let s = Subscription {
-        id: db::new_id(),
+        id: new_id(),
         partner_id: p.id.clone(),
         customer_id: customer_id.into(),
         offer_id: o.id,
@@ -317,7 +278,7 @@ fn demo_customer(
 ) -> anyhow::Result<()> {
     let domain = format!("{}.onmicrosoft.com", slug(name));
     let cust = Customer {
-        id: db::new_id(),
+        id: new_id(),
         company_name: name.into(),
         primary_domain: domain,
         tenant_id: uuid::Uuid::new_v4().to_string(),
@@ -374,7 +335,7 @@ fn demo_customer(
             reservation::insert(
                 c,
                 &Reservation {
-                    id: db::new_id(),
+                    id: new_id(),
                     partner_id: p.id.clone(),
                     customer_id: cust.id.clone(),
                     name: format!("{} production VMs", name.split(' ').next().unwrap_or(name)),
@@ -394,7 +355,7 @@ fn demo_customer(
             software::insert(
                 c,
                 &SoftwarePurchase {
-                    id: db::new_id(),
+                    id: new_id(),
                     partner_id: p.id.clone(),
                     customer_id: cust.id.clone(),
                     product: "Windows Server 2022 Standard – 16 Core License Pack".into(),
@@ -413,7 +374,7 @@ fn demo_customer(
         support_contact::insert(
             c,
             &SupportContact {
-                id: db::new_id(),
+                id: new_id(),
                 partner_id: p.id.clone(),
                 customer_id: cust.id.clone(),
                 subscription_id: first.clone(),
@@ -424,220 +385,4 @@ fn demo_customer(
         )?;
     }
     Ok(())
-}
-
-/// The first Global admin of a new partner (the `create-admin` command).
-pub fn create_admin(
-    conn: &mut AnyConnection,
-    partner_name: &str,
-    kind: PartnerKind,
-    email: &str,
-    display_name: &str,
-    password_hash: &str,
-) -> anyhow::Result<String> {
-    conn.transaction(|c| {
-        ensure_offers(c)?;
-        if user::find_by_email(c, email)?.is_some() {
-            anyhow::bail!("a user with the email {email} exists already");
-        }
-        let now = db::now_ms();
-        let p = match partner::find_by_name(c, partner_name)? {
-            Some(p) => p,
-            None => new_partner(c, partner_name, kind, now)?,
-        };
-        let u = User {
-            id: db::new_id(),
-            partner_id: p.id.clone(),
-            email: user::normalize_email(email),
-            display_name: display_name.into(),
-            password_hash: password_hash.into(),
-            active: true,
-            failed_logins: 0,
-            locked_until: None,
-            created_at: now,
-            locale: None,
-        };
-        user::insert(c, &u, &[Role::GlobalAdmin])?;
-        Ok(u.id)
-    })
-}
-
-/// A deterministic pseudo-random sequence (xorshift64*), so a seed gives the same world.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn uuid(&mut self) -> String {
-        let mut bytes = [0u8; 16];
-        bytes[..8].copy_from_slice(&self.next().to_le_bytes());
-        bytes[8..].copy_from_slice(&self.next().to_le_bytes());
-        uuid::Builder::from_random_bytes(bytes).into_uuid().to_string()
-    }
-}
-
-const WORDS_A: &[&str] = &[
-    "Alpine", "Amber", "Arctic", "Atlas", "Aurora", "Bay", "Birch", "Blue", "Bright", "Cedar",
-    "Coastal", "Copper", "Crescent", "Crystal", "Delta", "Eagle", "Eastern", "Ember", "Falcon",
-    "First", "Golden", "Granite", "Green", "Harbor", "Highland", "Horizon", "Iron", "Juniper",
-    "Lakeside", "Liberty", "Maple", "Meadow", "Metro", "Midland", "Nordic", "North", "Oak",
-    "Ocean", "Orchid", "Pacific", "Pine", "Pioneer", "Prairie", "Quantum", "Red", "River", "Rocky",
-    "Royal", "Sapphire", "Silver", "Solar", "Southern", "Spruce", "Summit", "Sun", "Timber",
-    "Union", "Valley", "Vista", "Western", "Willow", "Zenith",
-];
-const WORDS_B: &[&str] = &[
-    "Analytics",
-    "Architects",
-    "Bakery",
-    "Builders",
-    "Capital",
-    "Clinic",
-    "Consulting",
-    "Dental",
-    "Design",
-    "Energy",
-    "Engineering",
-    "Foods",
-    "Freight",
-    "Health",
-    "Hotels",
-    "Insurance",
-    "Labs",
-    "Legal",
-    "Logistics",
-    "Manufacturing",
-    "Media",
-    "Motors",
-    "Networks",
-    "Outfitters",
-    "Pharmacy",
-    "Printing",
-    "Realty",
-    "Research",
-    "Retail",
-    "Robotics",
-    "Schools",
-    "Security",
-    "Shipping",
-    "Software",
-    "Studios",
-    "Systems",
-    "Textiles",
-    "Travel",
-    "Utilities",
-    "Ventures",
-    "Wholesale",
-    "Works",
-];
-const SUFFIXES: &[&str] =
-    &["Ltd", "Inc", "GmbH", "Sp. z o.o.", "AB", "BV", "SA", "LLC", "plc", "Group"];
-
-/// A load-test partner with `customers` customers and `per_customer` subscriptions each,
-/// written in large batched transactions; deterministic for a given `seed`. Returns the
-/// partner's Global admin sign-in.
-pub fn seed_load(
-    conn: &mut AnyConnection,
-    customers: usize,
-    per_customer: usize,
-    seed: u64,
-) -> anyhow::Result<DemoLogin> {
-    ensure_offers(conn)?;
-    let now = db::now_ms();
-    let mut rng = Rng(seed.max(1));
-    let name = format!("Load Test Partner {customers}");
-    if partner::find_by_name(conn, &name)?.is_some() {
-        anyhow::bail!("{name} exists already in this database");
-    }
-    let (p, login) = conn.transaction(|c| {
-        let p = new_partner(c, &name, PartnerKind::Direct, now)?;
-        let email = format!("admin@load{customers}.example");
-        let (_, login) = new_user(c, &p, Role::GlobalAdmin, &email, "Load Test Admin", now)?;
-        anyhow::Ok((p, login))
-    })?;
-    let offers: Vec<Offer> = offer::list_base(conn)?;
-    const CHUNK: usize = 10_000;
-    let mut done = 0;
-    while done < customers {
-        let n = CHUNK.min(customers - done);
-        let mut custs = Vec::with_capacity(n);
-        let mut rels = Vec::with_capacity(n);
-        let mut subs = Vec::with_capacity(n * per_customer);
-        for i in done..done + n {
-            let company = format!(
-                "{} {} {} {i}",
-                WORDS_A[rng.below(WORDS_A.len() as u64) as usize],
-                WORDS_B[rng.below(WORDS_B.len() as u64) as usize],
-                SUFFIXES[rng.below(SUFFIXES.len() as u64) as usize]
-            );
-            let cust = Customer {
-                id: rng.uuid(),
-                primary_domain: format!("{}.onmicrosoft.com", slug(&company)),
-                company_name: company,
-                tenant_id: rng.uuid(),
-                country: COUNTRIES[rng.below(COUNTRIES.len() as u64) as usize].into(),
-                created_at: now - rng.below(1000) as i64 * DAY_MS,
-            };
-            let mut rel =
-                Relationship::new_reseller(&p.id, &cust, rng.below(3) > 0, cust.created_at);
-            rel.id = rng.uuid();
-            for _ in 0..per_customer {
-                let o = &offers[rng.below(offers.len() as u64) as usize];
-                let term =
-                    if o.commerce_type == "new_commerce" { Term::Annual } else { Term::Monthly };
-                let status = if rng.below(4) == 0 {
-                    SubscriptionStatus::Suspended
-                } else {
-                    SubscriptionStatus::Active
-                };
-                let created_at = now - rng.below(700) as i64 * DAY_MS;
-                subs.push(Subscription {
-                    id: rng.uuid(),
-                    partner_id: p.id.clone(),
-                    customer_id: cust.id.clone(),
-                    offer_id: o.id.clone(),
-                    offer_name: o.name.clone(),
-                    quantity: 1 + rng.below(300) as i32,
-                    term: term.as_str().into(),
-                    billing_cycle: term.billing_cycle().into(),
-                    status: status.as_str().into(),
-                    commerce_type: o.commerce_type.clone(),
-                    parent_id: None,
-                    created_at,
-                    updated_at: created_at,
-                    suspended_at: (status == SubscriptionStatus::Suspended)
-                        .then_some(created_at + DAY_MS),
-                });
-            }
-            custs.push(cust);
-            rels.push(rel);
-        }
-        conn.transaction(|c| {
-            customer::insert_many(c, &custs)?;
-            relationship::insert_many(c, &rels)?;
-            subscription::insert_many(c, &subs)?;
-            diesel::QueryResult::Ok(())
-        })?;
-        done += n;
-        if done % 100_000 == 0 || done == customers {
-            log::info!("seeded {done} of {customers} customers");
-        }
-    }
-    // PostgreSQL plans from statistics, which a bulk load leaves stale until autovacuum comes
-    // round: refresh them now, as a bulk loader should, with the visibility map that lets a
-    // page of the list be read from the index alone. (SQLite plans without statistics, and its
-    // queries here are written for that.)
-    if let AnyConnection::Postgresql(c) = conn {
-        diesel::RunQueryDsl::execute(
-            diesel::sql_query("VACUUM (ANALYZE) customers, relationships, subscriptions"),
-            c,
-        )?;
-    }
-    Ok(login)
 }

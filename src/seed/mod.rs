@@ -1,0 +1,13 @@
+//! Data a database starts with: the offer catalogue every server ensures, the demo world,
+//! the first Global admin of a partner, and a large world for load tests. Used by `main` and
+//! the tests.
+
+mod admin;
+mod catalogue;
+mod demo;
+mod load;
+
+pub use admin::create_admin;
+pub use catalogue::ensure_offers;
+pub use demo::{DemoLogin, MAIN_PARTNER, RESELLER_PARTNER, SECOND_PARTNER, seed_demo};
+pub use load::seed_load;

@@ -1,0 +1,15 @@
+//! Who acts, and in which request: what every service needs to check rights and to audit.
+
+use crate::auth::CurrentUser;
+
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub user: CurrentUser,
+    pub request_id: String,
+}
+
+impl Ctx {
+    pub fn partner_id(&self) -> &str {
+        &self.user.partner.id
+    }
+}

@@ -1,0 +1,84 @@
+//! What every page shares: the layout around a signed-in page, toasts, the navigation.
+
+use askama::Template;
+use serde::{Deserialize, Serialize};
+
+use crate::auth::CurrentUser;
+use crate::auth::permissions::Permission;
+
+/// A message banner.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Toast {
+    pub kind: String,
+    pub message: crate::i18n::Msg,
+}
+
+impl Toast {
+    pub fn success(message: impl Into<crate::i18n::Msg>) -> Self {
+        Toast { kind: "success".into(), message: message.into() }
+    }
+    pub fn error(message: impl Into<crate::i18n::Msg>) -> Self {
+        Toast { kind: "error".into(), message: message.into() }
+    }
+    pub fn info(message: impl Into<crate::i18n::Msg>) -> Self {
+        Toast { kind: "info".into(), message: message.into() }
+    }
+}
+
+/// The left navigation's entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    Customers,
+    Password,
+    Users,
+    Activity,
+}
+
+/// What every signed-in page shows around its content.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub user_name: String,
+    pub user_roles: Vec<crate::models::role::Role>,
+    pub partner_name: String,
+    pub csrf_token: String,
+    pub nav: Nav,
+    pub toasts: Vec<Toast>,
+    pub asset_version: &'static str,
+    /// Whether the navigation shows Users.
+    pub can_manage_users: bool,
+    /// The user's language (the page's `l`).
+    pub locale: crate::i18n::Locale,
+    /// This page's path and query, where the language switcher returns to.
+    pub path: String,
+}
+
+impl Layout {
+    pub fn new(user: &CurrentUser, nav: Nav, toasts: Vec<Toast>) -> Self {
+        Layout {
+            locale: user.locale,
+            user_name: user.display_name.clone(),
+            user_roles: user.roles.clone(),
+            partner_name: user.partner.name.clone(),
+            csrf_token: user.csrf_token.clone(),
+            nav,
+            toasts,
+            asset_version: crate::views::assets::version(),
+            can_manage_users: user.can(Permission::ManageUsers),
+            path: user.path.clone(),
+        }
+    }
+}
+
+/// Toasts swapped out of band into `#flash` (added to fragment responses).
+#[derive(Template)]
+#[template(path = "partials/toasts.html")]
+pub struct ToastFragment {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
+    pub toasts: Vec<Toast>,
+}
+
+/// Whether the user may manage subscriptions (buttons shown as actions, not just text).
+pub fn can_manage(user: &CurrentUser) -> bool {
+    user.can(Permission::ManageSubscriptions)
+}

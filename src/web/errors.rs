@@ -1,0 +1,74 @@
+//! How an `AppError` is answered: a status, a page in the right language (with the navigation
+//! for a signed-in user), a toast for htmx, a redirect to sign in.
+
+use actix_web::body::BoxBody;
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::util::urls::{local_path, urlencode};
+use crate::views::{ErrorPage, Toast, ToastFragment};
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse<BoxBody> {
+        if let AppError::Internal(e) = self {
+            log::error!("internal error: {e:#}");
+        }
+        if let AppError::SignInRequired { next } = self {
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, signin_location(next.as_deref())))
+                .finish();
+        }
+        page(self, Locale::En)
+    }
+}
+
+/// Where a sign-in should return to: only local paths.
+pub fn signin_location(next: Option<&str>) -> String {
+    match next.and_then(local_path) {
+        Some(n) => format!("/signin?next={}", urlencode(n)),
+        None => "/signin".to_string(),
+    }
+}
+
+/// The error page without the navigation (nobody is signed in, or nobody is known yet), in
+/// the given language; "busy" says when to try again.
+pub fn page(e: &AppError, l: Locale) -> HttpResponse {
+    let status = e.status_code();
+    let page = ErrorPage { l, code: status.as_u16(), title: e.title(), message: e.text(l) };
+    let mut resp = HttpResponse::build(status);
+    if let AppError::Unavailable = e {
+        resp.insert_header((header::RETRY_AFTER, "2"));
+    }
+    match page.render() {
+        Ok(html) => resp.content_type("text/html; charset=utf-8").body(html),
+        Err(_) => resp.content_type("text/plain; charset=utf-8").body(e.text(l)),
+    }
+}
+
+/// An error's sentence as a toast, swapped out of band into the page's message area.
+pub fn toast(e: &AppError, status: StatusCode, l: Locale) -> HttpResponse {
+    let fragment = ToastFragment { l, toasts: vec![Toast::error(e.message())] };
+    let mut resp = HttpResponse::build(status);
+    if let AppError::Unavailable = e {
+        resp.insert_header((header::RETRY_AFTER, "2"));
+    }
+    resp.insert_header(("HX-Reswap", "none"))
+        .content_type("text/html; charset=utf-8")
+        .body(fragment.render().unwrap_or_default())
+}

@@ -1,0 +1,78 @@
+//! Extractors: the signed-in user (and the service context) loaded for a handler.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_session::SessionExt;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload, web};
+
+use crate::auth::{CurrentUser, SignedIn, load_signed_in};
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::services::Ctx;
+use crate::util::clock::now_ms;
+use crate::web::request::{locale_of, reloadable_path, request_id_of};
+use crate::web::session::{LOGIN_AT_KEY, USER_ID_KEY, csrf_token};
+use crate::web::session_store;
+use crate::web::state::AppState;
+
+impl FromRequest for CurrentUser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let next = (req.method() == actix_web::http::Method::GET)
+                .then(|| req.uri().path_and_query().map(|p| p.to_string()))
+                .flatten();
+            let signin = || AppError::SignInRequired { next: next.clone() };
+            let session = req.get_session();
+            let Some(user_id) = session.get::<String>(USER_ID_KEY).ok().flatten() else {
+                return Err(signin());
+            };
+            let state = req
+                .app_data::<web::Data<AppState>>()
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("application state missing")))?;
+            let login_at = session.get::<i64>(LOGIN_AT_KEY).ok().flatten().unwrap_or(0);
+            if now_ms() - login_at > state.config.session_absolute_timeout.as_millis() as i64 {
+                session.purge();
+                return Err(signin());
+            }
+            let loaded = match session_store::take_signed_in(&user_id) {
+                Some(loaded) => loaded,
+                None => state.db(move |c| Ok(load_signed_in(c, &user_id)?)).await?,
+            };
+            let Some(SignedIn { user: u, partner, roles }) = loaded else {
+                session.purge();
+                return Err(signin());
+            };
+            let locale =
+                u.locale.as_deref().and_then(Locale::parse).unwrap_or_else(|| locale_of(&req));
+            let user = CurrentUser {
+                locale,
+                path: reloadable_path(&req),
+                id: u.id,
+                email: u.email,
+                display_name: u.display_name,
+                partner,
+                roles,
+                csrf_token: csrf_token(&session),
+            };
+            // Kept for the error pages, which show the navigation to a signed-in user.
+            req.extensions_mut().insert(user.clone());
+            Ok(user)
+        })
+    }
+}
+
+impl FromRequest for Ctx {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = CurrentUser::from_request(req, payload);
+        let request_id = request_id_of(req);
+        Box::pin(async move { Ok(Ctx { user: user.await?, request_id }) })
+    }
+}
