@@ -25,7 +25,6 @@ fn page() -> CustomersPage {
             csrf_token: "0".repeat(64),
             nav: Nav::Customers,
             toasts: Vec::new(),
-            asset_version: "0123456789ab",
             can_manage_users: true,
             locale: partnerdesk::i18n::Locale::En,
             path: "/customers".into(),

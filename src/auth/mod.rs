@@ -5,4 +5,5 @@ pub mod password;
 pub mod permissions;
 pub mod principal;
 
+pub use crate::models::role::Role;
 pub use principal::{CurrentUser, SignedIn, load_signed_in};

@@ -35,6 +35,33 @@ pub mod op {
     pub const UPDATE_USER_LOCALE: &str = "update_user_locale";
 }
 
+/// Operation codes and their labels, in the order the filter offers them. A code not listed here
+/// still reads well (see `operation_label`).
+pub const OPERATIONS: &[(&str, &str)] = &[
+    ("remove_partner_customer_relationship", "Remove reseller relationship"),
+    ("update_subscription", "Change subscription status"),
+    ("create_subscription", "Add subscription"),
+    ("cancel_reservation", "Cancel Azure reservation"),
+    ("cancel_software_purchase", "Cancel software purchase"),
+    ("create_relationship_request", "Request reseller relationship"),
+    ("revoke_relationship_request", "Revoke relationship request"),
+    ("accept_relationship_request", "Accept relationship request"),
+    ("remove_delegated_admin", "Remove delegated admin privileges"),
+    ("update_support_contact", "Change support contact"),
+    ("login_succeeded", "Sign-in"),
+    ("login_failed", "Failed sign-in"),
+    ("logout", "Sign-out"),
+    ("change_password", "Change password"),
+    ("create_user", "Add user"),
+    ("update_user_roles", "Change user roles"),
+    ("disable_user", "Disable user"),
+    ("enable_user", "Enable user"),
+    ("reset_password", "Reset password"),
+    ("update_user_locale", "Change language"),
+    ("authz_denied", "Access denied"),
+    ("csrf_rejected", "Forged request refused"),
+];
+
 /// What happened, to what. `failed` marks an attempt that was refused.
 #[derive(Debug, Default)]
 pub struct Event<'a> {

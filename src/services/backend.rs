@@ -32,6 +32,11 @@ impl Backend {
         }
     }
 
+    /// Whether the database answers (a connection within the pool's timeout, and a ping).
+    pub async fn ready(&self) -> bool {
+        self.db(|c| Ok(db::ping(c))).await.unwrap_or(false)
+    }
+
     /// Like `db`, inside one transaction.
     pub async fn db_tx<T: Send + 'static>(
         &self,

@@ -1,9 +1,11 @@
 //! Domain rules. Each state change is one function, one database transaction, with its audit
 //! record written in that same transaction. Services take no actix types.
 
+pub mod activity;
 pub mod audit;
 mod backend;
 mod ctx;
+pub mod customers;
 pub mod offboarding;
 pub mod removal;
 pub mod requests;

@@ -7,13 +7,15 @@ use crate::auth::permissions::Permission;
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
+use crate::models::customer::Customer;
 use crate::models::relationship;
+use crate::models::relationship::Relationship;
 use crate::models::reservation::{self, Reservation};
 use crate::models::software::{self, SoftwarePurchase};
 use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus};
-use crate::services::Ctx;
 use crate::services::audit::{self, Event, op};
 use crate::services::subscriptions::{cancel_reservation_recorded, cancel_software_recorded};
+use crate::services::{Ctx, customers};
 use crate::util::clock::now_ms;
 
 /// What preparing for removal would do now.
@@ -51,6 +53,18 @@ impl Plan {
         ids.sort_unstable();
         ids.join(",")
     }
+}
+
+/// What the offboarding page shows: the customer and exactly what preparing would do.
+pub struct Preview {
+    pub customer: Customer,
+    pub relationship: Relationship,
+    pub plan: Plan,
+}
+
+pub fn preview(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<Preview> {
+    let (customer, relationship) = customers::view(c, ctx, customer_id)?;
+    Ok(Preview { plan: plan(c, ctx.partner_id(), customer_id)?, customer, relationship })
 }
 
 pub fn plan(

@@ -35,6 +35,15 @@ pub struct Created {
     pub token: String,
 }
 
+/// How many of the latest requests the partner's list shows.
+pub const LIST_SIZE: i64 = 100;
+
+/// The partner's latest relationship requests, newest first.
+pub fn list(conn: &mut AnyConnection, ctx: &Ctx) -> AppResult<Vec<RelationshipRequest>> {
+    ctx.user.require(Permission::RequestRelationship)?;
+    Ok(rows::list_for_partner(conn, ctx.partner_id(), LIST_SIZE)?)
+}
+
 pub fn create(conn: &mut AnyConnection, ctx: &Ctx, with_dap: bool) -> AppResult<Created> {
     ctx.user.require(Permission::RequestRelationship)?;
     let token = crate::util::tokens::random_token();

@@ -7,13 +7,16 @@ use crate::auth::permissions::Permission;
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
+use crate::models::customer::Customer;
 use crate::models::offer;
+use crate::models::partner::Partner;
 use crate::models::relationship::{self, Relationship};
 use crate::models::reservation::{self, Reservation};
 use crate::models::software::{self, CANCEL_WINDOW_DAYS, SoftwarePurchase};
-use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus, Term};
-use crate::services::Ctx;
+use crate::models::subscription::{self, CommerceType, Subscription};
+pub use crate::models::subscription::{SubscriptionStatus, Term};
 use crate::services::audit::{self, Event, op};
+use crate::services::{Ctx, customers};
 use crate::util::{clock::now_ms, tokens::new_id};
 
 /// The key of the refusal of purchases and reactivations after a removal.
@@ -238,6 +241,105 @@ pub struct NewSubscription {
     pub term: Term,
 }
 
+/// A quantity as typed: a whole number from 1 to `MAX_QUANTITY`.
+pub fn parse_quantity(typed: &str) -> Result<i32, Msg> {
+    typed
+        .trim()
+        .parse()
+        .ok()
+        .filter(|q| (1..=MAX_QUANTITY).contains(q))
+        .ok_or_else(|| Msg::new("error-quantity-range").num("max", MAX_QUANTITY))
+}
+
+impl NewSubscription {
+    /// A purchase as the form sends it.
+    pub fn parse(offer_id: &str, quantity: &str, term: &str) -> Result<Self, Msg> {
+        let quantity = parse_quantity(quantity)?;
+        let term = Term::parse(term).ok_or_else(|| Msg::new("error-choose-term"))?;
+        if offer_id.trim().is_empty() {
+            return Err(Msg::new("error-choose-offer"));
+        }
+        Ok(NewSubscription { offer_id: offer_id.to_owned(), quantity, term })
+    }
+}
+
+/// The status a person may set from a form: active or suspended.
+pub fn parse_settable_status(typed: &str) -> Result<SubscriptionStatus, AppError> {
+    match SubscriptionStatus::parse(typed) {
+        Some(t @ (SubscriptionStatus::Active | SubscriptionStatus::Suspended)) => Ok(t),
+        _ => Err(AppError::Unprocessable(Msg::new("error-choose-status"))),
+    }
+}
+
+/// What the Subscriptions tab shows.
+pub struct Tab {
+    pub customer: Customer,
+    pub relationship: Relationship,
+    pub subscriptions: Vec<Subscription>,
+    pub reservations: Vec<Reservation>,
+    pub software: Vec<SoftwarePurchase>,
+    pub offers: Vec<offer::Offer>,
+}
+
+pub fn tab(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<Tab> {
+    let (customer, relationship) = customers::view(c, ctx, customer_id)?;
+    let p = ctx.partner_id();
+    Ok(Tab {
+        subscriptions: subscription::list_for_customer(c, p, customer_id)?,
+        reservations: reservation::list_for_customer(c, p, customer_id)?,
+        software: software::list_for_customer(c, p, customer_id)?,
+        offers: offer::list_base(c)?,
+        customer,
+        relationship,
+    })
+}
+
+/// What a subscription's page shows.
+pub struct Detail {
+    pub customer: Customer,
+    pub relationship: Relationship,
+    pub sub: Subscription,
+    pub parent: Option<Subscription>,
+    pub addons: Vec<Subscription>,
+    pub addon_offers: Vec<offer::Offer>,
+    pub support_choices: Vec<Partner>,
+    /// The designated support contact: (partner id, name).
+    pub support_contact: Option<(String, String)>,
+}
+
+pub fn detail(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str, sid: &str) -> AppResult<Detail> {
+    let (customer, relationship) = customers::view(c, ctx, customer_id)?;
+    let p = ctx.partner_id();
+    let sub = subscription::find(c, p, customer_id, sid)?.ok_or(AppError::NotFound)?;
+    let parent = match &sub.parent_id {
+        Some(pid) => subscription::find(c, p, customer_id, pid)?,
+        None => None,
+    };
+    let addon_offers =
+        if sub.parent_id.is_none() { offer::addons_for(c, &sub.offer_id)? } else { Vec::new() };
+    let support_choices = support_contact_choices(c, &ctx.user.partner)?;
+    let support_contact =
+        crate::models::support_contact::for_subscription(c, p, &sub.id)?.map(|sc| {
+            let id = sc.contact_partner_id.unwrap_or_else(|| p.to_owned());
+            let name = support_choices
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.name.clone())
+                .unwrap_or_default();
+            (id, name)
+        });
+    Ok(Detail {
+        addons: subscription::addons_of(c, &sub.id)?,
+        customer,
+        relationship,
+        sub,
+        parent,
+        addon_offers,
+        support_choices,
+        support_contact,
+    })
+}
+
 pub fn add_subscription(
     conn: &mut AnyConnection,
     ctx: &Ctx,
@@ -423,8 +525,8 @@ pub fn cancel_subscription(
 /// itself and, for an indirect provider, its indirect resellers.
 pub fn support_contact_choices(
     conn: &mut AnyConnection,
-    partner: &crate::models::partner::Partner,
-) -> diesel::QueryResult<Vec<crate::models::partner::Partner>> {
+    partner: &Partner,
+) -> diesel::QueryResult<Vec<Partner>> {
     let mut choices = vec![partner.clone()];
     if partner.kind() == crate::models::partner::PartnerKind::IndirectProvider {
         choices.extend(crate::models::partner::resellers_of(conn, &partner.id)?);

@@ -8,33 +8,6 @@ use super::Layout;
 use crate::i18n::Locale;
 use crate::models::audit::{ActivityRow, AuditRecord, FAILED};
 
-/// Operation codes and their labels, in the order the filter offers them. A code not listed here
-/// still reads well (see `operation_label`).
-pub const OPERATIONS: &[(&str, &str)] = &[
-    ("remove_partner_customer_relationship", "Remove reseller relationship"),
-    ("update_subscription", "Change subscription status"),
-    ("create_subscription", "Add subscription"),
-    ("cancel_reservation", "Cancel Azure reservation"),
-    ("cancel_software_purchase", "Cancel software purchase"),
-    ("create_relationship_request", "Request reseller relationship"),
-    ("revoke_relationship_request", "Revoke relationship request"),
-    ("accept_relationship_request", "Accept relationship request"),
-    ("remove_delegated_admin", "Remove delegated admin privileges"),
-    ("update_support_contact", "Change support contact"),
-    ("login_succeeded", "Sign-in"),
-    ("login_failed", "Failed sign-in"),
-    ("logout", "Sign-out"),
-    ("change_password", "Change password"),
-    ("create_user", "Add user"),
-    ("update_user_roles", "Change user roles"),
-    ("disable_user", "Disable user"),
-    ("enable_user", "Enable user"),
-    ("reset_password", "Reset password"),
-    ("update_user_locale", "Change language"),
-    ("authz_denied", "Access denied"),
-    ("csrf_rejected", "Forged request refused"),
-];
-
 /// The label of an operation code; an unknown code reads as words ("some_new_thing" →
 /// "Some new thing").
 pub fn operation_label(code: &str) -> String {
@@ -131,19 +104,9 @@ impl From<ActivityRow> for Entry {
     }
 }
 
-/// The filters as sent (or their defaults), shown again in the form and carried by the links.
-/// An empty date means no bound.
-#[derive(Debug, Clone, Default)]
-pub struct FilterForm {
-    pub from: String,
-    pub to: String,
-    /// Company-name prefix.
-    pub customer: String,
-    /// One customer, by id (the Account page's "All activity for this customer").
-    pub customer_id: String,
-    pub operation: String,
-    pub user: String,
-}
+/// The filters as the form shows them again and the links carry them.
+pub use crate::services::activity::Filters as FilterForm;
+pub use crate::services::audit::OPERATIONS;
 
 impl FilterForm {
     /// The filters as a query string (both dates always, so a link keeps its range).

@@ -29,3 +29,9 @@ pub struct CustomerHeader {
     pub relationship: Relationship,
     pub tab: &'static str,
 }
+
+impl CustomerHeader {
+    pub fn new(customer: Customer, relationship: Relationship, tab: &'static str) -> Self {
+        CustomerHeader { customer, relationship, tab }
+    }
+}

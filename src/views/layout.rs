@@ -43,7 +43,6 @@ pub struct Layout {
     pub csrf_token: String,
     pub nav: Nav,
     pub toasts: Vec<Toast>,
-    pub asset_version: &'static str,
     /// Whether the navigation shows Users.
     pub can_manage_users: bool,
     /// The user's language (the page's `l`).
@@ -62,7 +61,6 @@ impl Layout {
             csrf_token: user.csrf_token.clone(),
             nav,
             toasts,
-            asset_version: crate::views::assets::version(),
             can_manage_users: user.can(Permission::ManageUsers),
             path: user.path.clone(),
         }

@@ -42,7 +42,6 @@ pub struct InvitationPage {
     pub closed: Option<String>,
     /// Set after acceptance.
     pub accepted: Option<(String, bool, bool)>,
-    pub asset_version: &'static str,
 }
 
 impl InvitationPage {
@@ -65,7 +64,6 @@ impl InvitationPage {
             error,
             closed: None,
             accepted: None,
-            asset_version: crate::views::assets::version(),
         }
     }
 

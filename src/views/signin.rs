@@ -14,7 +14,6 @@ pub struct SignInPage {
     pub next: String,
     pub error: Option<String>,
     pub csrf_token: String,
-    pub asset_version: &'static str,
 }
 
 #[derive(Template, WebTemplate)]

@@ -3,18 +3,17 @@
 use actix_session::Session;
 use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpResponse, web};
-use askama::Template;
 
 use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::models::support_contact;
 use crate::services::Ctx;
-use crate::services::{offboarding, removal};
-use crate::views::{AccountPage, Layout, Nav, OffboardingPage, RemoveConfirmPage, Toast};
+use crate::services::{customers, offboarding, removal};
+use crate::views::{
+    AccountPage, CustomerHeader, Layout, Nav, OffboardingPage, RemoveConfirmPage, Toast,
+};
 use crate::web::state::AppState;
 
-use super::subscriptions::load_header;
 use crate::util::clock::now_ms;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -27,34 +26,31 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::POST, "/customers/{id}/offboarding", prepare);
 }
 
+/// The customer's account as the partner sees it (Account tab, removal confirmation).
+async fn load_account(state: &AppState, ctx: &Ctx, id: String) -> AppResult<customers::Account> {
+    let ctx = ctx.clone();
+    state.db(move |c| customers::account(c, &ctx, &id)).await
+}
+
 async fn account(
     ctx: Ctx,
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> AppResult<AccountPage> {
-    ctx.user.require(Permission::ViewCustomers)?;
     let toasts = super::flash::take(&session);
-    let id = path.into_inner();
-    state
-        .db(move |c| {
-            let header = load_header(c, &ctx, &id, "account")?;
-            Ok(AccountPage {
-                l: ctx.user.locale,
-                layout: Layout::new(&ctx.user, Nav::Customers, toasts),
-                can_manage: ctx.user.can(Permission::ManageSubscriptions),
-                now_ms: now_ms(),
-                can_remove_dap: ctx.user.can(Permission::ManageDelegatedAdmin),
-                eligibility: removal::check(c, &ctx.user, &header.relationship)?,
-                support_contacts: support_contact::list_for_customer(c, ctx.partner_id(), &id)?,
-                activity: crate::models::audit::list_for_customer(c, ctx.partner_id(), &id, 20)?
-                    .into_iter()
-                    .map(Into::into)
-                    .collect(),
-                header,
-            })
-        })
-        .await
+    let a = load_account(&state, &ctx, path.into_inner()).await?;
+    Ok(AccountPage {
+        l: ctx.user.locale,
+        layout: Layout::new(&ctx.user, Nav::Customers, toasts),
+        can_manage: ctx.user.can(Permission::ManageSubscriptions),
+        now_ms: now_ms(),
+        can_remove_dap: ctx.user.can(Permission::ManageDelegatedAdmin),
+        eligibility: a.eligibility,
+        support_contacts: a.support_contacts,
+        activity: a.activity.into_iter().map(Into::into).collect(),
+        header: CustomerHeader::new(a.customer, a.relationship, "account"),
+    })
 }
 
 async fn confirm(
@@ -63,26 +59,15 @@ async fn confirm(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> AppResult<RemoveConfirmPage> {
-    ctx.user.require(Permission::ViewCustomers)?;
     let toasts = super::flash::take(&session);
-    let id = path.into_inner();
-    state
-        .db(move |c| {
-            let header = load_header(c, &ctx, &id, "account")?;
-            Ok(RemoveConfirmPage {
-                l: ctx.user.locale,
-                layout: Layout::new(&ctx.user, Nav::Customers, toasts),
-                eligibility: removal::check(c, &ctx.user, &header.relationship)?,
-                support_contact_count: support_contact::list_for_customer(
-                    c,
-                    ctx.partner_id(),
-                    &id,
-                )?
-                .len(),
-                header,
-            })
-        })
-        .await
+    let a = load_account(&state, &ctx, path.into_inner()).await?;
+    Ok(RemoveConfirmPage {
+        l: ctx.user.locale,
+        layout: Layout::new(&ctx.user, Nav::Customers, toasts),
+        eligibility: a.eligibility,
+        support_contact_count: a.support_contacts.len(),
+        header: CustomerHeader::new(a.customer, a.relationship, "account"),
+    })
 }
 
 async fn remove(
@@ -95,9 +80,9 @@ async fn remove(
     let (ctx2, id2) = (ctx.clone(), id.clone());
     let (name, removed) = state
         .db(move |c| {
-            let header = load_header(c, &ctx2, &id2, "account")?;
+            let (customer, _) = customers::find(c, &ctx2, &id2)?;
             let removed = removal::remove(c, &ctx2, &id2)?;
-            Ok((header.customer.company_name, removed))
+            Ok((customer.company_name, removed))
         })
         .await?;
     let msg = Msg::new("toast-relationship-removed")
@@ -122,23 +107,24 @@ async fn remove_dap(
 }
 
 fn offboarding_page(
-    c: &mut crate::db::AnyConnection,
     ctx: &Ctx,
-    id: &str,
+    o: offboarding::Preview,
     toasts: Vec<Toast>,
     error: Option<String>,
-) -> AppResult<OffboardingPage> {
-    ctx.user.require(Permission::ViewCustomers)?;
-    let header = load_header(c, ctx, id, "account")?;
-    Ok(OffboardingPage {
+) -> OffboardingPage {
+    OffboardingPage {
         l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
-        plan: offboarding::plan(c, ctx.partner_id(), id)?,
-        can_manage: ctx.user.can(Permission::ManageSubscriptions)
-            && header.relationship.is_reseller(),
+        can_manage: ctx.user.can(Permission::ManageSubscriptions) && o.relationship.is_reseller(),
+        plan: o.plan,
         error,
-        header,
-    })
+        header: CustomerHeader::new(o.customer, o.relationship, "account"),
+    }
+}
+
+async fn load_preview(state: &AppState, ctx: &Ctx, id: String) -> AppResult<offboarding::Preview> {
+    let ctx = ctx.clone();
+    state.db(move |c| offboarding::preview(c, &ctx, &id)).await
 }
 
 /// The preview: exactly what preparing for removal would suspend and cancel.
@@ -149,8 +135,8 @@ async fn offboarding(
     path: web::Path<String>,
 ) -> AppResult<OffboardingPage> {
     let toasts = super::flash::take(&session);
-    let id = path.into_inner();
-    state.db(move |c| offboarding_page(c, &ctx, &id, toasts, None)).await
+    let preview = load_preview(&state, &ctx, path.into_inner()).await?;
+    Ok(offboarding_page(&ctx, preview, toasts, None))
 }
 
 #[derive(serde::Deserialize)]
@@ -179,12 +165,9 @@ async fn prepare(
             Ok(super::see_other(&format!("/customers/{id}/account")))
         }
         Err(AppError::Conflict(msg)) => {
-            let page = state
-                .db(move |c| {
-                    offboarding_page(c, &ctx, &id, Vec::new(), Some(ctx.user.locale.msg(&msg)))
-                })
-                .await?;
-            Ok(super::html(StatusCode::CONFLICT, page.render().map_err(AppError::internal)?))
+            let preview = load_preview(&state, &ctx, id).await?;
+            let error = Some(ctx.user.locale.msg(&msg));
+            super::render(StatusCode::CONFLICT, offboarding_page(&ctx, preview, Vec::new(), error))
         }
         Err(e) => Err(e),
     }

@@ -9,13 +9,12 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::permissions::Permission;
-use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
-use crate::i18n::Msg;
-use crate::models::audit::{self, ActivityCursor, ActivityFilter};
-use crate::models::{customer, user};
 use crate::services::Ctx;
-use crate::util::clock::{DAY_MS, now_ms};
+use crate::services::activity::{self as svc, ActivityCursor, DEFAULT_DAYS};
+use crate::services::audit::OPERATIONS;
+use crate::util::clock::{DAY_MS, day_start, iso_date, now_ms};
+use crate::util::urls::urlencode;
 use crate::views::activity::{self as view, ActivityPage, Choice, Entry, FilterForm};
 use crate::views::{Layout, Nav};
 use crate::web::state::AppState;
@@ -23,10 +22,6 @@ use crate::web::state::AppState;
 pub const PAGE_SIZE: i64 = 50;
 /// Rows the CSV export reads per query.
 pub const CSV_BATCH: i64 = 500;
-/// The default range: the last this many days (and today), in UTC.
-pub const DEFAULT_DAYS: i64 = 30;
-pub const MAX_CUSTOMER_CHARS: usize = 200;
-const MAX_ID_CHARS: usize = 64;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use super::add;
@@ -54,7 +49,7 @@ impl ActivityQuery {
         let text = |v: &Option<String>| v.as_deref().unwrap_or_default().trim().to_string();
         let date_or = |v: &Option<String>, default: i64| match v {
             Some(v) => v.trim().to_string(),
-            None => crate::util::clock::iso_date(default),
+            None => iso_date(default),
         };
         FilterForm {
             from: date_or(&self.from, today_ms - DEFAULT_DAYS * DAY_MS),
@@ -65,111 +60,6 @@ impl ActivityQuery {
             user: text(&self.user),
         }
     }
-
-    /// Where the page starts (both parts, or neither).
-    fn cursor(&self) -> Result<Option<ActivityCursor>, Msg> {
-        let bad = || Msg::new("activity-error-cursor");
-        fn part(v: &Option<String>) -> Option<&str> {
-            v.as_deref().map(str::trim).filter(|v| !v.is_empty())
-        }
-        match (part(&self.before_at), part(&self.before_id)) {
-            (None, None) => Ok(None),
-            (Some(at), Some(id)) if id.chars().count() <= MAX_ID_CHARS => {
-                Ok(Some(ActivityCursor { at: at.parse().map_err(|_| bad())?, id: id.to_string() }))
-            }
-            _ => Err(bad()),
-        }
-    }
-}
-
-/// Midnight (UTC) of the day `ms` falls on.
-fn day_start(ms: i64) -> i64 {
-    ms - ms.rem_euclid(DAY_MS)
-}
-
-/// `2026-11-24` → midnight UTC of that day, in milliseconds. Only that exact shape.
-fn parse_date(s: &str) -> Option<i64> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let number = |from: usize, to: usize| -> Option<u16> {
-        let part = s.get(from..to)?;
-        if !part.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        part.parse().ok()
-    };
-    let month = time::Month::try_from(u8::try_from(number(5, 7)?).ok()?).ok()?;
-    let date = time::Date::from_calendar_date(
-        i32::from(number(0, 4)?),
-        month,
-        u8::try_from(number(8, 10)?).ok()?,
-    )
-    .ok()?;
-    Some(date.midnight().assume_utc().unix_timestamp() * 1000)
-}
-
-/// The filters' checks that need no database: dates, lengths, the operation type.
-fn parse_filter(form: &FilterForm, partner_id: &str) -> Result<ActivityFilter, Msg> {
-    let date = |value: &str, which: &'static str| -> Result<Option<i64>, Msg> {
-        if value.is_empty() {
-            return Ok(None);
-        }
-        parse_date(value).map(Some).ok_or_else(|| Msg::new(which))
-    };
-    let from_ms = date(&form.from, "activity-error-start-date")?;
-    let to_ms = date(&form.to, "activity-error-end-date")?;
-    if let (Some(from), Some(to)) = (from_ms, to_ms)
-        && from > to
-    {
-        return Err(Msg::new("activity-error-date-order"));
-    }
-    if form.customer.chars().count() > MAX_CUSTOMER_CHARS {
-        return Err(
-            Msg::new("activity-error-customer-length").num("max", MAX_CUSTOMER_CHARS as f64)
-        );
-    }
-    if form.customer_id.chars().count() > MAX_ID_CHARS {
-        return Err(Msg::new("activity-error-customer"));
-    }
-    if !form.operation.is_empty() && !view::OPERATIONS.iter().any(|(c, _)| *c == form.operation) {
-        return Err(Msg::new("activity-error-operation"));
-    }
-    if form.user.chars().count() > MAX_ID_CHARS {
-        return Err(Msg::new("activity-error-user"));
-    }
-    let some = |v: &str| (!v.is_empty()).then(|| v.to_string());
-    Ok(ActivityFilter {
-        partner_id: partner_id.to_string(),
-        from_ms,
-        // The end date is included: records before the next day's midnight.
-        until_ms: to_ms.map(|t| t + DAY_MS),
-        customer_id: some(&form.customer_id),
-        customer_prefix: some(&form.customer),
-        operation: some(&form.operation),
-        user_id: some(&form.user),
-    })
-}
-
-/// What the filters name must be the partner's own: the user, and the one customer (whose
-/// company name is returned for the page). Anything else is the same sentence whether it
-/// exists elsewhere or not.
-fn check_owned(
-    c: &mut AnyConnection,
-    filter: &ActivityFilter,
-    users: &[user::User],
-) -> AppResult<Result<Option<String>, Msg>> {
-    if let Some(id) = &filter.user_id
-        && !users.iter().any(|u| &u.id == id)
-    {
-        return Ok(Err(Msg::new("activity-error-user")));
-    }
-    let Some(id) = &filter.customer_id else { return Ok(Ok(None)) };
-    Ok(match customer::find_for_partner(c, &filter.partner_id, id)? {
-        Some((customer, _)) => Ok(Some(customer.company_name)),
-        None => Err(Msg::new("activity-error-customer")),
-    })
 }
 
 async fn page(
@@ -182,79 +72,41 @@ async fn page(
     ctx.user.require(Permission::ViewActivity)?;
     let query = query.into_inner();
     let form = query.form(day_start(now_ms()));
-    let parsed =
-        query.cursor().and_then(|cursor| Ok((parse_filter(&form, ctx.partner_id())?, cursor)));
-    let layout = Layout::new(&ctx.user, Nav::Activity, super::flash::take(&session));
-    let partner_id = ctx.partner_id().to_owned();
-    let page = state
-        .db(move |c| {
-            let users = user::list_for_partner(c, &partner_id)?;
-            let mut page = ActivityPage {
-                l: ctx.user.locale,
-                layout,
-                operations: view::OPERATIONS
-                    .iter()
-                    .map(|(code, _)| Choice {
-                        value: code.to_string(),
-                        label: ctx.user.locale.t(&format!("op-{code}")),
-                        selected: *code == form.operation,
-                    })
-                    .collect(),
-                users: users
-                    .iter()
-                    .map(|u| Choice {
-                        value: u.id.clone(),
-                        label: ctx.user.locale.t2(
-                            "activity-user-choice",
-                            "name",
-                            &u.display_name,
-                            "email",
-                            &u.email,
-                        ),
-                        selected: u.id == form.user,
-                    })
-                    .collect(),
-                form,
-                customer_label: None,
-                rows: Vec::new(),
-                next_page: None,
-                first_page: None,
-                error: None,
-            };
-            let (filter, cursor) = match parsed {
-                Ok(p) => p,
-                Err(message) => {
-                    page.error = Some(page.l.msg(message));
-                    return Ok(page);
-                }
-            };
-            match check_owned(c, &filter, &users)? {
-                Ok(label) => page.customer_label = label,
-                Err(message) => {
-                    page.error = Some(page.l.msg(message));
-                    return Ok(page);
-                }
-            }
-            let mut rows = audit::list_activity(c, &filter, cursor.as_ref(), PAGE_SIZE + 1)?;
-            let filters = page.form.query();
-            if rows.len() as i64 > PAGE_SIZE {
-                rows.truncate(PAGE_SIZE as usize);
-                page.next_page = rows.last().map(|last| {
-                    let next = last.cursor();
-                    format!(
-                        "/activity?{filters}&before_at={}&before_id={}",
-                        next.at,
-                        crate::util::urls::urlencode(&next.id)
-                    )
-                });
-            }
-            if cursor.is_some() {
-                page.first_page = Some(format!("/activity?{filters}"));
-            }
-            page.rows = rows.into_iter().map(Entry::from).collect();
-            Ok(page)
-        })
-        .await?;
+    let cursor = svc::parse_cursor(query.before_at.as_deref(), query.before_id.as_deref());
+    let (ctx2, filters) = (ctx.clone(), form.clone());
+    let found = state.db(move |c| svc::page(c, &ctx2, &filters, cursor, PAGE_SIZE)).await?;
+    let l = ctx.user.locale;
+    let filters = form.query();
+    let page = ActivityPage {
+        l,
+        layout: Layout::new(&ctx.user, Nav::Activity, super::flash::take(&session)),
+        operations: OPERATIONS
+            .iter()
+            .map(|(code, _)| Choice {
+                value: code.to_string(),
+                label: l.t(&format!("op-{code}")),
+                selected: *code == form.operation,
+            })
+            .collect(),
+        users: found
+            .users
+            .iter()
+            .map(|u| Choice {
+                value: u.id.clone(),
+                label: l.t2("activity-user-choice", "name", &u.display_name, "email", &u.email),
+                selected: u.id == form.user,
+            })
+            .collect(),
+        customer_label: found.customer_label,
+        next_page: found.rows.last().filter(|_| found.more).map(|last| {
+            let next = last.cursor();
+            format!("/activity?{filters}&before_at={}&before_id={}", next.at, urlencode(&next.id))
+        }),
+        first_page: found.paged.then(|| format!("/activity?{filters}")),
+        error: found.error.map(|m| l.msg(m)),
+        rows: found.rows.into_iter().map(Entry::from).collect(),
+        form,
+    };
     let status = if page.error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
     let body = if super::is_htmx_fragment_request(&req) {
         page.as_results().render()
@@ -276,14 +128,8 @@ async fn export(
     ctx.user.require(Permission::ViewActivity)?;
     let now = now_ms();
     let form = query.form(day_start(now));
-    let filter = parse_filter(&form, ctx.partner_id()).map_err(AppError::BadRequest)?;
-    let checked = filter.clone();
-    state
-        .db(move |c| {
-            let users = user::list_for_partner(c, &checked.partner_id)?;
-            check_owned(c, &checked, &users)?.map_err(AppError::BadRequest)
-        })
-        .await?;
+    let ctx2 = ctx.clone();
+    let filter = state.db(move |c| svc::export_filter(c, &ctx2, &form)).await?;
 
     enum Next {
         Header,
@@ -304,9 +150,7 @@ async fn export(
                 }
                 Next::After(after) => (String::new(), after),
             };
-            let batch = state
-                .db(move |c| Ok(audit::list_activity(c, &filter, after.as_ref(), CSV_BATCH)?))
-                .await;
+            let batch = state.db(move |c| svc::batch(c, &filter, after.as_ref(), CSV_BATCH)).await;
             let rows = match batch {
                 Ok(rows) => rows,
                 Err(e) => {
@@ -332,28 +176,4 @@ async fn export(
             format!("attachment; filename=\"{filename}\""),
         ))
         .streaming(stream))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_parse_in_one_shape_only() {
-        assert_eq!(parse_date("1970-01-02"), Some(DAY_MS));
-        assert_eq!(parse_date("2026-11-24"), Some(1_795_478_400_000));
-        for bad in [
-            "",
-            "2026-11-31",
-            "2026-13-01",
-            "2026-1-01",
-            "26-11-24",
-            "2026/11/24",
-            "２０２６-11-24",
-            "+026-11-24",
-            "2026-11-24T00:00",
-        ] {
-            assert_eq!(parse_date(bad), None, "{bad}");
-        }
-    }
 }

@@ -9,8 +9,7 @@ use serde::Deserialize;
 use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::models::customer::{self, Cursor};
-use crate::services::Ctx;
+use crate::services::{Ctx, customers};
 use crate::views::{CustomersPage, Layout, Nav};
 use crate::web::state::AppState;
 
@@ -56,24 +55,10 @@ async fn list(
             Msg::new("error-search-too-long").num("max", MAX_QUERY_CHARS as f64),
         ));
     }
-    let after = match (after_name, after_id) {
-        (Some(sort_name), Some(id)) => Some(Cursor { sort_name, id }),
-        _ => None,
-    };
+    let after = after_name.zip(after_id);
     let is_first_page = after.is_none();
-    let partner_id = ctx.partner_id().to_owned();
-    let search = q.clone();
-    let mut rows = state
-        .db(move |c| {
-            Ok(customer::list_for_partner(
-                c,
-                &partner_id,
-                Some(&search),
-                after.as_ref(),
-                PAGE_SIZE,
-            )?)
-        })
-        .await?;
+    let (ctx2, search) = (ctx.clone(), q.clone());
+    let mut rows = state.db(move |c| customers::list(c, &ctx2, &search, after, PAGE_SIZE)).await?;
     let next_page = if rows.len() as i64 > PAGE_SIZE {
         rows.truncate(PAGE_SIZE as usize);
         rows.last().map(|last| {

@@ -9,7 +9,7 @@ pub async fn healthz() -> HttpResponse {
 
 /// The database answers.
 pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    let ready = state.db(|c| Ok(crate::db::ping(c))).await.unwrap_or(false);
+    let ready = state.ready().await;
     if ready {
         HttpResponse::Ok().content_type("text/plain").body("ready")
     } else {

@@ -3,15 +3,13 @@
 use actix_session::Session;
 use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpResponse, web};
-use askama::Template;
 use serde::Deserialize;
 
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Locale, Msg};
-use crate::models::user;
 use crate::services::Ctx;
-use crate::services::audit::{self, Actor, Event, op};
 use crate::services::signin::change_password;
+use crate::services::users;
 use crate::views::{Layout, Nav, PasswordPage, Toast};
 use crate::web::state::AppState;
 
@@ -44,28 +42,7 @@ async fn set_locale(
         return Err(AppError::Unprocessable(Msg::new("error-unknown-locale")));
     };
     let back = safe_back(form.back.as_deref()).to_string();
-    let actor: Actor = (&ctx).into();
-    let user_id = ctx.user.id.clone();
-    state
-        .db_tx(move |c| {
-            // The saved choice before ("none": the browser's language was followed).
-            let old = user::find(c, &user_id)?.and_then(|u| u.locale);
-            user::set_locale(c, &user_id, Some(locale.tag()))?;
-            audit::record(
-                c,
-                &actor,
-                Event {
-                    operation: op::UPDATE_USER_LOCALE,
-                    resource_type: "user",
-                    resource_id: Some(&user_id),
-                    old_value: Some(format!("locale: {}", old.as_deref().unwrap_or("none"))),
-                    new_value: Some(format!("locale: {}", locale.tag())),
-                    ..Default::default()
-                },
-            )?;
-            Ok(())
-        })
-        .await?;
+    state.db(move |c| users::set_own_locale(c, &ctx, locale)).await?;
     Ok(super::see_other(&back))
 }
 
@@ -107,10 +84,7 @@ async fn submit(
                 layout: Layout::new(&ctx.user, Nav::Password, Vec::new()),
                 error: Some(ctx.user.locale.msg(&msg)),
             };
-            Ok(super::html(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page.render().map_err(AppError::internal)?,
-            ))
+            super::render(StatusCode::UNPROCESSABLE_ENTITY, page)
         }
         Err(e) => Err(e),
     }

@@ -4,13 +4,11 @@
 use actix_session::Session;
 use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpRequest, HttpResponse, web};
-use askama::Template;
 use serde::{Deserialize, Serialize};
 
 use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Locale, Msg};
-use crate::models::relationship_request as rows;
 use crate::services::Ctx;
 use crate::services::requests::{self as svc, Acceptance, VALIDITY_DAYS};
 use crate::util::clock::now_ms;
@@ -47,8 +45,8 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
         None
     };
     let toasts = super::flash::take(&session);
-    let partner_id = ctx.partner_id().to_owned();
-    let requests = state.db(move |c| Ok(rows::list_for_partner(c, &partner_id, 100)?)).await?;
+    let ctx2 = ctx.clone();
+    let requests = state.db(move |c| svc::list(c, &ctx2)).await?;
     Ok(RequestsPage {
         l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
@@ -107,10 +105,6 @@ async fn revoke(
     Ok(super::see_other("/relationship-requests"))
 }
 
-fn invitation_page(status: StatusCode, page: InvitationPage) -> AppResult<HttpResponse> {
-    Ok(super::html(status, page.render().map_err(AppError::internal)?))
-}
-
 /// The public page a customer's admin opens from the invitation.
 async fn invitation(
     http: HttpRequest,
@@ -121,7 +115,7 @@ async fn invitation(
     let token = path.into_inner();
     let t = token.clone();
     match state.db(move |c| svc::open_invitation(c, &t)).await {
-        Ok((req, partner)) => invitation_page(
+        Ok((req, partner)) => super::render(
             StatusCode::OK,
             InvitationPage::open(
                 l,
@@ -133,7 +127,7 @@ async fn invitation(
                 None,
             ),
         ),
-        Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => invitation_page(
+        Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => super::render(
             actix_web::ResponseError::status_code(&e),
             InvitationPage::closed(
                 l,
@@ -172,12 +166,12 @@ async fn accept(
     let request_id = super::request_id_of(&req);
     let (t, a) = (token.clone(), acceptance.clone());
     match state.db(move |c| svc::accept(c, &t, &a, &request_id)).await {
-        Ok(done) => invitation_page(StatusCode::OK, InvitationPage::accepted(l, done)),
+        Ok(done) => super::render(StatusCode::OK, InvitationPage::accepted(l, done)),
         Err(AppError::Unprocessable(msg)) => {
             // Show the form again, with what was typed and the message.
             let t = token.clone();
             let (req, partner) = state.db(move |c| svc::open_invitation(c, &t)).await?;
-            invitation_page(
+            super::render(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 InvitationPage::open(
                     l,
@@ -190,7 +184,7 @@ async fn accept(
                 ),
             )
         }
-        Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => invitation_page(
+        Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => super::render(
             actix_web::ResponseError::status_code(&e),
             InvitationPage::closed(l, e.text(l)),
         ),

@@ -52,16 +52,9 @@ fn form_response(
     let token = crate::util::tokens::random_token();
     let l = crate::web::request::locale_of(req);
     let error = error.map(|key| l.t(key));
-    let body = SignInPage {
-        l,
-        email,
-        next,
-        error,
-        csrf_token: token.clone(),
-        asset_version: crate::views::assets::version(),
-    }
-    .render()
-    .map_err(AppError::internal)?;
+    let body = SignInPage { l, email, next, error, csrf_token: token.clone() }
+        .render()
+        .map_err(AppError::internal)?;
     let cookie = Cookie::build(state.config.signin_cookie_name(), token)
         .path("/")
         .http_only(true)

@@ -8,13 +8,10 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::permissions::Permission;
-use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::models::subscription::{self, SubscriptionStatus, Term};
-use crate::models::{customer, offer, reservation, software, support_contact};
 use crate::services::Ctx;
-use crate::services::subscriptions::{self as svc, MAX_QUANTITY, NewSubscription};
+use crate::services::subscriptions::{self as svc, NewSubscription, SubscriptionStatus, Term};
 use crate::util::clock::now_ms;
 use crate::views::{
     AddSubscriptionForm, CustomerHeader, CustomerSubscriptionsPage, Layout, Nav, ReservationRow,
@@ -40,41 +37,26 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     );
 }
 
-/// The customer as the acting partner sees it, with the header every customer page shows.
-pub fn load_header(
-    c: &mut AnyConnection,
-    ctx: &Ctx,
-    customer_id: &str,
-    tab: &'static str,
-) -> AppResult<CustomerHeader> {
-    let (customer, relationship) =
-        customer::find_for_partner(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
-    Ok(CustomerHeader { customer, relationship, tab })
-}
-
+/// The tab's page, with the purchase form's values and message.
 fn tab_page(
-    c: &mut AnyConnection,
     ctx: &Ctx,
-    customer_id: &str,
+    tab: svc::Tab,
     toasts: Vec<Toast>,
     form: AddSubscriptionForm,
-) -> AppResult<CustomerSubscriptionsPage> {
-    ctx.user.require(Permission::ViewCustomers)?;
-    let header = load_header(c, ctx, customer_id, "subscriptions")?;
-    let p = ctx.partner_id();
-    Ok(CustomerSubscriptionsPage {
+) -> CustomerSubscriptionsPage {
+    CustomerSubscriptionsPage {
         l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
-        subscriptions: subscription::list_for_customer(c, p, customer_id)?,
-        reservations: reservation::list_for_customer(c, p, customer_id)?,
-        software: software::list_for_customer(c, p, customer_id)?,
+        header: CustomerHeader::new(tab.customer, tab.relationship, "subscriptions"),
+        subscriptions: tab.subscriptions,
+        reservations: tab.reservations,
+        software: tab.software,
         now_ms: now_ms(),
         can_manage: can_manage(&ctx.user),
-        offers: offer::list_base(c)?,
+        offers: tab.offers,
         terms: Term::ALL,
         form,
-        header,
-    })
+    }
 }
 
 async fn tab(
@@ -85,7 +67,9 @@ async fn tab(
 ) -> AppResult<CustomerSubscriptionsPage> {
     let toasts = super::flash::take(&session);
     let id = path.into_inner();
-    state.db(move |c| tab_page(c, &ctx, &id, toasts, AddSubscriptionForm::default())).await
+    let ctx2 = ctx.clone();
+    let tab = state.db(move |c| svc::tab(c, &ctx2, &id)).await?;
+    Ok(tab_page(&ctx, tab, toasts, AddSubscriptionForm::default()))
 }
 
 #[derive(Deserialize)]
@@ -93,21 +77,6 @@ pub struct AddForm {
     offer_id: String,
     quantity: String,
     term: String,
-}
-
-fn parse_purchase(form: &AddForm) -> Result<NewSubscription, Msg> {
-    let quantity: i32 = form
-        .quantity
-        .trim()
-        .parse()
-        .ok()
-        .filter(|q| (1..=MAX_QUANTITY).contains(q))
-        .ok_or_else(|| Msg::new("error-quantity-range").num("max", MAX_QUANTITY))?;
-    let term = Term::parse(&form.term).ok_or_else(|| Msg::new("error-choose-term"))?;
-    if form.offer_id.trim().is_empty() {
-        return Err(Msg::new("error-choose-offer"));
-    }
-    Ok(NewSubscription { offer_id: form.offer_id.clone(), quantity, term })
 }
 
 async fn buy(
@@ -119,7 +88,8 @@ async fn buy(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let form = form.into_inner();
-    let parsed = parse_purchase(&form).map_err(AppError::Unprocessable);
+    let parsed = NewSubscription::parse(&form.offer_id, &form.quantity, &form.term)
+        .map_err(AppError::Unprocessable);
     let (ctx2, id2) = (ctx.clone(), id.clone());
     let outcome = match parsed {
         Ok(req) => state.db(move |c| svc::add_subscription(c, &ctx2, &id2, &req)).await,
@@ -145,8 +115,9 @@ async fn buy(
                 term: form.term,
                 error: Some(e.text(ctx.user.locale)),
             };
-            let page = state.db(move |c| tab_page(c, &ctx, &id, Vec::new(), values)).await?;
-            Ok(super::html(status, page.render().map_err(AppError::internal)?))
+            let ctx2 = ctx.clone();
+            let tab = state.db(move |c| svc::tab(c, &ctx2, &id)).await?;
+            super::render(status, tab_page(&ctx, tab, Vec::new(), values))
         }
         Err(e) => Err(e),
     }
@@ -160,51 +131,40 @@ struct PageErrors {
 }
 
 fn subscription_page(
-    c: &mut AnyConnection,
     ctx: &Ctx,
-    customer_id: &str,
-    sid: &str,
+    d: svc::Detail,
     toasts: Vec<Toast>,
     errors: PageErrors,
-) -> AppResult<SubscriptionPage> {
-    ctx.user.require(Permission::ViewCustomers)?;
-    let header = load_header(c, ctx, customer_id, "subscriptions")?;
-    let sub =
-        subscription::find(c, ctx.partner_id(), customer_id, sid)?.ok_or(AppError::NotFound)?;
-    let parent = match &sub.parent_id {
-        Some(pid) => subscription::find(c, ctx.partner_id(), customer_id, pid)?,
-        None => None,
-    };
-    let addon_offers =
-        if sub.parent_id.is_none() { offer::addons_for(c, &sub.offer_id)? } else { Vec::new() };
-    let support_choices = svc::support_contact_choices(c, &ctx.user.partner)?;
-    let support_contact =
-        support_contact::for_subscription(c, ctx.partner_id(), &sub.id)?.map(|sc| {
-            let id = sc.contact_partner_id.unwrap_or_else(|| ctx.partner_id().to_owned());
-            let name = support_choices
-                .iter()
-                .find(|p| p.id == id)
-                .map(|p| p.name.clone())
-                .unwrap_or_default();
-            (id, name)
-        });
-    Ok(SubscriptionPage {
+) -> SubscriptionPage {
+    SubscriptionPage {
         l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
-        addons: subscription::addons_of(c, &sub.id)?,
-        parent,
-        sub,
+        header: CustomerHeader::new(d.customer, d.relationship, "subscriptions"),
+        addons: d.addons,
+        parent: d.parent,
+        sub: d.sub,
         can_manage: can_manage(&ctx.user),
         statuses: &[SubscriptionStatus::Active, SubscriptionStatus::Suspended],
         form_error: errors.status,
         now_ms: now_ms(),
-        addon_offers,
+        addon_offers: d.addon_offers,
         addon_error: errors.addon,
-        support_contact,
-        support_choices,
+        support_contact: d.support_contact,
+        support_choices: d.support_choices,
         can_manage_contacts: ctx.user.can(Permission::ManageSupportContacts),
-        header,
-    })
+    }
+}
+
+/// A subscription's page after a change was refused or made.
+async fn reload_page(
+    state: &AppState,
+    ctx: &Ctx,
+    (id, sid): (String, String),
+    errors: PageErrors,
+) -> AppResult<SubscriptionPage> {
+    let ctx2 = ctx.clone();
+    let d = state.db(move |c| svc::detail(c, &ctx2, &id, &sid)).await?;
+    Ok(subscription_page(ctx, d, Vec::new(), errors))
 }
 
 async fn show(
@@ -215,7 +175,9 @@ async fn show(
 ) -> AppResult<SubscriptionPage> {
     let toasts = super::flash::take(&session);
     let (id, sid) = path.into_inner();
-    state.db(move |c| subscription_page(c, &ctx, &id, &sid, toasts, PageErrors::default())).await
+    let ctx2 = ctx.clone();
+    let d = state.db(move |c| svc::detail(c, &ctx2, &id, &sid)).await?;
+    Ok(subscription_page(&ctx, d, toasts, PageErrors::default()))
 }
 
 #[derive(Deserialize)]
@@ -244,10 +206,7 @@ async fn set_status(
 ) -> AppResult<HttpResponse> {
     let l = ctx.user.locale;
     let (id, sid) = path.into_inner();
-    let target = match SubscriptionStatus::parse(&form.status) {
-        Some(t @ (SubscriptionStatus::Active | SubscriptionStatus::Suspended)) => Ok(t),
-        _ => Err(AppError::Unprocessable(Msg::new("error-choose-status"))),
-    };
+    let target = svc::parse_settable_status(&form.status);
     let (ctx2, id2, sid2) = (ctx.clone(), id.clone(), sid.clone());
     let outcome = match target {
         Ok(t) => {
@@ -277,7 +236,7 @@ async fn set_status(
         Err(e) => return Err(e),
     };
     let errors = PageErrors { status: form_error, ..Default::default() };
-    let page = state.db(move |c| subscription_page(c, &ctx, &id, &sid, Vec::new(), errors)).await?;
+    let page = reload_page(&state, &ctx, (id, sid), errors).await?;
     if fragment {
         super::fragment_with_toasts(
             status,
@@ -286,7 +245,7 @@ async fn set_status(
             l,
         )
     } else {
-        Ok(super::html(status, page.render().map_err(AppError::internal)?))
+        super::render(status, page)
     }
 }
 
@@ -382,17 +341,7 @@ async fn buy_addon(
 ) -> AppResult<HttpResponse> {
     let (id, sid) = path.into_inner();
     let f = form.into_inner();
-    let quantity = f
-        .quantity
-        .trim()
-        .parse::<i32>()
-        .ok()
-        .filter(|q| (1..=MAX_QUANTITY).contains(q))
-        .ok_or_else(|| {
-            AppError::Unprocessable(
-                Msg::new("error-quantity-range").num("max", MAX_QUANTITY as f64),
-            )
-        });
+    let quantity = svc::parse_quantity(&f.quantity).map_err(AppError::Unprocessable);
     let (ctx2, id2, sid2) = (ctx.clone(), id.clone(), sid.clone());
     let outcome = match quantity {
         Ok(q) => state.db(move |c| svc::add_addon(c, &ctx2, &id2, &sid2, &f.offer_id, q)).await,
@@ -409,10 +358,7 @@ async fn buy_addon(
         Err(e @ (AppError::Conflict(_) | AppError::Unprocessable(_))) => {
             let status = actix_web::ResponseError::status_code(&e);
             let errors = PageErrors { addon: Some(e.text(ctx.user.locale)), ..Default::default() };
-            let page = state
-                .db(move |c| subscription_page(c, &ctx, &id, &sid, Vec::new(), errors))
-                .await?;
-            Ok(super::html(status, page.render().map_err(AppError::internal)?))
+            super::render(status, reload_page(&state, &ctx, (id, sid), errors).await?)
         }
         Err(e) => Err(e),
     }

@@ -4,12 +4,11 @@
 use actix_session::Session;
 use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpResponse, web};
-use askama::Template;
 
+use crate::auth::Role;
 use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::models::role::Role;
 use crate::services::Ctx;
 use crate::services::users::{self as svc, Field, Member};
 use crate::util::clock::now_ms;
@@ -59,10 +58,6 @@ impl Fields {
     }
 }
 
-fn render(status: StatusCode, page: impl Template) -> AppResult<HttpResponse> {
-    Ok(super::html(status, page.render().map_err(AppError::internal)?))
-}
-
 fn is_global_admin(ctx: &Ctx) -> bool {
     ctx.user.roles.contains(&Role::GlobalAdmin)
 }
@@ -88,7 +83,7 @@ async fn refused_page(
             Ok(page)
         })
         .await?;
-    render(status, page)
+    super::render(status, page)
 }
 
 async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResult<UsersPage> {
@@ -141,11 +136,11 @@ async fn create(
         Ok(new) => new,
         Err(invalid) => {
             typed.error = Some((invalid.field, ctx.user.locale.msg(invalid.message)));
-            return render(StatusCode::UNPROCESSABLE_ENTITY, new_user_page(&ctx, typed));
+            return super::render(StatusCode::UNPROCESSABLE_ENTITY, new_user_page(&ctx, typed));
         }
     };
     match svc::create(&state, &ctx, new).await {
-        Ok(issued) => render(
+        Ok(issued) => super::render(
             StatusCode::OK,
             OneTimePasswordPage {
                 l: ctx.user.locale,
@@ -158,7 +153,7 @@ async fn create(
         // The only 422 of a checked form: the email address is taken.
         Err(AppError::Unprocessable(msg)) => {
             typed.error = Some((Field::Email, ctx.user.locale.msg(&msg)));
-            render(StatusCode::UNPROCESSABLE_ENTITY, new_user_page(&ctx, typed))
+            super::render(StatusCode::UNPROCESSABLE_ENTITY, new_user_page(&ctx, typed))
         }
         Err(e) => Err(e),
     }
@@ -295,7 +290,7 @@ async fn reset_password(
     ctx.user.require(Permission::ManageUsers)?;
     let id = path.into_inner();
     match svc::reset_password(&state, &ctx, &id).await {
-        Ok(issued) => render(
+        Ok(issued) => super::render(
             StatusCode::OK,
             OneTimePasswordPage {
                 l: ctx.user.locale,

@@ -1,0 +1,61 @@
+//! Reading a partner's customers: the list, one customer as the partner sees it, and its
+//! Account tab.
+
+use crate::auth::permissions::Permission;
+use crate::db::AnyConnection;
+use crate::error::{AppError, AppResult};
+use crate::models::audit::{self, AuditRecord};
+use crate::models::customer::{self, Cursor, Customer, CustomerListRow};
+use crate::models::relationship::Relationship;
+use crate::models::support_contact::{self, Named};
+use crate::services::Ctx;
+use crate::services::removal::{self, Eligibility};
+
+/// How many of the latest records the Account tab shows.
+pub const ACCOUNT_ACTIVITY: i64 = 20;
+
+/// A page of the list (`limit` rows, one more when another page follows), by name, optionally
+/// those whose name or domain starts with `query`, after the row `after` names.
+pub fn list(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    query: &str,
+    after: Option<(String, String)>,
+    limit: i64,
+) -> AppResult<Vec<CustomerListRow>> {
+    ctx.user.require(Permission::ViewCustomers)?;
+    let after = after.map(|(sort_name, id)| Cursor { sort_name, id });
+    Ok(customer::list_for_partner(c, ctx.partner_id(), Some(query), after.as_ref(), limit)?)
+}
+
+/// The customer and the partner's relationship with it; 404 for a customer the partner has
+/// never had. The caller checks the user's rights for what it does with it.
+pub fn find(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<(Customer, Relationship)> {
+    customer::find_for_partner(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)
+}
+
+/// `find`, for a user who may see customers (403 first, then 404).
+pub fn view(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<(Customer, Relationship)> {
+    ctx.user.require(Permission::ViewCustomers)?;
+    find(c, ctx, id)
+}
+
+/// What the Account tab and the removal confirmation show.
+pub struct Account {
+    pub customer: Customer,
+    pub relationship: Relationship,
+    pub eligibility: Eligibility,
+    pub support_contacts: Vec<Named>,
+    pub activity: Vec<AuditRecord>,
+}
+
+pub fn account(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Account> {
+    let (customer, relationship) = view(c, ctx, id)?;
+    Ok(Account {
+        eligibility: removal::check(c, &ctx.user, &relationship)?,
+        support_contacts: support_contact::list_for_customer(c, ctx.partner_id(), id)?,
+        activity: audit::list_for_customer(c, ctx.partner_id(), id, ACCOUNT_ACTIVITY)?,
+        customer,
+        relationship,
+    })
+}
