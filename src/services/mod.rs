@@ -7,6 +7,7 @@ mod backend;
 mod ctx;
 pub mod customers;
 pub mod offboarding;
+pub mod purchases;
 pub mod removal;
 pub mod requests;
 pub mod signin;

@@ -14,7 +14,7 @@ use crate::models::reservation::{self, Reservation};
 use crate::models::software::{self, SoftwarePurchase};
 use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus};
 use crate::services::audit::{self, Event, op};
-use crate::services::subscriptions::{cancel_reservation_recorded, cancel_software_recorded};
+use crate::services::purchases::cancel_recorded;
 use crate::services::{Ctx, customers};
 use crate::util::clock::now_ms;
 
@@ -126,10 +126,10 @@ pub fn execute(
             audit::record(c, &actor, ev)?;
         }
         for r in &plan.cancel_reservations {
-            cancel_reservation_recorded(c, &actor, customer_id, &r.id, now)?;
+            cancel_recorded::<Reservation>(c, &actor, customer_id, &r.id, now)?;
         }
         for s in &plan.cancel_software {
-            cancel_software_recorded(c, &actor, customer_id, &s.id, now)?;
+            cancel_recorded::<SoftwarePurchase>(c, &actor, customer_id, &s.id, now)?;
         }
         Ok(plan)
     })

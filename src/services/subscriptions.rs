@@ -12,7 +12,7 @@ use crate::models::offer;
 use crate::models::partner::Partner;
 use crate::models::relationship::{self, Relationship};
 use crate::models::reservation::{self, Reservation};
-use crate::models::software::{self, CANCEL_WINDOW_DAYS, SoftwarePurchase};
+use crate::models::software::{self, SoftwarePurchase};
 use crate::models::subscription::{self, CommerceType, Subscription};
 pub use crate::models::subscription::{SubscriptionStatus, Term};
 use crate::services::audit::{self, Event, op};
@@ -25,7 +25,7 @@ pub const MAX_QUANTITY: i32 = 100_000;
 
 /// Runs `f` in one transaction that starts by locking the customer's relationship with the
 /// acting partner. Refusals (409) are audited after the rollback.
-fn locked<T>(
+pub(crate) fn locked<T>(
     conn: &mut AnyConnection,
     ctx: &Ctx,
     customer_id: &str,
@@ -136,101 +136,6 @@ pub fn change_status(
         }
         Ok(StatusChanged { changed: changed.into_iter().map(|s| s.id).collect() })
     })
-}
-
-pub fn cancel_reservation(
-    conn: &mut AnyConnection,
-    ctx: &Ctx,
-    customer_id: &str,
-    reservation_id: &str,
-) -> AppResult<Reservation> {
-    let refusal = Event {
-        operation: op::CANCEL_RESERVATION,
-        resource_type: "azure_reservation",
-        resource_id: Some(reservation_id),
-        ..Default::default()
-    };
-    locked(conn, ctx, customer_id, refusal, |c, _rel| {
-        let r = reservation::find(c, ctx.partner_id(), customer_id, reservation_id)?
-            .ok_or(AppError::NotFound)?;
-        if !r.is_active() {
-            return Err(AppError::Conflict(Msg::new("error-reservation-cancelled")));
-        }
-        cancel_reservation_recorded(c, &ctx.into(), customer_id, &r.id, now_ms())?;
-        Ok(reservation::find(c, ctx.partner_id(), customer_id, reservation_id)?.unwrap_or(r))
-    })
-}
-
-pub fn cancel_software(
-    conn: &mut AnyConnection,
-    ctx: &Ctx,
-    customer_id: &str,
-    purchase_id: &str,
-) -> AppResult<SoftwarePurchase> {
-    let refusal = Event {
-        operation: op::CANCEL_SOFTWARE_PURCHASE,
-        resource_type: "software_purchase",
-        resource_id: Some(purchase_id),
-        ..Default::default()
-    };
-    locked(conn, ctx, customer_id, refusal, |c, _rel| {
-        let s = software::find(c, ctx.partner_id(), customer_id, purchase_id)?
-            .ok_or(AppError::NotFound)?;
-        if !s.is_active() {
-            return Err(AppError::Conflict(Msg::new("error-software-cancelled")));
-        }
-        let now = now_ms();
-        if !s.cancellable_at(&now) {
-            return Err(AppError::Conflict(
-                Msg::new("error-software-window")
-                    .num("days", CANCEL_WINDOW_DAYS as f64)
-                    .date("date", s.created_at),
-            ));
-        }
-        cancel_software_recorded(c, &ctx.into(), customer_id, &s.id, now)?;
-        Ok(software::find(c, ctx.partner_id(), customer_id, purchase_id)?.unwrap_or(s))
-    })
-}
-
-/// Cancels an active Azure reservation and records it: the one step a cancellation and
-/// offboarding share (checks and the relationship lock are the caller's).
-pub(crate) fn cancel_reservation_recorded(
-    c: &mut AnyConnection,
-    actor: &audit::Actor,
-    customer_id: &str,
-    id: &str,
-    now: i64,
-) -> diesel::QueryResult<()> {
-    reservation::cancel(c, id, now)?;
-    let ev = Event::change(
-        customer_id,
-        op::CANCEL_RESERVATION,
-        "azure_reservation",
-        id,
-        "status: active",
-        "status: cancelled",
-    );
-    audit::record(c, actor, ev)
-}
-
-/// Cancels an active software purchase and records it, as `cancel_reservation_recorded`.
-pub(crate) fn cancel_software_recorded(
-    c: &mut AnyConnection,
-    actor: &audit::Actor,
-    customer_id: &str,
-    id: &str,
-    now: i64,
-) -> diesel::QueryResult<()> {
-    software::cancel(c, id, now)?;
-    let ev = Event::change(
-        customer_id,
-        op::CANCEL_SOFTWARE_PURCHASE,
-        "software_purchase",
-        id,
-        "status: active",
-        "status: cancelled",
-    );
-    audit::record(c, actor, ev)
 }
 
 /// A validated purchase request.

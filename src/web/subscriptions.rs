@@ -10,8 +10,8 @@ use serde::Deserialize;
 use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::services::Ctx;
 use crate::services::subscriptions::{self as svc, NewSubscription, SubscriptionStatus, Term};
+use crate::services::{Ctx, purchases};
 use crate::util::clock::now_ms;
 use crate::views::{
     AddSubscriptionForm, CustomerHeader, CustomerSubscriptionsPage, Layout, Nav, ReservationRow,
@@ -290,7 +290,9 @@ async fn cancel_reservation(
     let back = form.and_then(|f| f.into_inner().back);
     let (id, rid) = path.into_inner();
     let (ctx2, id2) = (ctx.clone(), id.clone());
-    let r = state.db(move |c| svc::cancel_reservation(c, &ctx2, &id2, &rid)).await?;
+    let r = state
+        .db(move |c| purchases::cancel::<purchases::Reservation>(c, &ctx2, &id2, &rid))
+        .await?;
     let message = Msg::new("toast-reservation-cancelled").text("name", &r.name);
     let row = ReservationRow {
         l: ctx.user.locale,
@@ -313,7 +315,9 @@ async fn cancel_software(
     let back = form.and_then(|f| f.into_inner().back);
     let (id, pid) = path.into_inner();
     let (ctx2, id2) = (ctx.clone(), id.clone());
-    let p = state.db(move |c| svc::cancel_software(c, &ctx2, &id2, &pid)).await?;
+    let p = state
+        .db(move |c| purchases::cancel::<purchases::SoftwarePurchase>(c, &ctx2, &id2, &pid))
+        .await?;
     let message = Msg::new("toast-software-cancelled").text("name", &p.product);
     let row = SoftwareRow {
         l: ctx.user.locale,

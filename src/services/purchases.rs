@@ -1,0 +1,141 @@
+//! Purchases besides subscriptions that block removal until cancelled: Azure reservations and
+//! software purchases. One cancellation path serves both; where their rules differ (software
+//! has a cancellation window) the kind says so.
+
+use crate::db::AnyConnection;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
+use crate::models::reservation;
+pub use crate::models::reservation::Reservation;
+pub use crate::models::software::SoftwarePurchase;
+use crate::models::software::{self, CANCEL_WINDOW_DAYS};
+use crate::services::Ctx;
+use crate::services::audit::{self, Actor, Event, op};
+use crate::services::subscriptions::locked;
+use crate::util::clock::now_ms;
+
+/// What a cancellable purchase kind tells the shared path.
+pub trait Cancellable: Sized {
+    const OPERATION: &'static str;
+    const RESOURCE_TYPE: &'static str;
+    /// The key of the sentence for one already cancelled.
+    const ALREADY_CANCELLED: &'static str;
+
+    fn find(
+        c: &mut AnyConnection,
+        partner_id: &str,
+        customer_id: &str,
+        id: &str,
+    ) -> diesel::QueryResult<Option<Self>>;
+    fn id(&self) -> &str;
+    fn is_active(&self) -> bool;
+    /// Why it can no longer be cancelled at `now`, if so.
+    fn closed_at(&self, _now: i64) -> Option<Msg> {
+        None
+    }
+    fn set_cancelled(c: &mut AnyConnection, id: &str, now: i64) -> diesel::QueryResult<()>;
+}
+
+impl Cancellable for Reservation {
+    const OPERATION: &'static str = op::CANCEL_RESERVATION;
+    const RESOURCE_TYPE: &'static str = "azure_reservation";
+    const ALREADY_CANCELLED: &'static str = "error-reservation-cancelled";
+
+    fn find(
+        c: &mut AnyConnection,
+        p: &str,
+        cust: &str,
+        id: &str,
+    ) -> diesel::QueryResult<Option<Self>> {
+        reservation::find(c, p, cust, id)
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn is_active(&self) -> bool {
+        Reservation::is_active(self)
+    }
+    fn set_cancelled(c: &mut AnyConnection, id: &str, now: i64) -> diesel::QueryResult<()> {
+        reservation::cancel(c, id, now).map(|_| ())
+    }
+}
+
+impl Cancellable for SoftwarePurchase {
+    const OPERATION: &'static str = op::CANCEL_SOFTWARE_PURCHASE;
+    const RESOURCE_TYPE: &'static str = "software_purchase";
+    const ALREADY_CANCELLED: &'static str = "error-software-cancelled";
+
+    fn find(
+        c: &mut AnyConnection,
+        p: &str,
+        cust: &str,
+        id: &str,
+    ) -> diesel::QueryResult<Option<Self>> {
+        software::find(c, p, cust, id)
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn is_active(&self) -> bool {
+        SoftwarePurchase::is_active(self)
+    }
+    fn closed_at(&self, now: i64) -> Option<Msg> {
+        (!self.cancellable_at(&now)).then(|| {
+            Msg::new("error-software-window")
+                .num("days", CANCEL_WINDOW_DAYS as f64)
+                .date("date", self.created_at)
+        })
+    }
+    fn set_cancelled(c: &mut AnyConnection, id: &str, now: i64) -> diesel::QueryResult<()> {
+        software::cancel(c, id, now).map(|_| ())
+    }
+}
+
+/// Cancels one active purchase of the customer, under the relationship lock; a refusal is
+/// audited as failed.
+pub fn cancel<P: Cancellable>(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    id: &str,
+) -> AppResult<P> {
+    let refusal = Event {
+        operation: P::OPERATION,
+        resource_type: P::RESOURCE_TYPE,
+        resource_id: Some(id),
+        ..Default::default()
+    };
+    locked(conn, ctx, customer_id, refusal, |c, _rel| {
+        let p = P::find(c, ctx.partner_id(), customer_id, id)?.ok_or(AppError::NotFound)?;
+        if !p.is_active() {
+            return Err(AppError::Conflict(Msg::new(P::ALREADY_CANCELLED)));
+        }
+        let now = now_ms();
+        if let Some(reason) = p.closed_at(now) {
+            return Err(AppError::Conflict(reason));
+        }
+        cancel_recorded::<P>(c, &ctx.into(), customer_id, p.id(), now)?;
+        Ok(P::find(c, ctx.partner_id(), customer_id, id)?.unwrap_or(p))
+    })
+}
+
+/// Cancels an active purchase and records it: the one step a cancellation and offboarding
+/// share (checks and the relationship lock are the caller's).
+pub(crate) fn cancel_recorded<P: Cancellable>(
+    c: &mut AnyConnection,
+    actor: &Actor,
+    customer_id: &str,
+    id: &str,
+    now: i64,
+) -> diesel::QueryResult<()> {
+    P::set_cancelled(c, id, now)?;
+    let ev = Event::change(
+        customer_id,
+        P::OPERATION,
+        P::RESOURCE_TYPE,
+        id,
+        "status: active",
+        "status: cancelled",
+    );
+    audit::record(c, actor, ev)
+}
