@@ -181,35 +181,29 @@ pub const CSV_HEADER: &[&str] = &[
     "csv-request-id",
 ];
 
-/// Appends one CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes
-/// doubled. Text a spreadsheet would take for a formula (starting with = + - @, tab or carriage
-/// return) gets a leading single quote, so it stays text.
-pub fn csv_cell(value: &str, out: &mut String) {
-    let formula = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quoted = value.contains([',', '"', '\r', '\n']);
-    if quoted {
-        out.push('"');
-    }
-    if formula {
-        out.push('\'');
-    }
-    if quoted {
-        out.push_str(&value.replace('"', "\"\""));
-        out.push('"');
+/// A cell as a spreadsheet must take it: text a spreadsheet would take for a formula (starting
+/// with = + - @, tab or carriage return) gets a leading single quote, so it stays text.
+pub fn guard_formula(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}").into()
     } else {
-        out.push_str(value);
+        value.into()
     }
 }
 
-/// Appends one CSV line, ended by CRLF.
+/// Appends one CSV line (RFC 4180: quoted where needed, quotes doubled, ended by CRLF), each
+/// cell guarded against formulas.
 pub fn csv_line<'a>(cells: impl IntoIterator<Item = &'a str>, out: &mut String) {
-    for (i, cell) in cells.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        csv_cell(cell, out);
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .buffer_capacity(256)
+        .from_writer(Vec::new());
+    let written = w
+        .write_record(cells.into_iter().map(guard_formula).map(|c| c.into_owned()))
+        .and_then(|()| w.flush().map_err(Into::into));
+    if let (Ok(()), Ok(bytes)) = (written, w.into_inner()) {
+        out.push_str(&String::from_utf8_lossy(&bytes));
     }
-    out.push_str("\r\n");
 }
 
 /// Appends one record as a CSV line, in the order of `CSV_HEADER`.
@@ -258,8 +252,8 @@ mod tests {
     fn csv_cells_are_quoted_and_guarded() {
         let cell = |v: &str| {
             let mut s = String::new();
-            csv_cell(v, &mut s);
-            s
+            csv_line([v, "x"], &mut s);
+            s.strip_suffix(",x\r\n").map(str::to_owned).unwrap_or(s)
         };
         assert_eq!(cell("plain"), "plain");
         assert_eq!(cell("a,b"), "\"a,b\"");
