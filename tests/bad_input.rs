@@ -16,7 +16,7 @@ fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(if std::env::var("CI").is_ok_and(|v| v == "true") { 1000 } else { 150 })
+        .unwrap_or(if common::skip::ci() { 1000 } else { 150 })
 }
 
 /// Draws `cases()` values of a strategy (deterministic per test name, so a failure repeats).

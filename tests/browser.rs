@@ -2,7 +2,7 @@
 //! for real, a person's flows clicked through, htmx's in-place updates, the same flows without
 //! JavaScript, axe-core on every page of the JavaScript scenarios and no request leaving the
 //! server's origin. See tests/common/browser.rs for the harness; without chromedriver these tests
-//! print `SKIPPED: browser tests need chromedriver` and pass, except under CI.
+//! are skipped (`SKIPPED: <test>: needs chromedriver …`, tests/common/skip.rs), except under CI.
 //!
 //! `PARTNERDESK_SCREENSHOTS=docs cargo test --test browser screenshots` refreshes the README's
 //! screenshots in docs/; without that variable the same test writes them under target/.

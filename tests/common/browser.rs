@@ -3,18 +3,19 @@
 //! through WebDriver (fantoccini over plain HTTP, no TLS stack), axe-core accessibility checks and
 //! a same-origin check of every resource on each page visited.
 //!
-//! Without chromedriver (or Chromium) the tests print `SKIPPED: …` to stderr and pass, except
-//! under CI (`CI=true`) or with `PARTNERDESK_BROWSER_TESTS=required`, where they fail. The same
-//! holds for axe-core (`$AXE_CORE_PATH` or `target/axe-core/package/axe.min.js`, which `.ci/run`
-//! fetches with `npm pack axe-core@4`): missing outside CI only the accessibility checks are skipped.
+//! Without chromedriver (or Chromium) the tests are skipped through `common::skip` (a `SKIPPED: …`
+//! line and the run's skip log), except under CI or with `PARTNERDESK_BROWSER_TESTS=required`,
+//! where they fail. (Debian: `apt-get install chromium chromium-driver`.) The same holds for
+//! axe-core (`$AXE_CORE_PATH` or `target/axe-core/package/axe.min.js`, which `.ci/run` fetches
+//! with `npm pack axe-core@4`): missing outside CI, a test's accessibility checks are skipped.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::rc::Rc;
-use std::sync::{Once, OnceLock};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use actix_web::dev::ServerHandle;
@@ -26,6 +27,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 
 use super::Env;
+use super::skip::skip;
 
 use super::world::World;
 use partnerdesk::db::Pool;
@@ -35,9 +37,6 @@ fn is_stale(e: &fantoccini::error::CmdError) -> bool {
     e.to_string().contains("stale element")
 }
 
-/// Printed (to stderr) by every browser test that cannot run here.
-pub const SKIPPED: &str = "SKIPPED: browser tests need chromedriver";
-
 /// How long a wait for the page (an element, a text, a URL, a dialog) may take.
 pub const WAIT: Duration = Duration::from_secs(15);
 
@@ -45,11 +44,10 @@ pub const WAIT: Duration = Duration::from_secs(15);
 pub const WIDTH: u32 = 1280;
 pub const HEIGHT: u32 = 900;
 
-/// Whether a missing browser or axe-core must fail the tests: under CI, or when asked for.
-pub fn required() -> bool {
-    let env = |k: &str| std::env::var(k).unwrap_or_default();
-    env("PARTNERDESK_BROWSER_TESTS").eq_ignore_ascii_case("required")
-        || matches!(env("CI").to_ascii_lowercase().as_str(), "true" | "1" | "yes")
+/// Whether a missing browser or axe-core must fail the tests even outside CI (under CI every
+/// skip fails).
+fn required() -> bool {
+    std::env::var("PARTNERDESK_BROWSER_TESTS").is_ok_and(|v| v.eq_ignore_ascii_case("required"))
 }
 
 fn in_path(name: &str) -> Option<PathBuf> {
@@ -67,23 +65,15 @@ fn tools() -> Result<Tools, String> {
         .map(PathBuf::from)
         .filter(|p| p.is_file())
         .or_else(|| in_path("chromedriver"))
-        .ok_or("no `chromedriver` on PATH (Debian: apt-get install chromium chromium-driver)")?;
+        .ok_or("needs chromedriver (none at $CHROMEDRIVER or on PATH)")?;
     let chromium = std::env::var_os("CHROMIUM")
         .map(PathBuf::from)
         .into_iter()
         .chain([PathBuf::from("/usr/bin/chromium")])
         .find(|p| p.is_file())
         .or_else(|| in_path("chromium"))
-        .ok_or("no Chromium at /usr/bin/chromium (Debian: apt-get install chromium)")?;
+        .ok_or("needs Chromium (none at $CHROMIUM, /usr/bin/chromium or on PATH)")?;
     Ok(Tools { chromedriver, chromium })
-}
-
-/// Writes to the process's stderr itself, past the test harness's output capture (which takes
-/// `eprintln!`), so that a skip is seen in a passing run.
-fn loud(message: &str) {
-    use std::io::Write;
-    let rule = "=".repeat(72);
-    let _ = writeln!(std::io::stderr().lock(), "\n{rule}\n{message}\n{rule}");
 }
 
 /// `target/` of this crate (or `$CARGO_TARGET_DIR`).
@@ -93,10 +83,14 @@ pub fn target_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
 }
 
+/// What a test whose accessibility checks cannot run lacks.
+const NO_AXE: &str = "needs axe-core for its accessibility checks (set AXE_CORE_PATH or fetch it: \
+                      mkdir -p target/axe-core && cd target/axe-core && npm pack axe-core@4 && \
+                      tar xzf axe-core-*.tgz)";
+
 /// axe-core's source, found once per test binary.
 fn axe_source() -> Option<&'static str> {
     static AXE: OnceLock<Option<String>> = OnceLock::new();
-    static WARNED: Once = Once::new();
     let src = AXE.get_or_init(|| {
         let mut candidates = Vec::new();
         if let Some(p) = std::env::var_os("AXE_CORE_PATH").map(PathBuf::from) {
@@ -105,19 +99,11 @@ fn axe_source() -> Option<&'static str> {
         candidates.push(target_dir().join("axe-core/package/axe.min.js"));
         candidates.iter().filter(|p| p.is_file()).find_map(|p| std::fs::read_to_string(p).ok())
     });
-    if src.is_none() {
-        if required() {
-            panic!(
-                "axe-core is missing: set AXE_CORE_PATH or fetch it into target/axe-core \
-                 (`npm pack axe-core@4` and extract it there, as .ci/run does)"
-            );
-        }
-        WARNED.call_once(|| {
-            loud(
-                "SKIPPED: accessibility checks need axe-core: set AXE_CORE_PATH or run\n  \
-                 mkdir -p target/axe-core && cd target/axe-core && npm pack axe-core@4 && tar xzf axe-core-*.tgz",
-            )
-        });
+    if src.is_none() && required() {
+        panic!(
+            "axe-core is missing: set AXE_CORE_PATH or fetch it into target/axe-core \
+             (`npm pack axe-core@4` and extract it there, as .ci/run does)"
+        );
     }
     src.as_deref()
 }
@@ -264,6 +250,8 @@ struct Shared {
     axe: RefCell<Vec<String>>,
     /// Pages checked (for the summary line).
     pages: RefCell<Vec<String>>,
+    /// Whether the test's accessibility checks were skipped (recorded once).
+    axe_skipped: Cell<bool>,
 }
 
 /// What a test body drives: the browser, the server's address and the test's world.
@@ -291,10 +279,10 @@ where
     let tools = match tools() {
         Ok(t) => t,
         Err(why) if required() => panic!(
-            "browser tests are required here (CI=true or PARTNERDESK_BROWSER_TESTS=required) but cannot run: {why}"
+            "browser tests are required here (PARTNERDESK_BROWSER_TESTS=required) but cannot run: {why}"
         ),
         Err(why) => {
-            loud(&format!("{SKIPPED}: `{test}` did not run ({why})."));
+            skip(test, &why);
             return;
         }
     };
@@ -459,9 +447,14 @@ impl Tab {
     }
 
     /// Runs axe-core on the current document: every violation, or None when axe-core is not
-    /// available here (outside CI).
+    /// available here (outside CI; the first time, the test's checks are recorded as skipped).
     pub async fn axe_scan(&self) -> Option<Vec<AxeViolation>> {
-        let src = axe_source()?;
+        let Some(src) = axe_source() else {
+            if !self.shared.axe_skipped.replace(true) {
+                skip(self.test, NO_AXE);
+            }
+            return None;
+        };
         let page = self.path().await;
         let loaded = self
             .execute("return !!(window.axe && typeof window.axe.run === 'function');", vec![])

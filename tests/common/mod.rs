@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod skip;
 pub mod world;
 
 use actix_http::Request;
