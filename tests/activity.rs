@@ -110,12 +110,10 @@ fn link(r: &Resp, text: &str) -> Option<String> {
 
 #[actix_web::test]
 async fn shows_the_own_partners_records_and_never_another_partners() {
-    let env = Env::new();
+    let (env, app, mut alpha) = Env::signed_in(GLOBAL_ADMIN).await;
     let w = env.world.clone();
-    let app = env.app().await;
 
     // Real actions on both sides: Alpha suspends Contoso's base, Beta suspends its customer's.
-    let mut alpha = sign_in(&app, GLOBAL_ADMIN).await;
     let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_base);
     post(&app, &mut alpha, &path, &[("status", "suspended")]).await.assert_status(303);
     let mut beta = sign_in(&app, OTHER_ADMIN).await;
@@ -168,7 +166,7 @@ async fn shows_the_own_partners_records_and_never_another_partners() {
 
 #[actix_web::test]
 async fn each_filter_narrows_the_list() {
-    let env = Env::new();
+    let (env, app, mut b) = Env::signed_in(HELPDESK_AGENT).await;
     let w = env.world.clone();
     {
         let mut c = env.conn();
@@ -195,8 +193,6 @@ async fn each_filter_narrows_the_list() {
         Rec::new(&w.alpha, GLOBAL_ADMIN, "m-foreign").customer(&w.beta_customer).insert(c);
     }
     let sales = user_id(&mut env.conn(), SALES_AGENT);
-    let app = env.app().await;
-    let mut b = sign_in(&app, HELPDESK_AGENT).await;
     let all = [
         "m-contoso-sales",
         "m-ready-agent",
@@ -276,7 +272,7 @@ async fn each_filter_narrows_the_list() {
 
 #[actix_web::test]
 async fn the_default_range_is_the_last_thirty_days() {
-    let env = Env::new();
+    let (env, app, mut b) = Env::signed_in(BILLING_ADMIN).await;
     let w = env.world.clone();
     {
         let mut c = env.conn();
@@ -285,8 +281,6 @@ async fn the_default_range_is_the_last_thirty_days() {
         Rec::new(&w.alpha, GLOBAL_ADMIN, "m-31-days").at(now - 31 * DAY_MS).insert(&mut c);
         Rec::new(&w.alpha, GLOBAL_ADMIN, "m-90-days").at(now - 90 * DAY_MS).insert(&mut c);
     }
-    let app = env.app().await;
-    let mut b = sign_in(&app, BILLING_ADMIN).await;
     let t = today();
     get(&app, &mut b, "/activity")
         .await
@@ -307,7 +301,7 @@ async fn the_default_range_is_the_last_thirty_days() {
 
 #[actix_web::test]
 async fn keyset_pages_of_fifty_without_duplicates_or_gaps() {
-    let env = Env::new();
+    let (env, app, mut b) = Env::signed_in(SALES_AGENT).await;
     let w = env.world.clone();
     let now = now_ms();
     {
@@ -322,8 +316,6 @@ async fn keyset_pages_of_fifty_without_duplicates_or_gaps() {
                 .insert(&mut c);
         }
     }
-    let app = env.app().await;
-    let mut b = sign_in(&app, SALES_AGENT).await;
     let re = regex::Regex::new(r">page-rec-(\d{3})<").unwrap();
     let mut seen: Vec<u32> = Vec::new();
     let mut sizes = Vec::new();
@@ -363,11 +355,9 @@ async fn keyset_pages_of_fifty_without_duplicates_or_gaps() {
 
 #[actix_web::test]
 async fn bad_filter_values_answer_400_with_a_sentence() {
-    let env = Env::new();
+    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let w = env.world.clone();
     let beta_user = user_id(&mut env.conn(), OTHER_ADMIN);
-    let app = env.app().await;
-    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
     let long = "x".repeat(201);
     let cases: Vec<(String, &str)> = vec![
         ("from=2026-13-01".into(), "The start date must be a date like 2026-11-24."),
@@ -452,7 +442,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 
 #[actix_web::test]
 async fn csv_export_streams_every_filtered_row_quoted_and_guarded() {
-    let env = Env::new();
+    let (env, app, mut b) = Env::signed_in(ADMIN_AGENT).await;
     let w = env.world.clone();
     let now = now_ms();
     let tricky: &[(&str, &str)] = &[
@@ -492,8 +482,6 @@ async fn csv_export_streams_every_filtered_row_quoted_and_guarded() {
         })
         .unwrap();
     }
-    let app = env.app().await;
-    let mut b = sign_in(&app, ADMIN_AGENT).await;
 
     // The body is a stream (no length known up front), not one buffer.
     let req = TestRequest::get()
@@ -561,8 +549,7 @@ async fn csv_export_streams_every_filtered_row_quoted_and_guarded() {
 
 #[actix_web::test]
 async fn every_role_may_see_the_log_and_anonymous_must_sign_in() {
-    let env = Env::new();
-    let app = env.app().await;
+    let (_env, app) = Env::with_app().await;
     for (role, email) in ALPHA_USERS {
         let mut b = sign_in(&app, email).await;
         let page = get(&app, &mut b, "/activity").await;
@@ -590,7 +577,7 @@ async fn every_role_may_see_the_log_and_anonymous_must_sign_in() {
 
 #[actix_web::test]
 async fn the_account_page_shows_the_customers_newest_activity() {
-    let env = Env::new();
+    let (env, app, mut b) = Env::signed_in(ADMIN_AGENT).await;
     let w = env.world.clone();
     {
         // Older records beyond the 20 shown, and one of another partner about the same customer.
@@ -605,8 +592,6 @@ async fn the_account_page_shows_the_customers_newest_activity() {
         }
         Rec::new(&w.beta, OTHER_ADMIN, "beta-note").customer(&w.contoso).insert(&mut c);
     }
-    let app = env.app().await;
-    let mut b = sign_in(&app, ADMIN_AGENT).await;
     let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
     post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(303);
 

@@ -87,10 +87,8 @@ fn audits(c: &mut AnyConnection, customer_id: &str, operation: &str, status: &st
 #[actix_web::test]
 async fn removal_races_reactivation_and_purchase() {
     let started = Instant::now();
-    let env = Env::new();
+    let (env, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
     let w = &env.world;
-    let app = env.app().await;
-    let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
     let (mut removal_won, mut activation_won) = (0usize, 0usize);
     let mut racing = Duration::ZERO;
 

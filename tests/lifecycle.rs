@@ -15,10 +15,8 @@ fn status_of(env: &Env, id: &str) -> String {
 
 #[actix_web::test]
 async fn add_ons_are_bought_for_active_bases_only() {
-    let env = Env::new();
+    let (env, app, mut b) = Env::signed_in(SALES_AGENT).await;
     let w = &env.world;
-    let app = env.app().await;
-    let mut b = sign_in(&app, SALES_AGENT).await;
     let page =
         get(&app, &mut b, &format!("/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_base))
             .await;
@@ -51,7 +49,7 @@ async fn add_ons_are_bought_for_active_bases_only() {
 
 #[actix_web::test]
 async fn new_commerce_cancels_within_seven_days_with_its_add_ons() {
-    let env = Env::new();
+    let (env, app, mut b) = Env::signed_in(ADMIN_AGENT).await;
     let w = &env.world;
     let (fresh, addon, old) = {
         let mut c = env.conn();
@@ -75,8 +73,6 @@ async fn new_commerce_cancels_within_seven_days_with_its_add_ons() {
             .unwrap();
         (fresh, addon, old)
     };
-    let app = env.app().await;
-    let mut b = sign_in(&app, ADMIN_AGENT).await;
     let page = get(&app, &mut b, &format!("/customers/{}/subscriptions/{fresh}", w.ready.id)).await;
     page.assert_contains("Cancel subscription").assert_contains("(5 days left)");
     get(&app, &mut b, &format!("/customers/{}/subscriptions/{old}", w.ready.id))
@@ -111,7 +107,7 @@ async fn new_commerce_cancels_within_seven_days_with_its_add_ons() {
 
 #[actix_web::test]
 async fn support_contacts_list_the_partner_and_an_indirect_providers_resellers() {
-    let env = Env::new();
+    let (env, app, mut beta) = Env::signed_in(OTHER_ADMIN).await;
     let w = &env.world;
     // Make Beta an indirect provider with Gamma (the indirect reseller) selling through it.
     {
@@ -123,8 +119,6 @@ async fn support_contacts_list_the_partner_and_an_indirect_providers_resellers()
             .unwrap();
         partnerdesk::models::partner::link_reseller(&mut c, &w.beta.id, &w.reseller.id).unwrap();
     }
-    let app = env.app().await;
-    let mut beta = sign_in(&app, OTHER_ADMIN).await;
     let page_path = format!("/customers/{}/subscriptions/{}", w.beta_customer.id, w.beta_sub);
     let page = get(&app, &mut beta, &page_path).await;
     page.assert_contains("Designated support contact")
@@ -177,11 +171,9 @@ async fn support_contacts_list_the_partner_and_an_indirect_providers_resellers()
 
 #[actix_web::test]
 async fn prepare_for_removal_previews_then_does_exactly_that() {
-    let env = Env::new();
+    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let w = &env.world;
     let stuck = add_software(&mut env.conn(), &w.alpha, &w.contoso, "Old licence pack", 45);
-    let app = env.app().await;
-    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
     let account = format!("/customers/{}/account", w.contoso.id);
     get(&app, &mut b, &account)
         .await
@@ -234,10 +226,8 @@ async fn prepare_for_removal_previews_then_does_exactly_that() {
 
 #[actix_web::test]
 async fn quick_actions_on_the_account_page_return_there() {
-    let env = Env::new();
+    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let w = &env.world;
-    let app = env.app().await;
-    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
     let path = format!(
         "/customers/{}/reservations/{}/cancel",
         w.reservation_only.id, w.reservation_only_id

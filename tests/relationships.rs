@@ -31,10 +31,8 @@ where
 
 #[actix_web::test]
 async fn removed_customer_comes_back_through_an_accepted_request() {
-    let env = Env::new();
+    let (env, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
     let w = &env.world;
-    let app = env.app().await;
-    let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
     post(&app, &mut admin, &format!("/customers/{}/remove-relationship", w.ready.id), &[])
         .await
         .assert_status(303);
@@ -100,9 +98,7 @@ async fn removed_customer_comes_back_through_an_accepted_request() {
 
 #[actix_web::test]
 async fn a_new_customer_accepts_and_appears_on_the_list() {
-    let env = Env::new();
-    let app = env.app().await;
-    let mut admin = sign_in(&app, ADMIN_AGENT).await;
+    let (_env, app, mut admin) = Env::signed_in(ADMIN_AGENT).await;
     let link = invite(&app, &mut admin, false).await;
     let mut them = Browser::default();
     get(&app, &mut them, &link).await.assert_contains("does <strong>not</strong> give");
@@ -143,10 +139,8 @@ async fn a_new_customer_accepts_and_appears_on_the_list() {
 
 #[actix_web::test]
 async fn revoked_expired_and_unknown_links_change_nothing() {
-    let env = Env::new();
+    let (env, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
     let w = &env.world;
-    let app = env.app().await;
-    let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
     post(&app, &mut admin, &format!("/customers/{}/remove-relationship", w.ready.id), &[])
         .await
         .assert_status(303);
@@ -185,9 +179,7 @@ async fn revoked_expired_and_unknown_links_change_nothing() {
 
 #[actix_web::test]
 async fn accepting_while_already_reseller_is_409_and_the_link_stays_open() {
-    let env = Env::new();
-    let app = env.app().await;
-    let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
+    let (_env, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
     let link = invite(&app, &mut admin, true).await;
     let mut them = Browser::default();
     post(&app, &mut them, &link, &[("primary_domain", "contosoltd.onmicrosoft.com")])
@@ -199,10 +191,8 @@ async fn accepting_while_already_reseller_is_409_and_the_link_stays_open() {
 
 #[actix_web::test]
 async fn the_same_link_accepted_twice_at_once_succeeds_once() {
-    let env = Env::new();
+    let (env, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
     let w = &env.world;
-    let app = env.app().await;
-    let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
     post(&app, &mut admin, &format!("/customers/{}/remove-relationship", w.ready.id), &[])
         .await
         .assert_status(303);
@@ -219,11 +209,9 @@ async fn the_same_link_accepted_twice_at_once_succeeds_once() {
 
 #[actix_web::test]
 async fn delegated_admin_privileges_can_be_removed_alone() {
-    let env = Env::new();
+    let (env, app, mut sales) = Env::signed_in(SALES_AGENT).await;
     let w = &env.world;
-    let app = env.app().await;
     let path = format!("/customers/{}/delegated-admin/remove", w.contoso.id);
-    let mut sales = sign_in(&app, SALES_AGENT).await;
     get(&app, &mut sales, &format!("/customers/{}/account", w.contoso.id))
         .await
         .assert_lacks("Remove delegated admin privileges");

@@ -117,8 +117,40 @@ impl Env {
         &self,
     ) -> impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>
     {
-        test::init_service(partnerdesk::build_app(self.state.clone())).await
+        app_of(self.state.clone()).await
     }
+
+    /// The opening of a test: a fresh world and the application. The `Env` holds the test's
+    /// database: keep it bound (`_env` if unused) for as long as the test runs.
+    pub async fn with_app() -> (
+        Env,
+        impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>,
+    ) {
+        let env = Env::new();
+        let app = app_of(env.state.clone()).await;
+        (env, app)
+    }
+
+    /// The opening of most tests: a fresh world, the application, and a browser signed in as
+    /// `email`.
+    pub async fn signed_in(
+        email: &str,
+    ) -> (
+        Env,
+        impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>,
+        Browser,
+    ) {
+        let (env, app) = Env::with_app().await;
+        let b = sign_in(&app, email).await;
+        (env, app, b)
+    }
+}
+
+/// The application over `state` (which borrows nothing from the `Env` it came from).
+async fn app_of(
+    state: web::Data<AppState>,
+) -> impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error> {
+    test::init_service(partnerdesk::build_app(state)).await
 }
 
 /// A response, read whole.
