@@ -341,12 +341,7 @@ async fn changing_the_password_checks_policy_and_ends_other_sessions() {
     post(&app, &mut fresh, "/signin", &[("email", ADMIN_AGENT), ("password", new)])
         .await
         .assert_status(303);
-    let n: i64 = audit_log::table
-        .filter(audit_log::operation.eq("change_password"))
-        .count()
-        .get_result(&mut *env.conn())
-        .unwrap();
-    assert_eq!(n, 1);
+    assert_eq!(env.audit_count(Audits::of("change_password")), 1);
 }
 
 #[actix_web::test]

@@ -13,7 +13,7 @@ use common::*;
 use diesel::prelude::*;
 use partnerdesk::config::Config;
 use partnerdesk::db::AnyConnection;
-use partnerdesk::db::schema::{audit_log, relationships, subscriptions};
+use partnerdesk::db::schema::{relationships, subscriptions};
 use partnerdesk::error::AppError;
 use partnerdesk::web::state::AppState;
 
@@ -70,18 +70,6 @@ fn outcome(c: &mut AnyConnection, partner_id: &str, customer_id: &str) -> Outcom
     assert_eq!(kept, active_subscriptions, "the relationship's count of active subscriptions");
     let subscriptions: i64 = subs().count().get_result(c).unwrap();
     Outcome { relationship, active_subscriptions, subscriptions }
-}
-
-/// Audit records of one operation for the customer with the given status.
-fn audits(c: &mut AnyConnection, customer_id: &str, operation: &str, status: &str) -> usize {
-    let n: i64 = audit_log::table
-        .filter(audit_log::customer_id.eq(customer_id))
-        .filter(audit_log::operation.eq(operation))
-        .filter(audit_log::status.eq(status))
-        .count()
-        .get_result(c)
-        .unwrap();
-    n as usize
 }
 
 #[actix_web::test]
@@ -189,14 +177,15 @@ async fn removal_races_reactivation_and_purchase() {
         // Every success and every refusal is in the audit log, none twice, none lost.
         let mut c = env.conn();
         for kind in [Kind::Removal, Kind::Reactivation, Kind::Purchase] {
+            let audits = Audits::of(kind.operation()).customer(&customer.id);
             assert_eq!(
-                audits(&mut c, &customer.id, kind.operation(), "succeeded"),
+                audits.clone().succeeded().count(&mut c) as usize,
                 count(kind, 303),
                 "round {round}: succeeded {} audit records vs {kind:?} requests answered 303",
                 kind.operation()
             );
             assert_eq!(
-                audits(&mut c, &customer.id, kind.operation(), "failed"),
+                audits.failed().count(&mut c) as usize,
                 count(kind, 409),
                 "round {round}: failed {} audit records vs {kind:?} requests answered 409",
                 kind.operation()

@@ -214,12 +214,7 @@ async fn prepare_for_removal_previews_then_does_exactly_that() {
     for id in [&w.contoso_base, &w.contoso_addon, &w.contoso_nce, &extra] {
         assert_eq!(status_of(&env, id), "suspended");
     }
-    let audited: i64 = audit_log::table
-        .filter(audit_log::customer_id.eq(&w.contoso.id))
-        .filter(audit_log::status.eq("succeeded"))
-        .count()
-        .get_result(&mut *env.conn())
-        .unwrap();
+    let audited = env.audit_count(Audits::all().customer(&w.contoso.id).succeeded());
     assert_eq!(audited, 6, "one audit record per item");
     let _ = stuck;
 }

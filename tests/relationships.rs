@@ -5,7 +5,7 @@ mod common;
 use common::world::*;
 use common::*;
 use diesel::prelude::*;
-use partnerdesk::db::schema::{audit_log, relationship_requests, relationships};
+use partnerdesk::db::schema::{relationship_requests, relationships};
 use partnerdesk::util::clock::now_ms;
 
 /// Creates a request through the UI and returns the invitation link's path.
@@ -87,13 +87,8 @@ async fn removed_customer_comes_back_through_an_accepted_request() {
     post(&app, &mut customer_admin, &link, &[("primary_domain", "fabrikamready.onmicrosoft.com")])
         .await
         .assert_status(409);
-    let accepted: i64 = audit_log::table
-        .filter(audit_log::operation.eq("accept_relationship_request"))
-        .filter(audit_log::customer_id.eq(&w.ready.id))
-        .count()
-        .get_result(&mut *env.conn())
-        .unwrap();
-    assert_eq!(accepted, 1);
+    let accepted = Audits::of("accept_relationship_request").customer(&w.ready.id);
+    assert_eq!(env.audit_count(accepted), 1);
 }
 
 #[actix_web::test]
@@ -226,11 +221,5 @@ async fn delegated_admin_privileges_can_be_removed_alone() {
         .assert_contains("Not granted")
         .assert_lacks("badge-none");
     post(&app, &mut agent, &path, &[]).await.assert_status(409).assert_contains("already off");
-    let n: i64 = audit_log::table
-        .filter(audit_log::operation.eq("remove_delegated_admin"))
-        .filter(audit_log::status.eq("succeeded"))
-        .count()
-        .get_result(&mut *env.conn())
-        .unwrap();
-    assert_eq!(n, 1);
+    assert_eq!(env.audit_count(Audits::of("remove_delegated_admin").succeeded()), 1);
 }

@@ -5,7 +5,7 @@ mod common;
 use common::world::*;
 use common::*;
 use diesel::prelude::*;
-use partnerdesk::db::schema::{audit_log, relationships, subscriptions, support_contacts};
+use partnerdesk::db::schema::{relationships, subscriptions, support_contacts};
 use partnerdesk::models::audit;
 
 fn account(c: &partnerdesk::models::customer::Customer) -> String {
@@ -231,13 +231,8 @@ async fn removal_by_a_role_without_the_right_is_refused() {
         r.assert_status(403).assert_contains("Requires the Global admin role.");
     }
     assert_eq!(before, snapshot(&mut env.conn()));
-    let denied: i64 = audit_log::table
-        .filter(audit_log::operation.eq("authz_denied"))
-        .filter(audit_log::resource_id.like("POST %/remove-relationship"))
-        .count()
-        .get_result(&mut *env.conn())
-        .unwrap();
-    assert_eq!(denied, 5);
+    let denied = Audits::of("authz_denied").resource_like("POST %/remove-relationship");
+    assert_eq!(env.audit_count(denied), 5);
 }
 
 #[actix_web::test]
@@ -250,16 +245,8 @@ async fn second_removal_of_the_same_customer_is_409() {
         .await
         .assert_status(409)
         .assert_contains("no reseller relationship");
-    let ok = audit::list_by_operation(
-        &mut env.conn(),
-        &w.alpha.id,
-        "remove_partner_customer_relationship",
-    )
-    .unwrap()
-    .into_iter()
-    .filter(|r| r.status == "succeeded")
-    .count();
-    assert_eq!(ok, 1);
+    let ok = Audits::of("remove_partner_customer_relationship").partner(&w.alpha.id).succeeded();
+    assert_eq!(env.audit_count(ok), 1);
 }
 
 #[actix_web::test]

@@ -5,7 +5,7 @@ mod common;
 use common::world::*;
 use common::*;
 use diesel::prelude::*;
-use partnerdesk::db::schema::{audit_log, subscriptions};
+use partnerdesk::db::schema::subscriptions;
 
 fn status_of(env: &Env, id: &str) -> String {
     subscriptions::table.find(id).select(subscriptions::status).first(&mut *env.conn()).unwrap()
@@ -33,13 +33,7 @@ async fn suspending_a_base_suspends_its_addons_and_reactivation_brings_them_back
     assert_eq!(status_of(&env, &w.contoso_addon), "active");
 
     // One audit record per subscription changed: 2 suspensions + 2 reactivations.
-    let n: i64 = audit_log::table
-        .filter(audit_log::operation.eq("update_subscription"))
-        .filter(audit_log::status.eq("succeeded"))
-        .count()
-        .get_result(&mut *env.conn())
-        .unwrap();
-    assert_eq!(n, 4);
+    assert_eq!(env.audit_count(Audits::of("update_subscription").succeeded()), 4);
 }
 
 #[actix_web::test]
@@ -182,12 +176,7 @@ async fn buying_a_subscription_validates_and_audits() {
     page.assert_contains("Bought 12 × Microsoft 365 Business Premium.")
         .assert_contains("New commerce")
         .assert_contains("billed annual");
-    let n: i64 = audit_log::table
-        .filter(audit_log::operation.eq("create_subscription"))
-        .count()
-        .get_result(&mut *env.conn())
-        .unwrap();
-    assert_eq!(n, 1);
+    assert_eq!(env.audit_count(Audits::of("create_subscription")), 1);
     // With an active subscription the customer is no longer removable.
     get(&app, &mut b, &format!("/customers/{}/account", w.ready.id))
         .await

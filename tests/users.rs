@@ -237,12 +237,7 @@ async fn a_user_management_admin_cannot_create_or_promote_global_admins() {
     .await
     .assert_status(403);
     assert_eq!(before, snapshot(&mut env.conn()));
-    let denied: i64 = audit_log::table
-        .filter(audit_log::operation.eq("authz_denied"))
-        .filter(audit_log::resource_id.like("POST /users%"))
-        .count()
-        .get_result(&mut *env.conn())
-        .unwrap();
+    let denied = env.audit_count(Audits::of("authz_denied").resource_like("POST /users%"));
     assert_eq!(denied, 4, "every denial is audited");
     // Other roles are theirs to grant.
     post(&app, &mut b, &format!("/users/{sales}/roles"), &[("role", "admin_agent")])
@@ -429,13 +424,8 @@ async fn the_last_active_global_admin_cannot_be_disabled_or_demoted() {
         .assert_contains(r#"value="admin_agent" checked"#);
     assert_eq!(before, snapshot(&mut env.conn()), "a refusal changed the database");
     get(&app, &mut admin, "/users").await.assert_status(200);
-    let refused = audit_log::table
-        .filter(audit_log::status.eq("failed"))
-        .filter(audit_log::operation.eq_any(["disable_user", "update_user_roles"]))
-        .count()
-        .get_result::<i64>(&mut *env.conn())
-        .unwrap();
-    assert_eq!(refused, 4, "each refusal is audited");
+    let refused = Audits::of_any(&["disable_user", "update_user_roles"]).failed();
+    assert_eq!(env.audit_count(refused), 4, "each refusal is audited");
 
     // A disabled Global admin does not count.
     let spare =

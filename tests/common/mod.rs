@@ -3,6 +3,7 @@
 //! browser-like client that keeps its session cookie and CSRF token.
 #![allow(dead_code)]
 
+pub mod audits;
 pub mod browser;
 pub mod skip;
 pub mod world;
@@ -18,6 +19,8 @@ use partnerdesk::config::Config;
 use partnerdesk::db::{self, AnyConnection, DbUrl, Pool};
 use partnerdesk::util::tokens::new_id;
 use partnerdesk::web::state::AppState;
+
+pub use audits::Audits;
 
 /// Where the test's database lives; dropping it removes the database.
 pub enum TestDb {
@@ -111,6 +114,11 @@ impl Env {
 
     pub fn conn(&self) -> TestConn {
         conn(&self.pool)
+    }
+
+    /// How many audit records match `which`.
+    pub fn audit_count(&self, which: Audits) -> i64 {
+        which.count(&mut self.conn())
     }
 
     pub async fn app(
@@ -374,12 +382,7 @@ pub fn snapshot(c: &mut AnyConnection) -> String {
         .select(support_contacts::id)
         .load(c)
         .unwrap();
-    let succeeded: i64 = audit_log::table
-        .filter(audit_log::status.eq("succeeded"))
-        .filter(audit_log::operation.not_like("log%"))
-        .count()
-        .get_result(c)
-        .unwrap();
+    let succeeded = Audits::all().succeeded().operation_not_like("log%").count(c);
     let users_: Vec<(String, String, String, bool, String)> = users::table
         .order(users::id)
         .select((users::id, users::email, users::display_name, users::active, users::password_hash))
