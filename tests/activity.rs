@@ -5,6 +5,7 @@ mod common;
 
 use actix_web::body::{BodySize, MessageBody};
 use actix_web::test::{self, TestRequest};
+use common::plans;
 use common::world::*;
 use common::*;
 use diesel::prelude::*;
@@ -621,89 +622,8 @@ async fn the_account_page_shows_the_customers_newest_activity() {
         .assert_lacks("<td>Sign-in</td>");
 }
 
-// The activity log's queries read indexes in order: no scan of the log, no sort. The helpers
-// mirror tests/query_plans.rs (the SQL checked is the SQL the code sends).
-mod plans {
-    use std::sync::{Arc, Mutex};
-
-    use diesel::connection::{Instrumentation, InstrumentationEvent};
-    use diesel::prelude::*;
-    use partnerdesk::db::AnyConnection;
-
-    pub fn captured(conn: &mut AnyConnection, f: impl FnOnce(&mut AnyConnection)) -> Vec<String> {
-        let log = Arc::new(Mutex::new(Vec::new()));
-        let sink = log.clone();
-        conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
-            if let InstrumentationEvent::StartQuery { query, .. } = event {
-                sink.lock().unwrap().push(query.to_string());
-            }
-        });
-        f(conn);
-        conn.set_instrumentation(None::<Box<dyn Instrumentation>>);
-        log.lock().unwrap().clone()
-    }
-
-    /// The statement with its binds (text and integers only here) written in.
-    pub fn inline(statement: &str) -> String {
-        let (sql, binds) = statement.split_once(" -- binds: ").expect("diesel's debug format");
-        let re = regex::Regex::new(r#""((?:[^"\\]|\\.)*)"|(-?\d+)"#).unwrap();
-        let values: Vec<String> = re
-            .captures_iter(binds)
-            .map(|c| match c.get(1) {
-                Some(text) => {
-                    format!("'{}'", text.as_str().replace("\\\"", "\"").replace('\'', "''"))
-                }
-                None => c[2].to_string(),
-            })
-            .collect();
-        if sql.contains("$1") {
-            let mut sql = sql.to_string();
-            for (i, v) in values.iter().enumerate().rev() {
-                sql = sql.replace(&format!("${}", i + 1), v);
-            }
-            sql
-        } else {
-            let mut parts = sql.split('?');
-            let mut out = parts.next().unwrap().to_string();
-            for (part, v) in parts.zip(values.iter()) {
-                out.push_str(v);
-                out.push_str(part);
-            }
-            out
-        }
-    }
-
-    #[derive(QueryableByName)]
-    struct SqlitePlanRow {
-        #[diesel(sql_type = diesel::sql_types::Text)]
-        detail: String,
-    }
-
-    #[derive(QueryableByName)]
-    struct PgPlanRow {
-        #[diesel(sql_type = diesel::sql_types::Text)]
-        #[diesel(column_name = "QUERY PLAN")]
-        line: String,
-    }
-
-    pub fn plan(conn: &mut AnyConnection, sql: &str) -> Vec<String> {
-        match conn {
-            AnyConnection::Sqlite(c) => diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}"))
-                .load::<SqlitePlanRow>(c)
-                .unwrap()
-                .into_iter()
-                .map(|r| r.detail)
-                .collect(),
-            AnyConnection::Postgresql(c) => {
-                diesel::sql_query("SET enable_seqscan = off").execute(c).unwrap();
-                let rows =
-                    diesel::sql_query(format!("EXPLAIN {sql}")).load::<PgPlanRow>(c).unwrap();
-                rows.into_iter().map(|r| r.line).collect()
-            }
-        }
-    }
-}
-
+/// The activity log's queries read indexes in order: no scan of the log, no sort. The SQL checked
+/// is the SQL the code sends (tests/common/plans.rs).
 #[actix_web::test]
 async fn activity_queries_read_indexes_in_order() {
     use partnerdesk::models::audit::{ActivityCursor, ActivityFilter, list_activity};
@@ -762,22 +682,13 @@ async fn activity_queries_read_indexes_in_order() {
             list_activity(c, &filter, after.as_ref(), 51).unwrap();
         });
         assert_eq!(statements.len(), 1, "{name}: one statement");
-        let sql = plans::inline(&statements[0]);
-        let p = plans::plan(&mut c, &sql);
+        let sql = &statements[0];
+        let p = plans::plan(&mut c, sql);
         let text = p.join("\n");
-        assert!(
-            !p.iter().any(|l| l.contains("TEMP B-TREE") || l.trim_start().starts_with("Sort")),
-            "{name}: sorts\n{sql}\n{text}"
-        );
-        assert!(
-            !p.iter().any(|l| {
-                let l = l.trim();
-                (l.starts_with("SCAN ") && !l.contains("USING")) || l.contains("Seq Scan")
-            }),
-            "{name}: a full scan\n{sql}\n{text}"
-        );
+        assert!(!plans::sorts(&p), "{name}: sorts\n{sql}\n{text}");
+        assert!(plans::full_scan(&p, &[]).is_none(), "{name}: a full scan\n{sql}\n{text}");
         // The backends choose the index their estimates favour; SQLite's must be the one named.
-        if matches!(&mut *c, AnyConnection::Sqlite(_)) {
+        if plans::on_sqlite(&c) {
             assert!(text.contains(index), "{name}: not {index}\n{sql}\n{text}");
         }
     }

@@ -5,121 +5,12 @@
 
 mod common;
 
-use std::sync::{Arc, Mutex};
-
+use common::plans::{captured, full_scan, on_sqlite, plan, sorts};
 use common::world::*;
 use common::*;
-use diesel::connection::{Instrumentation, InstrumentationEvent};
-use diesel::prelude::*;
 use partnerdesk::db::AnyConnection;
 use partnerdesk::models::customer::{self, Cursor};
 use partnerdesk::models::{audit, reservation, software, subscription};
-
-/// Runs `f` and returns every statement it sent, as "SQL -- binds: [...]".
-fn captured(conn: &mut AnyConnection, f: impl FnOnce(&mut AnyConnection)) -> Vec<String> {
-    let log = Arc::new(Mutex::new(Vec::new()));
-    let sink = log.clone();
-    conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
-        if let InstrumentationEvent::StartQuery { query, .. } = event {
-            sink.lock().unwrap().push(query.to_string());
-        }
-    });
-    f(conn);
-    conn.set_instrumentation(None::<Box<dyn Instrumentation>>);
-    log.lock().unwrap().clone()
-}
-
-/// Parses the bind list diesel prints (`["a", 51, true, ["x", "y"]]`) into SQL literals
-/// (a nested list, a PostgreSQL array bind, becomes `ARRAY[...]`).
-fn literals(binds: &str) -> Vec<String> {
-    fn list(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Vec<String> {
-        let mut out = Vec::new();
-        while let Some(c) = chars.next() {
-            match c {
-                ']' => break,
-                '[' => out.push(format!("ARRAY[{}]", list(chars).join(", "))),
-                '"' => {
-                    let mut s = String::new();
-                    while let Some(c) = chars.next() {
-                        match c {
-                            '\\' => s.push(chars.next().unwrap()),
-                            '"' => break,
-                            c => s.push(c),
-                        }
-                    }
-                    out.push(format!("'{}'", s.replace('\'', "''")));
-                }
-                ',' | ' ' => {}
-                c => {
-                    let mut s = c.to_string();
-                    while let Some(&n) = chars.peek() {
-                        if n == ',' || n == ']' {
-                            break;
-                        }
-                        s.push(n);
-                        chars.next();
-                    }
-                    out.push(s.trim().to_string());
-                }
-            }
-        }
-        out
-    }
-    let mut chars = binds.trim().chars().peekable();
-    assert_eq!(chars.next(), Some('['), "a bind list: {binds}");
-    list(&mut chars)
-}
-
-#[derive(QueryableByName)]
-struct SqlitePlanRow {
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    detail: String,
-}
-
-#[derive(QueryableByName)]
-struct PgPlanRow {
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    #[diesel(column_name = "QUERY PLAN")]
-    line: String,
-}
-
-/// The plan a captured statement runs with. SQLite plans a statement once, without looking at
-/// the values bound to it (`db::sqlite_on_open`): the statement as sent, placeholders and
-/// all, has that plan. PostgreSQL connections use generic plans (`plan_cache_mode`), planned
-/// once per prepared statement for any values: the statement is prepared and its execution with
-/// the captured values explained, which shows that generic plan.
-fn plan(conn: &mut AnyConnection, statement: &str) -> Vec<String> {
-    let (sql, binds) = statement.split_once(" -- binds: ").expect("diesel's debug format");
-    match conn {
-        AnyConnection::Sqlite(c) => diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}"))
-            .load::<SqlitePlanRow>(c)
-            .unwrap()
-            .into_iter()
-            .map(|r| r.detail)
-            .collect(),
-        AnyConnection::Postgresql(c) => {
-            diesel::sql_query("SET enable_seqscan = off").execute(c).unwrap();
-            diesel::sql_query(format!("PREPARE plan_check AS {sql}")).execute(c).unwrap();
-            let args = literals(binds).join(", ");
-            let rows = diesel::sql_query(format!("EXPLAIN EXECUTE plan_check({args})"))
-                .load::<PgPlanRow>(c)
-                .unwrap();
-            diesel::sql_query("DEALLOCATE plan_check").execute(c).unwrap();
-            rows.into_iter().map(|r| r.line).collect()
-        }
-    }
-}
-
-/// A whole-table scan of one of the big tables, if the plan has one.
-fn full_scan(plan: &[String]) -> Option<&String> {
-    plan.iter().find(|line| {
-        let l = line.trim();
-        ["customers", "subscriptions"].iter().any(|t| {
-            (l.starts_with(&format!("SCAN {t}")) && !l.contains("USING"))
-                || l.contains(&format!("Seq Scan on {t}"))
-        })
-    })
-}
 
 #[actix_web::test]
 async fn busy_queries_use_indexes() {
@@ -194,10 +85,10 @@ async fn busy_queries_use_indexes() {
         for s in statements {
             let p = plan(&mut c, &s);
             let sql = &s;
-            if let Some(scan) = full_scan(&p) {
+            if let Some(scan) = full_scan(&p, &["customers", "subscriptions"]) {
                 panic!("{name}: a full scan ({scan})\nSQL: {sql}\nplan:\n{}", p.join("\n"));
             }
-            if name == "customers, prefix search" && matches!(*c, AnyConnection::Sqlite(_)) {
+            if name == "customers, prefix search" && on_sqlite(&c) {
                 // Each half of a search reads an index range of its key, not the partner's whole
                 // list. SQLite plans without statistics, as it does in most deployments; on a
                 // table this small PostgreSQL's estimates (one row) make any index look as good.
@@ -217,22 +108,20 @@ async fn busy_queries_use_indexes() {
             }
             if name == "a customer's activity" {
                 assert!(
-                    !p.iter()
-                        .any(|l| l.contains("TEMP B-TREE") || l.trim_start().starts_with("Sort")),
+                    !sorts(&p),
                     "{name}: sorts the customer's whole history\n{sql}\n{}",
                     p.join("\n")
                 );
             }
             if name == "customers, first page" || name == "customers, deep page" {
                 assert!(
-                    !p.iter().any(|l| l.contains("TEMP B-TREE FOR ORDER BY")
-                        || l.trim_start().starts_with("Sort")),
+                    !sorts(&p),
                     "{name}: sorts instead of reading the index in order\n{sql}\n{}",
                     p.join("\n")
                 );
                 // A page of the list is a range of the name index and nothing else: no
                 // relationship row, no customer, no count of subscriptions.
-                if matches!(*c, AnyConnection::Sqlite(_)) {
+                if on_sqlite(&c) {
                     assert!(
                         p.iter().any(|l| l.contains("COVERING INDEX relationships_by_name"))
                             && !p

@@ -5,6 +5,7 @@
 
 pub mod audits;
 pub mod browser;
+pub mod plans;
 pub mod skip;
 pub mod world;
 
