@@ -10,7 +10,6 @@ use common::world::*;
 use common::*;
 use diesel::prelude::*;
 use partnerdesk::db::AnyConnection;
-use partnerdesk::db::schema::users;
 use partnerdesk::models::audit::{self, AuditRecord};
 use partnerdesk::models::customer::Customer;
 use partnerdesk::models::partner::Partner;
@@ -18,10 +17,6 @@ use partnerdesk::util::{
     clock::{DAY_MS, now_ms},
     tokens::new_id,
 };
-
-fn user_id(c: &mut AnyConnection, email: &str) -> String {
-    users::table.filter(users::email.eq(email)).select(users::id).first(c).unwrap()
-}
 
 /// An audit record as a service would write it; `new_value` doubles as a marker to look for.
 struct Rec<'a> {

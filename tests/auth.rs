@@ -436,11 +436,7 @@ async fn a_removed_role_counts_on_the_next_request() {
     let w = &env.world;
     let path = format!("/customers/{}/account", w.ready.id);
     get(&app, &mut b, &path).await.assert_lacks(r#"aria-disabled="true""#);
-    let uid: String = users::table
-        .filter(users::email.eq(GLOBAL_ADMIN))
-        .select(users::id)
-        .first(&mut *env.conn())
-        .unwrap();
+    let uid = env.user_id(GLOBAL_ADMIN);
     diesel::update(user_roles::table.filter(user_roles::user_id.eq(&uid)))
         .set(user_roles::role.eq("sales_agent"))
         .execute(&mut *env.conn())

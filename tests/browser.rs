@@ -15,14 +15,10 @@ use diesel::prelude::*;
 
 use common::browser::{self, HEIGHT, Options, Tab, WIDTH};
 use common::world;
-use partnerdesk::db::schema::{relationships, reservations, software_purchases, subscriptions};
+use partnerdesk::db::schema::{relationships, reservations, software_purchases};
 
 fn subscription_status(t: &Tab, id: &str) -> String {
-    subscriptions::table
-        .find(id)
-        .select(subscriptions::status)
-        .first(&mut *common::conn(&t.pool))
-        .unwrap()
+    world::subscription_status(&mut common::conn(&t.pool), id)
 }
 
 fn relationship_of(t: &Tab, customer_id: &str) -> String {

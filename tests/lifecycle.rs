@@ -9,10 +9,6 @@ use diesel::prelude::*;
 use partnerdesk::db::schema::{audit_log, subscriptions, support_contacts};
 use partnerdesk::util::clock::{DAY_MS, now_ms};
 
-fn status_of(env: &Env, id: &str) -> String {
-    subscriptions::table.find(id).select(subscriptions::status).first(&mut *env.conn()).unwrap()
-}
-
 #[actix_web::test]
 async fn add_ons_are_bought_for_active_bases_only() {
     let (env, app, mut b) = Env::signed_in(SALES_AGENT).await;
@@ -98,8 +94,8 @@ async fn new_commerce_cancels_within_seven_days_with_its_add_ons() {
     get(&app, &mut b, r.location().unwrap())
         .await
         .assert_contains("Subscription cancelled. 1 add-on cancelled with it.");
-    assert_eq!(status_of(&env, &fresh), "deleted");
-    assert_eq!(status_of(&env, &addon), "deleted");
+    assert_eq!(env.subscription_status(&fresh), "deleted");
+    assert_eq!(env.subscription_status(&addon), "deleted");
     // Cancelled is final.
     let status = format!("/customers/{}/subscriptions/{fresh}/status", w.ready.id);
     post(&app, &mut b, &status, &[("status", "active")]).await.assert_status(409);
@@ -212,7 +208,7 @@ async fn prepare_for_removal_previews_then_does_exactly_that() {
         .assert_contains("cannot be cancelled and still block removal")
         .assert_contains("Software purchase “Old licence pack” is active");
     for id in [&w.contoso_base, &w.contoso_addon, &w.contoso_nce, &extra] {
-        assert_eq!(status_of(&env, id), "suspended");
+        assert_eq!(env.subscription_status(id), "suspended");
     }
     let audited = env.audit_count(Audits::all().customer(&w.contoso.id).succeeded());
     assert_eq!(audited, 6, "one audit record per item");

@@ -5,11 +5,6 @@ mod common;
 use common::world::*;
 use common::*;
 use diesel::prelude::*;
-use partnerdesk::db::schema::subscriptions;
-
-fn status_of(env: &Env, id: &str) -> String {
-    subscriptions::table.find(id).select(subscriptions::status).first(&mut *env.conn()).unwrap()
-}
 
 #[actix_web::test]
 async fn suspending_a_base_suspends_its_addons_and_reactivation_brings_them_back() {
@@ -17,9 +12,9 @@ async fn suspending_a_base_suspends_its_addons_and_reactivation_brings_them_back
     let w = &env.world;
     let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_base);
     post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(303);
-    assert_eq!(status_of(&env, &w.contoso_base), "suspended");
-    assert_eq!(status_of(&env, &w.contoso_addon), "suspended");
-    assert_eq!(status_of(&env, &w.contoso_nce), "active");
+    assert_eq!(env.subscription_status(&w.contoso_base), "suspended");
+    assert_eq!(env.subscription_status(&w.contoso_addon), "suspended");
+    assert_eq!(env.subscription_status(&w.contoso_nce), "active");
 
     // An add-on cannot come back before its base.
     let addon = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_addon);
@@ -29,8 +24,8 @@ async fn suspending_a_base_suspends_its_addons_and_reactivation_brings_them_back
         .assert_contains("Reactivate the base subscription “Microsoft 365 E3” first.");
 
     post(&app, &mut b, &path, &[("status", "active")]).await.assert_status(303);
-    assert_eq!(status_of(&env, &w.contoso_base), "active");
-    assert_eq!(status_of(&env, &w.contoso_addon), "active");
+    assert_eq!(env.subscription_status(&w.contoso_base), "active");
+    assert_eq!(env.subscription_status(&w.contoso_addon), "active");
 
     // One audit record per subscription changed: 2 suspensions + 2 reactivations.
     assert_eq!(env.audit_count(Audits::of("update_subscription").succeeded()), 4);

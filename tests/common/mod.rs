@@ -117,6 +117,16 @@ impl Env {
         conn(&self.pool)
     }
 
+    /// The id of the user with this email.
+    pub fn user_id(&self, email: &str) -> String {
+        world::user_id(&mut self.conn(), email)
+    }
+
+    /// A subscription's status as stored.
+    pub fn subscription_status(&self, id: &str) -> String {
+        world::subscription_status(&mut self.conn(), id)
+    }
+
     /// How many audit records match `which`.
     pub fn audit_count(&self, which: Audits) -> i64 {
         which.count(&mut self.conn())

@@ -273,6 +273,20 @@ pub fn build(c: &mut AnyConnection) -> World {
     }
 }
 
+/// The id of the user with this email.
+pub fn user_id(c: &mut AnyConnection, email: &str) -> String {
+    use diesel::prelude::*;
+    use partnerdesk::db::schema::users;
+    users::table.filter(users::email.eq(email)).select(users::id).first(c).unwrap()
+}
+
+/// A subscription's status as stored.
+pub fn subscription_status(c: &mut AnyConnection, id: &str) -> String {
+    use diesel::prelude::*;
+    use partnerdesk::db::schema::subscriptions;
+    subscriptions::table.find(id).select(subscriptions::status).first(c).unwrap()
+}
+
 /// A pending relationship request of `p` whose link token is `token`; returns its id.
 pub fn add_request(
     c: &mut AnyConnection,
@@ -281,11 +295,8 @@ pub fn add_request(
     token: &str,
     with_dap: bool,
 ) -> String {
-    use diesel::prelude::*;
-    use partnerdesk::db::schema::users;
     use partnerdesk::models::relationship_request::{self as rr, RelationshipRequest};
-    let created_by: String =
-        users::table.filter(users::email.eq(creator_email)).select(users::id).first(c).unwrap();
+    let created_by = user_id(c, creator_email);
     let now = now_ms();
     let r = RelationshipRequest {
         id: new_id(),
