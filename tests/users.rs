@@ -10,12 +10,8 @@ use partnerdesk::db::schema::{audit_log, sessions, user_roles, users};
 use partnerdesk::models::role::Role;
 use partnerdesk::util::clock::now_ms;
 
-fn user_id(env: &Env, email: &str) -> String {
-    users::table.filter(users::email.eq(email)).select(users::id).first(&mut *env.conn()).unwrap()
-}
-
 fn roles_of(env: &Env, email: &str) -> Vec<String> {
-    let id = user_id(env, email);
+    let id = env.user_id(email);
     user_roles::table
         .filter(user_roles::user_id.eq(id))
         .order(user_roles::role)
@@ -58,6 +54,33 @@ fn stored_text(env: &Env) -> String {
     let hashes: Vec<String> =
         users::table.select(users::password_hash).load(&mut *env.conn()).unwrap();
     format!("{audit:?}\n{states:?}\n{hashes:?}")
+}
+
+/// Creates a user with the New user form.
+async fn create_user<S, B>(
+    app: &S,
+    b: &mut Browser,
+    email: &str,
+    name: &str,
+    roles: &[&str],
+) -> Resp
+where
+    S: common::TestApp<B>,
+    B: actix_web::body::MessageBody,
+{
+    let mut form = vec![("email", email), ("display_name", name)];
+    form.extend(roles.iter().map(|role| ("role", *role)));
+    post(app, b, "/users", &form).await
+}
+
+/// Gives the user these roles, with the form of the user's page.
+async fn set_roles<S, B>(app: &S, b: &mut Browser, user_id: &str, roles: &[&str]) -> Resp
+where
+    S: common::TestApp<B>,
+    B: actix_web::body::MessageBody,
+{
+    let fields: Vec<(&str, &str)> = roles.iter().map(|role| ("role", *role)).collect();
+    post(app, b, &format!("/users/{user_id}/roles"), &fields).await
 }
 
 async fn try_sign_in<S, B>(app: &S, email: &str, password: &str) -> (Resp, Browser)
@@ -121,18 +144,8 @@ async fn the_list_shows_the_partners_own_users_with_roles_and_state() {
 async fn a_created_user_signs_in_with_the_password_shown_once() {
     let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     get(&app, &mut b, "/users/new").await.assert_status(200).assert_contains("Global admin");
-    let r = post(
-        &app,
-        &mut b,
-        "/users",
-        &[
-            ("email", "  New.Person@Alpha.TEST "),
-            ("display_name", "New Person"),
-            ("role", "sales_agent"),
-            ("role", "helpdesk_agent"),
-        ],
-    )
-    .await;
+    let roles = ["sales_agent", "helpdesk_agent"];
+    let r = create_user(&app, &mut b, "  New.Person@Alpha.TEST ", "New Person", &roles).await;
     r.assert_status(200)
         .assert_contains("shown only once")
         .assert_contains("new.person@alpha.test")
@@ -182,9 +195,7 @@ async fn creating_refuses_taken_emails_and_bad_input_with_a_sentence_by_the_fiel
         ("ok@alpha.test", "Ok", &[][..], 422, "Choose at least one role."),
         ("ok@alpha.test", "Ok", &["emperor"][..], 400, "Choose roles from the list."),
     ] {
-        let mut form = vec![("email", email), ("display_name", name)];
-        form.extend(roles.iter().map(|r| ("role", *r)));
-        let r = post(&app, &mut b, "/users", &form).await;
+        let r = create_user(&app, &mut b, email, name, roles).await;
         r.assert_status(status).assert_contains(message);
         if status == 422 {
             // The form again, with what was typed and the message next to its field.
@@ -203,46 +214,27 @@ async fn a_user_management_admin_cannot_create_or_promote_global_admins() {
         .assert_contains(r#"value="global_admin" disabled"#)
         .assert_contains("Only a Global admin can grant the Global admin role.");
     let before = snapshot(&mut env.conn());
-    post(
-        &app,
-        &mut b,
-        "/users",
-        &[("email", "boss@alpha.test"), ("display_name", "Boss"), ("role", "global_admin")],
-    )
-    .await
-    .assert_status(403)
-    .assert_contains("Only a Global admin can grant the Global admin role.");
-    let sales = user_id(&env, SALES_AGENT);
-    post(
-        &app,
-        &mut b,
-        &format!("/users/{sales}/roles"),
-        &[("role", "sales_agent"), ("role", "global_admin")],
-    )
-    .await
-    .assert_status(403)
-    .assert_contains("Only a Global admin can grant the Global admin role.");
+    create_user(&app, &mut b, "boss@alpha.test", "Boss", &["global_admin"])
+        .await
+        .assert_status(403)
+        .assert_contains("Only a Global admin can grant the Global admin role.");
+    let sales = env.user_id(SALES_AGENT);
+    set_roles(&app, &mut b, &sales, &["sales_agent", "global_admin"])
+        .await
+        .assert_status(403)
+        .assert_contains("Only a Global admin can grant the Global admin role.");
     // Nor change a Global admin's account: resetting its password would be a way in.
-    let admin = user_id(&env, GLOBAL_ADMIN);
+    let admin = env.user_id(GLOBAL_ADMIN);
     post(&app, &mut b, &format!("/users/{admin}/reset-password"), &[])
         .await
         .assert_status(403)
         .assert_contains("Only a Global admin can change the account of a Global admin.");
-    post(
-        &app,
-        &mut b,
-        &format!("/users/{admin}/roles"),
-        &[("role", "global_admin"), ("role", "sales_agent")],
-    )
-    .await
-    .assert_status(403);
+    set_roles(&app, &mut b, &admin, &["global_admin", "sales_agent"]).await.assert_status(403);
     assert_eq!(before, snapshot(&mut env.conn()));
     let denied = env.audit_count(Audits::of("authz_denied").resource_like("POST /users%"));
     assert_eq!(denied, 4, "every denial is audited");
     // Other roles are theirs to grant.
-    post(&app, &mut b, &format!("/users/{sales}/roles"), &[("role", "admin_agent")])
-        .await
-        .assert_status(303);
+    set_roles(&app, &mut b, &sales, &["admin_agent"]).await.assert_status(303);
     assert_eq!(roles_of(&env, SALES_AGENT), ["admin_agent"]);
 }
 
@@ -257,16 +249,10 @@ async fn a_role_change_counts_on_the_targets_very_next_request() {
         .assert_contains("Requires the Global admin role.");
 
     let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
-    let id = user_id(&env, SALES_AGENT);
+    let id = env.user_id(SALES_AGENT);
     let page = get(&app, &mut admin, &format!("/users/{id}")).await;
     page.assert_status(200).assert_contains(r#"value="sales_agent" checked"#);
-    let r = post(
-        &app,
-        &mut admin,
-        &format!("/users/{id}/roles"),
-        &[("role", "global_admin"), ("role", "sales_agent")],
-    )
-    .await;
+    let r = set_roles(&app, &mut admin, &id, &["global_admin", "sales_agent"]).await;
     r.assert_status(303);
     assert_eq!(r.location(), Some(format!("/users/{id}").as_str()));
     get(&app, &mut admin, &format!("/users/{id}"))
@@ -291,18 +277,11 @@ async fn a_role_change_counts_on_the_targets_very_next_request() {
 
     // At least one role; an unchanged set changes nothing.
     let before = snapshot(&mut env.conn());
-    post(&app, &mut admin, &format!("/users/{id}/roles"), &[])
+    set_roles(&app, &mut admin, &id, &[])
         .await
         .assert_status(422)
         .assert_contains("Choose at least one role.");
-    post(
-        &app,
-        &mut admin,
-        &format!("/users/{id}/roles"),
-        &[("role", "sales_agent"), ("role", "global_admin")],
-    )
-    .await
-    .assert_status(303);
+    set_roles(&app, &mut admin, &id, &["sales_agent", "global_admin"]).await.assert_status(303);
     assert_eq!(before, snapshot(&mut env.conn()));
     get(&app, &mut sales, &account).await.assert_status(200);
 }
@@ -311,7 +290,7 @@ async fn a_role_change_counts_on_the_targets_very_next_request() {
 async fn disabling_ends_the_session_at_once_and_enabling_restores_sign_in() {
     let (env, app, mut helpdesk) = Env::signed_in(HELPDESK_AGENT).await;
     let mut admin = sign_in(&app, USER_MANAGEMENT_ADMIN).await;
-    let id = user_id(&env, HELPDESK_AGENT);
+    let id = env.user_id(HELPDESK_AGENT);
     post(&app, &mut admin, &format!("/users/{id}/disable"), &[]).await.assert_status(303);
     get(&app, &mut admin, &format!("/users/{id}"))
         .await
@@ -345,7 +324,7 @@ async fn disabling_ends_the_session_at_once_and_enabling_restores_sign_in() {
     );
 
     // Nobody disables themselves.
-    let own = user_id(&env, USER_MANAGEMENT_ADMIN);
+    let own = env.user_id(USER_MANAGEMENT_ADMIN);
     let before = snapshot(&mut env.conn());
     post(&app, &mut admin, &format!("/users/{own}/disable"), &[])
         .await
@@ -358,7 +337,7 @@ async fn disabling_ends_the_session_at_once_and_enabling_restores_sign_in() {
 #[actix_web::test]
 async fn a_password_reset_replaces_the_password_and_ends_the_sessions() {
     let (env, app, mut target) = Env::signed_in(BILLING_ADMIN).await;
-    let id = user_id(&env, BILLING_ADMIN);
+    let id = env.user_id(BILLING_ADMIN);
     // A sign-in lock is lifted with the reset.
     diesel::update(users::table.find(&id))
         .set((users::failed_logins.eq(12), users::locked_until.eq(Some(now_ms() + 3_600_000))))
@@ -384,7 +363,7 @@ async fn a_password_reset_replaces_the_password_and_ends_the_sessions() {
     assert!(rows[0].2.as_deref().unwrap().contains("sessions ended: 1"));
 
     // Your own password is changed under Change password.
-    let own = user_id(&env, GLOBAL_ADMIN);
+    let own = env.user_id(GLOBAL_ADMIN);
     let before = snapshot(&mut env.conn());
     post(&app, &mut admin, &format!("/users/{own}/reset-password"), &[])
         .await
@@ -396,32 +375,27 @@ async fn a_password_reset_replaces_the_password_and_ends_the_sessions() {
 #[actix_web::test]
 async fn the_last_active_global_admin_cannot_be_disabled_or_demoted() {
     let (env, app) = Env::with_app().await;
-    let admin_id = user_id(&env, GLOBAL_ADMIN);
+    let admin_id = env.user_id(GLOBAL_ADMIN);
     let message = format!(
         "User {GLOBAL_ADMIN} is the last active Global admin of Alpha Partners; make someone else Global admin first."
     );
     let before = snapshot(&mut env.conn());
+    // Neither disabled nor demoted: the answer to each attempt, and the refused role form.
+    let attempts_refused = async |b: &mut Browser| {
+        post(&app, b, &format!("/users/{admin_id}/disable"), &[])
+            .await
+            .assert_status(409)
+            .assert_contains(&message);
+        let r = set_roles(&app, b, &admin_id, &["admin_agent"]).await;
+        r.assert_status(409).assert_contains(&message);
+        r
+    };
     // Neither by a User management admin…
     let mut uma = sign_in(&app, USER_MANAGEMENT_ADMIN).await;
-    post(&app, &mut uma, &format!("/users/{admin_id}/disable"), &[])
-        .await
-        .assert_status(409)
-        .assert_contains(&message);
-    post(&app, &mut uma, &format!("/users/{admin_id}/roles"), &[("role", "admin_agent")])
-        .await
-        .assert_status(409)
-        .assert_contains(&message);
+    attempts_refused(&mut uma).await;
     // …nor by the Global admin themselves.
     let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
-    post(&app, &mut admin, &format!("/users/{admin_id}/disable"), &[])
-        .await
-        .assert_status(409)
-        .assert_contains(&message);
-    post(&app, &mut admin, &format!("/users/{admin_id}/roles"), &[("role", "admin_agent")])
-        .await
-        .assert_status(409)
-        .assert_contains(&message)
-        .assert_contains(r#"value="admin_agent" checked"#);
+    attempts_refused(&mut admin).await.assert_contains(r#"value="admin_agent" checked"#);
     assert_eq!(before, snapshot(&mut env.conn()), "a refusal changed the database");
     get(&app, &mut admin, "/users").await.assert_status(200);
     let refused = Audits::of_any(&["disable_user", "update_user_roles"]).failed();
@@ -434,17 +408,12 @@ async fn the_last_active_global_admin_cannot_be_disabled_or_demoted() {
         .set(users::active.eq(false))
         .execute(&mut *env.conn())
         .unwrap();
-    post(&app, &mut admin, &format!("/users/{admin_id}/roles"), &[("role", "admin_agent")])
-        .await
-        .assert_status(409);
+    set_roles(&app, &mut admin, &admin_id, &["admin_agent"]).await.assert_status(409);
 
     // With another active Global admin, the first may step down, and stays signed in.
-    let sales = user_id(&env, SALES_AGENT);
-    post(&app, &mut admin, &format!("/users/{sales}/roles"), &[("role", "global_admin")])
-        .await
-        .assert_status(303);
-    let r = post(&app, &mut admin, &format!("/users/{admin_id}/roles"), &[("role", "admin_agent")])
-        .await;
+    let sales = env.user_id(SALES_AGENT);
+    set_roles(&app, &mut admin, &sales, &["global_admin"]).await.assert_status(303);
+    let r = set_roles(&app, &mut admin, &admin_id, &["admin_agent"]).await;
     r.assert_status(303);
     assert_eq!(r.location(), Some("/"), "no longer a user manager: back to the start");
     get(&app, &mut admin, "/customers")
@@ -460,7 +429,7 @@ async fn two_global_admins_disabling_each_other_at_once_leave_one() {
     let (env, app) = Env::with_app().await;
     let second =
         add_user(&mut env.conn(), &env.world.alpha, "second@alpha.test", &[Role::GlobalAdmin]);
-    let first = user_id(&env, GLOBAL_ADMIN);
+    let first = env.user_id(GLOBAL_ADMIN);
     let mut a = sign_in(&app, GLOBAL_ADMIN).await;
     let mut b = sign_in(&app, "second@alpha.test").await;
     let path_a = format!("/users/{second}/disable");
@@ -495,7 +464,7 @@ async fn two_global_admins_disabling_each_other_at_once_leave_one() {
 #[actix_web::test]
 async fn another_partners_user_is_not_found_and_nothing_changes() {
     let (env, app) = Env::with_app().await;
-    let beta_admin = user_id(&env, OTHER_ADMIN);
+    let beta_admin = env.user_id(OTHER_ADMIN);
     for who in [GLOBAL_ADMIN, USER_MANAGEMENT_ADMIN] {
         let mut b = sign_in(&app, who).await;
         let before = snapshot(&mut env.conn());
@@ -522,7 +491,7 @@ async fn another_partners_user_is_not_found_and_nothing_changes() {
 #[actix_web::test]
 async fn only_global_admins_and_user_management_admins_manage_users() {
     let (env, app) = Env::with_app().await;
-    let target = user_id(&env, SALES_AGENT);
+    let target = env.user_id(SALES_AGENT);
     let before = snapshot(&mut env.conn());
     for who in [ADMIN_AGENT, SALES_AGENT, HELPDESK_AGENT, BILLING_ADMIN] {
         let mut b = sign_in(&app, who).await;
@@ -532,20 +501,11 @@ async fn only_global_admins_and_user_management_admins_manage_users() {
                 .assert_status(403)
                 .assert_contains("Requires the Global admin or User management admin role.");
         }
-        post(
-            &app,
-            &mut b,
-            "/users",
-            &[("email", "x@alpha.test"), ("display_name", "X"), ("role", "sales_agent")],
-        )
-        .await
-        .assert_status(403);
+        create_user(&app, &mut b, "x@alpha.test", "X", &["sales_agent"]).await.assert_status(403);
         for action in ["disable", "enable", "reset-password"] {
             post(&app, &mut b, &format!("/users/{target}/{action}"), &[]).await.assert_status(403);
         }
-        post(&app, &mut b, &format!("/users/{target}/roles"), &[("role", "global_admin")])
-            .await
-            .assert_status(403);
+        set_roles(&app, &mut b, &target, &["global_admin"]).await.assert_status(403);
     }
     assert_eq!(before, snapshot(&mut env.conn()));
     let mut anon = Browser::default();
