@@ -701,6 +701,18 @@ async fn times(t: &common::browser::Tab) -> Vec<(bool, String, String)> {
     serde_json::from_value(v).expect("a list of times")
 }
 
+/// The browser tests' records: an Azure reservation cancelled by the Admin agent (marked
+/// `m-reservation`) and a subscription change of Contoso by the Sales agent (`m-subscription`).
+fn two_marked_records(t: &common::browser::Tab) {
+    let w = &t.world;
+    let mut c = common::conn(&t.pool);
+    Rec::new(&w.alpha, ADMIN_AGENT, "m-reservation")
+        .customer(&w.reservation_only)
+        .op("cancel_reservation")
+        .insert(&mut c);
+    Rec::new(&w.alpha, SALES_AGENT, "m-subscription").customer(&w.contoso).insert(&mut c);
+}
+
 /// In Chromium: the nav entry, times shown in local time with UTC kept in the title (after a full
 /// load, a boosted navigation and an htmx swap), a filter that updates the results in place, the
 /// Account page's timeline and its link. axe-core checks each page.
@@ -709,14 +721,7 @@ async fn in_the_browser_times_are_local_and_filters_update_in_place() {
     use common::browser::{self, Options};
     browser::run("activity_in_the_browser", Options::default(), |t| async move {
         let w = t.world.clone();
-        {
-            let mut c = t.pool.get().unwrap();
-            Rec::new(&w.alpha, ADMIN_AGENT, "m-reservation")
-                .customer(&w.reservation_only)
-                .op("cancel_reservation")
-                .insert(&mut c);
-            Rec::new(&w.alpha, SALES_AGENT, "m-subscription").customer(&w.contoso).insert(&mut c);
-        }
+        two_marked_records(&t);
         let utc = regex::Regex::new(r"^\d{4}-\d\d-\d\d \d\d:\d\d UTC$").unwrap();
         let all_local = |list: &[(bool, String, String)]| {
             !list.is_empty()
@@ -774,15 +779,7 @@ async fn in_the_browser_times_are_local_and_filters_update_in_place() {
 async fn in_the_browser_without_javascript_the_form_filters() {
     use common::browser::{self, Options};
     browser::run("activity_without_javascript", Options { javascript: false }, |t| async move {
-        let w = t.world.clone();
-        {
-            let mut c = t.pool.get().unwrap();
-            Rec::new(&w.alpha, ADMIN_AGENT, "m-reservation")
-                .customer(&w.reservation_only)
-                .op("cancel_reservation")
-                .insert(&mut c);
-            Rec::new(&w.alpha, SALES_AGENT, "m-subscription").customer(&w.contoso).insert(&mut c);
-        }
+        two_marked_records(&t);
         t.sign_in(SALES_AGENT).await;
         t.goto("/activity").await;
         let list = times(&t).await;

@@ -73,6 +73,57 @@ async fn set_status_with_form(t: &Tab, offer: &str, status_label: &str) {
     t.wait_text("#subscription-status", status_label).await;
 }
 
+/// Cancels the reservation or software purchase in `row` (`#reservation-…`, `#software-…`) with
+/// its button, accepting the confirmation dialog, whose question must satisfy `asks`; then the
+/// row says `cancelled`.
+async fn cancel_confirmed(t: &Tab, row: &str, asks: impl Fn(&str) -> bool, cancelled: &str) {
+    t.click(&format!("{row} button[type=submit]")).await;
+    let question = t.accept_dialog().await;
+    assert!(asks(&question), "dialog: {question:?}");
+    t.wait_text(row, cancelled).await;
+}
+
+/// On Contoso's Subscriptions tab: suspends the base (its add-on follows) and the new-commerce
+/// subscription with the Status form (`suspended` is the status's label; `flash`, when given,
+/// what the first change says), going back to the list by the link `back`.
+async fn suspend_contosos_subscriptions(t: &Tab, suspended: &str, flash: Option<&str>, back: &str) {
+    set_status_with_form(t, "Microsoft 365 E3", suspended).await;
+    if let Some(flash) = flash {
+        t.wait_text("#flash", flash).await;
+    }
+    t.click_link(back).await;
+    t.wait_for("#subscriptions").await;
+    set_status_with_form(t, "Microsoft 365 Business Premium", suspended).await;
+    t.check_page().await;
+    let w = &t.world;
+    for id in [&w.contoso_base, &w.contoso_addon, &w.contoso_nce] {
+        assert_eq!(subscription_status(t, id), "suspended");
+    }
+}
+
+/// On Contoso's Account tab with the link active: the confirmation lists the four
+/// `consequences`, confirming it returns to the list with the message `flash`, and Contoso is
+/// neither listed nor the partner's customer any more.
+async fn remove_contoso(t: &Tab, consequences: [&str; 4], flash: &str) {
+    t.click("#remove-relationship").await;
+    t.wait_for("#confirm-removal").await;
+    t.check_page().await;
+    let items = t.find_all("#confirm-removal ul.consequences li").await;
+    assert_eq!(items.len(), 4, "the four consequences");
+    let text = t.text("#confirm-removal ul.consequences").await;
+    for needle in consequences {
+        assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
+    }
+    t.click("#confirm-removal form button[type=submit]").await;
+    t.wait_path("/customers", |p| p == "/customers").await;
+    t.wait_for("#customer-results").await;
+    t.wait_text("#flash", flash).await;
+    t.check_page().await;
+    let names = customer_names(t).await;
+    assert!(!names.contains(&"Contoso Ltd".to_string()), "still listed: {names:?}");
+    assert_eq!(relationship_of(t, &t.world.contoso.id), "none");
+}
+
 /// (1) Sign in with the form: the customer list follows.
 #[actix_web::test]
 async fn sign_in_with_the_form() {
@@ -213,48 +264,25 @@ async fn removal_flow_end_to_end() {
         // The reservation and the software purchase: Cancel, confirm in the dialog.
         open_tab(&t, "Subscriptions").await;
         t.set_marker().await;
-        t.click(&format!("#reservation-{} button[type=submit]", w.contoso_reservation)).await;
-        let question = t.accept_dialog().await;
-        assert!(question.contains("Contoso production VMs"), "dialog: {question:?}");
-        t.wait_text(&format!("#reservation-{}", w.contoso_reservation), "Cancelled").await;
-        t.click(&format!("#software-{} button[type=submit]", w.contoso_software)).await;
-        let question = t.accept_dialog().await;
-        assert!(question.contains("SQL Server 2022 Standard"), "dialog: {question:?}");
-        t.wait_text(&format!("#software-{}", w.contoso_software), "Cancelled").await;
+        let reservation = format!("#reservation-{}", w.contoso_reservation);
+        cancel_confirmed(&t, &reservation, |q| q.contains("Contoso production VMs"), "Cancelled")
+            .await;
+        let software = format!("#software-{}", w.contoso_software);
+        cancel_confirmed(&t, &software, |q| q.contains("SQL Server 2022 Standard"), "Cancelled")
+            .await;
         assert!(t.marker_survived().await, "cancelling reloaded the page");
         t.check_page().await;
 
         // The subscriptions: the base (its add-on follows) and the new-commerce one.
-        set_status_with_form(&t, "Microsoft 365 E3", "Suspended").await;
-        t.click_link("← All subscriptions").await;
-        t.wait_for("#subscriptions").await;
-        set_status_with_form(&t, "Microsoft 365 Business Premium", "Suspended").await;
-        t.check_page().await;
-        for id in [&w.contoso_base, &w.contoso_addon, &w.contoso_nce] {
-            assert_eq!(subscription_status(&t, id), "suspended");
-        }
+        suspend_contosos_subscriptions(&t, "Suspended", None, "← All subscriptions").await;
 
         // Now the link is active.
         open_tab(&t, "Account").await;
         assert_eq!(t.attr("#remove-relationship", "aria-disabled").await, None);
         assert!(t.try_find("#removal-blocked").await.is_none(), "blockers still listed");
-        t.click("#remove-relationship").await;
-        t.wait_for("#confirm-removal").await;
-        t.check_page().await;
-        let consequences = t.find_all("#confirm-removal ul.consequences li").await;
-        assert_eq!(consequences.len(), 4, "the four consequences");
-        let text = t.text("#confirm-removal ul.consequences").await;
-        for needle in ["customer list", "support contacts", "delegated admin", "future purchases"] {
-            assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
-        }
-        t.click("#confirm-removal form button[type=submit]").await;
-        t.wait_path("/customers", |p| p == "/customers").await;
-        t.wait_for("#customer-results").await;
-        t.wait_text("#flash", "Contoso Ltd").await;
-        t.check_page().await;
-        let names = customer_names(&t).await;
-        assert!(!names.contains(&"Contoso Ltd".to_string()), "still listed: {names:?}");
-        assert_eq!(relationship_of(&t, &w.contoso.id), "none");
+        let consequences =
+            ["customer list", "support contacts", "delegated admin", "future purchases"];
+        remove_contoso(&t, consequences, "Contoso Ltd").await;
         let (res, sw): (String, String) = (
             reservations::table
                 .find(&w.contoso_reservation)
@@ -302,53 +330,29 @@ async fn removal_flow_in_polish() {
 
         // Cancel the reservation and the software purchase, confirming in the dialog.
         open_tab(&t, "Subskrypcje").await;
-        t.click(&format!("#reservation-{} button[type=submit]", w.contoso_reservation)).await;
-        let question = t.accept_dialog().await;
-        assert!(question.starts_with("Anulować rezerwację"), "dialog: {question:?}");
-        t.wait_text(&format!("#reservation-{}", w.contoso_reservation), "Anulowana").await;
-        t.click(&format!("#software-{} button[type=submit]", w.contoso_software)).await;
-        let question = t.accept_dialog().await;
-        assert!(question.starts_with("Anulować zakup"), "dialog: {question:?}");
-        t.wait_text(&format!("#software-{}", w.contoso_software), "Anulowana").await;
+        let reservation = format!("#reservation-{}", w.contoso_reservation);
+        cancel_confirmed(&t, &reservation, |q| q.starts_with("Anulować rezerwację"), "Anulowana")
+            .await;
+        let software = format!("#software-{}", w.contoso_software);
+        cancel_confirmed(&t, &software, |q| q.starts_with("Anulować zakup"), "Anulowana").await;
         t.check_page().await;
 
         // Suspend the subscriptions with the Status form: "Wstrzymano".
-        set_status_with_form(&t, "Microsoft 365 E3", "Wstrzymano").await;
-        t.wait_text("#flash", "Wstrzymano subskrypcję.").await;
-        t.click_link("← Wszystkie subskrypcje").await;
-        t.wait_for("#subscriptions").await;
-        set_status_with_form(&t, "Microsoft 365 Business Premium", "Wstrzymano").await;
-        t.check_page().await;
-        for id in [&w.contoso_base, &w.contoso_addon, &w.contoso_nce] {
-            assert_eq!(subscription_status(&t, id), "suspended");
-        }
+        let flash = Some("Wstrzymano subskrypcję.");
+        suspend_contosos_subscriptions(&t, "Wstrzymano", flash, "← Wszystkie subskrypcje").await;
 
         // Usuń relację odsprzedawcy → the confirmation → the customer is gone.
         open_tab(&t, "Konto").await;
         assert_eq!(t.attr("#remove-relationship", "aria-disabled").await, None);
         assert_eq!(t.text("#remove-relationship").await, "Usuń relację odsprzedawcy");
-        t.click("#remove-relationship").await;
-        t.wait_for("#confirm-removal").await;
-        t.check_page().await;
-        let consequences = t.find_all("#confirm-removal ul.consequences li").await;
-        assert_eq!(consequences.len(), 4, "the four consequences");
-        let text = t.text("#confirm-removal ul.consequences").await;
-        for needle in [
+        let consequences = [
             "listy klientów",
             "kontaktów pomocy technicznej",
             "uprawnienia administratora delegowanego",
             "przyszłe zakupy",
-        ] {
-            assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
-        }
-        t.click("#confirm-removal form button[type=submit]").await;
-        t.wait_path("/customers", |p| p == "/customers").await;
-        t.wait_for("#customer-results").await;
-        t.wait_text("#flash", "Usunięto relację odsprzedawcy z klientem Contoso Ltd").await;
-        t.check_page().await;
-        let names = customer_names(&t).await;
-        assert!(!names.contains(&"Contoso Ltd".to_string()), "still listed: {names:?}");
-        assert_eq!(relationship_of(&t, &w.contoso.id), "none");
+        ];
+        remove_contoso(&t, consequences, "Usunięto relację odsprzedawcy z klientem Contoso Ltd")
+            .await;
         t.find("#q").await.send_keys("Contoso").await.unwrap();
         t.wait_text("#customer-results", "Nazwa ani domena żadnego klienta").await;
     })
