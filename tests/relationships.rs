@@ -29,13 +29,33 @@ where
     link
 }
 
+/// Removes Alpha's reseller relationship with Fabrikam Ready, and returns the path of a new
+/// invitation link (without delegated admin) that may bring it back.
+async fn link_after_removing_ready<S, B>(app: &S, admin: &mut Browser, w: &World) -> String
+where
+    S: common::TestApp<B>,
+    B: actix_web::body::MessageBody,
+{
+    remove_ready(app, admin, w).await;
+    invite(app, admin, false).await
+}
+
+/// Removes Alpha's reseller relationship with Fabrikam Ready, for a link to bring it back.
+async fn remove_ready<S, B>(app: &S, admin: &mut Browser, w: &World)
+where
+    S: common::TestApp<B>,
+    B: actix_web::body::MessageBody,
+{
+    post(app, admin, &format!("/customers/{}/remove-relationship", w.ready.id), &[])
+        .await
+        .assert_status(303);
+}
+
 #[actix_web::test]
 async fn removed_customer_comes_back_through_an_accepted_request() {
     let (env, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
     let w = &env.world;
-    post(&app, &mut admin, &format!("/customers/{}/remove-relationship", w.ready.id), &[])
-        .await
-        .assert_status(303);
+    remove_ready(&app, &mut admin, w).await;
     get(&app, &mut admin, "/customers")
         .await
         .assert_lacks(&format!("/customers/{}/subscriptions", w.ready.id));
@@ -136,10 +156,7 @@ async fn a_new_customer_accepts_and_appears_on_the_list() {
 async fn revoked_expired_and_unknown_links_change_nothing() {
     let (env, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
     let w = &env.world;
-    post(&app, &mut admin, &format!("/customers/{}/remove-relationship", w.ready.id), &[])
-        .await
-        .assert_status(303);
-    let revoked = invite(&app, &mut admin, false).await;
+    let revoked = link_after_removing_ready(&app, &mut admin, w).await;
     let expired = invite(&app, &mut admin, false).await;
     let ids: Vec<String> = relationship_requests::table
         .order(relationship_requests::created_at.asc())
@@ -188,10 +205,7 @@ async fn accepting_while_already_reseller_is_409_and_the_link_stays_open() {
 async fn the_same_link_accepted_twice_at_once_succeeds_once() {
     let (env, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
     let w = &env.world;
-    post(&app, &mut admin, &format!("/customers/{}/remove-relationship", w.ready.id), &[])
-        .await
-        .assert_status(303);
-    let link = invite(&app, &mut admin, false).await;
+    let link = link_after_removing_ready(&app, &mut admin, w).await;
     let form = [("primary_domain", "fabrikamready.onmicrosoft.com")];
     let mut browsers: Vec<Browser> = (0..8).map(|_| Browser::default()).collect();
     let answers =
