@@ -48,10 +48,10 @@ struct Outcome {
 }
 
 fn outcome(c: &mut AnyConnection, partner_id: &str, customer_id: &str) -> Outcome {
-    let relationship: String = relationships::table
+    let (relationship, kept): (String, i64) = relationships::table
         .filter(relationships::partner_id.eq(partner_id))
         .filter(relationships::customer_id.eq(customer_id))
-        .select(relationships::relationship_to_partner)
+        .select((relationships::relationship_to_partner, relationships::active_subscriptions))
         .first(c)
         .unwrap();
     let subs = || {
@@ -61,12 +61,6 @@ fn outcome(c: &mut AnyConnection, partner_id: &str, customer_id: &str) -> Outcom
     };
     let active_subscriptions: i64 =
         subs().filter(subscriptions::status.eq("active")).count().get_result(c).unwrap();
-    let kept: i64 = relationships::table
-        .filter(relationships::partner_id.eq(partner_id))
-        .filter(relationships::customer_id.eq(customer_id))
-        .select(relationships::active_subscriptions)
-        .first(c)
-        .unwrap();
     assert_eq!(kept, active_subscriptions, "the relationship's count of active subscriptions");
     let subscriptions: i64 = subs().count().get_result(c).unwrap();
     Outcome { relationship, active_subscriptions, subscriptions }
