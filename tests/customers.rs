@@ -26,6 +26,15 @@ fn active_count(page: &Resp, customer: &str) -> String {
     row.split(r#"<td class="num">"#).nth(1).unwrap().split('<').next().unwrap().to_string()
 }
 
+/// The `UPDATE relationships` statement of a migration, as written for the test's backend.
+fn migration_update(env: &Env, migration: &str) -> String {
+    let backend = env.state.config.database.backend_name();
+    let path = format!("{}/migrations/{backend}/{migration}/up.sql", env!("CARGO_MANIFEST_DIR"));
+    let sql = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let update = sql.split(';').find(|s| s.contains("UPDATE relationships"));
+    update.unwrap_or_else(|| panic!("no UPDATE relationships in {path}")).to_string()
+}
+
 #[actix_web::test]
 async fn names_and_domains_shown_are_the_customers_own_also_for_rows_from_before_the_copy() {
     use diesel::prelude::*;
@@ -42,13 +51,7 @@ async fn names_and_domains_shown_are_the_customers_own_also_for_rows_from_before
     let copied = shown(&mut c);
     assert!(copied.iter().all(|(_, name, domain)| !name.is_empty() && !domain.is_empty()));
     // Rows that existed before the migration get the same values from its UPDATE.
-    let backend = env.state.config.database.backend_name();
-    let sql = std::fs::read_to_string(format!(
-        "{}/migrations/{backend}/2026-11-25-000008_list_from_index/up.sql",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
-    let update = sql.split(';').find(|s| s.contains("UPDATE relationships")).unwrap();
+    let update = migration_update(&env, "2026-11-25-000008_list_from_index");
     diesel::update(r::table)
         .set((r::company_name.eq(""), r::primary_domain.eq("")))
         .execute(&mut *c)
@@ -234,13 +237,7 @@ async fn domain_only_matches_are_found_at_every_shared_length() {
 
     // The migration computes the shared length in SQL for rows that existed before it: the same
     // statement, run again over these rows, must agree with the application's value.
-    let backend = env.state.config.database.backend_name();
-    let sql = std::fs::read_to_string(format!(
-        "{}/migrations/{backend}/2026-11-25-000006_domain_search_pruning/up.sql",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
-    let update = sql.split(';').find(|s| s.contains("UPDATE relationships")).unwrap();
+    let update = migration_update(&env, "2026-11-25-000006_domain_search_pruning");
     let lcps = |c: &mut partnerdesk::db::AnyConnection| -> Vec<(String, i32)> {
         use diesel::prelude::*;
         use partnerdesk::db::schema::relationships as r;
