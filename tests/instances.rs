@@ -33,6 +33,17 @@ fn postgres_or_skip(test: &str) -> Option<String> {
     url
 }
 
+/// A database of the test's own on that server (dropped with the handle), or None when skipped.
+fn database_or_skip(test: &str) -> Option<(DbUrl, TestDb)> {
+    postgres_or_skip(test).map(new_postgres_database)
+}
+
+/// The standard world, written into the database at `url`.
+fn build_world(url: &DbUrl) -> world::World {
+    let pool = db::connect(url, &Config::for_tests(url.clone()).pool).expect("open database");
+    world::build(&mut pool.get().unwrap())
+}
+
 /// One running instance: its port and the handle that stops it.
 struct Instance {
     port: u16,
@@ -244,15 +255,11 @@ async fn sign_in(port: u16) -> Jar {
 
 #[actix_web::test]
 async fn two_instances_share_sessions_and_state() {
-    let Some(server) = postgres_or_skip("two_instances_share_sessions_and_state") else {
+    let started = Instant::now();
+    let Some((url, _db)) = database_or_skip("two_instances_share_sessions_and_state") else {
         return;
     };
-    let started = Instant::now();
-    let (url, _db) = new_postgres_database(server);
-    let w = {
-        let pool = db::connect(&url, &Config::for_tests(url.clone()).pool).expect("open database");
-        world::build(&mut pool.get().unwrap())
-    };
+    let w = build_world(&url);
     let key = Key::generate();
     let a = Instance::start(&url, &key, |_| ());
     let b = Instance::start(&url, &key, |_| ());
@@ -312,13 +319,13 @@ async fn two_instances_share_sessions_and_state() {
 
 #[actix_web::test]
 async fn readyz_reports_503_when_the_database_goes_away() {
-    let Some(server) = postgres_or_skip("readyz_reports_503_when_the_database_goes_away") else {
+    let started = Instant::now();
+    let Some((url, handle)) = database_or_skip("readyz_reports_503_when_the_database_goes_away")
+    else {
         return;
     };
-    let started = Instant::now();
-    let (url, handle) = new_postgres_database(server);
     let TestDb::Postgres { admin_url, name } = &handle else {
-        unreachable!("postgres_or_skip checked the backend")
+        unreachable!("database_or_skip made a PostgreSQL database")
     };
     let timeout = Duration::from_secs(2);
     let instance = Instance::start(&url, &Key::generate(), |c| c.pool.connection_timeout = timeout);
@@ -365,18 +372,14 @@ async fn readyz_reports_503_when_the_database_goes_away() {
 #[actix_web::test]
 async fn a_connection_the_server_ended_is_replaced_after_at_most_one_failed_request() {
     let test = "a_connection_the_server_ended_is_replaced_after_at_most_one_failed_request";
-    let Some(server) = postgres_or_skip(test) else {
+    let started = Instant::now();
+    let Some((url, handle)) = database_or_skip(test) else {
         return;
     };
-    let started = Instant::now();
-    let (url, handle) = new_postgres_database(server);
     let TestDb::Postgres { admin_url, name } = &handle else {
-        unreachable!("postgres_or_skip checked the backend")
+        unreachable!("database_or_skip made a PostgreSQL database")
     };
-    {
-        let pool = db::connect(&url, &Config::for_tests(url.clone()).pool).expect("open database");
-        world::build(&mut pool.get().unwrap());
-    }
+    build_world(&url);
     let instance = Instance::start(&url, &Key::generate(), |c| c.pool.max_size = 1);
     let jar = sign_in(instance.port).await;
     let mut admin = diesel::pg::PgConnection::establish(admin_url).expect("admin connection");
