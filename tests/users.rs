@@ -83,6 +83,23 @@ where
     post(app, b, &format!("/users/{user_id}/roles"), &fields).await
 }
 
+/// An action on the user's own account (`path`) is refused (409) with `message`, and changes
+/// nothing.
+async fn refused_on_own_account<S, B>(
+    env: &Env,
+    app: &S,
+    b: &mut Browser,
+    path: &str,
+    message: &str,
+) where
+    S: common::TestApp<B>,
+    B: actix_web::body::MessageBody,
+{
+    let before = snapshot(&mut env.conn());
+    post(app, b, path, &[]).await.assert_status(409).assert_contains(message);
+    assert_eq!(before, snapshot(&mut env.conn()));
+}
+
 async fn try_sign_in<S, B>(app: &S, email: &str, password: &str) -> (Resp, Browser)
 where
     S: common::TestApp<B>,
@@ -325,12 +342,8 @@ async fn disabling_ends_the_session_at_once_and_enabling_restores_sign_in() {
 
     // Nobody disables themselves.
     let own = env.user_id(USER_MANAGEMENT_ADMIN);
-    let before = snapshot(&mut env.conn());
-    post(&app, &mut admin, &format!("/users/{own}/disable"), &[])
-        .await
-        .assert_status(409)
-        .assert_contains("You cannot disable your own account.");
-    assert_eq!(before, snapshot(&mut env.conn()));
+    let message = "You cannot disable your own account.";
+    refused_on_own_account(&env, &app, &mut admin, &format!("/users/{own}/disable"), message).await;
     get(&app, &mut admin, "/users").await.assert_status(200);
 }
 
@@ -364,12 +377,9 @@ async fn a_password_reset_replaces_the_password_and_ends_the_sessions() {
 
     // Your own password is changed under Change password.
     let own = env.user_id(GLOBAL_ADMIN);
-    let before = snapshot(&mut env.conn());
-    post(&app, &mut admin, &format!("/users/{own}/reset-password"), &[])
-        .await
-        .assert_status(409)
-        .assert_contains("Change your own password under Change password");
-    assert_eq!(before, snapshot(&mut env.conn()));
+    let path = format!("/users/{own}/reset-password");
+    let message = "Change your own password under Change password";
+    refused_on_own_account(&env, &app, &mut admin, &path, message).await;
 }
 
 #[actix_web::test]
