@@ -106,8 +106,7 @@ fn link(r: &Resp, text: &str) -> Option<String> {
 
 #[actix_web::test]
 async fn shows_the_own_partners_records_and_never_another_partners() {
-    let (env, app, mut alpha) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = env.world.clone();
+    let (env, w, app, mut alpha) = Env::signed_in(GLOBAL_ADMIN).await;
 
     // Real actions on both sides: Alpha suspends Contoso's base, Beta suspends its customer's.
     let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_base);
@@ -162,8 +161,7 @@ async fn shows_the_own_partners_records_and_never_another_partners() {
 
 #[actix_web::test]
 async fn each_filter_narrows_the_list() {
-    let (env, app, mut b) = Env::signed_in(HELPDESK_AGENT).await;
-    let w = env.world.clone();
+    let (env, w, app, mut b) = Env::signed_in(HELPDESK_AGENT).await;
     {
         let mut c = env.conn();
         let c = &mut *c;
@@ -268,8 +266,7 @@ async fn each_filter_narrows_the_list() {
 
 #[actix_web::test]
 async fn the_default_range_is_the_last_thirty_days() {
-    let (env, app, mut b) = Env::signed_in(BILLING_ADMIN).await;
-    let w = env.world.clone();
+    let (env, w, app, mut b) = Env::signed_in(BILLING_ADMIN).await;
     {
         let mut c = env.conn();
         let now = now_ms();
@@ -297,8 +294,7 @@ async fn the_default_range_is_the_last_thirty_days() {
 
 #[actix_web::test]
 async fn keyset_pages_of_fifty_without_duplicates_or_gaps() {
-    let (env, app, mut b) = Env::signed_in(SALES_AGENT).await;
-    let w = env.world.clone();
+    let (env, w, app, mut b) = Env::signed_in(SALES_AGENT).await;
     let now = now_ms();
     {
         let mut c = env.conn();
@@ -351,8 +347,7 @@ async fn keyset_pages_of_fifty_without_duplicates_or_gaps() {
 
 #[actix_web::test]
 async fn bad_filter_values_answer_400_with_a_sentence() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = env.world.clone();
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let beta_user = user_id(&mut env.conn(), OTHER_ADMIN);
     let long = "x".repeat(201);
     let cases: Vec<(String, &str)> = vec![
@@ -438,8 +433,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 
 #[actix_web::test]
 async fn csv_export_streams_every_filtered_row_quoted_and_guarded() {
-    let (env, app, mut b) = Env::signed_in(ADMIN_AGENT).await;
-    let w = env.world.clone();
+    let (env, w, app, mut b) = Env::signed_in(ADMIN_AGENT).await;
     let now = now_ms();
     let tricky: &[(&str, &str)] = &[
         ("comma, inside", "comma, inside"),
@@ -545,7 +539,7 @@ async fn csv_export_streams_every_filtered_row_quoted_and_guarded() {
 
 #[actix_web::test]
 async fn every_role_may_see_the_log_and_anonymous_must_sign_in() {
-    let (_env, app) = Env::with_app().await;
+    let (_env, _, app) = Env::with_app().await;
     for (role, email) in ALPHA_USERS {
         let mut b = sign_in(&app, email).await;
         let page = get(&app, &mut b, "/activity").await;
@@ -573,8 +567,7 @@ async fn every_role_may_see_the_log_and_anonymous_must_sign_in() {
 
 #[actix_web::test]
 async fn the_account_page_shows_the_customers_newest_activity() {
-    let (env, app, mut b) = Env::signed_in(ADMIN_AGENT).await;
-    let w = env.world.clone();
+    let (env, w, app, mut b) = Env::signed_in(ADMIN_AGENT).await;
     {
         // Older records beyond the 20 shown, and one of another partner about the same customer.
         let mut c = env.conn();

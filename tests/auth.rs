@@ -11,8 +11,7 @@ use partnerdesk::util::clock::now_ms;
 
 #[actix_web::test]
 async fn every_page_but_sign_in_requires_a_session() {
-    let (env, app) = Env::with_app().await;
-    let w = &env.world;
+    let (_env, w, app) = Env::with_app().await;
     let mut anon = Browser::default();
     for path in ["/", "/customers", &format!("/customers/{}/account", w.contoso.id)] {
         let r = get(&app, &mut anon, path).await;
@@ -31,7 +30,7 @@ async fn every_page_but_sign_in_requires_a_session() {
 
 #[actix_web::test]
 async fn wrong_password_and_unknown_user_get_the_same_answer_and_are_audited() {
-    let (env, app) = Env::with_app().await;
+    let (env, _, app) = Env::with_app().await;
     let mut b = at_signin(&app).await;
     let wrong =
         post(&app, &mut b, "/signin", &[("email", GLOBAL_ADMIN), ("password", "not the password")])
@@ -60,7 +59,7 @@ async fn wrong_password_and_unknown_user_get_the_same_answer_and_are_audited() {
 
 #[actix_web::test]
 async fn account_locks_after_repeated_failures_and_the_right_password_waits() {
-    let (env, app) = Env::with_app().await;
+    let (env, _, app) = Env::with_app().await;
     let mut b = at_signin(&app).await;
     for _ in 0..10 {
         post(&app, &mut b, "/signin", &[("email", SALES_AGENT), ("password", "guess-guess")])
@@ -95,7 +94,7 @@ async fn account_locks_after_repeated_failures_and_the_right_password_waits() {
 
 #[actix_web::test]
 async fn sign_in_returns_only_to_local_paths() {
-    let (_env, app) = Env::with_app().await;
+    let (_env, _, app) = Env::with_app().await;
     for (next, location) in [("//evil.example/x", "/"), ("/customers?q=con", "/customers?q=con")] {
         let mut b = at_signin(&app).await;
         let fields = [("email", GLOBAL_ADMIN), ("password", PASSWORD), ("next", next)];
@@ -106,7 +105,7 @@ async fn sign_in_returns_only_to_local_paths() {
 
 #[actix_web::test]
 async fn sign_out_ends_the_session_on_the_server() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let stolen = b.clone();
     post(&app, &mut b, "/signout", &[]).await.assert_status(303);
     let live: i64 = sessions::table
@@ -123,7 +122,7 @@ async fn sign_out_ends_the_session_on_the_server() {
 
 #[actix_web::test]
 async fn a_disabled_user_is_out_on_the_next_request() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     diesel::update(users::table.filter(users::email.eq(GLOBAL_ADMIN)))
         .set(users::active.eq(false))
         .execute(&mut *env.conn())
@@ -133,8 +132,7 @@ async fn a_disabled_user_is_out_on_the_next_request() {
 
 #[actix_web::test]
 async fn unsafe_requests_need_the_sessions_csrf_token() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let other = sign_in(&app, ADMIN_AGENT).await;
     let before = snapshot(&mut env.conn());
     let path = format!("/customers/{}/remove-relationship", w.ready.id);
@@ -172,7 +170,7 @@ async fn unsafe_requests_need_the_sessions_csrf_token() {
 
 #[actix_web::test]
 async fn security_headers_on_pages_errors_and_static_files() {
-    let (_env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (_env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let version = partnerdesk::views::assets::version();
     for (path, status) in [
         ("/customers".to_string(), 200),
@@ -205,7 +203,7 @@ async fn security_headers_on_pages_errors_and_static_files() {
 
 #[actix_web::test]
 async fn session_cookie_is_http_only_and_same_site() {
-    let (_env, app) = Env::with_app().await;
+    let (_env, _, app) = Env::with_app().await;
     let mut b = at_signin(&app).await;
     let req = TestRequest::post()
         .uri("/signin")
@@ -232,7 +230,7 @@ async fn session_cookie_is_http_only_and_same_site() {
 
 #[actix_web::test]
 async fn the_sign_in_form_needs_its_own_token() {
-    let (_env, app) = Env::with_app().await;
+    let (_env, _, app) = Env::with_app().await;
     // No token at all, a token without its cookie, and a cookie with another token: 403.
     let mut fresh = Browser::default();
     let r =
@@ -267,7 +265,7 @@ async fn the_sign_in_form_needs_its_own_token() {
 
 #[actix_web::test]
 async fn health_and_readiness() {
-    let (_env, app) = Env::with_app().await;
+    let (_env, _, app) = Env::with_app().await;
     let mut b = Browser::default();
     get(&app, &mut b, "/healthz").await.assert_status(200);
     get(&app, &mut b, "/readyz").await.assert_status(200).assert_contains("ready");
@@ -275,7 +273,7 @@ async fn health_and_readiness() {
 
 #[actix_web::test]
 async fn changing_the_password_checks_policy_and_ends_other_sessions() {
-    let (env, app, mut b) = Env::signed_in(ADMIN_AGENT).await;
+    let (env, _, app, mut b) = Env::signed_in(ADMIN_AGENT).await;
     let mut elsewhere = sign_in(&app, ADMIN_AGENT).await;
     get(&app, &mut b, "/password").await.assert_status(200);
     let new = "a much better passphrase";
@@ -335,7 +333,7 @@ async fn changing_the_password_checks_policy_and_ends_other_sessions() {
 #[actix_web::test]
 async fn stored_hashes_meet_the_policy_and_weak_ones_are_replaced_at_sign_in() {
     use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
-    let (env, app) = Env::with_app().await;
+    let (env, _, app) = Env::with_app().await;
     // A hash with weaker parameters than the policy (m = 4096, t = 1).
     let weak = argon2::Argon2::new(
         argon2::Algorithm::Argon2id,
@@ -370,7 +368,7 @@ fn session_rows(env: &Env) -> Vec<(String, String)> {
 
 #[actix_web::test]
 async fn idle_and_absolute_session_timeouts() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     // Idle: the server-side expiry has passed.
     diesel::update(sessions::table)
         .set(sessions::expires_at.eq(now_ms() - 1))
@@ -394,8 +392,7 @@ async fn idle_and_absolute_session_timeouts() {
 
 #[actix_web::test]
 async fn refused_forgeries_are_audited_without_the_token() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let token = b.csrf.clone().unwrap();
     let path = format!("/customers/{}/remove-relationship", w.ready.id);
     send(&app, &mut b, TestRequest::post().uri(&path).set_form([("csrf_token", "bad")]))
@@ -420,8 +417,7 @@ async fn refused_forgeries_are_audited_without_the_token() {
 #[actix_web::test]
 async fn a_removed_role_counts_on_the_next_request() {
     use partnerdesk::db::schema::user_roles;
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let path = format!("/customers/{}/account", w.ready.id);
     get(&app, &mut b, &path).await.assert_lacks(r#"aria-disabled="true""#);
     let uid = env.user_id(GLOBAL_ADMIN);
@@ -439,7 +435,7 @@ async fn a_removed_role_counts_on_the_next_request() {
 
 #[actix_web::test]
 async fn signing_in_again_replaces_the_session_key() {
-    let (_env, app, first) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (_env, _, app, first) = Env::signed_in(GLOBAL_ADMIN).await;
     let mut again = first.clone();
     get(&app, &mut again, "/signin").await; // signed in: redirected, the form is not shown
     let mut b = at_signin(&app).await;
@@ -454,8 +450,7 @@ async fn signing_in_again_replaces_the_session_key() {
 
 #[actix_web::test]
 async fn a_database_failure_is_a_500_page_with_a_sentence_and_headers() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     diesel::sql_query("DROP TABLE reservations").execute(&mut *env.conn()).unwrap();
     let r = get(&app, &mut b, &format!("/customers/{}/subscriptions", w.contoso.id)).await;
     r.assert_status(500).assert_contains("Something went wrong on our side");

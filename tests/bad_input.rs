@@ -110,8 +110,7 @@ fn segment(real: Vec<String>) -> impl Strategy<Value = String> {
 
 #[actix_web::test]
 async fn forms_never_fail_and_refusals_change_nothing() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = env.world.clone();
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let token = b.csrf.clone().unwrap();
     let customers = vec![w.contoso.id.clone(), w.ready.id.clone(), w.beta_customer.id.clone()];
     let subs = vec![
@@ -184,8 +183,7 @@ async fn forms_never_fail_and_refusals_change_nothing() {
 
 #[actix_web::test]
 async fn pages_and_queries_never_fail() {
-    let (env, app, mut b) = Env::signed_in(SALES_AGENT).await;
-    let w = env.world.clone();
+    let (env, w, app, mut b) = Env::signed_in(SALES_AGENT).await;
     let customers = vec![w.contoso.id.clone(), w.beta_customer.id.clone()];
     let subs = vec![w.contoso_base.clone(), w.beta_sub.clone()];
     let query = proptest::collection::vec(
@@ -217,7 +215,7 @@ async fn pages_and_queries_never_fail() {
 
 #[actix_web::test]
 async fn hostile_names_render_inert_on_every_page() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let evil = r#"<script>alert("x")</script><img src=x onerror=alert(1)> & 'quoted'"#;
     let (cust, sub) = {
         let mut c = env.conn();

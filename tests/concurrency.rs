@@ -69,8 +69,7 @@ fn outcome(c: &mut AnyConnection, partner_id: &str, customer_id: &str) -> Outcom
 #[actix_web::test]
 async fn removal_races_reactivation_and_purchase() {
     let started = Instant::now();
-    let (env, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (env, w, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
     let (mut removal_won, mut activation_won) = (0usize, 0usize);
     let mut racing = Duration::ZERO;
 

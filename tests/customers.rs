@@ -8,7 +8,7 @@ use partnerdesk::util::{clock::now_ms, tokens::new_id};
 
 #[actix_web::test]
 async fn lists_own_reseller_customers_with_active_counts() {
-    let (_env, app, mut b) = Env::signed_in(SALES_AGENT).await;
+    let (_env, _, app, mut b) = Env::signed_in(SALES_AGENT).await;
     let page = get(&app, &mut b, "/customers").await;
     page.assert_status(200)
         .assert_contains("Contoso Ltd")
@@ -39,7 +39,7 @@ fn migration_update(env: &Env, migration: &str) -> String {
 async fn names_and_domains_shown_are_the_customers_own_also_for_rows_from_before_the_copy() {
     use diesel::prelude::*;
     use partnerdesk::db::schema::relationships as r;
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let shown = |c: &mut partnerdesk::db::AnyConnection| -> Vec<(String, String, String)> {
         r::table
             .select((r::customer_id, r::company_name, r::primary_domain))
@@ -67,8 +67,7 @@ async fn names_and_domains_shown_are_the_customers_own_also_for_rows_from_before
 
 #[actix_web::test]
 async fn active_counts_follow_every_subscription_change() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let count =
         async |b: &mut Browser| active_count(&get(&app, b, "/customers").await, "Contoso Ltd");
     let subs = format!("/customers/{}/subscriptions", w.contoso.id);
@@ -116,7 +115,7 @@ async fn active_counts_follow_every_subscription_change() {
 
 #[actix_web::test]
 async fn search_by_name_or_domain_prefix_case_insensitive() {
-    let (_env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (_env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     get(&app, &mut b, "/customers?q=cont")
         .await
         .assert_contains("Contoso Ltd")
@@ -138,7 +137,7 @@ async fn search_by_name_or_domain_prefix_case_insensitive() {
 
 #[actix_web::test]
 async fn htmx_search_answers_only_the_results_fragment() {
-    let (_env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (_env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let r = hx_get(&app, &mut b, "/customers?q=soft").await;
     r.assert_status(200)
         .assert_contains(r#"id="customer-results""#)
@@ -150,7 +149,7 @@ async fn htmx_search_answers_only_the_results_fragment() {
 
 #[actix_web::test]
 async fn pages_of_fifty_with_keyset_next_link() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     {
         let mut c = env.conn();
         for i in 0..55 {
@@ -173,7 +172,7 @@ async fn pages_of_fifty_with_keyset_next_link() {
 
 #[actix_web::test]
 async fn overlong_search_is_a_clear_400() {
-    let (_env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (_env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let q = "a".repeat(500);
     get(&app, &mut b, &format!("/customers?q={q}"))
         .await
@@ -183,7 +182,7 @@ async fn overlong_search_is_a_clear_400() {
 
 #[actix_web::test]
 async fn customer_names_are_escaped() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     add_customer(&mut env.conn(), &env.world.alpha, r#"<script>alert("x")</script> & 'Co'"#, false);
     let page = get(&app, &mut b, "/customers").await;
     page.assert_lacks("<script>alert").assert_contains("&#60;script&#62;");
@@ -209,7 +208,7 @@ fn add_with_domain(env: &Env, name: &str, domain: &str) {
 
 #[actix_web::test]
 async fn domain_only_matches_are_found_at_every_shared_length() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     // Name and domain share 3, 9, 16+ and 0 leading characters.
     add_with_domain(&env, "Sum Mit Co", "summitco.onmicrosoft.com");
     add_with_domain(&env, "Northwind Traders", "northwindtraders.onmicrosoft.com");

@@ -260,7 +260,7 @@ where
 
 #[actix_web::test]
 async fn anonymous_pages_follow_accept_language() {
-    let (_env, app) = Env::with_app().await;
+    let (_env, _, app) = Env::with_app().await;
     let mut b = Browser::default();
     let r = get_with_language(&app, &mut b, "/signin", "pl-PL,pl;q=0.9,en;q=0.8").await;
     r.assert_status(200).assert_contains(r#"<html lang="pl">"#).assert_contains("Zaloguj się");
@@ -281,8 +281,7 @@ async fn anonymous_pages_follow_accept_language() {
 
 #[actix_web::test]
 async fn the_switcher_saves_the_choice_which_wins_over_accept_language() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = env.world.clone();
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
 
     // Without a saved choice the browser's language counts.
     let r = get_with_language(&app, &mut b, "/customers", "pl").await;
@@ -327,7 +326,7 @@ async fn the_switcher_saves_the_choice_which_wins_over_accept_language() {
 
 #[actix_web::test]
 async fn the_switcher_refuses_bad_values_foreign_destinations_and_forgeries() {
-    let (env, app, mut b) = Env::signed_in(SALES_AGENT).await;
+    let (env, _, app, mut b) = Env::signed_in(SALES_AGENT).await;
     let before = snapshot(&mut env.conn());
 
     // Without the CSRF token: refused, nothing saved.
@@ -382,8 +381,7 @@ fn switcher_back(body: &str) -> String {
 
 #[actix_web::test]
 async fn the_switcher_returns_from_a_page_answering_a_post_to_the_page_it_was_sent_from() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = env.world.clone();
+    let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let sub_page = format!("/customers/{}/subscriptions/{}", w.ready.id, w.ready_sub);
     let status = format!("{sub_page}/status");
 
@@ -453,8 +451,7 @@ async fn the_switcher_returns_from_a_page_answering_a_post_to_the_page_it_was_se
 
 #[actix_web::test]
 async fn a_page_answering_a_post_never_returns_to_another_site() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = env.world.clone();
+    let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let status = format!("/customers/{}/subscriptions/{}/status", w.ready.id, w.ready_sub);
     let foreign = [
         "https://evil.example/customers",
@@ -485,8 +482,7 @@ async fn a_page_answering_a_post_never_returns_to_another_site() {
 
 #[actix_web::test]
 async fn polish_pages_speak_partner_center_vocabulary() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = env.world.clone();
+    let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     post(&app, &mut b, "/locale", &[("locale", "pl-PL"), ("back", "/customers")]).await;
 
     let list = get(&app, &mut b, "/customers").await;
@@ -524,8 +520,7 @@ async fn polish_pages_speak_partner_center_vocabulary() {
 
 #[actix_web::test]
 async fn errors_toasts_csv_and_invitations_are_translated() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = env.world.clone();
+    let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     post(&app, &mut b, "/locale", &[("locale", "pl-PL"), ("back", "/customers")]).await;
 
     // An error page inside the layout, and an htmx refusal as a toast.

@@ -11,8 +11,7 @@ use partnerdesk::util::clock::{DAY_MS, now_ms};
 
 #[actix_web::test]
 async fn add_ons_are_bought_for_active_bases_only() {
-    let (env, app, mut b) = Env::signed_in(SALES_AGENT).await;
-    let w = &env.world;
+    let (_env, w, app, mut b) = Env::signed_in(SALES_AGENT).await;
     let page =
         get(&app, &mut b, &format!("/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_base))
             .await;
@@ -45,8 +44,7 @@ async fn add_ons_are_bought_for_active_bases_only() {
 
 #[actix_web::test]
 async fn new_commerce_cancels_within_seven_days_with_its_add_ons() {
-    let (env, app, mut b) = Env::signed_in(ADMIN_AGENT).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(ADMIN_AGENT).await;
     let (fresh, addon, old) = {
         let mut c = env.conn();
         let fresh = add_subscription(&mut c, &w.alpha, &w.ready, BP, "active", None);
@@ -103,8 +101,7 @@ async fn new_commerce_cancels_within_seven_days_with_its_add_ons() {
 
 #[actix_web::test]
 async fn support_contacts_list_the_partner_and_an_indirect_providers_resellers() {
-    let (env, app, mut beta) = Env::signed_in(OTHER_ADMIN).await;
-    let w = &env.world;
+    let (env, w, app, mut beta) = Env::signed_in(OTHER_ADMIN).await;
     // Make Beta an indirect provider with Gamma (the indirect reseller) selling through it.
     {
         use partnerdesk::db::schema::partners;
@@ -167,8 +164,7 @@ async fn support_contacts_list_the_partner_and_an_indirect_providers_resellers()
 
 #[actix_web::test]
 async fn prepare_for_removal_previews_then_does_exactly_that() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let stuck = add_software(&mut env.conn(), &w.alpha, &w.contoso, "Old licence pack", 45);
     let account = format!("/customers/{}/account", w.contoso.id);
     get(&app, &mut b, &account)
@@ -217,8 +213,7 @@ async fn prepare_for_removal_previews_then_does_exactly_that() {
 
 #[actix_web::test]
 async fn quick_actions_on_the_account_page_return_there() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let path = format!(
         "/customers/{}/reservations/{}/cancel",
         w.reservation_only.id, w.reservation_only_id

@@ -53,9 +53,8 @@ where
 
 #[actix_web::test]
 async fn removed_customer_comes_back_through_an_accepted_request() {
-    let (env, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
-    remove_ready(&app, &mut admin, w).await;
+    let (env, w, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
+    remove_ready(&app, &mut admin, &w).await;
     get(&app, &mut admin, "/customers")
         .await
         .assert_lacks(&format!("/customers/{}/subscriptions", w.ready.id));
@@ -113,7 +112,7 @@ async fn removed_customer_comes_back_through_an_accepted_request() {
 
 #[actix_web::test]
 async fn a_new_customer_accepts_and_appears_on_the_list() {
-    let (_env, app, mut admin) = Env::signed_in(ADMIN_AGENT).await;
+    let (_env, _, app, mut admin) = Env::signed_in(ADMIN_AGENT).await;
     let link = invite(&app, &mut admin, false).await;
     let mut them = Browser::default();
     get(&app, &mut them, &link).await.assert_contains("does <strong>not</strong> give");
@@ -154,9 +153,8 @@ async fn a_new_customer_accepts_and_appears_on_the_list() {
 
 #[actix_web::test]
 async fn revoked_expired_and_unknown_links_change_nothing() {
-    let (env, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
-    let revoked = link_after_removing_ready(&app, &mut admin, w).await;
+    let (env, w, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
+    let revoked = link_after_removing_ready(&app, &mut admin, &w).await;
     let expired = invite(&app, &mut admin, false).await;
     let ids: Vec<String> = relationship_requests::table
         .order(relationship_requests::created_at.asc())
@@ -191,7 +189,7 @@ async fn revoked_expired_and_unknown_links_change_nothing() {
 
 #[actix_web::test]
 async fn accepting_while_already_reseller_is_409_and_the_link_stays_open() {
-    let (_env, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (_env, _, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
     let link = invite(&app, &mut admin, true).await;
     let mut them = Browser::default();
     post(&app, &mut them, &link, &[("primary_domain", "contosoltd.onmicrosoft.com")])
@@ -203,9 +201,8 @@ async fn accepting_while_already_reseller_is_409_and_the_link_stays_open() {
 
 #[actix_web::test]
 async fn the_same_link_accepted_twice_at_once_succeeds_once() {
-    let (env, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
-    let link = link_after_removing_ready(&app, &mut admin, w).await;
+    let (_env, w, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
+    let link = link_after_removing_ready(&app, &mut admin, &w).await;
     let form = [("primary_domain", "fabrikamready.onmicrosoft.com")];
     let mut browsers: Vec<Browser> = (0..8).map(|_| Browser::default()).collect();
     let answers =
@@ -218,8 +215,7 @@ async fn the_same_link_accepted_twice_at_once_succeeds_once() {
 
 #[actix_web::test]
 async fn delegated_admin_privileges_can_be_removed_alone() {
-    let (env, app, mut sales) = Env::signed_in(SALES_AGENT).await;
-    let w = &env.world;
+    let (env, w, app, mut sales) = Env::signed_in(SALES_AGENT).await;
     let path = format!("/customers/{}/delegated-admin/remove", w.contoso.id);
     get(&app, &mut sales, &format!("/customers/{}/account", w.contoso.id))
         .await

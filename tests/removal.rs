@@ -14,8 +14,7 @@ fn account(c: &partnerdesk::models::customer::Customer) -> String {
 
 #[actix_web::test]
 async fn whole_removal_flow_as_global_admin() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
 
     // Customers lists Contoso with its relationship and its count of active subscriptions.
     let list = get(&app, &mut b, "/customers").await;
@@ -133,8 +132,7 @@ async fn whole_removal_flow_as_global_admin() {
 
 #[actix_web::test]
 async fn link_inactive_for_each_kind_of_blocker() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
 
     get(&app, &mut b, &account(&w.reservation_only))
         .await
@@ -164,8 +162,7 @@ async fn link_inactive_for_each_kind_of_blocker() {
 
 #[actix_web::test]
 async fn link_inactive_for_every_role_but_global_admin() {
-    let (env, app) = Env::with_app().await;
-    let w = &env.world;
+    let (_env, w, app) = Env::with_app().await;
     for (role, email) in ALPHA_USERS {
         let mut b = sign_in(&app, email).await;
         let page = get(&app, &mut b, &account(&w.ready)).await;
@@ -187,8 +184,7 @@ async fn link_inactive_for_every_role_but_global_admin() {
 
 #[actix_web::test]
 async fn forged_removal_with_blockers_is_409_and_changes_nothing() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let before = snapshot(&mut env.conn());
     for customer in [&w.contoso, &w.reservation_only, &w.software_only] {
         let r = post(&app, &mut b, &format!("/customers/{}/remove-relationship", customer.id), &[])
@@ -221,8 +217,7 @@ async fn forged_removal_with_blockers_is_409_and_changes_nothing() {
 
 #[actix_web::test]
 async fn removal_by_a_role_without_the_right_is_refused() {
-    let (env, app) = Env::with_app().await;
-    let w = &env.world;
+    let (env, w, app) = Env::with_app().await;
     let before = snapshot(&mut env.conn());
     for email in [ADMIN_AGENT, SALES_AGENT, HELPDESK_AGENT, BILLING_ADMIN, USER_MANAGEMENT_ADMIN] {
         let mut b = sign_in(&app, email).await;
@@ -237,8 +232,7 @@ async fn removal_by_a_role_without_the_right_is_refused() {
 
 #[actix_web::test]
 async fn second_removal_of_the_same_customer_is_409() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let path = format!("/customers/{}/remove-relationship", w.ready.id);
     post(&app, &mut b, &path, &[]).await.assert_status(303);
     post(&app, &mut b, &path, &[])
@@ -251,8 +245,7 @@ async fn second_removal_of_the_same_customer_is_409() {
 
 #[actix_web::test]
 async fn another_partners_customer_is_404_and_unchanged() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let before = snapshot(&mut env.conn());
     let c = &w.beta_customer.id;
     for path in [

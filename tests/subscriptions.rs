@@ -8,8 +8,7 @@ use diesel::prelude::*;
 
 #[actix_web::test]
 async fn suspending_a_base_suspends_its_addons_and_reactivation_brings_them_back() {
-    let (env, app, mut b) = Env::signed_in(ADMIN_AGENT).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(ADMIN_AGENT).await;
     let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_base);
     post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(303);
     assert_eq!(env.subscription_status(&w.contoso_base), "suspended");
@@ -33,8 +32,7 @@ async fn suspending_a_base_suspends_its_addons_and_reactivation_brings_them_back
 
 #[actix_web::test]
 async fn htmx_status_change_swaps_the_panel_and_shows_a_toast() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
     let r = hx_post(&app, &mut b, &path, &[("status", "suspended")]).await;
     r.assert_status(200)
@@ -54,8 +52,7 @@ async fn htmx_status_change_swaps_the_panel_and_shows_a_toast() {
 
 #[actix_web::test]
 async fn bad_status_values_are_422_in_the_form_and_change_nothing() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let before = snapshot(&mut env.conn());
     let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_base);
     for bad in ["deleted", "expired", "ACTIVE", ""] {
@@ -82,8 +79,7 @@ async fn bad_status_values_are_422_in_the_form_and_change_nothing() {
 
 #[actix_web::test]
 async fn roles_without_subscription_rights_cannot_change_anything() {
-    let (env, app) = Env::with_app().await;
-    let w = &env.world;
+    let (env, w, app) = Env::with_app().await;
     let before = snapshot(&mut env.conn());
     for email in [HELPDESK_AGENT, BILLING_ADMIN] {
         let mut b = sign_in(&app, email).await;
@@ -111,8 +107,7 @@ async fn roles_without_subscription_rights_cannot_change_anything() {
 
 #[actix_web::test]
 async fn reservations_and_software_cancel_once_and_software_only_within_30_days() {
-    let (env, app, mut b) = Env::signed_in(SALES_AGENT).await;
-    let w = &env.world;
+    let (_env, w, app, mut b) = Env::signed_in(SALES_AGENT).await;
 
     let path = format!(
         "/customers/{}/reservations/{}/cancel",
@@ -139,8 +134,7 @@ async fn reservations_and_software_cancel_once_and_software_only_within_30_days(
 
 #[actix_web::test]
 async fn buying_a_subscription_validates_and_audits() {
-    let (env, app, mut b) = Env::signed_in(SALES_AGENT).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(SALES_AGENT).await;
     let path = format!("/customers/{}/subscriptions", w.ready.id);
     for (qty, term, offer) in
         [("0", "P1M", "m365-bp"), ("abc", "P1M", "m365-bp"), ("100001", "P1M", "m365-bp")]
@@ -189,8 +183,7 @@ fn reservation_row<'a>(body: &'a str, id: &str) -> &'a str {
 
 #[actix_web::test]
 async fn reservation_terms_are_words_in_the_users_language() {
-    let (env, app, mut b) = Env::signed_in(SALES_AGENT).await;
-    let w = &env.world;
+    let (env, w, app, mut b) = Env::signed_in(SALES_AGENT).await;
     let three_years = {
         use partnerdesk::db::schema::reservations;
         let mut c = env.conn();
@@ -236,8 +229,7 @@ async fn reservation_terms_are_words_in_the_users_language() {
 /// redirect after success, and a boosted GET, keep htmx's own behaviour.
 #[actix_web::test]
 async fn a_boosted_form_answered_with_a_page_keeps_the_address() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let w = &env.world;
+    let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let sub_page = format!("/customers/{}/subscriptions/{}", w.ready.id, w.ready_sub);
     let status = format!("{sub_page}/status");
     let current = format!("https://{HOST}{sub_page}");

@@ -112,7 +112,7 @@ where
 
 #[actix_web::test]
 async fn the_list_shows_the_partners_own_users_with_roles_and_state() {
-    let (env, app) = Env::with_app().await;
+    let (env, _, app) = Env::with_app().await;
     {
         let mut c = env.conn();
         diesel::update(users::table.filter(users::email.eq(SALES_AGENT)))
@@ -159,7 +159,7 @@ async fn the_list_shows_the_partners_own_users_with_roles_and_state() {
 
 #[actix_web::test]
 async fn a_created_user_signs_in_with_the_password_shown_once() {
-    let (env, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     get(&app, &mut b, "/users/new").await.assert_status(200).assert_contains("Global admin");
     let roles = ["sales_agent", "helpdesk_agent"];
     let r = create_user(&app, &mut b, "  New.Person@Alpha.TEST ", "New Person", &roles).await;
@@ -200,7 +200,7 @@ async fn a_created_user_signs_in_with_the_password_shown_once() {
 
 #[actix_web::test]
 async fn creating_refuses_taken_emails_and_bad_input_with_a_sentence_by_the_field() {
-    let (env, app, mut b) = Env::signed_in(USER_MANAGEMENT_ADMIN).await;
+    let (env, _, app, mut b) = Env::signed_in(USER_MANAGEMENT_ADMIN).await;
     let before = snapshot(&mut env.conn());
     for (email, name, roles, status, message) in [
         // Taken, whatever the case, also by another partner's user.
@@ -224,7 +224,7 @@ async fn creating_refuses_taken_emails_and_bad_input_with_a_sentence_by_the_fiel
 
 #[actix_web::test]
 async fn a_user_management_admin_cannot_create_or_promote_global_admins() {
-    let (env, app, mut b) = Env::signed_in(USER_MANAGEMENT_ADMIN).await;
+    let (env, _, app, mut b) = Env::signed_in(USER_MANAGEMENT_ADMIN).await;
     // The form does not offer the role.
     get(&app, &mut b, "/users/new")
         .await
@@ -257,8 +257,7 @@ async fn a_user_management_admin_cannot_create_or_promote_global_admins() {
 
 #[actix_web::test]
 async fn a_role_change_counts_on_the_targets_very_next_request() {
-    let (env, app, mut sales) = Env::signed_in(SALES_AGENT).await;
-    let w = &env.world;
+    let (env, w, app, mut sales) = Env::signed_in(SALES_AGENT).await;
     let account = format!("/customers/{}/account", w.ready.id);
     get(&app, &mut sales, &account)
         .await
@@ -305,7 +304,7 @@ async fn a_role_change_counts_on_the_targets_very_next_request() {
 
 #[actix_web::test]
 async fn disabling_ends_the_session_at_once_and_enabling_restores_sign_in() {
-    let (env, app, mut helpdesk) = Env::signed_in(HELPDESK_AGENT).await;
+    let (env, _, app, mut helpdesk) = Env::signed_in(HELPDESK_AGENT).await;
     let mut admin = sign_in(&app, USER_MANAGEMENT_ADMIN).await;
     let id = env.user_id(HELPDESK_AGENT);
     post(&app, &mut admin, &format!("/users/{id}/disable"), &[]).await.assert_status(303);
@@ -349,7 +348,7 @@ async fn disabling_ends_the_session_at_once_and_enabling_restores_sign_in() {
 
 #[actix_web::test]
 async fn a_password_reset_replaces_the_password_and_ends_the_sessions() {
-    let (env, app, mut target) = Env::signed_in(BILLING_ADMIN).await;
+    let (env, _, app, mut target) = Env::signed_in(BILLING_ADMIN).await;
     let id = env.user_id(BILLING_ADMIN);
     // A sign-in lock is lifted with the reset.
     diesel::update(users::table.find(&id))
@@ -384,7 +383,7 @@ async fn a_password_reset_replaces_the_password_and_ends_the_sessions() {
 
 #[actix_web::test]
 async fn the_last_active_global_admin_cannot_be_disabled_or_demoted() {
-    let (env, app) = Env::with_app().await;
+    let (env, _, app) = Env::with_app().await;
     let admin_id = env.user_id(GLOBAL_ADMIN);
     let message = format!(
         "User {GLOBAL_ADMIN} is the last active Global admin of Alpha Partners; make someone else Global admin first."
@@ -436,7 +435,7 @@ async fn the_last_active_global_admin_cannot_be_disabled_or_demoted() {
 
 #[actix_web::test]
 async fn two_global_admins_disabling_each_other_at_once_leave_one() {
-    let (env, app) = Env::with_app().await;
+    let (env, _, app) = Env::with_app().await;
     let second =
         add_user(&mut env.conn(), &env.world.alpha, "second@alpha.test", &[Role::GlobalAdmin]);
     let first = env.user_id(GLOBAL_ADMIN);
@@ -473,7 +472,7 @@ async fn two_global_admins_disabling_each_other_at_once_leave_one() {
 
 #[actix_web::test]
 async fn another_partners_user_is_not_found_and_nothing_changes() {
-    let (env, app) = Env::with_app().await;
+    let (env, _, app) = Env::with_app().await;
     let beta_admin = env.user_id(OTHER_ADMIN);
     for who in [GLOBAL_ADMIN, USER_MANAGEMENT_ADMIN] {
         let mut b = sign_in(&app, who).await;
@@ -500,7 +499,7 @@ async fn another_partners_user_is_not_found_and_nothing_changes() {
 
 #[actix_web::test]
 async fn only_global_admins_and_user_management_admins_manage_users() {
-    let (env, app) = Env::with_app().await;
+    let (env, _, app) = Env::with_app().await;
     let target = env.user_id(SALES_AGENT);
     let before = snapshot(&mut env.conn());
     for who in [ADMIN_AGENT, SALES_AGENT, HELPDESK_AGENT, BILLING_ADMIN] {
@@ -532,7 +531,7 @@ async fn only_global_admins_and_user_management_admins_manage_users() {
 
 #[actix_web::test]
 async fn a_user_management_admin_lands_on_users() {
-    let (_env, app) = Env::with_app().await;
+    let (_env, _, app) = Env::with_app().await;
     let mut b = at_signin(&app).await;
     let r =
         post(&app, &mut b, "/signin", &[("email", USER_MANAGEMENT_ADMIN), ("password", PASSWORD)])

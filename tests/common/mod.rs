@@ -139,29 +139,33 @@ impl Env {
         app_of(self.state.clone()).await
     }
 
-    /// The opening of a test: a fresh world and the application. The `Env` holds the test's
-    /// database: keep it bound (`_env` if unused) for as long as the test runs.
+    /// The opening of a test: a fresh database with the standard world in it, that world (a
+    /// copy, for the test to name its partners, customers and subscriptions), and the
+    /// application. The `Env` holds the database: keep it bound (`_env` if unused) for as long
+    /// as the test runs, as `_` would drop it at once.
     pub async fn with_app() -> (
         Env,
+        world::World,
         impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>,
     ) {
         let env = Env::new();
+        let w = env.world.clone();
         let app = app_of(env.state.clone()).await;
-        (env, app)
+        (env, w, app)
     }
 
-    /// The opening of most tests: a fresh world, the application, and a browser signed in as
-    /// `email`.
+    /// The opening of most tests: `with_app()` and a browser signed in as `email`.
     pub async fn signed_in(
         email: &str,
     ) -> (
         Env,
+        world::World,
         impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>,
         Browser,
     ) {
-        let (env, app) = Env::with_app().await;
+        let (env, w, app) = Env::with_app().await;
         let b = sign_in(&app, email).await;
-        (env, app, b)
+        (env, w, app, b)
     }
 }
 
