@@ -83,10 +83,9 @@ pub fn target_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
 }
 
-/// What a test whose accessibility checks cannot run lacks.
-const NO_AXE: &str = "needs axe-core for its accessibility checks (set AXE_CORE_PATH or fetch it: \
-                      mkdir -p target/axe-core && cd target/axe-core && npm pack axe-core@4 && \
-                      tar xzf axe-core-*.tgz)";
+/// What a test whose accessibility checks cannot run lacks (to fetch it, see the top of this file).
+const NO_AXE: &str =
+    "needs axe-core for the accessibility checks (AXE_CORE_PATH unset, none in target/axe-core)";
 
 /// axe-core's source, found once per test binary.
 fn axe_source() -> Option<&'static str> {
