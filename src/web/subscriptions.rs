@@ -25,8 +25,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::POST, "/customers/{id}/subscriptions", buy);
     add(cfg, Method::GET, "/customers/{id}/subscriptions/{sid}", show);
     add(cfg, Method::POST, "/customers/{id}/subscriptions/{sid}/status", set_status);
-    add(cfg, Method::POST, "/customers/{id}/reservations/{rid}/cancel", cancel_reservation);
-    add(cfg, Method::POST, "/customers/{id}/software/{pid}/cancel", cancel_software);
+    add(
+        cfg,
+        Method::POST,
+        "/customers/{id}/reservations/{rid}/cancel",
+        cancel_purchase::<purchases::Reservation>,
+    );
+    add(
+        cfg,
+        Method::POST,
+        "/customers/{id}/software/{pid}/cancel",
+        cancel_purchase::<purchases::SoftwarePurchase>,
+    );
     add(cfg, Method::POST, "/customers/{id}/subscriptions/{sid}/addons", buy_addon);
     add(cfg, Method::POST, "/customers/{id}/subscriptions/{sid}/cancel", cancel_subscription);
     add(
@@ -255,56 +265,37 @@ pub struct CancelForm {
     back: Option<String>,
 }
 
-/// After a cancellation: the updated row (htmx) or back to the tab with a message.
-fn after_cancel(
-    req: &HttpRequest,
-    session: &Session,
-    customer_id: &str,
-    back: Option<&str>,
-    message: Msg,
-    l: crate::i18n::Locale,
-    row: impl FnOnce() -> Result<String, askama::Error>,
-) -> AppResult<HttpResponse> {
-    if super::is_htmx_fragment_request(req) {
-        super::fragment_with_toasts(
-            StatusCode::OK,
-            row().map_err(AppError::internal)?,
-            vec![Toast::success(message)],
-            l,
-        )
-    } else {
-        super::flash::push(session, Toast::success(message));
-        let default = format!("/customers/{customer_id}/subscriptions");
-        Ok(super::see_other(&back_to(back, customer_id, default)))
+/// A purchase kind as its row on the tab shows it, and the message after its cancellation.
+trait PurchaseRow: purchases::Cancellable + Send + 'static {
+    fn cancelled_message(&self) -> Msg;
+    fn row(self, ctx: &Ctx, customer_id: String) -> Result<String, askama::Error>;
+}
+
+impl PurchaseRow for purchases::Reservation {
+    fn cancelled_message(&self) -> Msg {
+        Msg::new("toast-reservation-cancelled").text("name", &self.name)
+    }
+    fn row(self, ctx: &Ctx, customer_id: String) -> Result<String, askama::Error> {
+        let csrf_token = ctx.user.csrf_token.clone();
+        ReservationRow { l: ctx.user.locale, customer_id, r: self, can_manage: true, csrf_token }
+            .render()
     }
 }
 
-async fn cancel_reservation(
-    req: HttpRequest,
-    ctx: Ctx,
-    session: Session,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    form: Option<web::Form<CancelForm>>,
-) -> AppResult<HttpResponse> {
-    let back = form.and_then(|f| f.into_inner().back);
-    let (id, rid) = path.into_inner();
-    let (ctx2, id2) = (ctx.clone(), id.clone());
-    let r = state
-        .db(move |c| purchases::cancel::<purchases::Reservation>(c, &ctx2, &id2, &rid))
-        .await?;
-    let message = Msg::new("toast-reservation-cancelled").text("name", &r.name);
-    let row = ReservationRow {
-        l: ctx.user.locale,
-        customer_id: id.clone(),
-        r,
-        can_manage: true,
-        csrf_token: ctx.user.csrf_token.clone(),
-    };
-    after_cancel(&req, &session, &id, back.as_deref(), message, ctx.user.locale, || row.render())
+impl PurchaseRow for purchases::SoftwarePurchase {
+    fn cancelled_message(&self) -> Msg {
+        Msg::new("toast-software-cancelled").text("name", &self.product)
+    }
+    fn row(self, ctx: &Ctx, customer_id: String) -> Result<String, askama::Error> {
+        let csrf_token = ctx.user.csrf_token.clone();
+        let (l, now_ms) = (ctx.user.locale, now_ms());
+        SoftwareRow { l, customer_id, p: self, can_manage: true, now_ms, csrf_token }.render()
+    }
 }
 
-async fn cancel_software(
+/// Cancels a reservation or software purchase; answers with the updated row (htmx) or goes
+/// back to the tab (or the Account page) with a message.
+async fn cancel_purchase<P: PurchaseRow>(
     req: HttpRequest,
     ctx: Ctx,
     session: Session,
@@ -315,19 +306,21 @@ async fn cancel_software(
     let back = form.and_then(|f| f.into_inner().back);
     let (id, pid) = path.into_inner();
     let (ctx2, id2) = (ctx.clone(), id.clone());
-    let p = state
-        .db(move |c| purchases::cancel::<purchases::SoftwarePurchase>(c, &ctx2, &id2, &pid))
-        .await?;
-    let message = Msg::new("toast-software-cancelled").text("name", &p.product);
-    let row = SoftwareRow {
-        l: ctx.user.locale,
-        customer_id: id.clone(),
-        p,
-        can_manage: true,
-        now_ms: now_ms(),
-        csrf_token: ctx.user.csrf_token.clone(),
-    };
-    after_cancel(&req, &session, &id, back.as_deref(), message, ctx.user.locale, || row.render())
+    let p = state.db(move |c| purchases::cancel::<P>(c, &ctx2, &id2, &pid)).await?;
+    let message = p.cancelled_message();
+    if super::is_htmx_fragment_request(&req) {
+        let row = p.row(&ctx, id).map_err(AppError::internal)?;
+        super::fragment_with_toasts(
+            StatusCode::OK,
+            row,
+            vec![Toast::success(message)],
+            ctx.user.locale,
+        )
+    } else {
+        super::flash::push(&session, Toast::success(message));
+        let default = format!("/customers/{id}/subscriptions");
+        Ok(super::see_other(&back_to(back.as_deref(), &id, default)))
+    }
 }
 
 #[derive(Deserialize)]

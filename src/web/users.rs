@@ -10,7 +10,7 @@ use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::services::Ctx;
-use crate::services::users::{self as svc, Field, Member};
+use crate::services::users::{self as svc, Field, Issued, Member};
 use crate::util::clock::now_ms;
 use crate::views::users::{NewUserForm, NewUserPage, OneTimePasswordPage, UserPage, UsersPage};
 use crate::views::{Layout, Nav, Toast};
@@ -56,6 +56,18 @@ impl Fields {
             })
             .collect()
     }
+}
+
+/// The one-time password just given to a new user (`created`) or by a reset: shown once.
+fn one_time_password_page(ctx: &Ctx, issued: Issued, created: bool) -> AppResult<HttpResponse> {
+    let page = OneTimePasswordPage {
+        l: ctx.user.locale,
+        layout: Layout::new(&ctx.user, Nav::Users, Vec::new()),
+        member: issued.member,
+        password: issued.password,
+        created,
+    };
+    super::render(StatusCode::OK, page)
 }
 
 fn is_global_admin(ctx: &Ctx) -> bool {
@@ -140,16 +152,7 @@ async fn create(
         }
     };
     match svc::create(&state, &ctx, new).await {
-        Ok(issued) => super::render(
-            StatusCode::OK,
-            OneTimePasswordPage {
-                l: ctx.user.locale,
-                layout: Layout::new(&ctx.user, Nav::Users, Vec::new()),
-                member: issued.member,
-                password: issued.password,
-                created: true,
-            },
-        ),
+        Ok(issued) => one_time_password_page(&ctx, issued, true),
         // The only 422 of a checked form: the email address is taken.
         Err(AppError::Unprocessable(msg)) => {
             typed.error = Some((Field::Email, ctx.user.locale.msg(&msg)));
@@ -290,16 +293,7 @@ async fn reset_password(
     ctx.user.require(Permission::ManageUsers)?;
     let id = path.into_inner();
     match svc::reset_password(&state, &ctx, &id).await {
-        Ok(issued) => super::render(
-            StatusCode::OK,
-            OneTimePasswordPage {
-                l: ctx.user.locale,
-                layout: Layout::new(&ctx.user, Nav::Users, Vec::new()),
-                member: issued.member,
-                password: issued.password,
-                created: false,
-            },
-        ),
+        Ok(issued) => one_time_password_page(&ctx, issued, false),
         Err(AppError::Conflict(msg)) => {
             refused_page(&state, &ctx, id, StatusCode::CONFLICT, move |page| {
                 page.password_error = Some(ctx.user.locale.msg(&msg));
