@@ -39,11 +39,9 @@ pub struct ConfigArgs {
 
 /// Connections a pool opens unless told otherwise: two per core (at least 2 on SQLite, 4 on
 /// PostgreSQL, at most 16). Each connection has a blocking thread to run on, and more of them
-/// than a couple per core only switch between each other. Measured at 1M customers on 2 cores,
-/// first Customers page at 64 connections: SQLite, 4 connections were 15 % faster than 8, with
-/// a lower p99; PostgreSQL on the same machine, 4 against 8 were 6–27 % faster, p99 17–31 ms
-/// against 37–49. A PostgreSQL server on another machine adds a network round trip to each
-/// statement, which more connections overlap: raise `DB_POOL_SIZE` there.
+/// than a couple per core only switch between each other (docs/performance.md). A PostgreSQL
+/// server on another machine adds a network round trip to each statement, which more
+/// connections overlap: raise `DB_POOL_SIZE` there.
 pub fn default_pool_size(database: &DbUrl) -> u32 {
     let two_per_core = 2 * std::thread::available_parallelism().map_or(2, |n| n.get()) as u32;
     match database {

@@ -1,9 +1,7 @@
 //! The `partnerdesk` command: serve, migrate, create-admin, seed-demo.
 
-/// A page's rows are decoded on a blocking thread and freed on the worker that rendered them;
-/// glibc's allocator is at its slowest with that pattern (each thread's cache drains one way),
-/// mimalloc is not: on 2 cores, first Customers page 7–16 % more requests per second (SQLite),
-/// 1–14 % (PostgreSQL), for about 22 MB more peak memory.
+/// A page's rows are decoded on a blocking thread and freed on the worker that rendered them,
+/// glibc's allocator's slowest pattern and not mimalloc's (docs/performance.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -4,8 +4,7 @@ use crate::db::AnyConnection;
 use crate::db::schema::software_purchases;
 use crate::util::clock::DAY_MS;
 
-pub const ACTIVE: &str = "active";
-pub const CANCELLED: &str = "cancelled";
+pub use crate::models::purchase::{ACTIVE, CANCELLED};
 /// A software purchase can be cancelled this many days after it was made.
 pub const CANCEL_WINDOW_DAYS: i64 = 30;
 
@@ -35,43 +34,4 @@ impl SoftwarePurchase {
     }
 }
 
-pub fn list_for_customer(
-    conn: &mut AnyConnection,
-    partner_id: &str,
-    customer_id: &str,
-) -> QueryResult<Vec<SoftwarePurchase>> {
-    software_purchases::table
-        .filter(software_purchases::partner_id.eq(partner_id))
-        .filter(software_purchases::customer_id.eq(customer_id))
-        .order((software_purchases::product.asc(), software_purchases::id.asc()))
-        .select(SoftwarePurchase::as_select())
-        .load(conn)
-}
-
-pub fn find(
-    conn: &mut AnyConnection,
-    partner_id: &str,
-    customer_id: &str,
-    id: &str,
-) -> QueryResult<Option<SoftwarePurchase>> {
-    software_purchases::table
-        .filter(software_purchases::partner_id.eq(partner_id))
-        .filter(software_purchases::customer_id.eq(customer_id))
-        .filter(software_purchases::id.eq(id))
-        .select(SoftwarePurchase::as_select())
-        .first(conn)
-        .optional()
-}
-
-pub fn cancel(conn: &mut AnyConnection, id: &str, at: i64) -> QueryResult<usize> {
-    diesel::update(software_purchases::table.find(id))
-        .set((
-            software_purchases::status.eq(CANCELLED),
-            software_purchases::cancelled_at.eq(Some(at)),
-        ))
-        .execute(conn)
-}
-
-pub fn insert(conn: &mut AnyConnection, r: &SoftwarePurchase) -> QueryResult<()> {
-    diesel::insert_into(software_purchases::table).values(r).execute(conn).map(|_| ())
-}
+crate::models::purchase::purchase_queries!(software_purchases, SoftwarePurchase, product);

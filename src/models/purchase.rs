@@ -1,0 +1,53 @@
+//! The queries every purchase kind besides subscriptions shares (Azure reservations, software
+//! purchases): one status column `active` | `cancelled`, scoped by partner and customer.
+
+pub const ACTIVE: &str = "active";
+pub const CANCELLED: &str = "cancelled";
+
+/// Writes `list_for_customer` (ordered by `$order`, then id), `find`, `cancel` and `insert` for
+/// a purchase table and its row struct.
+macro_rules! purchase_queries {
+    ($table:ident, $row:ty, $order:ident) => {
+        pub fn list_for_customer(
+            conn: &mut AnyConnection,
+            partner_id: &str,
+            customer_id: &str,
+        ) -> QueryResult<Vec<$row>> {
+            $table::table
+                .filter($table::partner_id.eq(partner_id))
+                .filter($table::customer_id.eq(customer_id))
+                .order(($table::$order.asc(), $table::id.asc()))
+                .select(<$row>::as_select())
+                .load(conn)
+        }
+
+        pub fn find(
+            conn: &mut AnyConnection,
+            partner_id: &str,
+            customer_id: &str,
+            id: &str,
+        ) -> QueryResult<Option<$row>> {
+            $table::table
+                .filter($table::partner_id.eq(partner_id))
+                .filter($table::customer_id.eq(customer_id))
+                .filter($table::id.eq(id))
+                .select(<$row>::as_select())
+                .first(conn)
+                .optional()
+        }
+
+        pub fn cancel(conn: &mut AnyConnection, id: &str, at: i64) -> QueryResult<usize> {
+            diesel::update($table::table.find(id))
+                .set((
+                    $table::status.eq($crate::models::purchase::CANCELLED),
+                    $table::cancelled_at.eq(Some(at)),
+                ))
+                .execute(conn)
+        }
+
+        pub fn insert(conn: &mut AnyConnection, row: &$row) -> QueryResult<()> {
+            diesel::insert_into($table::table).values(row).execute(conn).map(|_| ())
+        }
+    };
+}
+pub(crate) use purchase_queries;
