@@ -5,6 +5,7 @@
 #   benches/load.sh                                   # SQLite, 1,000,000 customers
 #   CUSTOMERS=100000 benches/load.sh                  # smaller
 #   DATABASE_URL=postgres://root@127.0.0.1/bench benches/load.sh   # PostgreSQL (database must exist)
+#   BIN=/tmp/partnerdesk-before benches/load.sh       # a given build instead of this checkout's
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,8 +20,11 @@ mkdir -p "$WORK"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
 
-cargo build --release --quiet
-BIN="${CARGO_TARGET_DIR:-target}/release/partnerdesk"
+# BIN=path/to/partnerdesk measures a given build (e.g. an earlier commit's, for a before/after).
+if [ -z "${BIN:-}" ]; then
+  cargo build --release --quiet
+  BIN="${CARGO_TARGET_DIR:-target}/release/partnerdesk"
+fi
 if [ -z "${DATABASE_URL:-}" ]; then
   DB="$WORK/bench-$CUSTOMERS.db"
   export DATABASE_URL="sqlite://$DB"

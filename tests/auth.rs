@@ -95,11 +95,21 @@ async fn account_locks_after_repeated_failures_and_the_right_password_waits() {
 #[actix_web::test]
 async fn sign_in_returns_only_to_local_paths() {
     let (_env, _, app) = Env::with_app().await;
-    for (next, location) in [("//evil.example/x", "/"), ("/customers?q=con", "/customers?q=con")] {
+    let cases = [
+        ("//evil.example/x", "/"),
+        ("/customers?q=con", "/customers?q=con"),
+        // A browser drops the tab and follows `//evil.example`.
+        ("/\t/evil.example", "/"),
+        // Control characters cannot go into a Location header: not a 500, the start page.
+        ("/\r\nSet-Cookie: x=y", "/"),
+        ("/a\x0bb", "/"),
+        ("/a\x7fb", "/"),
+    ];
+    for (next, location) in cases {
         let mut b = at_signin(&app).await;
         let fields = [("email", GLOBAL_ADMIN), ("password", PASSWORD), ("next", next)];
         let r = post(&app, &mut b, "/signin", &fields).await;
-        assert_eq!(r.location(), Some(location), "next={next}");
+        assert_eq!(r.location(), Some(location), "next={next:?}");
     }
 }
 

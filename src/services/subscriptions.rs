@@ -138,6 +138,25 @@ pub fn change_status(
     })
 }
 
+/// Inserts a bought subscription and records the purchase (`what` was bought).
+fn insert_recorded(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    sub: &Subscription,
+    what: String,
+) -> AppResult<()> {
+    subscription::insert(c, sub)?;
+    let ev = Event {
+        customer_id: Some(&sub.customer_id),
+        operation: op::CREATE_SUBSCRIPTION,
+        resource_type: "subscription",
+        resource_id: Some(&sub.id),
+        new_value: Some(what),
+        ..Default::default()
+    };
+    Ok(audit::record(c, &ctx.into(), ev)?)
+}
+
 /// A validated purchase request.
 #[derive(Debug, Clone)]
 pub struct NewSubscription {
@@ -283,23 +302,9 @@ pub fn add_subscription(
             updated_at: now,
             suspended_at: None,
         };
-        subscription::insert(c, &sub)?;
-        audit::record(
-            c,
-            &ctx.into(),
-            Event {
-                customer_id: Some(customer_id),
-                operation: op::CREATE_SUBSCRIPTION,
-                resource_type: "subscription",
-                resource_id: Some(&sub.id),
-                old_value: None,
-                new_value: Some(format!(
-                    "offer: {}; quantity: {}; term: {}",
-                    sub.offer_name, sub.quantity, sub.term
-                )),
-                failed: false,
-            },
-        )?;
+        let what =
+            format!("offer: {}; quantity: {}; term: {}", sub.offer_name, sub.quantity, sub.term);
+        insert_recorded(c, ctx, &sub, what)?;
         Ok(sub)
     })
 }
@@ -350,22 +355,11 @@ pub fn add_addon(
             updated_at: now,
             suspended_at: None,
         };
-        subscription::insert(c, &sub)?;
-        audit::record(
-            c,
-            &ctx.into(),
-            Event {
-                customer_id: Some(customer_id),
-                operation: op::CREATE_SUBSCRIPTION,
-                resource_type: "subscription",
-                resource_id: Some(&sub.id),
-                new_value: Some(format!(
-                    "add-on: {}; quantity: {}; base: {}",
-                    sub.offer_name, sub.quantity, base.offer_name
-                )),
-                ..Default::default()
-            },
-        )?;
+        let what = format!(
+            "add-on: {}; quantity: {}; base: {}",
+            sub.offer_name, sub.quantity, base.offer_name
+        );
+        insert_recorded(c, ctx, &sub, what)?;
         Ok(sub)
     })
 }

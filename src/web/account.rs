@@ -26,12 +26,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::POST, "/customers/{id}/offboarding", prepare);
 }
 
-/// The customer's account as the partner sees it (Account tab, removal confirmation).
-async fn load_account(state: &AppState, ctx: &Ctx, id: String) -> AppResult<customers::Account> {
-    let ctx = ctx.clone();
-    state.db(move |c| customers::account(c, &ctx, &id)).await
-}
-
 async fn account(
     ctx: Ctx,
     session: Session,
@@ -39,7 +33,8 @@ async fn account(
     path: web::Path<String>,
 ) -> AppResult<AccountPage> {
     let toasts = super::flash::take(&session);
-    let a = load_account(&state, &ctx, path.into_inner()).await?;
+    let id = path.into_inner();
+    let a = state.call(&ctx, move |c, ctx| customers::account(c, ctx, &id)).await?;
     Ok(AccountPage {
         l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
@@ -60,7 +55,8 @@ async fn confirm(
     path: web::Path<String>,
 ) -> AppResult<RemoveConfirmPage> {
     let toasts = super::flash::take(&session);
-    let a = load_account(&state, &ctx, path.into_inner()).await?;
+    let id = path.into_inner();
+    let a = state.call(&ctx, move |c, ctx| customers::account(c, ctx, &id)).await?;
     Ok(RemoveConfirmPage {
         l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
@@ -77,11 +73,10 @@ async fn remove(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (ctx2, id2) = (ctx.clone(), id.clone());
     let (name, removed) = state
-        .db(move |c| {
-            let (customer, _) = customers::find(c, &ctx2, &id2)?;
-            let removed = removal::remove(c, &ctx2, &id2)?;
+        .call(&ctx, move |c, ctx| {
+            let (customer, _) = customers::find(c, ctx, &id)?;
+            let removed = removal::remove(c, ctx, &id)?;
             Ok((customer.company_name, removed))
         })
         .await?;
@@ -100,8 +95,8 @@ async fn remove_dap(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (ctx2, id2) = (ctx.clone(), id.clone());
-    state.db(move |c| crate::services::requests::remove_dap(c, &ctx2, &id2)).await?;
+    let id2 = id.clone();
+    state.call(&ctx, move |c, ctx| crate::services::requests::remove_dap(c, ctx, &id2)).await?;
     super::flash::push(&session, Toast::success(Msg::new("toast-dap-removed")));
     Ok(super::see_other(&format!("/customers/{id}/account")))
 }
@@ -122,11 +117,6 @@ fn offboarding_page(
     }
 }
 
-async fn load_preview(state: &AppState, ctx: &Ctx, id: String) -> AppResult<offboarding::Preview> {
-    let ctx = ctx.clone();
-    state.db(move |c| offboarding::preview(c, &ctx, &id)).await
-}
-
 /// The preview: exactly what preparing for removal would suspend and cancel.
 async fn offboarding(
     ctx: Ctx,
@@ -135,7 +125,8 @@ async fn offboarding(
     path: web::Path<String>,
 ) -> AppResult<OffboardingPage> {
     let toasts = super::flash::take(&session);
-    let preview = load_preview(&state, &ctx, path.into_inner()).await?;
+    let id = path.into_inner();
+    let preview = state.call(&ctx, move |c, ctx| offboarding::preview(c, ctx, &id)).await?;
     Ok(offboarding_page(&ctx, preview, toasts, None))
 }
 
@@ -153,8 +144,8 @@ async fn prepare(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let previewed = form.into_inner().previewed;
-    let (ctx2, id2) = (ctx.clone(), id.clone());
-    match state.db(move |c| offboarding::execute(c, &ctx2, &id2, &previewed)).await {
+    let id2 = id.clone();
+    match state.call(&ctx, move |c, ctx| offboarding::execute(c, ctx, &id2, &previewed)).await {
         Ok(done) => {
             let msg = Msg::new("toast-offboarding-done")
                 .num("subscriptions", done.suspend.len() as f64)
@@ -165,7 +156,7 @@ async fn prepare(
             Ok(super::see_other(&format!("/customers/{id}/account")))
         }
         Err(AppError::Conflict(msg)) => {
-            let preview = load_preview(&state, &ctx, id).await?;
+            let preview = state.call(&ctx, move |c, ctx| offboarding::preview(c, ctx, &id)).await?;
             let error = Some(ctx.user.locale.msg(&msg));
             super::render(StatusCode::CONFLICT, offboarding_page(&ctx, preview, Vec::new(), error))
         }

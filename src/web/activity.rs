@@ -73,8 +73,9 @@ async fn page(
     let query = query.into_inner();
     let form = query.form(day_start(now_ms()));
     let cursor = svc::parse_cursor(query.before_at.as_deref(), query.before_id.as_deref());
-    let (ctx2, filters) = (ctx.clone(), form.clone());
-    let found = state.db(move |c| svc::page(c, &ctx2, &filters, cursor, PAGE_SIZE)).await?;
+    let filters = form.clone();
+    let found =
+        state.call(&ctx, move |c, ctx| svc::page(c, ctx, &filters, cursor, PAGE_SIZE)).await?;
     let l = ctx.user.locale;
     let filters = form.query();
     let page = ActivityPage {
@@ -128,8 +129,7 @@ async fn export(
     ctx.user.require(Permission::ViewActivity)?;
     let now = now_ms();
     let form = query.form(day_start(now));
-    let ctx2 = ctx.clone();
-    let filter = state.db(move |c| svc::export_filter(c, &ctx2, &form)).await?;
+    let filter = state.call(&ctx, move |c, ctx| svc::export_filter(c, ctx, &form)).await?;
 
     enum Next {
         Header,

@@ -57,8 +57,9 @@ async fn list(
     }
     let after = after_name.zip(after_id);
     let is_first_page = after.is_none();
-    let (ctx2, search) = (ctx.clone(), q.clone());
-    let mut rows = state.db(move |c| customers::list(c, &ctx2, &search, after, PAGE_SIZE)).await?;
+    let search = q.clone();
+    let mut rows =
+        state.call(&ctx, move |c, ctx| customers::list(c, ctx, &search, after, PAGE_SIZE)).await?;
     let next_page = if rows.len() as i64 > PAGE_SIZE {
         rows.truncate(PAGE_SIZE as usize);
         rows.last().map(|last| {

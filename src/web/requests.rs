@@ -45,8 +45,7 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
         None
     };
     let toasts = super::flash::take(&session);
-    let ctx2 = ctx.clone();
-    let requests = state.db(move |c| svc::list(c, &ctx2)).await?;
+    let requests = state.call(&ctx, svc::list).await?;
     Ok(RequestsPage {
         l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
@@ -76,8 +75,7 @@ async fn create(
             return Err(AppError::BadRequest(Msg::new("error-choose-dap")));
         }
     };
-    let ctx2 = ctx.clone();
-    let created = state.db(move |c| svc::create(c, &ctx2, with_dap)).await?;
+    let created = state.call(&ctx, move |c, ctx| svc::create(c, ctx, with_dap)).await?;
     let info = req.connection_info();
     let link = format!("{}://{}/invitations/{}", info.scheme(), info.host(), created.token);
     let expires = created.request.expires_at;

@@ -13,6 +13,7 @@ use crate::auth::{self, CurrentUser};
 use crate::error::{AppError, AppResult};
 use crate::services::audit::{self, Actor, Event, op};
 use crate::services::signin::{FAILED_MESSAGE, sign_in};
+use crate::util::urls::local_path;
 use crate::views::SignInPage;
 use crate::web::state::AppState;
 
@@ -30,12 +31,7 @@ pub struct NextQuery {
 
 /// Only a local path may be returned to after sign-in.
 fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => {
-            n.to_string()
-        }
-        _ => "/".to_string(),
-    }
+    next.and_then(local_path).unwrap_or("/").to_string()
 }
 
 /// The sign-in form with a fresh anti-forgery token: the same random value in a hidden field

@@ -4,8 +4,9 @@
 use actix_web::cookie::Key;
 
 use crate::config::Config;
-use crate::db::Pool;
-use crate::services::Backend;
+use crate::db::{AnyConnection, Pool};
+use crate::error::AppResult;
+use crate::services::{Backend, Ctx};
 
 pub struct AppState {
     pub backend: Backend,
@@ -23,5 +24,17 @@ impl std::ops::Deref for AppState {
     type Target = Backend;
     fn deref(&self) -> &Backend {
         &self.backend
+    }
+}
+
+impl AppState {
+    /// Runs a service with the request's context on a pooled connection (`Backend::db`).
+    pub async fn call<T: Send + 'static>(
+        &self,
+        ctx: &Ctx,
+        f: impl FnOnce(&mut AnyConnection, &Ctx) -> AppResult<T> + Send + 'static,
+    ) -> AppResult<T> {
+        let ctx = ctx.clone();
+        self.db(move |c| f(c, &ctx)).await
     }
 }

@@ -77,8 +77,7 @@ async fn tab(
 ) -> AppResult<CustomerSubscriptionsPage> {
     let toasts = super::flash::take(&session);
     let id = path.into_inner();
-    let ctx2 = ctx.clone();
-    let tab = state.db(move |c| svc::tab(c, &ctx2, &id)).await?;
+    let tab = state.call(&ctx, move |c, ctx| svc::tab(c, ctx, &id)).await?;
     Ok(tab_page(&ctx, tab, toasts, AddSubscriptionForm::default()))
 }
 
@@ -100,9 +99,9 @@ async fn buy(
     let form = form.into_inner();
     let parsed = NewSubscription::parse(&form.offer_id, &form.quantity, &form.term)
         .map_err(AppError::Unprocessable);
-    let (ctx2, id2) = (ctx.clone(), id.clone());
+    let id2 = id.clone();
     let outcome = match parsed {
-        Ok(req) => state.db(move |c| svc::add_subscription(c, &ctx2, &id2, &req)).await,
+        Ok(req) => state.call(&ctx, move |c, ctx| svc::add_subscription(c, ctx, &id2, &req)).await,
         Err(e) => Err(e),
     };
     match outcome {
@@ -125,8 +124,7 @@ async fn buy(
                 term: form.term,
                 error: Some(e.text(ctx.user.locale)),
             };
-            let ctx2 = ctx.clone();
-            let tab = state.db(move |c| svc::tab(c, &ctx2, &id)).await?;
+            let tab = state.call(&ctx, move |c, ctx| svc::tab(c, ctx, &id)).await?;
             super::render(status, tab_page(&ctx, tab, Vec::new(), values))
         }
         Err(e) => Err(e),
@@ -172,8 +170,7 @@ async fn reload_page(
     (id, sid): (String, String),
     errors: PageErrors,
 ) -> AppResult<SubscriptionPage> {
-    let ctx2 = ctx.clone();
-    let d = state.db(move |c| svc::detail(c, &ctx2, &id, &sid)).await?;
+    let d = state.call(ctx, move |c, ctx| svc::detail(c, ctx, &id, &sid)).await?;
     Ok(subscription_page(ctx, d, Vec::new(), errors))
 }
 
@@ -185,8 +182,7 @@ async fn show(
 ) -> AppResult<SubscriptionPage> {
     let toasts = super::flash::take(&session);
     let (id, sid) = path.into_inner();
-    let ctx2 = ctx.clone();
-    let d = state.db(move |c| svc::detail(c, &ctx2, &id, &sid)).await?;
+    let d = state.call(&ctx, move |c, ctx| svc::detail(c, ctx, &id, &sid)).await?;
     Ok(subscription_page(&ctx, d, toasts, PageErrors::default()))
 }
 
@@ -217,11 +213,12 @@ async fn set_status(
     let l = ctx.user.locale;
     let (id, sid) = path.into_inner();
     let target = svc::parse_settable_status(&form.status);
-    let (ctx2, id2, sid2) = (ctx.clone(), id.clone(), sid.clone());
+    let (id2, sid2) = (id.clone(), sid.clone());
     let outcome = match target {
-        Ok(t) => {
-            state.db(move |c| svc::change_status(c, &ctx2, &id2, &sid2, t)).await.map(|ch| (t, ch))
-        }
+        Ok(t) => state
+            .call(&ctx, move |c, ctx| svc::change_status(c, ctx, &id2, &sid2, t))
+            .await
+            .map(|ch| (t, ch)),
         Err(e) => Err(e),
     };
     let fragment = super::is_htmx_fragment_request(&req);
@@ -305,8 +302,8 @@ async fn cancel_purchase<P: PurchaseRow>(
 ) -> AppResult<HttpResponse> {
     let back = form.and_then(|f| f.into_inner().back);
     let (id, pid) = path.into_inner();
-    let (ctx2, id2) = (ctx.clone(), id.clone());
-    let p = state.db(move |c| purchases::cancel::<P>(c, &ctx2, &id2, &pid)).await?;
+    let id2 = id.clone();
+    let p = state.call(&ctx, move |c, ctx| purchases::cancel::<P>(c, ctx, &id2, &pid)).await?;
     let message = p.cancelled_message();
     if super::is_htmx_fragment_request(&req) {
         let row = p.row(&ctx, id).map_err(AppError::internal)?;
@@ -339,9 +336,13 @@ async fn buy_addon(
     let (id, sid) = path.into_inner();
     let f = form.into_inner();
     let quantity = svc::parse_quantity(&f.quantity).map_err(AppError::Unprocessable);
-    let (ctx2, id2, sid2) = (ctx.clone(), id.clone(), sid.clone());
+    let (id2, sid2) = (id.clone(), sid.clone());
     let outcome = match quantity {
-        Ok(q) => state.db(move |c| svc::add_addon(c, &ctx2, &id2, &sid2, &f.offer_id, q)).await,
+        Ok(q) => {
+            state
+                .call(&ctx, move |c, ctx| svc::add_addon(c, ctx, &id2, &sid2, &f.offer_id, q))
+                .await
+        }
         Err(e) => Err(e),
     };
     match outcome {

@@ -87,10 +87,9 @@ async fn refused_page(
     status: StatusCode,
     fill: impl FnOnce(&mut UserPage) + Send + 'static,
 ) -> AppResult<HttpResponse> {
-    let ctx2 = ctx.clone();
     let page = state
-        .db(move |c| {
-            let mut page = user_page(&ctx2, svc::get(c, &ctx2, &id)?, Vec::new());
+        .call(ctx, move |c, ctx| {
+            let mut page = user_page(ctx, svc::get(c, ctx, &id)?, Vec::new());
             fill(&mut page);
             Ok(page)
         })
@@ -184,8 +183,8 @@ async fn change_roles(
     ctx.user.require(Permission::ManageUsers)?;
     let id = path.into_inner();
     let roles = Fields(form.into_inner()).roles()?;
-    let (ctx2, id2, roles2) = (ctx.clone(), id.clone(), roles.clone());
-    match state.db(move |c| svc::set_roles(c, &ctx2, &id2, roles2)).await {
+    let (id2, roles2) = (id.clone(), roles.clone());
+    match state.call(&ctx, move |c, ctx| svc::set_roles(c, ctx, &id2, roles2)).await {
         Ok(done) => {
             let m = &done.member;
             let is_self = m.user.id == ctx.user.id;
@@ -239,8 +238,8 @@ async fn set_status(
     active: bool,
 ) -> AppResult<HttpResponse> {
     ctx.user.require(Permission::ManageUsers)?;
-    let (ctx2, id2) = (ctx.clone(), id.clone());
-    match state.db(move |c| svc::set_active(c, &ctx2, &id2, active)).await {
+    let id2 = id.clone();
+    match state.call(&ctx, move |c, ctx| svc::set_active(c, ctx, &id2, active)).await {
         Ok(done) => {
             let name = &done.member.user.display_name;
             let toast = match (done.changed, active) {
