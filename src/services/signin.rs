@@ -1,10 +1,11 @@
 //! Signing in: one generic failure message, the same work for unknown and known accounts,
 //! and a per-account back-off stored in the database.
 
+use crate::db::AnyConnection;
 use crate::error::AppResult;
 use crate::models::user;
-use crate::services::Backend;
 use crate::services::audit::{self, Actor, Event, op};
+use crate::services::{Backend, Ctx};
 use crate::util::clock::now_ms;
 
 /// The key of the one message for every failed sign-in.
@@ -89,12 +90,18 @@ pub async fn sign_in(
     Ok(if ok { found.map(|u| u.id) } else { None })
 }
 
+/// Records a sign-out (the session itself ends in the web layer).
+pub fn record_sign_out(c: &mut AnyConnection, ctx: &Ctx) -> AppResult<()> {
+    let ev = Event { operation: op::LOGOUT, resource_type: "session", ..Default::default() };
+    Ok(audit::record(c, &ctx.into(), ev)?)
+}
+
 /// Changes the signed-in user's own password: the current one must be right, the new one must
 /// meet the policy and be typed twice alike. Every session of the user ends, audited, in one
 /// transaction.
 pub async fn change_password(
     state: &Backend,
-    ctx: &crate::services::Ctx,
+    ctx: &Ctx,
     current: String,
     new: String,
     confirm: &str,

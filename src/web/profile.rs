@@ -42,7 +42,7 @@ async fn set_locale(
         return Err(AppError::Unprocessable(Msg::new("error-unknown-locale")));
     };
     let back = safe_back(form.back.as_deref()).to_string();
-    state.db(move |c| users::set_own_locale(c, &ctx, locale)).await?;
+    state.call(&ctx, move |c, ctx| users::set_own_locale(c, ctx, locale)).await?;
     Ok(super::see_other(&back))
 }
 

@@ -11,8 +11,8 @@ use subtle::ConstantTimeEq;
 
 use crate::auth::{self, CurrentUser};
 use crate::error::{AppError, AppResult};
-use crate::services::audit::{self, Actor, Event, op};
-use crate::services::signin::{FAILED_MESSAGE, sign_in};
+use crate::services::Ctx;
+use crate::services::signin::{self, FAILED_MESSAGE, sign_in};
 use crate::util::urls::local_path;
 use crate::views::SignInPage;
 use crate::web::state::AppState;
@@ -136,21 +136,8 @@ async fn sign_out(
     user: Option<CurrentUser>,
 ) -> AppResult<HttpResponse> {
     if let Some(user) = user {
-        let actor = Actor {
-            partner_id: Some(user.partner.id.clone()),
-            user_id: Some(user.id.clone()),
-            label: user.email.clone(),
-            request_id: super::request_id_of(&req),
-        };
-        state
-            .db(move |c| {
-                Ok(audit::record(
-                    c,
-                    &actor,
-                    Event { operation: op::LOGOUT, resource_type: "session", ..Default::default() },
-                )?)
-            })
-            .await?;
+        let ctx = Ctx { user, request_id: super::request_id_of(&req) };
+        state.call(&ctx, signin::record_sign_out).await?;
     }
     session.purge();
     Ok(super::see_other("/signin"))
