@@ -101,23 +101,6 @@ impl ActivityRow {
     }
 }
 
-/// The smallest string above every string that starts with `prefix` (a prefix search as an
-/// index range: `prefix <= key < upper`).
-fn activity_prefix_upper_bound(prefix: &str) -> Option<String> {
-    let mut chars: Vec<char> = prefix.chars().collect();
-    while let Some(last) = chars.pop() {
-        let mut next = last as u32 + 1;
-        if (0xD800..=0xDFFF).contains(&next) {
-            next = 0xE000;
-        }
-        if let Some(c) = char::from_u32(next) {
-            chars.push(c);
-            return Some(chars.into_iter().collect());
-        }
-    }
-    None
-}
-
 /// Up to `limit` records of the partner that match `filter`, newest first (`at`, then `id`,
 /// descending), after `after`. Keyset paging: ask for one row more than a page to learn whether
 /// another page follows; no OFFSET, no COUNT. Indexes: (partner_id, at, id) for the log,
@@ -155,8 +138,7 @@ pub fn list_activity(
     {
         // relationships.sort_name is the lowercased company name.
         let prefix = prefix.to_lowercase();
-        let upper =
-            activity_prefix_upper_bound(&prefix).unwrap_or_else(|| format!("{prefix}\u{10FFFF}"));
+        let upper = crate::util::text::prefix_range_end(&prefix);
         q = q
             .filter(relationships::sort_name.ge(prefix))
             .filter(relationships::sort_name.lt(upper));

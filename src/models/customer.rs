@@ -66,23 +66,6 @@ pub struct Cursor {
     pub id: String,
 }
 
-/// The smallest string greater than every string that starts with `prefix` (byte order), so
-/// that a prefix search is a range an index serves: `prefix <= key < upper`.
-fn prefix_upper_bound(prefix: &str) -> Option<String> {
-    let mut chars: Vec<char> = prefix.chars().collect();
-    while let Some(last) = chars.pop() {
-        let mut next = last as u32 + 1;
-        if (0xD800..=0xDFFF).contains(&next) {
-            next = 0xE000;
-        }
-        if let Some(c) = char::from_u32(next) {
-            chars.push(c);
-            return Some(chars.into_iter().collect());
-        }
-    }
-    None
-}
-
 type ListRow = (String, String, String, bool, String, i64);
 
 /// The partner's customers with an active reseller relationship, in name order, optionally
@@ -160,8 +143,7 @@ pub fn list_for_partner(
             (Some(text), _) => {
                 // Name matches and domain matches, each an index range, merged in name order.
                 let prefix = text.to_lowercase();
-                let upper =
-                    prefix_upper_bound(&prefix).unwrap_or_else(|| format!("{prefix}\u{10FFFF}"));
+                let upper = crate::util::text::prefix_range_end(&prefix);
                 let by_name: Vec<ListRow> = page(Order::ByIndex)
                     .filter(relationships::sort_name.ge(prefix.clone()))
                     .filter(relationships::sort_name.lt(upper.clone()))

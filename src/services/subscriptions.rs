@@ -52,6 +52,28 @@ pub(crate) fn locked<T>(
     result
 }
 
+/// `locked`, for a change of one of the customer's subscriptions (404 for another's), audited
+/// as a subscription update when refused.
+fn with_subscription<T>(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    subscription_id: &str,
+    f: impl FnOnce(&mut AnyConnection, &Relationship, Subscription) -> AppResult<T>,
+) -> AppResult<T> {
+    let refusal = Event {
+        operation: op::UPDATE_SUBSCRIPTION,
+        resource_type: "subscription",
+        resource_id: Some(subscription_id),
+        ..Default::default()
+    };
+    locked(conn, ctx, customer_id, refusal, |c, rel| {
+        let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?
+            .ok_or(AppError::NotFound)?;
+        f(c, rel, sub)
+    })
+}
+
 /// The outcome of a status change: every subscription that changed (the one asked for first,
 /// then add-ons that followed it).
 #[derive(Debug, Clone)]
@@ -66,15 +88,7 @@ pub fn change_status(
     subscription_id: &str,
     target: SubscriptionStatus,
 ) -> AppResult<StatusChanged> {
-    let refusal = Event {
-        operation: op::UPDATE_SUBSCRIPTION,
-        resource_type: "subscription",
-        resource_id: Some(subscription_id),
-        ..Default::default()
-    };
-    locked(conn, ctx, customer_id, refusal, |c, rel| {
-        let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?
-            .ok_or(AppError::NotFound)?;
+    with_subscription(conn, ctx, customer_id, subscription_id, |c, rel, sub| {
         let now = now_ms();
         let mut changed: Vec<Subscription> = vec![sub.clone()];
         match (sub.status(), target) {
@@ -371,15 +385,7 @@ pub fn cancel_subscription(
     customer_id: &str,
     subscription_id: &str,
 ) -> AppResult<StatusChanged> {
-    let refusal = Event {
-        operation: op::UPDATE_SUBSCRIPTION,
-        resource_type: "subscription",
-        resource_id: Some(subscription_id),
-        ..Default::default()
-    };
-    locked(conn, ctx, customer_id, refusal, |c, _rel| {
-        let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?
-            .ok_or(AppError::NotFound)?;
+    with_subscription(conn, ctx, customer_id, subscription_id, |c, _rel, sub| {
         let now = now_ms();
         if sub.commerce_type() != CommerceType::NewCommerce {
             return Err(AppError::Conflict(Msg::new("error-legacy-cancel")));

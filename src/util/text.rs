@@ -1,0 +1,38 @@
+//! Text helpers for searching.
+
+/// The smallest string greater than every string that starts with `prefix` (byte order), so
+/// that a prefix search is a range an index serves: `prefix <= key < upper`.
+pub fn prefix_upper_bound(prefix: &str) -> Option<String> {
+    let mut chars: Vec<char> = prefix.chars().collect();
+    while let Some(last) = chars.pop() {
+        let mut next = last as u32 + 1;
+        if (0xD800..=0xDFFF).contains(&next) {
+            next = 0xE000;
+        }
+        if let Some(c) = char::from_u32(next) {
+            chars.push(c);
+            return Some(chars.into_iter().collect());
+        }
+    }
+    None
+}
+
+/// Where an index range for `prefix` ends: `prefix_upper_bound`, or for a prefix with none
+/// (empty, or only the last character) the prefix followed by the last character.
+pub fn prefix_range_end(prefix: &str) -> String {
+    prefix_upper_bound(prefix).unwrap_or_else(|| format!("{prefix}\u{10FFFF}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_upper_bound_follows_every_string_with_the_prefix() {
+        assert_eq!(prefix_upper_bound("abc").as_deref(), Some("abd"));
+        assert_eq!(prefix_upper_bound("a\u{D7FF}").as_deref(), Some("a\u{E000}"));
+        assert_eq!(prefix_upper_bound("a\u{10FFFF}").as_deref(), Some("b"));
+        assert_eq!(prefix_upper_bound(""), None);
+        assert_eq!(prefix_range_end(""), "\u{10FFFF}");
+    }
+}
