@@ -32,7 +32,7 @@ fn page() -> CustomersPage {
         l: partnerdesk::i18n::Locale::En,
         rows,
         query: String::new(),
-        next_page: Some("after_name=contoso&after_id=abc".into()),
+        next_page: Some("/customers?after_name=contoso&after_id=abc".into()),
         first_page: None,
         can_request: true,
     }

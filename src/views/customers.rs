@@ -16,6 +16,7 @@ pub struct CustomersPage {
     pub rows: Vec<CustomerListRow>,
     pub query: String,
     /// Query string of the next page, if there is one.
+    /// The next page's address, when one follows.
     pub next_page: Option<String>,
     /// Link back to the first page of the same search, shown on later pages.
     pub first_page: Option<String>,

@@ -71,7 +71,7 @@ async fn list(
             if !q.is_empty() {
                 qs = format!("q={}&{qs}", crate::util::urls::urlencode(&q));
             }
-            qs
+            format!("/customers?{qs}")
         })
     } else {
         None
