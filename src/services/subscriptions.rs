@@ -132,24 +132,33 @@ pub fn change_status(
                 ));
             }
         }
-        let ids: Vec<&str> = changed.iter().map(|s| s.id.as_str()).collect();
-        subscription::set_status(c, &ids, target, now)?;
-        for s in &changed {
-            audit::record(
-                c,
-                &ctx.into(),
-                Event::change(
-                    customer_id,
-                    op::UPDATE_SUBSCRIPTION,
-                    "subscription",
-                    &s.id,
-                    format!("status: {}", s.status),
-                    format!("status: {}", target.as_str()),
-                ),
-            )?;
-        }
-        Ok(StatusChanged { changed: changed.into_iter().map(|s| s.id).collect() })
+        set_status_recorded(c, ctx, customer_id, changed, target, now)
     })
+}
+
+/// Sets the status of the subscriptions that change (the one asked for first) and records each.
+fn set_status_recorded(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    changed: Vec<Subscription>,
+    target: SubscriptionStatus,
+    now: i64,
+) -> AppResult<StatusChanged> {
+    let ids: Vec<&str> = changed.iter().map(|s| s.id.as_str()).collect();
+    subscription::set_status(c, &ids, target, now)?;
+    for s in &changed {
+        let ev = Event::change(
+            customer_id,
+            op::UPDATE_SUBSCRIPTION,
+            "subscription",
+            &s.id,
+            format!("status: {}", s.status),
+            format!("status: {}", target.as_str()),
+        );
+        audit::record(c, &ctx.into(), ev)?;
+    }
+    Ok(StatusChanged { changed: changed.into_iter().map(|s| s.id).collect() })
 }
 
 /// Inserts a bought subscription and records the purchase (`what` was bought).
@@ -406,23 +415,7 @@ pub fn cancel_subscription(
         changed.extend(subscription::addons_of(c, &sub.id)?.into_iter().filter(|a| {
             matches!(a.status(), SubscriptionStatus::Active | SubscriptionStatus::Suspended)
         }));
-        let ids: Vec<&str> = changed.iter().map(|s| s.id.as_str()).collect();
-        subscription::set_status(c, &ids, SubscriptionStatus::Deleted, now)?;
-        for s in &changed {
-            audit::record(
-                c,
-                &ctx.into(),
-                Event::change(
-                    customer_id,
-                    op::UPDATE_SUBSCRIPTION,
-                    "subscription",
-                    &s.id,
-                    format!("status: {}", s.status),
-                    "status: deleted",
-                ),
-            )?;
-        }
-        Ok(StatusChanged { changed: changed.into_iter().map(|s| s.id).collect() })
+        set_status_recorded(c, ctx, customer_id, changed, SubscriptionStatus::Deleted, now)
     })
 }
 
