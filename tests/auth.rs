@@ -467,3 +467,36 @@ async fn a_database_failure_is_a_500_page_with_a_sentence_and_headers() {
     assert_security_headers(&r, "500 page");
     assert_eq!(r.header("cache-control"), Some("no-store"));
 }
+
+/// A request still in flight when the user's sessions are ended (password reset, role change,
+/// own password change) must not write its session back: the store never recreates a signed-in
+/// session it did not find.
+#[actix_web::test]
+async fn an_ended_session_is_not_written_back_by_a_request_in_flight() {
+    use actix_session::storage::SessionStore;
+    use partnerdesk::web::session::USER_ID_KEY;
+    use partnerdesk::web::session_store::DbSessionStore;
+
+    let env = Env::new();
+    let store = DbSessionStore::new(env.pool.clone());
+    let user_id = env.user_id(GLOBAL_ADMIN);
+    let ttl = actix_web::cookie::time::Duration::minutes(30);
+    let state: std::collections::HashMap<String, String> =
+        [(USER_ID_KEY.to_string(), serde_json::to_string(&user_id).unwrap())].into();
+    let live = |env: &Env| -> i64 {
+        sessions::table
+            .filter(sessions::user_id.eq(&user_id))
+            .count()
+            .get_result(&mut *env.conn())
+            .unwrap()
+    };
+    let key = store.save(state.clone(), &ttl).await.unwrap();
+    assert_eq!(live(&env), 1);
+    // The sessions end while the request is being served...
+    diesel::delete(sessions::table.filter(sessions::user_id.eq(&user_id)))
+        .execute(&mut *env.conn())
+        .unwrap();
+    // ... and the request then saves the state it changed.
+    let _ = store.update(key, state, &ttl).await;
+    assert_eq!(live(&env), 0, "the ended session came back");
+}

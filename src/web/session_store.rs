@@ -173,10 +173,12 @@ impl SessionStore for DbSessionStore {
             .run(move |c| Ok(rows::update(c, &id, user_id.as_deref(), &body, expires_at)?))
             .await
             .map_err(UpdateError::Other)?;
-        if updated == 0 {
-            // The session ended meanwhile (expired, revoked): start a fresh one.
+        if updated == 0 && !state.contains_key(USER_ID_KEY) {
+            // An anonymous session that expired meanwhile: start a fresh one.
             return self.save(state, ttl).await.map_err(|e| UpdateError::Other(e.into()));
         }
+        // A signed-in session that is gone was ended (sign-out, new password, changed roles,
+        // expiry): it is never written back, and the cookie's key now finds nothing.
         Ok(key)
     }
 
