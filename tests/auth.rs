@@ -500,3 +500,30 @@ async fn an_ended_session_is_not_written_back_by_a_request_in_flight() {
     let _ = store.update(key, state, &ttl).await;
     assert_eq!(live(&env), 0, "the ended session came back");
 }
+
+/// A refused request's route is recorded without the secret an invitation's address carries,
+/// and a refused request from nobody signed in writes no audit row (anyone could fill the table).
+#[actix_web::test]
+async fn refused_requests_record_no_invitation_token_and_anonymous_ones_no_row() {
+    let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let token = "5".repeat(64);
+    let path = format!("/invitations/{token}");
+    let cross_site = || {
+        TestRequest::post()
+            .uri(&path)
+            .insert_header(("Sec-Fetch-Site", "cross-site"))
+            .set_form([("country", "PL")])
+    };
+    send(&app, &mut b, cross_site()).await.assert_status(403);
+    let routes: Vec<Option<String>> = audit_log::table
+        .filter(audit_log::operation.eq("csrf_rejected"))
+        .select(audit_log::resource_id)
+        .load(&mut *env.conn())
+        .unwrap();
+    assert_eq!(routes, [Some("POST /invitations/…".to_string())]);
+
+    let mut nobody = Browser::default();
+    send(&app, &mut nobody, cross_site()).await.assert_status(403);
+    let rows = env.audit_count(Audits::of("csrf_rejected"));
+    assert_eq!(rows, 1, "a refused anonymous request wrote an audit row");
+}

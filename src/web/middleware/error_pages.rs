@@ -97,19 +97,42 @@ async fn audit_denial(req: &HttpRequest, user: &CurrentUser, reason: &str) {
 }
 
 /// Records a refused request in a transaction of its own; a failure to write is logged, not
-/// raised (the refusal stands either way).
+/// raised (the refusal stands either way). A request that names no user goes to the log, at most
+/// one line a second, not to the audit table, which anyone could otherwise fill.
 pub async fn record_refused(
     req: &HttpRequest,
     requester: Requester,
     operation: &'static str,
     reason: String,
 ) {
+    let route = format!("{} {}", req.method(), redacted_path(req.path()));
+    if let Requester::Session { user_id: None, .. } = requester {
+        log_anonymous_refusal(operation, &route);
+        return;
+    }
     let Some(state) = req.app_data::<Data<AppState>>() else { return };
-    let route = format!("{} {}", req.method(), req.path());
     let written = state
         .db(move |c| Ok(audit::record_refused_request(c, requester, operation, &route, reason)?))
         .await;
     if let Err(e) = written {
         log::error!("could not audit a refused request ({operation}): {e}");
+    }
+}
+
+/// A path as records may show it: an invitation's address carries its secret token.
+fn redacted_path(path: &str) -> &str {
+    match path.strip_prefix("/invitations/") {
+        Some(_) => "/invitations/…",
+        None => path,
+    }
+}
+
+fn log_anonymous_refusal(operation: &str, route: &str) {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    static LAST_SECOND: AtomicI64 = AtomicI64::new(0);
+    let second = crate::util::clock::now_ms() / 1000;
+    if LAST_SECOND.swap(second, Ordering::Relaxed) != second {
+        let route: String = route.chars().take(200).collect();
+        log::info!("refused ({operation}) for nobody signed in: {route}");
     }
 }
