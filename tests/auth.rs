@@ -527,3 +527,37 @@ async fn refused_requests_record_no_invitation_token_and_anonymous_ones_no_row()
     let rows = env.audit_count(Audits::of("csrf_rejected"));
     assert_eq!(rows, 1, "a refused anonymous request wrote an audit row");
 }
+
+/// With secure cookies (HTTPS), every answer asks browsers to stay on HTTPS for a year; on plain
+/// http (the demo) it does not.
+#[actix_web::test]
+async fn secure_mode_sends_hsts() {
+    let env = Env::new();
+    let mut config = partnerdesk::config::Config::for_tests(env.state.config.database.clone());
+    config.cookie_secure = true;
+    let secure = actix_web::web::Data::new(partnerdesk::web::state::AppState::new(
+        env.pool.clone(),
+        config,
+        actix_web::cookie::Key::generate(),
+    ));
+    let app = app_of(secure).await;
+    let r = get(&app, &mut Browser::default(), "/signin").await;
+    let hsts = r.header("strict-transport-security").unwrap_or_default();
+    let max_age: u64 =
+        hsts.strip_prefix("max-age=").and_then(|v| v.split(';').next()?.parse().ok()).unwrap_or(0);
+    assert!(max_age >= 31_536_000, "HSTS: {hsts:?}");
+    // The sign-in form's cookie, removed after sign-in, is removed as a Secure cookie too (a
+    // `__Host-` cookie without Secure is refused by browsers).
+    let mut b = at_signin(&app).await;
+    let r = post(&app, &mut b, "/signin", &[("email", GLOBAL_ADMIN), ("password", PASSWORD)]).await;
+    let removal = r
+        .headers
+        .get_all("set-cookie")
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("__Host-partnerdesk-signin="))
+        .expect("the sign-in cookie is removed");
+    assert!(removal.contains("Secure"), "{removal}");
+    let plain = env.app().await;
+    let r = get(&plain, &mut Browser::default(), "/signin").await;
+    assert_eq!(r.header("strict-transport-security"), None);
+}

@@ -118,7 +118,10 @@ async fn submit(
     match sign_in(&state, &email, password, &request_id).await? {
         Some(user_id) => {
             crate::web::session::start_session(&session, &user_id)?;
-            let gone = Cookie::build(state.config.signin_cookie_name(), "").path("/").finish();
+            let gone = Cookie::build(state.config.signin_cookie_name(), "")
+                .path("/")
+                .secure(state.config.cookie_secure)
+                .finish();
             let mut res = super::see_other(&next);
             res.add_removal_cookie(&gone).map_err(AppError::internal)?;
             Ok(res)

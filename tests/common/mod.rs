@@ -170,7 +170,7 @@ impl Env {
 }
 
 /// The application over `state` (which borrows nothing from the `Env` it came from).
-async fn app_of(
+pub async fn app_of(
     state: web::Data<AppState>,
 ) -> impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error> {
     test::init_service(partnerdesk::build_app(state)).await
