@@ -111,6 +111,18 @@ async fn sign_in_returns_only_to_local_paths() {
         let r = post(&app, &mut b, "/signin", &fields).await;
         assert_eq!(r.location(), Some(location), "next={next:?}");
     }
+    // A signed-in visitor of the sign-in page is sent on at once, by the same rule.
+    let mut b = sign_in(&app, GLOBAL_ADMIN).await;
+    for (next, location) in [
+        ("/%09/evil.example", "/"),
+        ("/%0D%0ASet-Cookie:%20x=y", "/"),
+        ("%2F%2Fevil.example", "/"),
+        ("/customers", "/customers"),
+    ] {
+        let r = get(&app, &mut b, &format!("/signin?next={next}")).await;
+        r.assert_status(303);
+        assert_eq!(r.location(), Some(location), "GET next={next}");
+    }
 }
 
 #[actix_web::test]
