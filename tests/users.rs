@@ -211,6 +211,9 @@ async fn creating_refuses_taken_emails_and_bad_input_with_a_sentence_by_the_fiel
         ("ok@alpha.test", "  ", &["sales_agent"][..], 422, "Enter the user’s name"),
         ("ok@alpha.test", "Ok", &[][..], 422, "Choose at least one role."),
         ("ok@alpha.test", "Ok", &["emperor"][..], 400, "Choose roles from the list."),
+        // A right-to-left override would show another name than the one stored.
+        ("ok@alpha.test", "Eve\u{202E}nimda", &["sales_agent"][..], 422, "text-direction"),
+        ("ok@alpha.test", "Eve\u{2066}x", &["sales_agent"][..], 422, "text-direction"),
     ] {
         let r = create_user(&app, &mut b, email, name, roles).await;
         r.assert_status(status).assert_contains(message);

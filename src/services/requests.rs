@@ -13,6 +13,7 @@ use crate::models::relationship::{self};
 use crate::models::relationship_request::{self as rows, RelationshipRequest};
 use crate::services::Ctx;
 use crate::services::audit::{self, Actor, Event, op};
+use crate::util::text::has_hidden_controls;
 use crate::util::{
     clock::{DAY_MS, now_ms},
     tokens::new_id,
@@ -183,10 +184,7 @@ pub fn accept(
             None => {
                 let name = form.company_name.trim();
                 let country = form.country.trim().to_uppercase();
-                if name.is_empty()
-                    || name.chars().count() > 200
-                    || name.chars().any(char::is_control)
-                {
+                if name.is_empty() || name.chars().count() > 200 || has_hidden_controls(name) {
                     return Err(AppError::Unprocessable(Msg::new("invitation-error-company")));
                 }
                 if country.len() != 2 || !country.chars().all(|ch| ch.is_ascii_uppercase()) {

@@ -19,6 +19,7 @@ use crate::models::user::{self, User};
 use crate::services::Backend;
 use crate::services::Ctx;
 use crate::services::audit::{self, Actor, Event, op};
+use crate::util::text::has_hidden_controls;
 use crate::util::{clock::now_ms, tokens::new_id};
 use crate::{auth::permissions::Permission, models::role::Role};
 
@@ -149,7 +150,7 @@ pub fn check_new(email: &str, display_name: &str, roles: Vec<Role>) -> Result<Ne
             Msg::new("users-error-name-long").num("max", MAX_NAME_CHARS as f64),
         ));
     }
-    if display_name.chars().any(char::is_control) {
+    if has_hidden_controls(&display_name) {
         return Err(invalid(Field::DisplayName, Msg::new("users-error-name-control")));
     }
     Ok(NewUser { email, display_name, roles: check_roles(roles)? })

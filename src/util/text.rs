@@ -1,4 +1,14 @@
-//! Text helpers for searching.
+//! Text helpers: what a name may hold, and bounds for prefix searches.
+
+/// Whether text holds a control character or one that changes the direction text is shown in
+/// (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C): such a name would read as another.
+pub fn has_hidden_controls(text: &str) -> bool {
+    text.chars().any(|c| {
+        c.is_control()
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
+    })
+}
 
 /// The smallest string greater than every string that starts with `prefix` (byte order), so
 /// that a prefix search is a range an index serves: `prefix <= key < upper`.
@@ -34,5 +44,13 @@ mod tests {
         assert_eq!(prefix_upper_bound("a\u{10FFFF}").as_deref(), Some("b"));
         assert_eq!(prefix_upper_bound(""), None);
         assert_eq!(prefix_range_end(""), "\u{10FFFF}");
+    }
+
+    #[test]
+    fn names_with_control_or_direction_characters_are_caught() {
+        assert!(!has_hidden_controls("Zażółć Gęślą Sp. z o.o."));
+        for bad in ["a\u{202E}b", "a\u{2066}b", "a\u{200F}", "a\nb", "a\u{7f}"] {
+            assert!(has_hidden_controls(bad), "{bad:?}");
+        }
     }
 }
