@@ -18,16 +18,7 @@ impl AppState {
     pub fn new(pool: Pool, config: Config, session_key: Key) -> Self {
         AppState { backend: Backend::new(pool), config, session_key }
     }
-}
 
-impl std::ops::Deref for AppState {
-    type Target = Backend;
-    fn deref(&self) -> &Backend {
-        &self.backend
-    }
-}
-
-impl AppState {
     /// Runs a service with the request's context on a pooled connection (`Backend::db`).
     pub async fn call<T: Send + 'static>(
         &self,
@@ -36,5 +27,12 @@ impl AppState {
     ) -> AppResult<T> {
         let ctx = ctx.clone();
         self.db(move |c| f(c, &ctx)).await
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Backend;
+    fn deref(&self) -> &Backend {
+        &self.backend
     }
 }
