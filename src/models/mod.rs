@@ -6,7 +6,7 @@ pub mod customer;
 mod enums;
 pub mod offer;
 pub mod partner;
-mod purchase;
+pub mod purchase;
 pub mod relationship;
 pub mod relationship_request;
 pub mod reservation;

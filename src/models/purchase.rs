@@ -1,13 +1,56 @@
 //! The queries every purchase kind besides subscriptions shares (Azure reservations, software
 //! purchases): one status column `active` | `cancelled`, scoped by partner and customer.
 
+use diesel::QueryResult;
+
+use crate::db::AnyConnection;
+
 pub const ACTIVE: &str = "active";
 pub const CANCELLED: &str = "cancelled";
 
+/// A purchase kind as code that serves every kind sees it (written by `purchase_queries!`).
+pub trait Purchase: Sized {
+    fn id(&self) -> &str;
+    fn is_active(&self) -> bool;
+    fn find(
+        c: &mut AnyConnection,
+        partner_id: &str,
+        customer_id: &str,
+        id: &str,
+    ) -> QueryResult<Option<Self>>;
+    fn cancel(c: &mut AnyConnection, id: &str, at: i64) -> QueryResult<usize>;
+}
+
 /// Writes `list_for_customer` (ordered by `$order`, then id), `find`, `cancel` and `insert` for
-/// a purchase table and its row struct.
+/// a purchase table and its row struct, its `is_active`, and its `Purchase` implementation.
 macro_rules! purchase_queries {
     ($table:ident, $row:ty, $order:ident) => {
+        impl $row {
+            pub fn is_active(&self) -> bool {
+                self.status == $crate::models::purchase::ACTIVE
+            }
+        }
+
+        impl $crate::models::purchase::Purchase for $row {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn is_active(&self) -> bool {
+                <$row>::is_active(self)
+            }
+            fn find(
+                c: &mut AnyConnection,
+                partner_id: &str,
+                customer_id: &str,
+                id: &str,
+            ) -> QueryResult<Option<Self>> {
+                find(c, partner_id, customer_id, id)
+            }
+            fn cancel(c: &mut AnyConnection, id: &str, at: i64) -> QueryResult<usize> {
+                cancel(c, id, at)
+            }
+        }
+
         pub fn list_for_customer(
             conn: &mut AnyConnection,
             partner_id: &str,

@@ -25,10 +25,6 @@ pub struct Reservation {
 }
 
 impl Reservation {
-    pub fn is_active(&self) -> bool {
-        self.status == ACTIVE
-    }
-
     /// The term in words in the locale ("1 year", "3 lata"); a stored value that is not one of
     /// the known terms is shown as stored.
     pub fn term_in(&self, l: &Locale) -> String {

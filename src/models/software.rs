@@ -24,10 +24,6 @@ pub struct SoftwarePurchase {
 }
 
 impl SoftwarePurchase {
-    pub fn is_active(&self) -> bool {
-        self.status == ACTIVE
-    }
-
     /// Whether the purchase is still within its cancellation window at `now` (UTC ms).
     pub fn cancellable_at(&self, now: &i64) -> bool {
         *now - self.created_at <= CANCEL_WINDOW_DAYS * DAY_MS

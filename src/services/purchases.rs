@@ -5,59 +5,32 @@
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::models::reservation;
+use crate::models::purchase::Purchase;
 pub use crate::models::reservation::Reservation;
+use crate::models::software::CANCEL_WINDOW_DAYS;
 pub use crate::models::software::SoftwarePurchase;
-use crate::models::software::{self, CANCEL_WINDOW_DAYS};
 use crate::services::Ctx;
 use crate::services::audit::{self, Actor, Event, op};
 use crate::services::subscriptions::locked;
 use crate::util::clock::now_ms;
 
-/// What a cancellable purchase kind tells the shared path.
-pub trait Cancellable: Sized {
+/// What a cancellable purchase kind tells the shared path beyond its queries.
+pub trait Cancellable: Purchase {
     const OPERATION: &'static str;
     const RESOURCE_TYPE: &'static str;
     /// The key of the sentence for one already cancelled.
     const ALREADY_CANCELLED: &'static str;
 
-    fn find(
-        c: &mut AnyConnection,
-        partner_id: &str,
-        customer_id: &str,
-        id: &str,
-    ) -> diesel::QueryResult<Option<Self>>;
-    fn id(&self) -> &str;
-    fn is_active(&self) -> bool;
     /// Why it can no longer be cancelled at `now`, if so.
     fn closed_at(&self, _now: i64) -> Option<Msg> {
         None
     }
-    fn set_cancelled(c: &mut AnyConnection, id: &str, now: i64) -> diesel::QueryResult<()>;
 }
 
 impl Cancellable for Reservation {
     const OPERATION: &'static str = op::CANCEL_RESERVATION;
     const RESOURCE_TYPE: &'static str = "azure_reservation";
     const ALREADY_CANCELLED: &'static str = "error-reservation-cancelled";
-
-    fn find(
-        c: &mut AnyConnection,
-        p: &str,
-        cust: &str,
-        id: &str,
-    ) -> diesel::QueryResult<Option<Self>> {
-        reservation::find(c, p, cust, id)
-    }
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn is_active(&self) -> bool {
-        Reservation::is_active(self)
-    }
-    fn set_cancelled(c: &mut AnyConnection, id: &str, now: i64) -> diesel::QueryResult<()> {
-        reservation::cancel(c, id, now).map(|_| ())
-    }
 }
 
 impl Cancellable for SoftwarePurchase {
@@ -65,29 +38,12 @@ impl Cancellable for SoftwarePurchase {
     const RESOURCE_TYPE: &'static str = "software_purchase";
     const ALREADY_CANCELLED: &'static str = "error-software-cancelled";
 
-    fn find(
-        c: &mut AnyConnection,
-        p: &str,
-        cust: &str,
-        id: &str,
-    ) -> diesel::QueryResult<Option<Self>> {
-        software::find(c, p, cust, id)
-    }
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn is_active(&self) -> bool {
-        SoftwarePurchase::is_active(self)
-    }
     fn closed_at(&self, now: i64) -> Option<Msg> {
         (!self.cancellable_at(&now)).then(|| {
             Msg::new("error-software-window")
                 .num("days", CANCEL_WINDOW_DAYS as f64)
                 .date("date", self.created_at)
         })
-    }
-    fn set_cancelled(c: &mut AnyConnection, id: &str, now: i64) -> diesel::QueryResult<()> {
-        software::cancel(c, id, now).map(|_| ())
     }
 }
 
@@ -128,7 +84,7 @@ pub(crate) fn cancel_recorded<P: Cancellable>(
     id: &str,
     now: i64,
 ) -> diesel::QueryResult<()> {
-    P::set_cancelled(c, id, now)?;
+    P::cancel(c, id, now)?;
     let ev = Event::change(
         customer_id,
         P::OPERATION,
