@@ -21,7 +21,7 @@ pub mod state;
 pub mod subscriptions;
 pub mod users;
 
-pub use request::{is_htmx_fragment_request, reloadable_path, request_id_of};
+pub use request::{is_htmx_fragment_request, request_id_of};
 pub use respond::{fragment_with_toasts, html, render, see_other};
 pub use routes::{
     add, form_config, path_config, public_routes, query_config, registered_routes, routes,
