@@ -40,8 +40,8 @@ enum Command {
         #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
         database_url: String,
     },
-    /// Create the first Global admin of a partner. The password is read from
-    /// PARTNERDESK_ADMIN_PASSWORD or, if unset, from the first line of standard input.
+    /// Create the first Global admin of a partner and print a one-time password for them: the
+    /// first sign-in replaces it and sets up an authenticator app.
     CreateAdmin {
         #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
         database_url: String,
@@ -117,20 +117,24 @@ fn main() -> anyhow::Result<()> {
                     "--partner-kind must be direct, indirect_provider or indirect_reseller"
                 )
             })?;
-            let pw = read_password()?;
-            password::check_policy(&pw).map_err(anyhow::Error::msg)?;
             if !email.contains('@') {
                 anyhow::bail!("--email must be an email address");
             }
             let pool = open(&database_url)?;
+            let pw = partnerdesk::util::tokens::random_password();
             let hash = password::hash_now(&pw)?;
             seed::create_admin(&mut *pool.get()?, &partner, kind, &email, &name, &hash)?;
             println!("Global admin {email} created for {partner}.");
+            println!(
+                "One-time password: {pw}\nIt works once, for {} days: the first sign-in replaces it \
+                 and sets up an authenticator app.",
+                partnerdesk::models::user::ONE_TIME_PASSWORD_DAYS
+            );
             Ok(())
         }
         Command::HashPassword => {
             let pw = read_password()?;
-            password::check_policy(&pw).map_err(anyhow::Error::msg)?;
+            password::check_policy(&pw, &[]).map_err(anyhow::Error::msg)?;
             println!("{}", password::hash_now(&pw)?);
             Ok(())
         }

@@ -69,6 +69,32 @@ const TABLE: &[Row] = &[
         own: ["403"; 8],
         other: ["403"; 8],
     },
+    // The steps after the password answer only a session that is between them (see tests/auth.rs):
+    // anyone else starts at the sign-in page.
+    Row { method: "GET", path: "/signin/password", form: &[], own: ["S"; 8], other: ["S"; 8] },
+    Row {
+        method: "POST",
+        path: "/signin/password",
+        form: &[("new_password", "a b c d e f g h"), ("confirm_password", "a b c d e f g h")],
+        own: ["S"; 8],
+        other: ["S"; 8],
+    },
+    Row { method: "GET", path: "/signin/enrol", form: &[], own: ["S"; 8], other: ["S"; 8] },
+    Row {
+        method: "POST",
+        path: "/signin/enrol",
+        form: &[("code", "123456")],
+        own: ["S"; 8],
+        other: ["S"; 8],
+    },
+    Row { method: "GET", path: "/signin/code", form: &[], own: ["S"; 8], other: ["S"; 8] },
+    Row {
+        method: "POST",
+        path: "/signin/code",
+        form: &[("code", "123456")],
+        own: ["S"; 8],
+        other: ["S"; 8],
+    },
     Row { method: "POST", path: "/signout", form: &[], own: ["S"; 8], other: ["S"; 8] },
     // The header's language switcher: every signed-in user, for themselves.
     Row {

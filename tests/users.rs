@@ -107,8 +107,14 @@ where
 {
     let mut b = at_signin(app).await;
     let r = post(app, &mut b, "/signin", &[("email", email), ("password", password)]).await;
+    if r.location() == Some("/signin/code") {
+        return (enter_code(app, &mut b, TOTP_SECRET).await, b);
+    }
     (r, b)
 }
+
+/// A password a new user chooses at their first sign-in.
+const CHOSEN: &str = "lighthouse keeper on a windy cape";
 
 #[actix_web::test]
 async fn the_list_shows_the_partners_own_users_with_roles_and_state() {
@@ -172,9 +178,9 @@ async fn a_created_user_signs_in_with_the_password_shown_once() {
     assert!(password.len() >= 16, "{password}");
     assert_eq!(roles_of(&env, "new.person@alpha.test"), ["helpdesk_agent", "sales_agent"]);
 
-    // The new user signs in with it (their email in any case) and works in their roles.
-    let (r, mut newbie) = try_sign_in(&app, "NEW.person@alpha.test", &password).await;
-    r.assert_status(303);
+    // The new user signs in with it (their email in any case), chooses a password, sets up
+    // two-step sign-in, and works in their roles.
+    let (mut newbie, _) = first_sign_in(&app, "NEW.person@alpha.test", &password, CHOSEN).await;
     get(&app, &mut newbie, "/customers").await.assert_status(200);
     get(&app, &mut newbie, "/users").await.assert_status(403);
 
@@ -367,8 +373,14 @@ async fn a_password_reset_replaces_the_password_and_ends_the_sessions() {
 
     get(&app, &mut target, "/customers").await.assert_status(303);
     try_sign_in(&app, BILLING_ADMIN, PASSWORD).await.0.assert_status(401);
+    // The one-time password must be replaced; the authenticator app stays as it was.
     let (r, mut target) = try_sign_in(&app, BILLING_ADMIN, &password).await;
-    r.assert_status(303);
+    assert_eq!(r.location(), Some("/signin/password"));
+    get(&app, &mut target, "/signin/password").await.assert_status(200);
+    let fields = [("new_password", CHOSEN), ("confirm_password", CHOSEN)];
+    let r = post(&app, &mut target, "/signin/password", &fields).await;
+    assert_eq!(r.location(), Some("/signin/code"));
+    enter_code(&app, &mut target, TOTP_SECRET).await;
     get(&app, &mut target, "/customers").await.assert_status(200);
 
     assert!(!stored_text(&env).contains(&password), "the password was stored in clear");
@@ -535,10 +547,7 @@ async fn only_global_admins_and_user_management_admins_manage_users() {
 #[actix_web::test]
 async fn a_user_management_admin_lands_on_users() {
     let (_env, _, app) = Env::with_app().await;
-    let mut b = at_signin(&app).await;
-    let r =
-        post(&app, &mut b, "/signin", &[("email", USER_MANAGEMENT_ADMIN), ("password", PASSWORD)])
-            .await;
+    let (r, mut b) = try_sign_in(&app, USER_MANAGEMENT_ADMIN, PASSWORD).await;
     assert_eq!(r.location(), Some("/"));
     let home = get(&app, &mut b, "/").await;
     assert_eq!(home.location(), Some("/users"));

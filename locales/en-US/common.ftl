@@ -68,6 +68,8 @@ op-disable_user = Disable user
 op-enable_user = Enable user
 op-reset_password = Reset password
 op-update_user_locale = Change language
+op-enrol_second_step = Set up two-step sign-in
+op-reset_second_step = Reset two-step sign-in
 op-authz_denied = Access denied
 op-csrf_rejected = Forged request refused
 

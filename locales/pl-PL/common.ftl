@@ -66,6 +66,8 @@ op-disable_user = Wyłączenie użytkownika
 op-enable_user = Włączenie użytkownika
 op-reset_password = Zresetowanie hasła
 op-update_user_locale = Zmiana języka
+op-enrol_second_step = Konfiguracja logowania dwuetapowego
+op-reset_second_step = Zresetowanie logowania dwuetapowego
 op-authz_denied = Odmowa dostępu
 op-csrf_rejected = Odrzucono sfałszowane żądanie
 

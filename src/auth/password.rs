@@ -47,6 +47,7 @@ fn argon2_into(
 }
 
 pub fn hash_now(password: &str) -> anyhow::Result<String> {
+    let password = normalize(password);
     let salt = SaltString::generate(&mut OsRng);
     let mut salt_bytes = [0u8; 64];
     let salt_raw = salt.decode_b64(&mut salt_bytes).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
@@ -72,8 +73,14 @@ pub fn hash_now(password: &str) -> anyhow::Result<String> {
 }
 
 /// Checks a password against a stored PHC string (any argon2 variant and parameters), in
-/// constant time for the comparison.
+/// constant time for the comparison. The password is normalised as `hash_now` does; a hash
+/// made before normalisation still matches the password exactly as typed.
 pub fn verify_now(hash: &str, password: &str) -> bool {
+    let normalized = normalize(password);
+    verify_exact(hash, &normalized) || (normalized != password && verify_exact(hash, password))
+}
+
+fn verify_exact(hash: &str, password: &str) -> bool {
     let Ok(parsed) = PasswordHash::new(hash) else { return false };
     let (Ok(algorithm), Some(salt), Some(expected)) =
         (Algorithm::try_from(parsed.algorithm), parsed.salt, parsed.hash)
@@ -98,16 +105,27 @@ fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash_now(&crate::util::tokens::random_token()).expect("dummy hash"))
 }
 
-const COMMON: &str = include_str!("common_passwords.txt");
-
-/// Whether the password is one of the most common (compared case-insensitively).
-pub fn is_common(password: &str) -> bool {
-    COMMON.lines().any(|c| c.eq_ignore_ascii_case(password))
+/// The password as it is hashed: NFKC-normalised, so that the same characters typed on another
+/// keyboard or system (composed or decomposed accents, full-width forms) are the same password.
+pub fn normalize(password: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    password.nfkc().collect()
 }
 
+/// The strength estimate a new password must reach (zxcvbn: 3 = about 10^10 guesses).
+const MIN_SCORE: zxcvbn::Score = zxcvbn::Score::Three;
+
 /// Checks a new password against the policy; the message is shown to the user. The whole
-/// password counts: nothing is truncated.
-pub fn check_policy(password: &str) -> Result<(), Msg> {
+/// password counts: nothing is truncated. `known` are words an attacker would try first for
+/// this user (their email address, name, partner's name).
+pub fn check_policy(password: &str, known: &[&str]) -> Result<(), Msg> {
+    let password = normalize(password);
+    if password.trim().is_empty() {
+        return Err(Msg::new("password-error-blank"));
+    }
+    if crate::util::text::has_invisible_characters(&password) {
+        return Err(Msg::new("password-error-invisible"));
+    }
     let chars = password.chars().count();
     if chars < MIN_LENGTH {
         return Err(Msg::new("password-error-short").num("min", MIN_LENGTH as f64));
@@ -115,8 +133,19 @@ pub fn check_policy(password: &str) -> Result<(), Msg> {
     if chars > MAX_LENGTH {
         return Err(Msg::new("password-error-long").num("max", MAX_LENGTH as f64));
     }
-    if is_common(password) {
-        return Err(Msg::new("password-error-common"));
+    // Each word of the known names counts too ("fabrikam" from "Fabrikam Cloud Solutions"), and
+    // the words run together ("adalovelace").
+    let mut words: Vec<String> = Vec::new();
+    for k in known {
+        let parts: Vec<&str> = k.split(|c: char| !c.is_alphanumeric()).collect();
+        words.push(k.to_string());
+        words.push(parts.concat());
+        words.extend(parts.iter().map(|p| p.to_string()));
+    }
+    words.retain(|w| w.chars().count() >= 3);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    if zxcvbn::zxcvbn(&password, &words).score() < MIN_SCORE {
+        return Err(Msg::new("password-error-weak"));
     }
     Ok(())
 }
@@ -273,15 +302,51 @@ mod tests {
         assert_eq!(there, HASHING_NICE.max(here), "hashing thread nice {there}, caller {here}");
     }
 
+    fn refusal(password: &str) -> Option<String> {
+        let known = ["ada@fabrikam.example", "Ada Lovelace", "Fabrikam Cloud Solutions"];
+        check_policy(password, &known).err().map(|m| m.key.into_owned())
+    }
+
+    #[test]
+    fn weak_blank_and_invisible_passwords_are_refused() {
+        let cases = [
+            ("        ", "password-error-blank"),
+            ("\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}", "password-error-blank"),
+            ("Ab1\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}", "password-error-invisible"),
+            ("short", "password-error-short"),
+            ("aaaaaaaa", "password-error-weak"),
+            ("qwertyui", "password-error-weak"),
+            ("Password123", "password-error-weak"),
+            ("Fabrikam Cloud Solutions", "password-error-weak"),
+            ("fabrikam2026!", "password-error-weak"),
+            ("adalovelace1", "password-error-weak"),
+        ];
+        for (password, key) in cases {
+            assert_eq!(refusal(password).as_deref(), Some(key), "{password:?}");
+        }
+        assert_eq!(refusal(&"x".repeat(129)).as_deref(), Some("password-error-long"));
+        assert_eq!(refusal("a long and uncommon phrase"), None);
+        assert_eq!(refusal(&crate::util::tokens::random_password()), None);
+    }
+
+    #[test]
+    fn the_same_characters_are_the_same_password() {
+        // "é" composed (U+00E9) and decomposed (e + U+0301); full-width "Ａ" and "A".
+        let h = hash_now("caf\u{e9} \u{ff21}nd a long tail").unwrap();
+        assert!(verify_now(&h, "cafe\u{301} And a long tail"));
+        // A hash made from the exact bytes before normalisation still matches them.
+        let legacy = {
+            let salt = SaltString::generate(&mut OsRng);
+            argon2::PasswordHasher::hash_password(&Argon2::default(), "\u{ff21}".as_bytes(), &salt)
+                .unwrap()
+                .to_string()
+        };
+        assert!(verify_now(&legacy, "\u{ff21}"));
+    }
+
     #[test]
     fn policy_and_rehash() {
-        assert!(check_policy("short").is_err());
-        assert!(check_policy(&"x".repeat(129)).is_err());
-        assert!(
-            check_policy("Password123").is_err(),
-            "common passwords are refused whatever their case"
-        );
-        assert!(check_policy("a long and uncommon phrase").is_ok());
+        assert!(check_policy("a long and uncommon phrase", &[]).is_ok());
         let h = hash_now("a long and uncommon phrase").unwrap();
         assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
         assert!(!needs_rehash(&h));

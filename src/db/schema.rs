@@ -22,6 +22,11 @@ diesel::table! {
         locked_until -> Nullable<BigInt>,
         created_at -> BigInt,
         locale -> Nullable<Text>,
+        password_must_change -> Bool,
+        password_expires_at -> Nullable<BigInt>,
+        totp_secret -> Nullable<Text>,
+        totp_confirmed_at -> Nullable<BigInt>,
+        totp_last_step -> Nullable<BigInt>,
     }
 }
 
@@ -184,7 +189,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    recovery_codes (id) {
+        id -> Text,
+        user_id -> Text,
+        code_hash -> Text,
+        created_at -> BigInt,
+        used_at -> Nullable<BigInt>,
+    }
+}
+
 diesel::joinable!(users -> partners (partner_id));
+diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(relationships -> customers (customer_id));
 diesel::joinable!(subscriptions -> customers (customer_id));
@@ -206,4 +222,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     relationship_requests,
     reseller_links,
+    recovery_codes,
 );

@@ -7,6 +7,7 @@ mod enums;
 pub mod offer;
 pub mod partner;
 pub mod purchase;
+pub mod recovery_code;
 pub mod relationship;
 pub mod relationship_request;
 pub mod reservation;

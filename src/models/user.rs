@@ -18,6 +18,53 @@ pub struct User {
     pub created_at: i64,
     /// The chosen UI language (`en-US`, `pl-PL`); `None` follows the browser.
     pub locale: Option<String>,
+    /// The password is a one-time password: the next sign-in must replace it.
+    pub password_must_change: bool,
+    /// When a one-time password stops working.
+    pub password_expires_at: Option<i64>,
+    /// The authenticator app's secret (base32), unconfirmed while `totp_confirmed_at` is `None`.
+    pub totp_secret: Option<String>,
+    pub totp_confirmed_at: Option<i64>,
+    /// The last time step whose code was accepted (a code is good once).
+    pub totp_last_step: Option<i64>,
+}
+
+/// How long a one-time password works if it is not used.
+pub const ONE_TIME_PASSWORD_DAYS: i64 = 7;
+
+impl User {
+    /// A new active user whose password is a one-time password, to be replaced at the first
+    /// sign-in, and who enrols an authenticator app then.
+    pub fn with_one_time_password(
+        partner_id: &str,
+        email: &str,
+        display_name: &str,
+        password_hash: String,
+        now: i64,
+    ) -> User {
+        User {
+            id: crate::util::tokens::new_id(),
+            partner_id: partner_id.to_owned(),
+            email: normalize_email(email),
+            display_name: display_name.to_owned(),
+            password_hash,
+            active: true,
+            failed_logins: 0,
+            locked_until: None,
+            created_at: now,
+            locale: None,
+            password_must_change: true,
+            password_expires_at: Some(now + ONE_TIME_PASSWORD_DAYS * crate::util::clock::DAY_MS),
+            totp_secret: None,
+            totp_confirmed_at: None,
+            totp_last_step: None,
+        }
+    }
+
+    /// The confirmed authenticator secret, if the user has enrolled one.
+    pub fn confirmed_totp_secret(&self) -> Option<&str> {
+        self.totp_confirmed_at.and(self.totp_secret.as_deref())
+    }
 }
 
 /// Saves the user's UI language (`None`: follow the browser).
@@ -95,6 +142,7 @@ pub fn insert(conn: &mut AnyConnection, u: &User, roles: &[Role]) -> QueryResult
     Ok(())
 }
 
+/// Sets a password the user chose (a one-time password no longer needs changing).
 pub fn set_password_hash(
     conn: &mut AnyConnection,
     user_id: &str,
@@ -105,6 +153,79 @@ pub fn set_password_hash(
             users::password_hash.eq(hash),
             users::failed_logins.eq(0),
             users::locked_until.eq(None::<i64>),
+            users::password_must_change.eq(false),
+            users::password_expires_at.eq(None::<i64>),
+        ))
+        .execute(conn)
+}
+
+/// Replaces the hash of the same password (made under today's parameters).
+pub fn set_rehashed(conn: &mut AnyConnection, user_id: &str, hash: &str) -> QueryResult<usize> {
+    diesel::update(users::table.find(user_id)).set(users::password_hash.eq(hash)).execute(conn)
+}
+
+/// Sets a one-time password: it must be replaced at the next sign-in, within
+/// `ONE_TIME_PASSWORD_DAYS`. A sign-in lock is lifted with it.
+pub fn set_one_time_password(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    hash: &str,
+    now: i64,
+) -> QueryResult<usize> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::password_hash.eq(hash),
+            users::failed_logins.eq(0),
+            users::locked_until.eq(None::<i64>),
+            users::password_must_change.eq(true),
+            users::password_expires_at
+                .eq(Some(now + ONE_TIME_PASSWORD_DAYS * crate::util::clock::DAY_MS)),
+        ))
+        .execute(conn)
+}
+
+/// Keeps a new, not yet confirmed authenticator secret.
+pub fn set_unconfirmed_totp(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    secret: &str,
+) -> QueryResult<usize> {
+    diesel::update(users::table.find(user_id).filter(users::totp_confirmed_at.is_null()))
+        .set(users::totp_secret.eq(Some(secret)))
+        .execute(conn)
+}
+
+/// Confirms the authenticator secret with the step of the code that proved it.
+pub fn confirm_totp(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    step: i64,
+    now: i64,
+) -> QueryResult<usize> {
+    diesel::update(users::table.find(user_id).filter(users::totp_secret.is_not_null()))
+        .set((users::totp_confirmed_at.eq(Some(now)), users::totp_last_step.eq(Some(step))))
+        .execute(conn)
+}
+
+/// Records that the code of `step` was used; 0 when that step (or a later one) was used
+/// already, so that two requests racing with one code cannot both succeed.
+pub fn use_totp_step(conn: &mut AnyConnection, user_id: &str, step: i64) -> QueryResult<usize> {
+    diesel::update(
+        users::table
+            .find(user_id)
+            .filter(users::totp_last_step.is_null().or(users::totp_last_step.lt(step))),
+    )
+    .set(users::totp_last_step.eq(Some(step)))
+    .execute(conn)
+}
+
+/// Forgets the user's authenticator: the next sign-in enrols a new one.
+pub fn clear_totp(conn: &mut AnyConnection, user_id: &str) -> QueryResult<usize> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::totp_secret.eq(None::<String>),
+            users::totp_confirmed_at.eq(None::<i64>),
+            users::totp_last_step.eq(None::<i64>),
         ))
         .execute(conn)
 }

@@ -8,7 +8,7 @@ use crate::db::AnyConnection;
 use crate::models::partner::{self, PartnerKind};
 use crate::models::role::Role;
 use crate::models::user::{self, User};
-use crate::util::{clock::now_ms, tokens::new_id};
+use crate::util::clock::now_ms;
 
 pub fn create_admin(
     conn: &mut AnyConnection,
@@ -28,18 +28,7 @@ pub fn create_admin(
             Some(p) => p,
             None => new_partner(c, partner_name, kind, now)?,
         };
-        let u = User {
-            id: new_id(),
-            partner_id: p.id.clone(),
-            email: user::normalize_email(email),
-            display_name: display_name.into(),
-            password_hash: password_hash.into(),
-            active: true,
-            failed_logins: 0,
-            locked_until: None,
-            created_at: now,
-            locale: None,
-        };
+        let u = User::with_one_time_password(&p.id, email, display_name, password_hash.into(), now);
         user::insert(c, &u, &[Role::GlobalAdmin])?;
         Ok(u.id)
     })

@@ -100,7 +100,7 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
         if let Some(main) = partner::find_by_name(c, MAIN_PARTNER)? {
             for u in user::list_for_partner(c, &main.id)?.into_iter().chain(other_demo_users(c)?) {
                 let pw = crate::util::tokens::random_password();
-                user::set_password_hash(c, &u.id, &password::hash_now(&pw)?)?;
+                user::set_one_time_password(c, &u.id, &password::hash_now(&pw)?, now_ms())?;
                 let role = user::roles_of(c, &u.id)?.first().copied().unwrap_or(Role::GlobalAdmin);
                 let p = partner::find(c, &u.partner_id)?.map(|p| p.name).unwrap_or_default();
                 logins.push(DemoLogin { partner: p, role, email: u.email, password: pw });
@@ -202,18 +202,7 @@ pub(super) fn new_user(
     now: i64,
 ) -> anyhow::Result<(String, DemoLogin)> {
     let pw = crate::util::tokens::random_password();
-    let u = User {
-        id: new_id(),
-        partner_id: p.id.clone(),
-        email: user::normalize_email(email),
-        display_name: name.into(),
-        password_hash: password::hash_now(&pw)?,
-        active: true,
-        failed_logins: 0,
-        locked_until: None,
-        created_at: now,
-        locale: None,
-    };
+    let u = User::with_one_time_password(&p.id, email, name, password::hash_now(&pw)?, now);
     user::insert(c, &u, &[role])?;
     Ok((u.id, DemoLogin { partner: p.name.clone(), role, email: u.email, password: pw }))
 }

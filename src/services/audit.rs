@@ -33,6 +33,8 @@ pub mod op {
     pub const ENABLE_USER: &str = "enable_user";
     pub const RESET_PASSWORD: &str = "reset_password";
     pub const UPDATE_USER_LOCALE: &str = "update_user_locale";
+    pub const ENROL_SECOND_STEP: &str = "enrol_second_step";
+    pub const RESET_SECOND_STEP: &str = "reset_second_step";
 }
 
 /// Operation codes and their labels, in the order the filter offers them. A code not listed here
@@ -58,6 +60,8 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("enable_user", "Enable user"),
     ("reset_password", "Reset password"),
     ("update_user_locale", "Change language"),
+    ("enrol_second_step", "Set up two-step sign-in"),
+    ("reset_second_step", "Reset two-step sign-in"),
     ("authz_denied", "Access denied"),
     ("csrf_rejected", "Forged request refused"),
 ];

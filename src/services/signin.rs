@@ -1,12 +1,21 @@
-//! Signing in: one generic failure message, the same work for unknown and known accounts,
-//! and a per-account back-off stored in the database.
+//! Signing in, in two steps. First the password: one generic failure message, the same work for
+//! unknown and known accounts, and a per-account back-off stored in the database. Then a code
+//! from the user's authenticator app, or a recovery code. Between the two, a one-time password
+//! is replaced and, the first time, an authenticator app is enrolled. Wrong codes count toward
+//! the same back-off as wrong passwords.
 
+use serde::{Deserialize, Serialize};
+
+use crate::auth::second_step;
 use crate::db::AnyConnection;
-use crate::error::AppResult;
-use crate::models::user;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
+use crate::models::user::{self, User};
+use crate::models::{partner, recovery_code, session};
 use crate::services::audit::{self, Actor, Event, op};
 use crate::services::{Backend, Ctx};
 use crate::util::clock::now_ms;
+use crate::util::tokens::sha256_hex;
 
 /// The key of the one message for every failed sign-in.
 pub const FAILED_MESSAGE: &str = "signin-failed";
@@ -14,6 +23,8 @@ pub const FAILED_MESSAGE: &str = "signin-failed";
 pub const LOCK_AFTER: i32 = 10;
 const LOCK_BASE_MS: i64 = 60_000;
 const LOCK_MAX_MS: i64 = 60 * 60_000;
+/// How long the steps after the password may take before the password is asked for again.
+pub const PROOF_VALID_MS: i64 = 10 * 60_000;
 
 /// How long the account is locked after `failures` consecutive failures (doubling, capped).
 pub fn lock_duration_ms(failures: i32) -> Option<i64> {
@@ -24,18 +35,130 @@ pub fn lock_duration_ms(failures: i32) -> Option<i64> {
     Some((LOCK_BASE_MS << doublings).min(LOCK_MAX_MS))
 }
 
-/// Checks the credentials; returns the user's id on success. Every attempt is audited.
+/// What someone who gave the right password still has to do before they are signed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Replace a one-time password.
+    ChangePassword,
+    /// Set up an authenticator app.
+    Enrol,
+    /// Enter a code from the app, or a recovery code.
+    Code,
+}
+
+impl Step {
+    pub fn of(u: &User) -> Step {
+        if u.password_must_change {
+            Step::ChangePassword
+        } else if u.confirmed_totp_secret().is_none() {
+            Step::Enrol
+        } else {
+            Step::Code
+        }
+    }
+
+    pub fn path(self) -> &'static str {
+        match self {
+            Step::ChangePassword => "/signin/password",
+            Step::Enrol => "/signin/enrol",
+            Step::Code => "/signin/code",
+        }
+    }
+}
+
+/// That someone gave a user's password, kept between the steps. It holds for `PROOF_VALID_MS`,
+/// and only while the password is the one they gave: a reset or change in between ends it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PasswordProof {
+    pub user_id: String,
+    fingerprint: String,
+    at: i64,
+}
+
+impl PasswordProof {
+    fn new(u: &User, at: i64) -> Self {
+        PasswordProof { user_id: u.id.clone(), fingerprint: fingerprint(&u.password_hash), at }
+    }
+}
+
+fn fingerprint(password_hash: &str) -> String {
+    sha256_hex(password_hash)[..32].to_owned()
+}
+
+/// The user a proof stands for, if it still holds (else the person signs in again).
+fn proven_user(c: &mut AnyConnection, proof: &PasswordProof, now: i64) -> AppResult<User> {
+    let again = || AppError::SignInRequired { next: None };
+    if now - proof.at > PROOF_VALID_MS || now < proof.at {
+        return Err(again());
+    }
+    let u = user::find(c, &proof.user_id)?.ok_or_else(again)?;
+    if !u.active || fingerprint(&u.password_hash) != proof.fingerprint {
+        return Err(again());
+    }
+    Ok(u)
+}
+
+/// Who a proof stands for and the step they are at (for the pages of the steps).
+pub struct Proven {
+    pub user_id: String,
+    pub email: String,
+    pub step: Step,
+}
+
+pub fn step(c: &mut AnyConnection, proof: &PasswordProof) -> AppResult<Proven> {
+    let u = proven_user(c, proof, now_ms())?;
+    Ok(Proven { step: Step::of(&u), user_id: u.id, email: u.email })
+}
+
+fn actor_of(u: &User, request_id: &str) -> Actor {
+    Actor::for_user_row(Some(u.clone()), request_id.to_owned())
+}
+
+/// Counts a failed attempt (locking the account after too many), audited with `reason`.
+fn record_failure(c: &mut AnyConnection, u: &User, reason: &str, actor: &Actor) -> AppResult<()> {
+    let failures = user::increment_failed_logins(c, &u.id)?;
+    if let Some(d) = lock_duration_ms(failures) {
+        user::lock_until(c, &u.id, now_ms() + d)?;
+    }
+    let ev = Event {
+        operation: op::LOGIN_FAILED,
+        resource_type: "session",
+        new_value: Some(format!("{reason}; failures: {failures}")),
+        failed: true,
+        ..Default::default()
+    };
+    Ok(audit::record(c, actor, ev)?)
+}
+
+/// The person is signed in: failures are forgotten and the sign-in recorded with `how`.
+fn record_success(c: &mut AnyConnection, u: &User, how: String, actor: &Actor) -> AppResult<()> {
+    user::clear_failed_logins(c, &u.id)?;
+    let ev = Event {
+        operation: op::LOGIN_SUCCEEDED,
+        resource_type: "session",
+        new_value: Some(how),
+        ..Default::default()
+    };
+    Ok(audit::record(c, actor, ev)?)
+}
+
+fn is_locked(u: &User, now: i64) -> bool {
+    u.locked_until.is_some_and(|t| t > now)
+}
+
+/// Checks the password. On success, the proof to keep and the next step; otherwise the
+/// sentence to show. Every failure is audited; success is recorded when the last step is done.
 pub async fn sign_in(
     state: &Backend,
     email: &str,
     password: String,
     request_id: &str,
-) -> AppResult<Option<String>> {
+) -> AppResult<Result<(PasswordProof, Step), Msg>> {
     let email = user::normalize_email(email);
     let lookup = email.clone();
     let found = state.db(move |c| Ok(user::find_by_email(c, &lookup)?)).await?;
     let now = now_ms();
-    let locked = found.as_ref().is_some_and(|u| u.locked_until.is_some_and(|t| t > now));
+    let locked = found.as_ref().is_some_and(|u| is_locked(u, now));
     let verified = state
         .hasher
         .verify(found.as_ref().map(|u| u.password_hash.clone()), password.clone())
@@ -48,46 +171,225 @@ pub async fn sign_in(
         }
         _ => None,
     };
-
     // The address as typed labels the record, whether or not an account has it.
     let actor = Actor { label: email, ..Actor::for_user_row(found.clone(), request_id.to_owned()) };
-    let user = found.clone();
     state
         .db_tx(move |c| {
-            let reason = match &user {
-                Some(u) if ok => {
-                    user::clear_failed_logins(c, &u.id)?;
-                    if let Some(hash) = &rehashed {
-                        user::set_password_hash(c, &u.id, hash)?;
-                    }
-                    None
-                }
-                Some(u) if locked => Some(format!("account locked; failures: {}", u.failed_logins)),
-                Some(u) if !u.active => Some("account disabled".to_string()),
-                Some(u) => {
-                    let failures = user::increment_failed_logins(c, &u.id)?;
-                    if let Some(d) = lock_duration_ms(failures) {
-                        user::lock_until(c, &u.id, now + d)?;
-                    }
-                    Some(format!("wrong password; failures: {failures}"))
-                }
-                None => Some("unknown account".to_string()),
-            };
-            audit::record(
-                c,
-                &actor,
-                Event {
-                    operation: if ok { op::LOGIN_SUCCEEDED } else { op::LOGIN_FAILED },
+            let refused = |c: &mut AnyConnection, reason: String| -> AppResult<()> {
+                let ev = Event {
+                    operation: op::LOGIN_FAILED,
                     resource_type: "session",
-                    new_value: reason.clone(),
-                    failed: !ok,
+                    new_value: Some(reason),
+                    failed: true,
                     ..Default::default()
-                },
-            )?;
-            Ok(())
+                };
+                Ok(audit::record(c, &actor, ev)?)
+            };
+            let generic = Msg::new(FAILED_MESSAGE);
+            let Some(mut u) = found else {
+                refused(c, "unknown account".into())?;
+                return Ok(Err(generic));
+            };
+            if locked {
+                refused(c, format!("account locked; failures: {}", u.failed_logins))?;
+                return Ok(Err(generic));
+            }
+            if !u.active {
+                refused(c, "account disabled".into())?;
+                return Ok(Err(generic));
+            }
+            if !ok {
+                record_failure(c, &u, "wrong password", &actor)?;
+                return Ok(Err(generic));
+            }
+            // The password was right: from here on, saying why is no help to a guesser.
+            if let Some(expired) =
+                u.password_expires_at.filter(|t| u.password_must_change && *t <= now)
+            {
+                refused(c, "one-time password expired".into())?;
+                return Ok(Err(Msg::new("signin-one-time-expired").date("date", expired)));
+            }
+            if let Some(hash) = &rehashed {
+                user::set_rehashed(c, &u.id, hash)?;
+                u.password_hash = hash.clone();
+            }
+            let step = Step::of(&u);
+            Ok(Ok((PasswordProof::new(&u, now), step)))
+        })
+        .await
+}
+
+/// Checks a new password the user chose: typed twice alike, meeting the policy, not the user's
+/// email address. `known` are the user's email, name and partner's name.
+fn check_new_password(new: &str, confirm: &str, known: &[&str]) -> AppResult<()> {
+    if new != confirm {
+        return Err(AppError::Unprocessable(Msg::new("password-error-mismatch")));
+    }
+    if known.first().is_some_and(|email| new.trim().eq_ignore_ascii_case(email)) {
+        return Err(AppError::Unprocessable(Msg::new("password-error-email")));
+    }
+    crate::auth::password::check_policy(new, known).map_err(AppError::Unprocessable)
+}
+
+/// Replaces a one-time password at sign-in (the one-time password proved who this is). The
+/// new password must differ from it. Returns the proof for the new password and the next step.
+pub async fn replace_one_time_password(
+    state: &Backend,
+    proof: &PasswordProof,
+    new: String,
+    confirm: &str,
+    request_id: &str,
+) -> AppResult<(PasswordProof, Step)> {
+    let p = proof.clone();
+    let (u, partner_name) = state
+        .db(move |c| {
+            let u = proven_user(c, &p, now_ms())?;
+            let partner = partner::find(c, &u.partner_id)?.map(|p| p.name).unwrap_or_default();
+            Ok((u, partner))
         })
         .await?;
-    Ok(if ok { found.map(|u| u.id) } else { None })
+    if !u.password_must_change {
+        return Err(AppError::Conflict(Msg::new("signin-password-not-one-time")));
+    }
+    check_new_password(&new, confirm, &[&u.email, &u.display_name, &partner_name])?;
+    if state.hasher.verify(Some(u.password_hash.clone()), new.clone()).await? {
+        return Err(AppError::Unprocessable(Msg::new("password-error-same")));
+    }
+    let hash = state.hasher.hash(new).await?;
+    let (p, request_id) = (proof.clone(), request_id.to_owned());
+    state
+        .db_tx(move |c| {
+            let u = proven_user(c, &p, now_ms())?;
+            user::set_password_hash(c, &u.id, &hash)?;
+            let ev = Event {
+                operation: op::CHANGE_PASSWORD,
+                resource_type: "user",
+                resource_id: Some(&u.id),
+                new_value: Some("one-time password replaced at sign-in".into()),
+                ..Default::default()
+            };
+            audit::record(c, &actor_of(&u, &request_id), ev)?;
+            let u = user::find(c, &u.id)?.ok_or(AppError::SignInRequired { next: None })?;
+            Ok((PasswordProof::new(&u, p.at), Step::of(&u)))
+        })
+        .await
+}
+
+/// What the enrolment page shows: the secret as text and as an `otpauth://` link.
+pub struct Enrolment {
+    pub account: String,
+    pub secret: String,
+    pub otpauth_url: String,
+}
+
+/// The authenticator secret the user is to enrol: the one offered before, if they reload the
+/// page, else a new one.
+pub fn enrolment(c: &mut AnyConnection, proof: &PasswordProof) -> AppResult<Enrolment> {
+    let u = proven_user(c, proof, now_ms())?;
+    if Step::of(&u) != Step::Enrol {
+        return Err(AppError::Conflict(Msg::new("signin-enrol-not-now")));
+    }
+    let secret = match &u.totp_secret {
+        Some(s) => s.clone(),
+        None => {
+            let s = second_step::new_secret();
+            user::set_unconfirmed_totp(c, &u.id, &s)?;
+            s
+        }
+    };
+    let otpauth_url = second_step::otpauth_url(&secret, &u.email)
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("otpauth link for {}", u.id)))?;
+    Ok(Enrolment { account: u.email, secret, otpauth_url })
+}
+
+fn unix_seconds(now_ms: i64) -> u64 {
+    u64::try_from(now_ms / 1000).unwrap_or(0)
+}
+
+/// Confirms the enrolment with a first code. On success the person is signed in and gets their
+/// recovery codes (shown once); otherwise the sentence to show.
+pub fn confirm_enrolment(
+    c: &mut AnyConnection,
+    proof: &PasswordProof,
+    code: &str,
+    request_id: &str,
+) -> AppResult<Result<Vec<String>, Msg>> {
+    let now = now_ms();
+    let u = proven_user(c, proof, now)?;
+    let actor = actor_of(&u, request_id);
+    if is_locked(&u, now) {
+        return Ok(Err(Msg::new("signin-locked")));
+    }
+    let secret = match (&u.totp_secret, Step::of(&u)) {
+        (Some(s), Step::Enrol) => s.clone(),
+        _ => return Err(AppError::Conflict(Msg::new("signin-enrol-not-now"))),
+    };
+    let Some(step) = second_step::check(&secret, code, unix_seconds(now)) else {
+        record_failure(c, &u, "wrong code while setting up two-step sign-in", &actor)?;
+        return Ok(Err(Msg::new("signin-code-wrong")));
+    };
+    user::confirm_totp(c, &u.id, step, now)?;
+    let codes = second_step::new_recovery_codes();
+    let hashes: Vec<String> = codes.iter().map(|c| second_step::recovery_code_hash(c)).collect();
+    recovery_code::replace(c, &u.id, &hashes, now)?;
+    let ev = Event {
+        operation: op::ENROL_SECOND_STEP,
+        resource_type: "user",
+        resource_id: Some(&u.id),
+        old_value: Some("two-step sign-in: not set up".into()),
+        new_value: Some(format!(
+            "two-step sign-in: authenticator app; recovery codes issued: {}",
+            codes.len()
+        )),
+        ..Default::default()
+    };
+    audit::record(c, &actor, ev)?;
+    record_success(c, &u, "password and new authenticator app".into(), &actor)?;
+    Ok(Ok(codes))
+}
+
+/// The second step: a code from the authenticator app (each good once) or an unused recovery
+/// code. On success the person is signed in; otherwise the sentence to show.
+pub fn second_step(
+    c: &mut AnyConnection,
+    proof: &PasswordProof,
+    code: &str,
+    request_id: &str,
+) -> AppResult<Result<(), Msg>> {
+    let now = now_ms();
+    let u = proven_user(c, proof, now)?;
+    let actor = actor_of(&u, request_id);
+    if is_locked(&u, now) {
+        return Ok(Err(Msg::new("signin-locked")));
+    }
+    let Some(secret) = u.confirmed_totp_secret().map(str::to_owned) else {
+        return Err(AppError::Conflict(Msg::new("signin-code-not-now")));
+    };
+    if second_step::is_app_code(code) {
+        match second_step::check(&secret, code, unix_seconds(now)) {
+            Some(step) if user::use_totp_step(c, &u.id, step)? == 1 => {
+                record_success(c, &u, "password and authenticator code".into(), &actor)?;
+                Ok(Ok(()))
+            }
+            Some(_) => {
+                record_failure(c, &u, "authenticator code used before", &actor)?;
+                Ok(Err(Msg::new("signin-code-used")))
+            }
+            None => {
+                record_failure(c, &u, "wrong authenticator code", &actor)?;
+                Ok(Err(Msg::new("signin-code-wrong")))
+            }
+        }
+    } else {
+        let hash = second_step::recovery_code_hash(code);
+        if code.trim().is_empty() || recovery_code::use_code(c, &u.id, &hash, now)? == 0 {
+            record_failure(c, &u, "wrong recovery code", &actor)?;
+            return Ok(Err(Msg::new("signin-code-wrong")));
+        }
+        let left = recovery_code::count_unused(c, &u.id)?;
+        record_success(c, &u, format!("password and recovery code; codes left: {left}"), &actor)?;
+        Ok(Ok(()))
+    }
 }
 
 /// Records a sign-out (the session itself ends in the web layer).
@@ -106,15 +408,8 @@ pub async fn change_password(
     new: String,
     confirm: &str,
 ) -> AppResult<()> {
-    use crate::error::AppError;
-    use crate::i18n::Msg;
-    if new != confirm {
-        return Err(AppError::Unprocessable(Msg::new("password-error-mismatch")));
-    }
-    crate::auth::password::check_policy(&new).map_err(AppError::Unprocessable)?;
-    if new.eq_ignore_ascii_case(&ctx.user.email) {
-        return Err(AppError::Unprocessable(Msg::new("password-error-email")));
-    }
+    let me = &ctx.user;
+    check_new_password(&new, confirm, &[&me.email, &me.display_name, &me.partner.name])?;
     let user_id = ctx.user.id.clone();
     let stored = state.db(move |c| Ok(user::find(c, &user_id)?.map(|u| u.password_hash))).await?;
     let right = state.hasher.verify(stored, current).await?;
@@ -127,7 +422,7 @@ pub async fn change_password(
     state
         .db_tx(move |c| {
             user::set_password_hash(c, &user_id, &hash)?;
-            crate::models::session::delete_for_user(c, &user_id)?;
+            session::delete_for_user(c, &user_id)?;
             audit::record(
                 c,
                 &actor,

@@ -19,8 +19,8 @@ use crate::models::user::{self, User};
 use crate::services::Backend;
 use crate::services::Ctx;
 use crate::services::audit::{self, Actor, Event, op};
+use crate::util::clock::now_ms;
 use crate::util::text::has_hidden_controls;
-use crate::util::{clock::now_ms, tokens::new_id};
 use crate::{auth::permissions::Permission, models::role::Role};
 
 pub const MAX_EMAIL_CHARS: usize = 254;
@@ -273,18 +273,13 @@ pub async fn create(state: &Backend, ctx: &Ctx, new: NewUser) -> AppResult<Issue
     let password = crate::util::tokens::random_password();
     let hash = state.hasher.hash(password.clone()).await?;
     let actor: Actor = ctx.into();
-    let row = User {
-        id: new_id(),
-        partner_id: ctx.partner_id().to_owned(),
-        email: new.email,
-        display_name: new.display_name,
-        password_hash: hash,
-        active: true,
-        failed_logins: 0,
-        locked_until: None,
-        created_at: now_ms(),
-        locale: None,
-    };
+    let row = User::with_one_time_password(
+        ctx.partner_id(),
+        &new.email,
+        &new.display_name,
+        hash,
+        now_ms(),
+    );
     let roles = new.roles;
     let partner_id = ctx.partner_id().to_owned();
     let member = state
@@ -440,7 +435,7 @@ pub async fn reset_password(state: &Backend, ctx: &Ctx, id: &str) -> AppResult<I
         .db_tx(move |c| {
             let target = lock_and_load(c, &ctx2, &id2)?;
             check_target(&ctx2, &target)?;
-            user::set_password_hash(c, &target.user.id, &hash)?;
+            user::set_one_time_password(c, &target.user.id, &hash, now_ms())?;
             let ended = session::delete_for_user(c, &target.user.id)?;
             audit::record(
                 c,

@@ -10,6 +10,33 @@ pub fn has_hidden_controls(text: &str) -> bool {
     })
 }
 
+/// Whether text holds a character that shows as nothing: a control or direction character (as
+/// above), a zero-width or other format character, a variation selector, a filler or a tag.
+pub fn has_invisible_characters(text: &str) -> bool {
+    has_hidden_controls(text)
+        || text.chars().any(|c| {
+            matches!(
+                c,
+                '\u{00AD}'
+                    | '\u{034F}'
+                    | '\u{115F}'
+                    | '\u{1160}'
+                    | '\u{17B4}'
+                    | '\u{17B5}'
+                    | '\u{180B}'..='\u{180F}'
+                    | '\u{200B}'..='\u{200D}'
+                    | '\u{2060}'..='\u{2064}'
+                    | '\u{206A}'..='\u{206F}'
+                    | '\u{3164}'
+                    | '\u{FE00}'..='\u{FE0F}'
+                    | '\u{FEFF}'
+                    | '\u{FFA0}'
+                    | '\u{1D173}'..='\u{1D17A}'
+                    | '\u{E0000}'..='\u{E0FFF}'
+            )
+        })
+}
+
 /// The smallest string greater than every string that starts with `prefix` (byte order), so
 /// that a prefix search is a range an index serves: `prefix <= key < upper`.
 pub fn prefix_upper_bound(prefix: &str) -> Option<String> {
@@ -51,6 +78,14 @@ mod tests {
         assert!(!has_hidden_controls("Zażółć Gęślą Sp. z o.o."));
         for bad in ["a\u{202E}b", "a\u{2066}b", "a\u{200F}", "a\nb", "a\u{7f}"] {
             assert!(has_hidden_controls(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters_are_caught() {
+        assert!(!has_invisible_characters("Zażółć gęślą jaźń 🙂"));
+        for bad in ["Ab1\u{200B}\u{200B}", "a\u{FEFF}", "a\u{2060}b", "a\u{00AD}b", "a\u{E0041}"] {
+            assert!(has_invisible_characters(bad), "{bad:?}");
         }
     }
 }

@@ -3,6 +3,7 @@
 use actix_session::Session;
 
 use crate::error::{AppError, AppResult};
+use crate::services::signin::PasswordProof;
 use crate::util::clock::now_ms;
 use crate::util::tokens::random_token;
 use crate::views::Toast;
@@ -11,6 +12,9 @@ use crate::views::Toast;
 pub const USER_ID_KEY: &str = "uid";
 pub const LOGIN_AT_KEY: &str = "login_at";
 pub const CSRF_KEY: &str = "csrf";
+/// Between the password and the last step of signing in: the password's proof, and where to go.
+pub const PROOF_KEY: &str = "signin_proof";
+const NEXT_KEY: &str = "signin_next";
 const FLASH_KEY: &str = "flash";
 
 /// Starts a signed-in session for the user: a new session key (no fixation), a fresh CSRF token.
@@ -24,6 +28,34 @@ pub fn start_session(session: &Session, user_id: &str) -> AppResult<()> {
     store(LOGIN_AT_KEY, now_ms().into())?;
     store(CSRF_KEY, random_token().into())?;
     Ok(())
+}
+
+/// Starts a session for someone who gave the right password and has steps left: a new session
+/// key, the proof, where to go when done, and a CSRF token for the steps' forms. Not signed in.
+pub fn start_pending(session: &Session, proof: &PasswordProof, next: &str) -> AppResult<()> {
+    session.renew();
+    session.clear();
+    let store = |k: &str, v: serde_json::Value| {
+        session.insert(k, v).map_err(|e| AppError::internal(anyhow::anyhow!("session: {e}")))
+    };
+    store(PROOF_KEY, serde_json::to_value(proof).map_err(AppError::internal)?)?;
+    store(NEXT_KEY, next.into())?;
+    store(CSRF_KEY, random_token().into())?;
+    Ok(())
+}
+
+/// The proof of a session between the steps of signing in, and where to go when done.
+pub fn pending(session: &Session) -> Option<(PasswordProof, String)> {
+    let proof = session.get::<PasswordProof>(PROOF_KEY).ok().flatten()?;
+    let next = session.get::<String>(NEXT_KEY).ok().flatten().unwrap_or_else(|| "/".into());
+    Some((proof, next))
+}
+
+/// Replaces the proof (after the password changed at sign-in), keeping the rest.
+pub fn renew_pending(session: &Session, proof: &PasswordProof) -> AppResult<()> {
+    session
+        .insert(PROOF_KEY, proof)
+        .map_err(|e| AppError::internal(anyhow::anyhow!("session: {e}")))
 }
 
 /// The session's CSRF token (empty when the session has none, which no request can match).

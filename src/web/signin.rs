@@ -1,4 +1,4 @@
-//! Sign in and sign out.
+//! Sign in (the password, then the steps after it) and sign out.
 
 use actix_session::Session;
 use actix_web::cookie::{Cookie, SameSite};
@@ -11,16 +11,25 @@ use subtle::ConstantTimeEq;
 
 use crate::auth::{self, CurrentUser};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::services::Ctx;
-use crate::services::signin::{self, FAILED_MESSAGE, sign_in};
+use crate::services::signin::{self, FAILED_MESSAGE, PasswordProof, Proven, Step, sign_in};
 use crate::util::urls::local_path;
-use crate::views::SignInPage;
+use crate::views::{CodePage, EnrolPage, FirstPasswordPage, RecoveryCodesPage, SignInPage};
+use crate::web::request::locale_of;
+use crate::web::session::{self as sessions, pending};
 use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use super::add;
     add(cfg, Method::GET, "/signin", form);
     add(cfg, Method::POST, "/signin", submit);
+    add(cfg, Method::GET, "/signin/password", first_password_form);
+    add(cfg, Method::POST, "/signin/password", first_password_submit);
+    add(cfg, Method::GET, "/signin/enrol", enrol_form);
+    add(cfg, Method::POST, "/signin/enrol", enrol_submit);
+    add(cfg, Method::GET, "/signin/code", code_form);
+    add(cfg, Method::POST, "/signin/code", code_submit);
     add(cfg, Method::POST, "/signout", sign_out);
 }
 
@@ -43,11 +52,11 @@ fn form_response(
     status: StatusCode,
     email: String,
     next: String,
-    error: Option<&str>,
+    error: Option<Msg>,
 ) -> AppResult<HttpResponse> {
     let token = crate::util::tokens::random_token();
-    let l = crate::web::request::locale_of(req);
-    let error = error.map(|key| l.t(key));
+    let l = locale_of(req);
+    let error = error.map(|m| l.msg(&m));
     let body = SignInPage { l, email, next, error, csrf_token: token.clone() }
         .render()
         .map_err(AppError::internal)?;
@@ -71,7 +80,7 @@ async fn form(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let next = safe_next(query.next.as_deref());
-    if session.contains_key(crate::web::session::USER_ID_KEY) {
+    if session.contains_key(sessions::USER_ID_KEY) {
         return Ok(super::see_other(&next));
     }
     form_response(&state, &req, StatusCode::OK, String::new(), next, None)
@@ -98,36 +107,234 @@ async fn submit(
         (Some(c), Some(t)) if !t.is_empty() => c.value().as_bytes().ct_eq(t.as_bytes()).into(),
         _ => false,
     };
+    let answer = |status, email, msg| form_response(&state, &req, status, email, next.clone(), msg);
     if !token_ok {
-        let msg = "signin-expired";
-        return form_response(&state, &req, StatusCode::FORBIDDEN, email, next, Some(msg));
+        return answer(StatusCode::FORBIDDEN, email, Some(Msg::new("signin-expired")));
     }
     let too_long = email.len() > 254 || password.chars().count() > auth::password::MAX_LENGTH;
     if email.trim().is_empty() || password.is_empty() || too_long {
-        let msg = if too_long { FAILED_MESSAGE } else { "signin-missing" };
-        return form_response(
-            &state,
-            &req,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            email,
-            next,
-            Some(msg),
-        );
+        let msg = Msg::new(if too_long { FAILED_MESSAGE } else { "signin-missing" });
+        return answer(StatusCode::UNPROCESSABLE_ENTITY, email, Some(msg));
     }
     let request_id = super::request_id_of(&req);
     match sign_in(&state, &email, password, &request_id).await? {
-        Some(user_id) => {
-            crate::web::session::start_session(&session, &user_id)?;
+        Ok((proof, step)) => {
+            sessions::start_pending(&session, &proof, &next)?;
             let gone = Cookie::build(state.config.signin_cookie_name(), "")
                 .path("/")
                 .secure(state.config.cookie_secure)
                 .finish();
-            let mut res = super::see_other(&next);
+            let mut res = super::see_other(step.path());
             res.add_removal_cookie(&gone).map_err(AppError::internal)?;
             Ok(res)
         }
-        None => {
-            form_response(&state, &req, StatusCode::UNAUTHORIZED, email, next, Some(FAILED_MESSAGE))
+        Err(msg) => answer(StatusCode::UNAUTHORIZED, email, Some(msg)),
+    }
+}
+
+/// Where a session between the steps of signing in stands: its proof, where to go when done,
+/// the user and their step. Without a proof, or with one that no longer holds (too old, the
+/// password changed, the user disabled), the person starts again at the sign-in page.
+async fn pending_step(
+    state: &AppState,
+    session: &Session,
+) -> Result<(PasswordProof, String, Proven), HttpResponse> {
+    let Some((proof, next)) = pending(session) else {
+        return Err(super::see_other("/signin"));
+    };
+    let p = proof.clone();
+    match state.db(move |c| signin::step(c, &p)).await {
+        Ok(proven) => Ok((proof, next, proven)),
+        Err(_) => {
+            session.purge();
+            Err(super::see_other("/signin"))
+        }
+    }
+}
+
+/// The session's anti-forgery token (set when the password was accepted).
+fn token(session: &Session) -> String {
+    sessions::csrf_token(session)
+}
+
+/// The pending session of someone at `step`, or the answer that sends them where they are.
+macro_rules! at_step {
+    ($state:expr, $session:expr, $step:expr) => {
+        match pending_step(&$state, &$session).await {
+            Ok((proof, next, user)) if user.step == $step => (proof, next, user),
+            Ok((.., user)) => return Ok(super::see_other(user.step.path())),
+            Err(answer) => return Ok(answer),
+        }
+    };
+}
+
+async fn first_password_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    let (_, _, user) = at_step!(state, session, Step::ChangePassword);
+    let page = FirstPasswordPage {
+        l: locale_of(&req),
+        email: user.email,
+        csrf_token: token(&session),
+        error: None,
+    };
+    super::render(StatusCode::OK, page)
+}
+
+#[derive(Deserialize)]
+pub struct FirstPasswordForm {
+    new_password: String,
+    confirm_password: String,
+}
+
+async fn first_password_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<FirstPasswordForm>,
+) -> AppResult<HttpResponse> {
+    let (proof, _, user) = at_step!(state, session, Step::ChangePassword);
+    let f = form.into_inner();
+    let request_id = super::request_id_of(&req);
+    let changed = signin::replace_one_time_password(
+        &state,
+        &proof,
+        f.new_password,
+        &f.confirm_password,
+        &request_id,
+    )
+    .await;
+    match changed {
+        Ok((proof, step)) => {
+            sessions::renew_pending(&session, &proof)?;
+            Ok(super::see_other(step.path()))
+        }
+        Err(AppError::Unprocessable(msg)) => {
+            let l = locale_of(&req);
+            let error = Some(l.msg(&msg));
+            let page =
+                FirstPasswordPage { l, email: user.email, csrf_token: token(&session), error };
+            super::render(StatusCode::UNPROCESSABLE_ENTITY, page)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The enrolment page, with `error` after a wrong code.
+async fn enrol_page(
+    req: &HttpRequest,
+    state: &AppState,
+    session: &Session,
+    proof: PasswordProof,
+    status: StatusCode,
+    error: Option<Msg>,
+) -> AppResult<HttpResponse> {
+    let e = state.db(move |c| signin::enrolment(c, &proof)).await?;
+    let l = locale_of(req);
+    let error = error.map(|m| l.msg(&m));
+    let page = EnrolPage::new(l, e.account, &e.secret, e.otpauth_url, token(session), error);
+    super::render(status, page)
+}
+
+async fn enrol_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    let (proof, ..) = at_step!(state, session, Step::Enrol);
+    enrol_page(&req, &state, &session, proof, StatusCode::OK, None).await
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    code: String,
+}
+
+/// A code longer than any code or recovery code is refused before any work.
+const MAX_CODE_LENGTH: usize = 64;
+
+/// The answer when the steps cannot go on (the account got locked): back to the sign-in page,
+/// with the reason, and the half-done session gone.
+fn stopped(
+    state: &AppState,
+    req: &HttpRequest,
+    session: &Session,
+    msg: Msg,
+) -> AppResult<HttpResponse> {
+    session.purge();
+    form_response(state, req, StatusCode::UNAUTHORIZED, String::new(), "/".into(), Some(msg))
+}
+
+async fn enrol_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<CodeForm>,
+) -> AppResult<HttpResponse> {
+    let (proof, next, user) = at_step!(state, session, Step::Enrol);
+    if form.code.len() > MAX_CODE_LENGTH {
+        let msg = Msg::new("signin-code-wrong");
+        return enrol_page(
+            &req,
+            &state,
+            &session,
+            proof,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some(msg),
+        )
+        .await;
+    }
+    let (p, code, request_id) = (proof.clone(), form.into_inner().code, super::request_id_of(&req));
+    match state.db_tx(move |c| signin::confirm_enrolment(c, &p, &code, &request_id)).await? {
+        Ok(codes) => {
+            sessions::start_session(&session, &user.user_id)?;
+            let page = RecoveryCodesPage { l: locale_of(&req), codes, next };
+            super::render(StatusCode::OK, page)
+        }
+        Err(msg) if msg.key == "signin-locked" => stopped(&state, &req, &session, msg),
+        Err(msg) => {
+            enrol_page(&req, &state, &session, proof, StatusCode::UNPROCESSABLE_ENTITY, Some(msg))
+                .await
+        }
+    }
+}
+
+async fn code_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    at_step!(state, session, Step::Code);
+    let page = CodePage { l: locale_of(&req), csrf_token: token(&session), error: None };
+    super::render(StatusCode::OK, page)
+}
+
+async fn code_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<CodeForm>,
+) -> AppResult<HttpResponse> {
+    let (proof, next, user) = at_step!(state, session, Step::Code);
+    let code = form.into_inner().code;
+    let outcome = if code.len() > MAX_CODE_LENGTH {
+        Err(Msg::new("signin-code-wrong"))
+    } else {
+        let request_id = super::request_id_of(&req);
+        state.db_tx(move |c| signin::second_step(c, &proof, &code, &request_id)).await?
+    };
+    match outcome {
+        Ok(()) => {
+            sessions::start_session(&session, &user.user_id)?;
+            Ok(super::see_other(&next))
+        }
+        Err(msg) if msg.key == "signin-locked" => stopped(&state, &req, &session, msg),
+        Err(msg) => {
+            let l = locale_of(&req);
+            let page = CodePage { l, csrf_token: token(&session), error: Some(l.msg(&msg)) };
+            super::render(StatusCode::UNAUTHORIZED, page)
         }
     }
 }

@@ -604,8 +604,8 @@ impl Tab {
             == json!(MARKER)
     }
 
-    /// Signs in with the form as `email` (password `world::PASSWORD`), checking the sign-in page
-    /// and the page it leads to.
+    /// Signs in with the form as `email` (password `world::PASSWORD`, then a code of
+    /// `world::TOTP_SECRET`), checking the pages on the way and the page it leads to.
     pub async fn sign_in(&self, email: &str) {
         self.goto("/signin").await;
         self.find("#email").await.send_keys(email).await.expect("type the email");
@@ -615,9 +615,31 @@ impl Tab {
             .await
             .expect("type the password");
         self.click("form[action='/signin'] button[type=submit]").await;
-        self.wait_path("past /signin", |p| !p.starts_with("/signin")).await;
+        self.wait_path("at the second step", |p| p == "/signin/code").await;
+        self.check_page().await;
+        self.enter_code(super::world::TOTP_SECRET).await;
         self.wait_for("header.topbar").await;
         self.check_page().await;
+    }
+
+    /// Types the current authenticator code of `secret` into the second step (the next one if
+    /// an earlier sign-in used it: a code is good once) and waits until signed in.
+    pub async fn enter_code(&self, secret: &str) {
+        for offset in super::CODE_OFFSETS {
+            let field = self.find("#code").await;
+            field.clear().await.expect("clear the code field");
+            field.send_keys(&super::totp_code(secret, offset)).await.expect("type the code");
+            self.click("form[action='/signin/code'] button[type=submit]").await;
+            self.wait_until("the code is answered", async || {
+                !self.path().await.starts_with("/signin")
+                    || self.try_find("#code-error").await.is_some()
+            })
+            .await;
+            if !self.path().await.starts_with("/signin") {
+                return;
+            }
+        }
+        panic!("the second step refused every code");
     }
 
     /// A screenshot of the viewport as PNG, saved at `path`.

@@ -344,7 +344,8 @@ where
     send(app, b, req).await
 }
 
-/// Signs in and loads the customer list (which gives the browser its CSRF token).
+/// Signs in with both steps (the password, then an authenticator code) and loads the customer
+/// list (which gives the browser its CSRF token).
 pub async fn sign_in<S, B>(app: &S, email: &str) -> Browser
 where
     S: TestApp<B>,
@@ -354,14 +355,89 @@ where
     get(app, &mut b, "/signin").await;
     let r = post(app, &mut b, "/signin", &[("email", email), ("password", world::PASSWORD)]).await;
     assert_eq!(r.status.as_u16(), 303, "sign-in of {email} failed: {}", r.body);
-    let page = get(app, &mut b, "/customers").await;
+    assert_eq!(r.location(), Some("/signin/code"), "{email} has steps left before the code");
+    enter_code(app, &mut b, world::TOTP_SECRET).await;
+    load_token(app, &mut b).await;
+    b
+}
+
+/// Loads the customer list, or any page for roles without customer access, for the CSRF token.
+async fn load_token<S, B>(app: &S, b: &mut Browser)
+where
+    S: TestApp<B>,
+    B: MessageBody,
+{
+    let page = get(app, b, "/customers").await;
     if page.status.as_u16() == 200 {
         assert!(b.csrf.is_some(), "no CSRF token on the customers page");
     } else {
-        // Roles without customer access: take the token from the sign-out form of any page.
         b.csrf = csrf_in(&page.body);
     }
-    b
+}
+
+/// The code an authenticator app with `secret` shows `offset_s` seconds from now.
+pub fn totp_code(secret: &str, offset_s: i64) -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let at = now.checked_add_signed(offset_s).unwrap();
+    partnerdesk::auth::second_step::code_at(secret, at).unwrap()
+}
+
+/// The offsets (seconds) of the codes a sign-in tries in turn. The server takes the codes of the
+/// previous, current and next 30-second step, each once and in order, so a test can sign the
+/// same user in three times in a row.
+pub const CODE_OFFSETS: [i64; 3] = [-30, 0, 30];
+
+/// Enters an authenticator code of `secret` at the second step: the first of `CODE_OFFSETS`
+/// not used by an earlier sign-in. Asserts that the browser is signed in; returns the redirect.
+pub async fn enter_code<S, B>(app: &S, b: &mut Browser, secret: &str) -> Resp
+where
+    S: TestApp<B>,
+    B: MessageBody,
+{
+    get(app, b, "/signin/code").await.assert_status(200);
+    let mut last = String::new();
+    for offset in CODE_OFFSETS {
+        let r = post(app, b, "/signin/code", &[("code", &totp_code(secret, offset))]).await;
+        if r.status.as_u16() == 303 {
+            return r;
+        }
+        last = r.body;
+    }
+    panic!("the second step refused every code:\n{last}");
+}
+
+/// The first sign-in of a user with a one-time password: replaces it with `new_password`,
+/// enrols an authenticator app, and returns the signed-in browser and the app's secret.
+pub async fn first_sign_in<S, B>(
+    app: &S,
+    email: &str,
+    one_time: &str,
+    new_password: &str,
+) -> (Browser, String)
+where
+    S: TestApp<B>,
+    B: MessageBody,
+{
+    let mut b = Browser::default();
+    get(app, &mut b, "/signin").await;
+    let r = post(app, &mut b, "/signin", &[("email", email), ("password", one_time)]).await;
+    assert_eq!(r.location(), Some("/signin/password"), "first sign-in of {email}: {}", r.body);
+    get(app, &mut b, "/signin/password").await.assert_status(200);
+    let fields = [("new_password", new_password), ("confirm_password", new_password)];
+    let r = post(app, &mut b, "/signin/password", &fields).await;
+    assert_eq!(r.location(), Some("/signin/enrol"), "new password of {email}: {}", r.body);
+    let secret = enrolment_secret(&get(app, &mut b, "/signin/enrol").await);
+    let r = post(app, &mut b, "/signin/enrol", &[("code", &totp_code(&secret, 0))]).await;
+    r.assert_status(200).assert_contains("id=\"recovery-codes\"");
+    load_token(app, &mut b).await;
+    (b, secret)
+}
+
+/// The authenticator key the enrolment page shows (as text, without its spaces).
+pub fn enrolment_secret(page: &Resp) -> String {
+    let re = regex::Regex::new(r#"id="totp-secret"[^>]*>([A-Z2-7 ]+)</code>"#).unwrap();
+    let caps = re.captures(&page.body).unwrap_or_else(|| panic!("no key on:\n{}", page.body));
+    caps[1].replace(' ', "")
 }
 
 /// Everything a change could touch, to compare before and after a refused request.

@@ -21,6 +21,8 @@ use partnerdesk::util::{
 };
 
 pub const PASSWORD: &str = "correct horse battery staple";
+/// Every world user's authenticator secret (base32), enrolled.
+pub const TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 pub const GLOBAL_ADMIN: &str = "admin@alpha.test";
 pub const ADMIN_AGENT: &str = "agent@alpha.test";
@@ -90,17 +92,13 @@ fn partner(c: &mut AnyConnection, name: &str, kind: PartnerKind) -> Partner {
 }
 
 pub fn add_user(c: &mut AnyConnection, p: &Partner, email: &str, roles: &[Role]) -> String {
+    let now = now_ms();
     let u = User {
-        id: new_id(),
-        partner_id: p.id.clone(),
-        email: email.into(),
-        display_name: format!("User {email}"),
-        password_hash: hash().into(),
-        active: true,
-        failed_logins: 0,
-        locked_until: None,
-        created_at: now_ms(),
-        locale: None,
+        password_must_change: false,
+        password_expires_at: None,
+        totp_secret: Some(TOTP_SECRET.into()),
+        totp_confirmed_at: Some(now),
+        ..User::with_one_time_password(&p.id, email, &format!("User {email}"), hash().into(), now)
     };
     user::insert(c, &u, roles).unwrap();
     u.id

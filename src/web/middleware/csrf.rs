@@ -1,5 +1,5 @@
 //! Refuses unsafe requests without the browser's same-origin signals or, for a signed-in
-//! session, its token (`X-CSRF-Token` header from htmx, or the `csrf_token` form field).
+//! session (or one between the steps of signing in), its token (`X-CSRF-Token` header from htmx, or the `csrf_token` form field).
 
 use actix_session::SessionExt;
 use actix_web::HttpMessage;
@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::services::audit::{Requester, op};
 use crate::web::request::request_id_of;
-use crate::web::session::{USER_ID_KEY, csrf_token};
+use crate::web::session::{PROOF_KEY, USER_ID_KEY, csrf_token};
 
 fn rejected() -> AppError {
     AppError::Forbidden(Msg::new("error-csrf"))
@@ -54,7 +54,8 @@ fn check(req: &mut ServiceRequest) -> Result<(), AppError> {
     // a page opened before another sign-in in the same browser; an invitation's URL holds an
     // unguessable one-time token, which no other site knows.
     let own_token = req.path() == "/signin" || req.path().starts_with("/invitations/");
-    if !session.contains_key(USER_ID_KEY) || own_token {
+    let has_token = session.contains_key(USER_ID_KEY) || session.contains_key(PROOF_KEY);
+    if !has_token || own_token {
         return Ok(());
     }
     let expected = csrf_token(&session);
