@@ -317,6 +317,14 @@ const TABLE: &[Row] = &[
         own: USER_VIEW_OWN,
         other: USER_VIEW_OTHER,
     },
+    // Resetting someone's two-step sign-in: Global admins only.
+    Row {
+        method: "POST",
+        path: "/users/{uid}/reset-second-step",
+        form: &[],
+        own: ["S", "R", "403", "403", "403", "403", "403", "404"],
+        other: ["S", "404", "403", "403", "403", "403", "403", "R"],
+    },
     // The activity log: every role, each partner its own records.
     Row {
         method: "GET",

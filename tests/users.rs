@@ -180,7 +180,7 @@ async fn a_created_user_signs_in_with_the_password_shown_once() {
 
     // The new user signs in with it (their email in any case), chooses a password, sets up
     // two-step sign-in, and works in their roles.
-    let (mut newbie, _) = first_sign_in(&app, "NEW.person@alpha.test", &password, CHOSEN).await;
+    let mut newbie = first_sign_in(&app, "NEW.person@alpha.test", &password, CHOSEN).await.browser;
     get(&app, &mut newbie, "/customers").await.assert_status(200);
     get(&app, &mut newbie, "/users").await.assert_status(403);
 

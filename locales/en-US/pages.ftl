@@ -392,3 +392,4 @@ users-second-step = Two-step sign-in
 users-second-step-on = set up
 users-second-step-off = not set up yet
 toast-second-step-reset = Two-step sign-in of { $name } was reset; they set it up again at their next sign-in and were signed out everywhere.
+users-reset-second-step-confirm = Reset two-step sign-in of { $name }? Their authenticator app and recovery codes stop working and they are signed out everywhere.

@@ -408,3 +408,4 @@ users-second-step = Logowanie dwuetapowe
 users-second-step-on = skonfigurowane
 users-second-step-off = jeszcze nieskonfigurowane
 toast-second-step-reset = Logowanie dwuetapowe użytkownika { $name } zostało zresetowane; skonfiguruje je ponownie przy następnym logowaniu i został wylogowany wszędzie.
+users-reset-second-step-confirm = Zresetować logowanie dwuetapowe użytkownika { $name }? Jego aplikacja uwierzytelniająca i kody odzyskiwania przestaną działać, a on zostanie wylogowany wszędzie.

@@ -319,6 +319,22 @@ pub fn lock_partner(conn: &mut AnyConnection, partner_id: &str) -> QueryResult<b
     }
 }
 
+/// Locks one user's row for the rest of the transaction, before anything is read, and returns
+/// the user (as `lock_partner` does: `FOR UPDATE` on PostgreSQL, SQLite's write lock taken by a
+/// no-op write), so that two sign-in steps of the same user run one after the other.
+pub fn lock(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<User>> {
+    let row = users::table.find(id);
+    match conn {
+        AnyConnection::Postgresql(pg) => {
+            row.select(User::as_select()).for_update().first(pg).optional()
+        }
+        AnyConnection::Sqlite(sq) => {
+            diesel::update(row).set(users::id.eq(users::id)).execute(sq)?;
+            row.select(User::as_select()).first(sq).optional()
+        }
+    }
+}
+
 /// How many active users of the partner hold `role`, not counting `except`.
 pub fn count_active_with_role(
     conn: &mut AnyConnection,

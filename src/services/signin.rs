@@ -86,16 +86,22 @@ fn fingerprint(password_hash: &str) -> String {
 }
 
 /// The user a proof stands for, if it still holds (else the person signs in again).
+fn proven(found: Option<User>, proof: &PasswordProof, now: i64) -> AppResult<User> {
+    let fresh = proof.at <= now && now - proof.at <= PROOF_VALID_MS;
+    match found {
+        Some(u) if fresh && u.active && fingerprint(&u.password_hash) == proof.fingerprint => Ok(u),
+        _ => Err(AppError::SignInRequired { next: None }),
+    }
+}
+
 fn proven_user(c: &mut AnyConnection, proof: &PasswordProof, now: i64) -> AppResult<User> {
-    let again = || AppError::SignInRequired { next: None };
-    if now - proof.at > PROOF_VALID_MS || now < proof.at {
-        return Err(again());
-    }
-    let u = user::find(c, &proof.user_id)?.ok_or_else(again)?;
-    if !u.active || fingerprint(&u.password_hash) != proof.fingerprint {
-        return Err(again());
-    }
-    Ok(u)
+    proven(user::find(c, &proof.user_id)?, proof, now)
+}
+
+/// As `proven_user`, with the user's row locked for the rest of the transaction: for the steps
+/// that use up a code or count a failure.
+fn proven_user_locked(c: &mut AnyConnection, proof: &PasswordProof, now: i64) -> AppResult<User> {
+    proven(user::lock(c, &proof.user_id)?, proof, now)
 }
 
 /// Who a proof stands for and the step they are at (for the pages of the steps).
@@ -259,7 +265,7 @@ pub async fn replace_one_time_password(
     let (p, request_id) = (proof.clone(), request_id.to_owned());
     state
         .db_tx(move |c| {
-            let u = proven_user(c, &p, now_ms())?;
+            let u = proven_user_locked(c, &p, now_ms())?;
             user::set_password_hash(c, &u.id, &hash)?;
             let ev = Event {
                 operation: op::CHANGE_PASSWORD,
@@ -315,7 +321,7 @@ pub fn confirm_enrolment(
     request_id: &str,
 ) -> AppResult<Result<Vec<String>, Msg>> {
     let now = now_ms();
-    let u = proven_user(c, proof, now)?;
+    let u = proven_user_locked(c, proof, now)?;
     let actor = actor_of(&u, request_id);
     if is_locked(&u, now) {
         return Ok(Err(Msg::new("signin-locked")));
@@ -357,7 +363,7 @@ pub fn second_step(
     request_id: &str,
 ) -> AppResult<Result<(), Msg>> {
     let now = now_ms();
-    let u = proven_user(c, proof, now)?;
+    let u = proven_user_locked(c, proof, now)?;
     let actor = actor_of(&u, request_id);
     if is_locked(&u, now) {
         return Ok(Err(Msg::new("signin-locked")));

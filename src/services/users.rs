@@ -456,6 +456,48 @@ pub async fn reset_password(state: &Backend, ctx: &Ctx, id: &str) -> AppResult<I
     Ok(Issued { member, password })
 }
 
+/// Resets a user's two-step sign-in, for someone who lost their phone: their authenticator and
+/// recovery codes are forgotten and their sessions end, so the next sign-in enrols again. Only a
+/// Global admin does this, and not for themselves (another Global admin does).
+pub fn reset_second_step(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Changed> {
+    ctx.user.require(Permission::ManageUsers)?;
+    if !is_global_admin(ctx) {
+        return Err(AppError::Forbidden(Msg::new("users-error-second-step-admin")));
+    }
+    let result = c.transaction::<_, AppError, _>(|c| {
+        let mut target = lock_and_load(c, ctx, id)?;
+        if target.user.id == ctx.user.id {
+            return Err(AppError::Conflict(Msg::new("users-error-second-step-self")));
+        }
+        if target.user.totp_secret.is_none() {
+            return Ok(Changed { member: target, changed: false });
+        }
+        let was = if target.user.totp_confirmed_at.is_some() { "set up" } else { "being set up" };
+        user::clear_totp(c, &target.user.id)?;
+        let codes = crate::models::recovery_code::delete_for_user(c, &target.user.id)?;
+        let ended = session::delete_for_user(c, &target.user.id)?;
+        audit::record(
+            c,
+            &ctx.into(),
+            Event {
+                operation: op::RESET_SECOND_STEP,
+                resource_type: "user",
+                resource_id: Some(&target.user.id),
+                old_value: Some(format!("two-step sign-in: {was}; recovery codes: {codes}")),
+                new_value: Some(format!(
+                    "two-step sign-in: to be set up at the next sign-in; sessions ended: {ended}"
+                )),
+                ..Default::default()
+            },
+        )?;
+        target.user.totp_secret = None;
+        target.user.totp_confirmed_at = None;
+        Ok(Changed { member: target, changed: true })
+    });
+    audit_conflict(c, ctx, op::RESET_SECOND_STEP, id, &result);
+    result
+}
+
 /// Saves the signed-in user's UI language, audited with the choice before ("none": the
 /// browser's language was followed).
 pub fn set_own_locale(c: &mut AnyConnection, ctx: &Ctx, locale: Locale) -> AppResult<()> {

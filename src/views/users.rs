@@ -83,6 +83,7 @@ pub struct UserPage {
     pub roles_error: Option<String>,
     pub status_error: Option<String>,
     pub password_error: Option<String>,
+    pub second_step_error: Option<String>,
     pub now_ms: i64,
 }
 
@@ -99,6 +100,7 @@ impl UserPage {
             roles_error: None,
             status_error: None,
             password_error: None,
+            second_step_error: None,
             now_ms: now_ms(),
         }
     }

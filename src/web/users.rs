@@ -1,5 +1,5 @@
 //! Users and roles: the partner's users, adding a user, a user's page (roles, disable / enable,
-//! password reset). Global admins and User management admins only.
+//! password and two-step sign-in resets). Global admins and User management admins only.
 
 use actix_session::Session;
 use actix_web::http::{Method, StatusCode};
@@ -26,6 +26,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::POST, "/users/{uid}/disable", disable);
     add(cfg, Method::POST, "/users/{uid}/enable", enable);
     add(cfg, Method::POST, "/users/{uid}/reset-password", reset_password);
+    add(cfg, Method::POST, "/users/{uid}/reset-second-step", reset_second_step);
 }
 
 /// A form's fields as sent: the role checkboxes repeat one name, which a struct cannot hold.
@@ -296,6 +297,31 @@ async fn reset_password(
         Err(AppError::Conflict(msg)) => {
             refused_page(&state, &ctx, id, StatusCode::CONFLICT, move |page| {
                 page.password_error = Some(ctx.user.locale.msg(&msg));
+            })
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn reset_second_step(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let id2 = id.clone();
+    match state.call(&ctx, move |c, ctx| svc::reset_second_step(c, ctx, &id2)).await {
+        Ok(done) => {
+            let name = &done.member.user.display_name;
+            let toast = Toast::success(Msg::new("toast-second-step-reset").text("name", name));
+            super::flash::push(&session, toast);
+            Ok(super::see_other(&format!("/users/{id}")))
+        }
+        Err(AppError::Conflict(msg)) => {
+            refused_page(&state, &ctx, id, StatusCode::CONFLICT, move |page| {
+                page.second_step_error = Some(ctx.user.locale.msg(&msg));
             })
             .await
         }

@@ -406,14 +406,22 @@ where
     panic!("the second step refused every code:\n{last}");
 }
 
-/// The first sign-in of a user with a one-time password: replaces it with `new_password`,
-/// enrols an authenticator app, and returns the signed-in browser and the app's secret.
+/// A user after their first sign-in: the browser, signed in; the authenticator app's secret;
+/// the recovery codes shown once.
+pub struct Enrolled {
+    pub browser: Browser,
+    pub secret: String,
+    pub recovery_codes: Vec<String>,
+}
+
+/// The first sign-in of a user with a one-time password: replaces it with `new_password` and
+/// enrols an authenticator app.
 pub async fn first_sign_in<S, B>(
     app: &S,
     email: &str,
     one_time: &str,
     new_password: &str,
-) -> (Browser, String)
+) -> Enrolled
 where
     S: TestApp<B>,
     B: MessageBody,
@@ -429,8 +437,10 @@ where
     let secret = enrolment_secret(&get(app, &mut b, "/signin/enrol").await);
     let r = post(app, &mut b, "/signin/enrol", &[("code", &totp_code(&secret, 0))]).await;
     r.assert_status(200).assert_contains("id=\"recovery-codes\"");
+    let re = regex::Regex::new(r"<li><code>([a-z0-9]{5}-[a-z0-9]{5})</code></li>").unwrap();
+    let recovery_codes = re.captures_iter(&r.body).map(|c| c[1].to_string()).collect();
     load_token(app, &mut b).await;
-    (b, secret)
+    Enrolled { browser: b, secret, recovery_codes }
 }
 
 /// The authenticator key the enrolment page shows (as text, without its spaces).

@@ -104,6 +104,21 @@ pub fn add_user(c: &mut AnyConnection, p: &Partner, email: &str, roles: &[Role])
     u.id
 }
 
+/// A user as an administrator adds one: with the one-time password `one_time`, to be replaced at
+/// the first sign-in, and no authenticator app yet.
+pub fn add_user_with_one_time_password(
+    c: &mut AnyConnection,
+    p: &Partner,
+    email: &str,
+    roles: &[Role],
+    one_time: &str,
+) -> String {
+    let hash = password::hash_now(one_time).unwrap();
+    let u = User::with_one_time_password(&p.id, email, &format!("User {email}"), hash, now_ms());
+    user::insert(c, &u, roles).unwrap();
+    u.id
+}
+
 pub fn add_customer(c: &mut AnyConnection, p: &Partner, name: &str, dap: bool) -> Customer {
     let slug: String =
         name.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase();
