@@ -144,6 +144,49 @@ async fn sign_in_with_the_form() {
     .await;
 }
 
+/// (1a) A newcomer's first sign-in with a one-time password: choose a password, set up the
+/// authenticator app from the key the page shows, note the recovery codes, then the app.
+#[actix_web::test]
+async fn first_sign_in_replaces_the_password_then_enrols() {
+    browser::run(
+        "first_sign_in_replaces_the_password_then_enrols",
+        Options::default(),
+        |t| async move {
+            let one_time = "kT4wQ9mZ2xR7pL3nV8sB";
+            world::add_user_with_one_time_password(
+                &mut common::conn(&t.pool),
+                &t.world.alpha,
+                "newcomer@alpha.test",
+                &[partnerdesk::models::role::Role::SalesAgent],
+                one_time,
+            );
+            t.goto("/signin").await;
+            t.find("#email").await.send_keys("newcomer@alpha.test").await.unwrap();
+            t.find("#password").await.send_keys(one_time).await.unwrap();
+            t.click("form[action='/signin'] button[type=submit]").await;
+            t.wait_path("the password step", |p| p == "/signin/password").await;
+            t.check_page().await;
+            let chosen = "lighthouse keeper on a windy cape";
+            t.find("#new_password").await.send_keys(chosen).await.unwrap();
+            t.find("#confirm_password").await.send_keys(chosen).await.unwrap();
+            t.click("form[action='/signin/password'] button[type=submit]").await;
+            t.wait_path("the enrolment step", |p| p == "/signin/enrol").await;
+            t.check_page().await;
+            assert!(t.try_find("figure.qr svg").await.is_some(), "no QR code");
+            let secret = t.text("#totp-secret").await.replace(' ', "");
+            t.find("#code").await.send_keys(&common::totp_code(&secret, 0)).await.unwrap();
+            t.click("form[action='/signin/enrol'] button[type=submit]").await;
+            t.wait_for("#recovery-codes").await;
+            t.check_page().await;
+            assert_eq!(t.find_all("#recovery-codes li").await.len(), 10);
+            t.click("#recovery-continue").await;
+            t.wait_for("header.topbar").await;
+            assert_eq!(t.path().await, "/customers");
+        },
+    )
+    .await;
+}
+
 /// (1b) A wrong password keeps you on the form with the one generic message.
 #[actix_web::test]
 async fn wrong_password_stays_on_the_form() {
