@@ -42,12 +42,19 @@ fi
 
 export SESSION_KEY=$(head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n')
 export COOKIE_SECURE=false BIND="127.0.0.1:$PORT" RUST_LOG=warn
-PASS=bench-password-$$
-# Give both load admins a known password (the CLI refuses argv passwords, so use the env var).
+PASS="bench password $$ for the load admins"
+TOTP_SECRET=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+# Give both load admins a known password (the CLI refuses argv passwords, so use the env var) and
+# a known authenticator key, both already set up.
 for n in "$CUSTOMERS" "$SMALL"; do
   hash=$(PARTNERDESK_ADMIN_PASSWORD="$PASS" $BIN hash-password)
-  sql "UPDATE users SET password_hash = '$hash', failed_logins = 0, locked_until = NULL WHERE email = 'admin@load$n.example'" >/dev/null
+  sql "UPDATE users SET password_hash = '$hash', failed_logins = 0, locked_until = NULL, password_must_change = FALSE, password_expires_at = NULL, totp_secret = '$TOTP_SECRET', totp_confirmed_at = 1, totp_last_step = NULL WHERE email = 'admin@load$n.example'" >/dev/null
 done
+totp() { # the authenticator code of $TOTP_SECRET now (RFC 6238: SHA-1, 6 digits, 30 s)
+  python3 -c 'import base64,hmac,struct,sys,time
+k=base64.b32decode(sys.argv[1]); h=hmac.digest(k,struct.pack(">Q",int(time.time())//30),"sha1")
+o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$TOTP_SECRET"
+}
 $BIN serve > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null' EXIT
@@ -60,6 +67,9 @@ sign_in() { # email → cookie file; prints the session's CSRF token
   local token; token=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' <<<"$page" | grep -o '[0-9a-f]\{64\}')
   curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "email=$1" --data-urlencode "password=$PASS" \
     --data-urlencode "csrf_token=$token" "$B/signin"
+  token=$(curl -s -b "$jar" "$B/signin/code" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | grep -o '[0-9a-f]\{64\}')
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "code=$(totp)" \
+    --data-urlencode "csrf_token=$token" "$B/signin/code"
   curl -s -b "$jar" "$B/customers" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | grep -o '[0-9a-f]\{64\}'
 }
 BIG=admin@load$CUSTOMERS.example
