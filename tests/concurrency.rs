@@ -406,3 +406,52 @@ where
         }
     }
 }
+
+/// Requests in flight while an administrator ends a user's sessions (a password reset) never
+/// bring a session back: after the reset, the user's old cookie signs nobody in. Each in-flight
+/// request changes the session (a flash message), so the store has something to write.
+#[actix_web::test]
+async fn sessions_ended_while_requests_are_in_flight_stay_ended() {
+    use partnerdesk::db::schema::sessions;
+    let (env, w, app) = Env::with_app().await;
+    let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
+    // Each user signs in three times: the codes of three 30-second steps.
+    for (round, target) in [ADMIN_AGENT, SALES_AGENT].into_iter().cycle().take(6).enumerate() {
+        let target_id = env.user_id(target);
+        let user = sign_in(&app, target).await;
+        let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_base);
+        // Started one after another across the reset's time (it hashes a password first), so
+        // that some load the session before the sessions end and save it after.
+        let in_flight = (0..40u64).map(|i| {
+            let mut b = user.clone();
+            let status = if i % 2 == 0 { "suspended" } else { "active" };
+            let path = path.clone();
+            let app = &app;
+            async move {
+                tokio::time::sleep(Duration::from_millis(i * 3)).await;
+                post(app, &mut b, &path, &[("status", status)]).await.status.as_u16()
+            }
+        });
+        let reset_path = format!("/users/{target_id}/reset-password");
+        let reset = post(&app, &mut admin, &reset_path, &[]);
+        let (answers, reset) = tokio::join!(futures_util::future::join_all(in_flight), reset);
+        reset.assert_status(200);
+        assert!(answers.iter().all(|s| *s < 500), "round {round}: {answers:?}");
+        let live: i64 = sessions::table
+            .filter(sessions::user_id.eq(&target_id))
+            .count()
+            .get_result(&mut *env.conn())
+            .unwrap();
+        assert_eq!(live, 0, "round {round}: an ended session of {target} came back");
+        let mut old = user.clone();
+        let r = get(&app, &mut old, "/password").await;
+        assert!(
+            r.location().is_some_and(|l| l.starts_with("/signin")),
+            "round {round}: the old cookie still works ({})",
+            r.status
+        );
+        // Back to the world's password for the next round.
+        let hash = partnerdesk::auth::password::hash_now(PASSWORD).unwrap();
+        partnerdesk::models::user::set_password_hash(&mut env.conn(), &target_id, &hash).unwrap();
+    }
+}
