@@ -187,6 +187,33 @@ async fn first_sign_in_replaces_the_password_then_enrols() {
     .await;
 }
 
+/// (1a') Lost phone: a Global admin resets someone's two-step sign-in (confirmed first), and
+/// that person's next sign-in sets up an authenticator app again.
+#[actix_web::test]
+async fn a_global_admin_resets_two_step_sign_in() {
+    browser::run("a_global_admin_resets_two_step_sign_in", Options::default(), |t| async move {
+        let id = world::user_id(&mut common::conn(&t.pool), world::SALES_AGENT);
+        t.sign_in(world::GLOBAL_ADMIN).await;
+        t.goto(&format!("/users/{id}")).await;
+        t.wait_text("#user-second-step", "set up").await;
+        t.check_page().await;
+        t.click("#reset-second-step button[type=submit]").await;
+        let question = t.accept_dialog().await;
+        assert!(question.contains("Reset two-step sign-in of"), "dialog: {question:?}");
+        t.wait_text("#flash .toast", "was reset").await;
+        t.wait_text("#user-second-step", "not set up yet").await;
+        // The sales agent's next sign-in goes to the enrolment page, after the password.
+        t.click("form[action='/signout'] button[type=submit]").await;
+        t.wait_path("the sign-in page", |p| p.starts_with("/signin")).await;
+        t.goto("/signin").await;
+        t.find("#email").await.send_keys(world::SALES_AGENT).await.unwrap();
+        t.find("#password").await.send_keys(world::PASSWORD).await.unwrap();
+        t.click("form[action='/signin'] button[type=submit]").await;
+        t.wait_path("the enrolment step", |p| p == "/signin/enrol").await;
+    })
+    .await;
+}
+
 /// (1b) A wrong password keeps you on the form with the one generic message.
 #[actix_web::test]
 async fn wrong_password_stays_on_the_form() {
