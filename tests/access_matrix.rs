@@ -6,6 +6,7 @@ mod common;
 
 use common::world::*;
 use common::*;
+use partnerdesk::models::partner::Partner;
 use partnerdesk::models::role::Role;
 
 /// Who asks.
@@ -177,6 +178,14 @@ const TABLE: &[Row] = &[
         own: ["S", "R", "R", "R", "403", "403", "403", "R"],
         other: ["S", "R", "R", "R", "403", "403", "403", "R"],
     },
+    // An invitation naming a former customer: the side's partner only.
+    Row {
+        method: "POST",
+        path: "/relationship-requests",
+        form: &[("customer", "{former}")],
+        own: MANAGE_OWN,
+        other: MANAGE_OTHER,
+    },
     Row {
         method: "POST",
         path: "/relationship-requests/{rqid}/revoke",
@@ -319,6 +328,20 @@ struct Ids {
     software: String,
     /// A Sales agent of the side's partner (not one of the actors).
     user: String,
+    /// A customer whose relationship with the side's partner has ended.
+    former: String,
+}
+
+/// A customer of `p` whose relationship has ended.
+fn former_customer(c: &mut partnerdesk::db::AnyConnection, p: &Partner, name: &str) -> String {
+    use diesel::prelude::*;
+    use partnerdesk::db::schema::relationships as r;
+    let cust = add_customer(c, p, name, false);
+    diesel::update(r::table.filter(r::customer_id.eq(&cust.id)))
+        .set(r::relationship_to_partner.eq("none"))
+        .execute(c)
+        .unwrap();
+    cust.id
 }
 
 fn ids(env: &Env, own: bool) -> Ids {
@@ -328,6 +351,7 @@ fn ids(env: &Env, own: bool) -> Ids {
         let request = add_request(&mut env.conn(), &w.alpha, GLOBAL_ADMIN, &token, true);
         let user = add_user(&mut env.conn(), &w.alpha, "target@alpha.test", &[Role::SalesAgent]);
         return Ids {
+            former: former_customer(&mut env.conn(), &w.alpha, "Alpha Former"),
             user,
             request,
             token,
@@ -348,6 +372,7 @@ fn ids(env: &Env, own: bool) -> Ids {
     let request = add_request(&mut c, &w.beta, OTHER_ADMIN, &token, false);
     let user = add_user(&mut c, &w.beta, "target@beta.test", &[Role::SalesAgent]);
     Ids {
+        former: former_customer(&mut c, &w.beta, "Beta Former"),
         user,
         request,
         token,
@@ -370,6 +395,7 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{rqid}", &ids.request)
         .replace("{token}", &ids.token)
         .replace("{uid}", &ids.user)
+        .replace("{former}", &ids.former)
 }
 
 fn outcome(r: &Resp) -> String {
@@ -412,10 +438,14 @@ async fn access_matrix() {
                     };
                     let before = snapshot(&mut env.conn());
                     let path = fill(row.path, &ids_);
+                    let form: Vec<(&str, String)> =
+                        row.form.iter().map(|(k, v)| (*k, fill(v, &ids_))).collect();
+                    let form: Vec<(&str, &str)> =
+                        form.iter().map(|(k, v)| (*k, v.as_str())).collect();
                     let r = if row.method == "GET" {
                         get(&app, &mut b, &path).await
                     } else {
-                        post(&app, &mut b, &path, row.form).await
+                        post(&app, &mut b, &path, &form).await
                     };
                     let got = outcome(&r);
                     let who = actor.unwrap_or("anonymous");

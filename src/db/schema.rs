@@ -146,6 +146,15 @@ diesel::table! {
         customer_id -> Nullable<Text>,
         accepted_at -> Nullable<BigInt>,
         revoked_at -> Nullable<BigInt>,
+        invited_customer_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    partner_domains (domain) {
+        domain -> Text,
+        partner_id -> Text,
+        created_at -> BigInt,
     }
 }
 
@@ -185,6 +194,7 @@ diesel::table! {
 }
 
 diesel::joinable!(users -> partners (partner_id));
+diesel::joinable!(partner_domains -> partners (partner_id));
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(relationships -> customers (customer_id));
 diesel::joinable!(subscriptions -> customers (customer_id));
@@ -206,4 +216,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     relationship_requests,
     reseller_links,
+    partner_domains,
 );
