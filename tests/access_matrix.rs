@@ -47,6 +47,12 @@ const USER_VIEW_OWN: Expect = ["S", "200", "403", "403", "403", "403", "200", "4
 const USER_VIEW_OTHER: Expect = ["S", "404", "403", "403", "403", "403", "404", "200"];
 const USER_CHANGE_OWN: Expect = ["S", "R", "403", "403", "403", "403", "R", "404"];
 const USER_CHANGE_OTHER: Expect = ["S", "404", "403", "403", "403", "403", "404", "R"];
+/// Roles that give access to customers: granted and removed by a Global admin only.
+const CUSTOMER_ROLES_OWN: Expect = ["S", "R", "403", "403", "403", "403", "403", "404"];
+const CUSTOMER_ROLES_OTHER: Expect = ["S", "404", "403", "403", "403", "403", "404", "R"];
+/// A user of partner Alpha with a role that gives access to customers: Alpha's Global admin
+/// adds them; a User management admin may not grant the role, Beta's admin not the address.
+const ADD_ALPHA_SALES: Expect = ["S", "200", "403", "403", "403", "403", "403", "422"];
 
 const BUY: &[(&str, &str)] = &[("offer_id", "m365-bp"), ("quantity", "2"), ("term", "P1M")];
 
@@ -257,12 +263,24 @@ const TABLE: &[Row] = &[
         method: "POST",
         path: "/users",
         form: &[
-            ("email", "new.user@example.com"),
+            ("email", "new.user@alpha.test"),
             ("display_name", "New User"),
             ("role", "sales_agent"),
         ],
-        own: USERS_ALL,
-        other: USERS_ALL,
+        own: ADD_ALPHA_SALES,
+        other: ADD_ALPHA_SALES,
+    },
+    // The one role that gives no access to customers: a User management admin grants it too.
+    Row {
+        method: "POST",
+        path: "/users",
+        form: &[
+            ("email", "new.user@alpha.test"),
+            ("display_name", "New User"),
+            ("role", "user_management_admin"),
+        ],
+        own: ["S", "200", "403", "403", "403", "403", "200", "422"],
+        other: ["S", "200", "403", "403", "403", "403", "200", "422"],
     },
     Row {
         method: "GET",
@@ -275,8 +293,8 @@ const TABLE: &[Row] = &[
         method: "POST",
         path: "/users/{uid}/roles",
         form: &[("role", "helpdesk_agent")],
-        own: USER_CHANGE_OWN,
-        other: USER_CHANGE_OTHER,
+        own: CUSTOMER_ROLES_OWN,
+        other: CUSTOMER_ROLES_OTHER,
     },
     Row {
         method: "POST",

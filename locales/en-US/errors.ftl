@@ -119,6 +119,8 @@ error-choose-support-contact = Choose a support contact from the list.
 
 # Users
 users-error-email-taken = This email address is already used by another account. Each user needs an address of their own.
+users-error-email-domain = Use an address in a verified domain of { $partner }: { $domains }.
+users-error-no-domains = { $partner } has no verified domain yet, so no user can be added: ask the PartnerDesk operator to add your domain.
 users-error-no-role = Choose at least one role.
 users-error-email-missing = Enter the user’s email address.
 users-error-email-invalid = Enter a valid email address, such as ada@example.com.

@@ -120,6 +120,8 @@ error-choose-support-contact = Wybierz kontakt pomocy technicznej z listy.
 
 # Użytkownicy
 users-error-email-taken = Ten adres e-mail jest już używany przez inne konto. Każdy użytkownik potrzebuje własnego adresu.
+users-error-email-domain = Użyj adresu w zweryfikowanej domenie partnera { $partner }: { $domains }.
+users-error-no-domains = Partner { $partner } nie ma jeszcze zweryfikowanej domeny, więc nie można dodać użytkownika: poproś operatora PartnerDesk o dodanie Twojej domeny.
 users-error-no-role = Wybierz co najmniej jedną rolę.
 users-error-email-missing = Wpisz adres e-mail użytkownika.
 users-error-email-invalid = Wpisz prawidłowy adres e-mail, na przykład ada@example.com.
