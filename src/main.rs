@@ -41,7 +41,9 @@ enum Command {
         database_url: String,
     },
     /// Create the first Global admin of a partner and print a one-time password for them: the
-    /// first sign-in replaces it and sets up an authenticator app.
+    /// first sign-in replaces it and sets up an authenticator app. The admin's email domain
+    /// becomes one of the partner's verified domains (the only domains its users' addresses may
+    /// have).
     CreateAdmin {
         #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
         database_url: String,
@@ -55,6 +57,21 @@ enum Command {
         /// direct, indirect_provider or indirect_reseller.
         #[arg(long, default_value = "direct")]
         partner_kind: String,
+        /// Another email domain of the partner's users (repeatable).
+        #[arg(long = "domain")]
+        domains: Vec<String>,
+    },
+    /// Add verified email domains to a partner: its users' addresses may be in them. A domain
+    /// belongs to one partner.
+    AddDomain {
+        #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
+        database_url: String,
+        /// The partner organisation (it must exist).
+        #[arg(long)]
+        partner: String,
+        /// The domain, such as fabrikam.com (repeatable).
+        #[arg(long = "domain", required = true)]
+        domains: Vec<String>,
     },
     /// Print the argon2id hash of a password read from PARTNERDESK_ADMIN_PASSWORD or, if unset,
     /// the first line of standard input (for scripted set-ups and benchmarks).
@@ -111,7 +128,7 @@ fn main() -> anyhow::Result<()> {
             drop(pool);
             Ok(())
         }
-        Command::CreateAdmin { database_url, email, name, partner, partner_kind } => {
+        Command::CreateAdmin { database_url, email, name, partner, partner_kind, domains } => {
             let kind = PartnerKind::parse(&partner_kind).ok_or_else(|| {
                 anyhow::anyhow!(
                     "--partner-kind must be direct, indirect_provider or indirect_reseller"
@@ -123,13 +140,22 @@ fn main() -> anyhow::Result<()> {
             let pool = open(&database_url)?;
             let pw = partnerdesk::util::tokens::random_password();
             let hash = password::hash_now(&pw)?;
-            seed::create_admin(&mut *pool.get()?, &partner, kind, &email, &name, &hash)?;
+            let mut conn = pool.get()?;
+            seed::create_admin(&mut conn, &partner, kind, &email, &name, &hash, &domains)?;
             println!("Global admin {email} created for {partner}.");
+            let verified = seed::add_partner_domains(&mut conn, &partner, &[])?;
+            println!("Verified domains of {partner}: {}.", verified.join(", "));
             println!(
                 "One-time password: {pw}\nIt works once, for {} days: the first sign-in replaces it \
                  and sets up an authenticator app.",
                 partnerdesk::models::user::ONE_TIME_PASSWORD_DAYS
             );
+            Ok(())
+        }
+        Command::AddDomain { database_url, partner, domains } => {
+            let pool = open(&database_url)?;
+            let verified = seed::add_partner_domains(&mut *pool.get()?, &partner, &domains)?;
+            println!("Verified domains of {partner}: {}.", verified.join(", "));
             Ok(())
         }
         Command::HashPassword => {

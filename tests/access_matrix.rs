@@ -6,6 +6,7 @@ mod common;
 
 use common::world::*;
 use common::*;
+use partnerdesk::models::partner::Partner;
 use partnerdesk::models::role::Role;
 
 /// Who asks.
@@ -46,6 +47,12 @@ const USER_VIEW_OWN: Expect = ["S", "200", "403", "403", "403", "403", "200", "4
 const USER_VIEW_OTHER: Expect = ["S", "404", "403", "403", "403", "403", "404", "200"];
 const USER_CHANGE_OWN: Expect = ["S", "R", "403", "403", "403", "403", "R", "404"];
 const USER_CHANGE_OTHER: Expect = ["S", "404", "403", "403", "403", "403", "404", "R"];
+/// Roles that give access to customers: granted and removed by a Global admin only.
+const CUSTOMER_ROLES_OWN: Expect = ["S", "R", "403", "403", "403", "403", "403", "404"];
+const CUSTOMER_ROLES_OTHER: Expect = ["S", "404", "403", "403", "403", "403", "404", "R"];
+/// A user of partner Alpha with a role that gives access to customers: Alpha's Global admin
+/// adds them; a User management admin may not grant the role, Beta's admin not the address.
+const ADD_ALPHA_SALES: Expect = ["S", "200", "403", "403", "403", "403", "403", "422"];
 
 const BUY: &[(&str, &str)] = &[("offer_id", "m365-bp"), ("quantity", "2"), ("term", "P1M")];
 
@@ -203,6 +210,14 @@ const TABLE: &[Row] = &[
         own: ["S", "R", "R", "R", "403", "403", "403", "R"],
         other: ["S", "R", "R", "R", "403", "403", "403", "R"],
     },
+    // An invitation naming a former customer: the side's partner only.
+    Row {
+        method: "POST",
+        path: "/relationship-requests",
+        form: &[("customer", "{former}")],
+        own: MANAGE_OWN,
+        other: MANAGE_OTHER,
+    },
     Row {
         method: "POST",
         path: "/relationship-requests/{rqid}/revoke",
@@ -274,12 +289,24 @@ const TABLE: &[Row] = &[
         method: "POST",
         path: "/users",
         form: &[
-            ("email", "new.user@example.com"),
+            ("email", "new.user@alpha.test"),
             ("display_name", "New User"),
             ("role", "sales_agent"),
         ],
-        own: USERS_ALL,
-        other: USERS_ALL,
+        own: ADD_ALPHA_SALES,
+        other: ADD_ALPHA_SALES,
+    },
+    // The one role that gives no access to customers: a User management admin grants it too.
+    Row {
+        method: "POST",
+        path: "/users",
+        form: &[
+            ("email", "new.user@alpha.test"),
+            ("display_name", "New User"),
+            ("role", "user_management_admin"),
+        ],
+        own: ["S", "200", "403", "403", "403", "403", "200", "422"],
+        other: ["S", "200", "403", "403", "403", "403", "200", "422"],
     },
     Row {
         method: "GET",
@@ -292,8 +319,8 @@ const TABLE: &[Row] = &[
         method: "POST",
         path: "/users/{uid}/roles",
         form: &[("role", "helpdesk_agent")],
-        own: USER_CHANGE_OWN,
-        other: USER_CHANGE_OTHER,
+        own: CUSTOMER_ROLES_OWN,
+        other: CUSTOMER_ROLES_OTHER,
     },
     Row {
         method: "POST",
@@ -353,6 +380,20 @@ struct Ids {
     software: String,
     /// A Sales agent of the side's partner (not one of the actors).
     user: String,
+    /// A customer whose relationship with the side's partner has ended.
+    former: String,
+}
+
+/// A customer of `p` whose relationship has ended.
+fn former_customer(c: &mut partnerdesk::db::AnyConnection, p: &Partner, name: &str) -> String {
+    use diesel::prelude::*;
+    use partnerdesk::db::schema::relationships as r;
+    let cust = add_customer(c, p, name, false);
+    diesel::update(r::table.filter(r::customer_id.eq(&cust.id)))
+        .set(r::relationship_to_partner.eq("none"))
+        .execute(c)
+        .unwrap();
+    cust.id
 }
 
 fn ids(env: &Env, own: bool) -> Ids {
@@ -362,6 +403,7 @@ fn ids(env: &Env, own: bool) -> Ids {
         let request = add_request(&mut env.conn(), &w.alpha, GLOBAL_ADMIN, &token, true);
         let user = add_user(&mut env.conn(), &w.alpha, "target@alpha.test", &[Role::SalesAgent]);
         return Ids {
+            former: former_customer(&mut env.conn(), &w.alpha, "Alpha Former"),
             user,
             request,
             token,
@@ -382,6 +424,7 @@ fn ids(env: &Env, own: bool) -> Ids {
     let request = add_request(&mut c, &w.beta, OTHER_ADMIN, &token, false);
     let user = add_user(&mut c, &w.beta, "target@beta.test", &[Role::SalesAgent]);
     Ids {
+        former: former_customer(&mut c, &w.beta, "Beta Former"),
         user,
         request,
         token,
@@ -404,6 +447,7 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{rqid}", &ids.request)
         .replace("{token}", &ids.token)
         .replace("{uid}", &ids.user)
+        .replace("{former}", &ids.former)
 }
 
 fn outcome(r: &Resp) -> String {
@@ -446,10 +490,14 @@ async fn access_matrix() {
                     };
                     let before = snapshot(&mut env.conn());
                     let path = fill(row.path, &ids_);
+                    let form: Vec<(&str, String)> =
+                        row.form.iter().map(|(k, v)| (*k, fill(v, &ids_))).collect();
+                    let form: Vec<(&str, &str)> =
+                        form.iter().map(|(k, v)| (*k, v.as_str())).collect();
                     let r = if row.method == "GET" {
                         get(&app, &mut b, &path).await
                     } else {
-                        post(&app, &mut b, &path, row.form).await
+                        post(&app, &mut b, &path, &form).await
                     };
                     let got = outcome(&r);
                     let who = actor.unwrap_or("anonymous");

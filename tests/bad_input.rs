@@ -44,6 +44,10 @@ fn field_value() -> impl Strategy<Value = String> {
         Just("m365-bp".to_string()),
         Just("P1M".to_string()),
         Just("pl-PL".to_string()),
+        Just("new".to_string()),
+        Just("user_management_admin".to_string()),
+        Just("sales_agent".to_string()),
+        Just("someone@alpha.test".to_string()),
         Just("//evil.example/".to_string()),
         Just("-1".to_string()),
         Just("99999999999999999999".to_string()),
@@ -71,6 +75,9 @@ fn field_name() -> impl Strategy<Value = String> {
         Just("confirm_password".to_string()),
         Just("locale".to_string()),
         Just("back".to_string()),
+        Just("customer".to_string()),
+        Just("primary_domain".to_string()),
+        Just("email".to_string()),
         "[a-z_]{1,12}",
     ]
 }
@@ -120,7 +127,27 @@ async fn forms_never_fail_and_refusals_change_nothing() {
         w.beta_sub.clone(),
     ];
     let items = vec![w.contoso_reservation.clone(), w.contoso_software.clone(), w.beta_sub.clone()];
-    let templates: [(&str, &'static [&'static str]); 8] = [
+    // Invitation links: for a new customer and for a named one (Fabrikam Ready, no longer a
+    // customer), and another partner's.
+    let tokens: Vec<String> = (0..3).map(|_| partnerdesk::util::tokens::random_token()).collect();
+    let users = vec![env.user_id(SALES_AGENT), env.user_id(GLOBAL_ADMIN), env.user_id(OTHER_ADMIN)];
+    {
+        use diesel::prelude::*;
+        use partnerdesk::db::schema::{relationship_requests as rr, relationships as r};
+        let mut c = env.conn();
+        add_request(&mut c, &w.alpha, GLOBAL_ADMIN, &tokens[0], false);
+        let named = add_request(&mut c, &w.alpha, GLOBAL_ADMIN, &tokens[1], true);
+        diesel::update(rr::table.find(&named))
+            .set(rr::invited_customer_id.eq(Some(&w.ready.id)))
+            .execute(&mut *c)
+            .unwrap();
+        diesel::update(r::table.filter(r::customer_id.eq(&w.ready.id)))
+            .set(r::relationship_to_partner.eq("none"))
+            .execute(&mut *c)
+            .unwrap();
+        add_request(&mut c, &w.beta, OTHER_ADMIN, &tokens[2], false);
+    }
+    let templates: [(&str, &'static [&'static str]); 12] = [
         ("/customers/{c}/subscriptions/{s}/status", &["status"]),
         ("/customers/{c}/subscriptions", &["offer_id", "quantity", "term"]),
         ("/customers/{c}/remove-relationship", &[]),
@@ -129,6 +156,10 @@ async fn forms_never_fail_and_refusals_change_nothing() {
         ("/password", &["current_password", "new_password", "confirm_password"]),
         ("/locale", &["locale", "back"]),
         ("/signout-not-a-route", &[]),
+        ("/relationship-requests", &["customer", "delegated_admin"]),
+        ("/invitations/{c}", &["primary_domain", "company_name", "country"]),
+        ("/users", &["email", "display_name", "role"]),
+        ("/users/{c}/roles", &["role"]),
     ];
     for (template, required) in templates {
         let ids = if template.contains("reservations") || template.contains("software") {
@@ -136,7 +167,14 @@ async fn forms_never_fail_and_refusals_change_nothing() {
         } else {
             subs.clone()
         };
-        let strategy = (segment(customers.clone()), segment(ids), body(required), any::<bool>());
+        let firsts = if template.starts_with("/invitations") {
+            tokens.clone()
+        } else if template.starts_with("/users") {
+            users.clone()
+        } else {
+            customers.clone()
+        };
+        let strategy = (segment(firsts), segment(ids), body(required), any::<bool>());
         let mut seen = std::collections::BTreeMap::<u16, u32>::new();
         for (c, s, body, header_token) in draw(strategy, template) {
             let path = template.replace("{c}", &c).replace("{s}", &s);
@@ -188,13 +226,20 @@ async fn pages_and_queries_never_fail() {
     let subs = vec![w.contoso_base.clone(), w.beta_sub.clone()];
     let query = proptest::collection::vec(
         (
-            prop_oneof![Just("q"), Just("after_name"), Just("after_id"), Just("next"), Just("q[]")],
+            prop_oneof![
+                Just("q"),
+                Just("after_name"),
+                Just("after_id"),
+                Just("next"),
+                Just("q[]"),
+                Just("customer")
+            ],
             field_value(),
         ),
         0..4,
     )
     .prop_map(|pairs| serde_urlencoded::to_string(pairs).unwrap());
-    let strategy = (segment(customers), segment(subs), query, 0usize..7);
+    let strategy = (segment(customers), segment(subs), query, 0usize..9);
     for (c, s, q, which) in draw(strategy, "pages") {
         let path = [
             format!("/customers?{q}"),
@@ -204,6 +249,8 @@ async fn pages_and_queries_never_fail() {
             format!("/customers/{c}/remove-relationship"),
             format!("/signin?{q}"),
             format!("/customers/{c}"),
+            format!("/relationship-requests?{q}"),
+            format!("/invitations/{c}"),
         ][which]
             .clone();
         let before = snapshot(&mut env.conn());

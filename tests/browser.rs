@@ -529,6 +529,61 @@ async fn without_javascript() {
     .await;
 }
 
+/// A removed customer invited again from its Account page and accepted on the public page,
+/// which names the customer and asks for nothing; then the Users pages as a User management
+/// admin sees them (roles that give access to customers disabled). axe-core checks each page.
+#[actix_web::test]
+async fn a_former_customer_is_invited_again_and_users_pages_for_a_user_manager() {
+    let test = "a_former_customer_is_invited_again_and_users_pages_for_a_user_manager";
+    browser::run(test, Options::default(), |t| async move {
+        let ready = t.world.ready.id.clone();
+        diesel::update(
+            relationships::table
+                .filter(relationships::partner_id.eq(&t.world.alpha.id))
+                .filter(relationships::customer_id.eq(&ready)),
+        )
+        .set(relationships::relationship_to_partner.eq("none"))
+        .execute(&mut *common::conn(&t.pool))
+        .unwrap();
+        t.sign_in(world::SALES_AGENT).await;
+        t.goto(&format!("/customers/{ready}/account")).await;
+        t.click("#invite-again").await;
+        t.wait_for("#invitee").await;
+        t.check_page().await;
+        let chosen = t.execute("return document.querySelector('#invitee').value;", vec![]).await;
+        assert_eq!(chosen, serde_json::json!(ready));
+        t.click("#new-request form button[type=submit]").await;
+        t.wait_for("#new-invitation").await;
+        t.check_page().await;
+        assert!(t.text("#requests tbody td.invitee").await.contains("Fabrikam Ready"));
+        let link = t.attr("#invitation-link", "href").await.expect("the invitation link");
+        let path = &link[link.find("/invitations/").expect("an invitation path")..];
+
+        t.goto(path).await;
+        t.wait_text("#invited-customer", "fabrikamready.onmicrosoft.com").await;
+        assert!(t.try_find("#primary_domain").await.is_none(), "a named customer's page asks");
+        t.click("form[action^='/invitations/'] button[type=submit]").await;
+        t.wait_text(".callout-success", "Alpha Partners is now the reseller of Fabrikam Ready")
+            .await;
+        t.check_page().await;
+        assert_eq!(relationship_of(&t, &ready), "reseller");
+
+        t.goto("/customers").await;
+        t.click("form.signout button[type=submit]").await;
+        t.wait_path("/signin", |p| p.starts_with("/signin")).await;
+        t.sign_in(world::USER_MANAGEMENT_ADMIN).await;
+        t.goto("/users").await;
+        t.wait_text("#verified-domains", "alpha.test").await;
+        let sales = world::user_id(&mut common::conn(&t.pool), world::SALES_AGENT);
+        t.goto(&format!("/users/{sales}")).await;
+        assert_eq!(t.attr("input[value='sales_agent']", "disabled").await.as_deref(), Some("true"));
+        assert_eq!(t.attr("input[value='user_management_admin']", "disabled").await, None);
+        t.goto("/users/new").await;
+        t.wait_text("#email-domains", "alpha.test").await;
+    })
+    .await;
+}
+
 /// The README's screenshots: the customer list, and Contoso's Account page with the inactive
 /// link and its blockers, at 1280×900. Into docs/ with `PARTNERDESK_SCREENSHOTS=docs`, else
 /// into target/browser-screenshots/docs/.

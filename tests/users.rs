@@ -208,18 +208,23 @@ async fn a_created_user_signs_in_with_the_password_shown_once() {
 async fn creating_refuses_taken_emails_and_bad_input_with_a_sentence_by_the_field() {
     let (env, _, app, mut b) = Env::signed_in(USER_MANAGEMENT_ADMIN).await;
     let before = snapshot(&mut env.conn());
+    let uma = &["user_management_admin"][..];
+    let not_ours = "Use an address in a verified domain of Alpha Partners: alpha.test.";
     for (email, name, roles, status, message) in [
-        // Taken, whatever the case, also by another partner's user.
-        (" Sales@Alpha.test", "Dup", &["sales_agent"][..], 422, "already used by another account"),
-        (OTHER_ADMIN, "Dup", &["sales_agent"][..], 422, "already used by another account"),
-        ("not-an-email", "X", &["sales_agent"][..], 422, "Enter a valid email address"),
-        ("", "X", &["sales_agent"][..], 422, "Enter the user"),
-        ("ok@alpha.test", "  ", &["sales_agent"][..], 422, "Enter the user’s name"),
+        // Taken by one of the partner's users, whatever the case.
+        (" Sales@Alpha.test", "Dup", uma, 422, "already used by another account"),
+        // Another partner's address is outside the partner's domains.
+        (OTHER_ADMIN, "Dup", uma, 422, not_ours),
+        ("someone@alpha.test.evil.example", "X", uma, 422, not_ours),
+        ("someone@sub.alpha.test", "X", uma, 422, not_ours),
+        ("not-an-email", "X", uma, 422, "Enter a valid email address"),
+        ("", "X", uma, 422, "Enter the user"),
+        ("ok@alpha.test", "  ", uma, 422, "Enter the user’s name"),
         ("ok@alpha.test", "Ok", &[][..], 422, "Choose at least one role."),
         ("ok@alpha.test", "Ok", &["emperor"][..], 400, "Choose roles from the list."),
         // A right-to-left override would show another name than the one stored.
-        ("ok@alpha.test", "Eve\u{202E}nimda", &["sales_agent"][..], 422, "text-direction"),
-        ("ok@alpha.test", "Eve\u{2066}x", &["sales_agent"][..], 422, "text-direction"),
+        ("ok@alpha.test", "Eve\u{202E}nimda", uma, 422, "text-direction"),
+        ("ok@alpha.test", "Eve\u{2066}x", uma, 422, "text-direction"),
     ] {
         let r = create_user(&app, &mut b, email, name, roles).await;
         r.assert_status(status).assert_contains(message);
@@ -231,24 +236,75 @@ async fn creating_refuses_taken_emails_and_bad_input_with_a_sentence_by_the_fiel
     assert_eq!(before, snapshot(&mut env.conn()), "a refused creation changed the database");
 }
 
+/// A User management admin grants no role that gives access to customers, not to themselves
+/// (nobody changes their own roles) nor to anyone else.
+#[actix_web::test]
+async fn a_user_management_admin_cannot_grant_itself_or_others_customer_access() {
+    let (env, _, app, mut uma) = Env::signed_in(USER_MANAGEMENT_ADMIN).await;
+    let own = env.user_id(USER_MANAGEMENT_ADMIN);
+    let billing = env.user_id(BILLING_ADMIN);
+    let before = snapshot(&mut env.conn());
+    set_roles(&app, &mut uma, &own, &["admin_agent", "user_management_admin"])
+        .await
+        .assert_status(403)
+        .assert_contains("You cannot change your own roles");
+    set_roles(&app, &mut uma, &billing, &["billing_admin", "admin_agent"])
+        .await
+        .assert_status(403)
+        .assert_contains(
+            "Only a Global admin can grant or remove roles that give access to customers",
+        );
+    create_user(&app, &mut uma, "agent2@alpha.test", "Agent Two", &["admin_agent"])
+        .await
+        .assert_status(403)
+        .assert_contains(
+            "Only a Global admin can grant or remove roles that give access to customers",
+        );
+    assert_eq!(before, snapshot(&mut env.conn()), "a refused grant changed the database");
+    assert_eq!(roles_of(&env, USER_MANAGEMENT_ADMIN), ["user_management_admin"]);
+    let denied = env.audit_count(Audits::of("authz_denied").resource_like("POST /users%"));
+    assert_eq!(denied, 3, "every refusal is audited");
+    // The customer pages stay closed to them.
+    get(&app, &mut uma, "/customers").await.assert_status(403);
+}
+
+/// Adding a user with another partner's address says nothing about that address: the domain is
+/// not the partner's.
+#[actix_web::test]
+async fn another_partners_address_is_refused_for_its_domain_not_as_taken() {
+    let (env, _, app, mut beta) = Env::signed_in(OTHER_ADMIN).await;
+    let before = snapshot(&mut env.conn());
+    for email in [GLOBAL_ADMIN, "nobody@alpha.test"] {
+        create_user(&app, &mut beta, email, "Someone", &["sales_agent"])
+            .await
+            .assert_status(422)
+            .assert_contains("verified domain")
+            .assert_contains("beta.test")
+            .assert_lacks("already used");
+    }
+    assert_eq!(before, snapshot(&mut env.conn()));
+}
+
 #[actix_web::test]
 async fn a_user_management_admin_cannot_create_or_promote_global_admins() {
     let (env, _, app, mut b) = Env::signed_in(USER_MANAGEMENT_ADMIN).await;
-    // The form does not offer the role.
-    get(&app, &mut b, "/users/new")
-        .await
-        .assert_contains(r#"value="global_admin" disabled"#)
-        .assert_contains("Only a Global admin can grant the Global admin role.");
+    let only_ga = "Only a Global admin can grant or remove roles that give access to customers";
+    // The form offers only the role that gives no access to customers.
+    let form = get(&app, &mut b, "/users/new").await;
+    form.assert_contains(only_ga).assert_contains(r#"value="user_management_admin">"#);
+    for role in ["global_admin", "admin_agent", "sales_agent", "helpdesk_agent", "billing_admin"] {
+        form.assert_contains(&format!(r#"value="{role}" disabled"#));
+    }
     let before = snapshot(&mut env.conn());
     create_user(&app, &mut b, "boss@alpha.test", "Boss", &["global_admin"])
         .await
         .assert_status(403)
-        .assert_contains("Only a Global admin can grant the Global admin role.");
+        .assert_contains(only_ga);
     let sales = env.user_id(SALES_AGENT);
     set_roles(&app, &mut b, &sales, &["sales_agent", "global_admin"])
         .await
         .assert_status(403)
-        .assert_contains("Only a Global admin can grant the Global admin role.");
+        .assert_contains(only_ga);
     // Nor change a Global admin's account: resetting its password would be a way in.
     let admin = env.user_id(GLOBAL_ADMIN);
     post(&app, &mut b, &format!("/users/{admin}/reset-password"), &[])
@@ -259,9 +315,28 @@ async fn a_user_management_admin_cannot_create_or_promote_global_admins() {
     assert_eq!(before, snapshot(&mut env.conn()));
     let denied = env.audit_count(Audits::of("authz_denied").resource_like("POST /users%"));
     assert_eq!(denied, 4, "every denial is audited");
-    // Other roles are theirs to grant.
-    set_roles(&app, &mut b, &sales, &["admin_agent"]).await.assert_status(303);
-    assert_eq!(roles_of(&env, SALES_AGENT), ["admin_agent"]);
+    // Nor remove one.
+    set_roles(&app, &mut b, &sales, &["user_management_admin"])
+        .await
+        .assert_status(403)
+        .assert_contains(only_ga);
+    assert_eq!(before, snapshot(&mut env.conn()));
+    // The User management admin role is theirs to grant and remove, beside the roles they
+    // may not change, which the form keeps as they are.
+    let page = get(&app, &mut b, &format!("/users/{sales}")).await;
+    page.assert_contains(r#"value="sales_agent" checked disabled"#)
+        .assert_contains(r#"<input type="hidden" name="role" value="sales_agent">"#)
+        .assert_contains(r#"value="user_management_admin">"#);
+    set_roles(&app, &mut b, &sales, &["sales_agent", "user_management_admin"])
+        .await
+        .assert_status(303);
+    assert_eq!(roles_of(&env, SALES_AGENT), ["sales_agent", "user_management_admin"]);
+    set_roles(&app, &mut b, &sales, &["sales_agent"]).await.assert_status(303);
+    assert_eq!(roles_of(&env, SALES_AGENT), ["sales_agent"]);
+    // And they add users with it alone.
+    create_user(&app, &mut b, "helper@alpha.test", "Helper", &["user_management_admin"])
+        .await
+        .assert_status(200);
 }
 
 #[actix_web::test]
@@ -414,16 +489,30 @@ async fn the_last_active_global_admin_cannot_be_disabled_or_demoted() {
         r.assert_status(409).assert_contains(&message);
         r
     };
-    // Neither by a User management admin…
+    // Not by a User management admin (whose own role rules come second: this holds whoever
+    // asks).
     let mut uma = sign_in(&app, USER_MANAGEMENT_ADMIN).await;
     attempts_refused(&mut uma).await;
-    // …nor by the Global admin themselves.
+    // The Global admin cannot disable themselves, nor change their own roles at all.
     let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
-    attempts_refused(&mut admin).await.assert_contains(r#"value="admin_agent" checked"#);
+    post(&app, &mut admin, &format!("/users/{admin_id}/disable"), &[])
+        .await
+        .assert_status(409)
+        .assert_contains(&message);
+    set_roles(&app, &mut admin, &admin_id, &["global_admin", "sales_agent"])
+        .await
+        .assert_status(403)
+        .assert_contains("You cannot change your own roles: another Global admin can.");
+    get(&app, &mut admin, &format!("/users/{admin_id}"))
+        .await
+        .assert_contains("You cannot change your own roles")
+        .assert_lacks(&format!(r#"action="/users/{admin_id}/roles""#));
     assert_eq!(before, snapshot(&mut env.conn()), "a refusal changed the database");
     get(&app, &mut admin, "/users").await.assert_status(200);
     let refused = Audits::of_any(&["disable_user", "update_user_roles"]).failed();
-    assert_eq!(env.audit_count(refused), 4, "each refusal is audited");
+    assert_eq!(env.audit_count(refused), 3, "each refusal is audited");
+    let denied = Audits::of("authz_denied").resource_like("POST /users/%/roles");
+    assert_eq!(env.audit_count(denied), 1, "the refused change of one's own roles too");
 
     // A disabled Global admin does not count.
     let spare =
@@ -432,20 +521,56 @@ async fn the_last_active_global_admin_cannot_be_disabled_or_demoted() {
         .set(users::active.eq(false))
         .execute(&mut *env.conn())
         .unwrap();
-    set_roles(&app, &mut admin, &admin_id, &["admin_agent"]).await.assert_status(409);
+    set_roles(&app, &mut uma, &admin_id, &["admin_agent"]).await.assert_status(409);
 
-    // With another active Global admin, the first may step down, and stays signed in.
+    // With another active Global admin, that one may demote the first.
     let sales = env.user_id(SALES_AGENT);
     set_roles(&app, &mut admin, &sales, &["global_admin"]).await.assert_status(303);
-    let r = set_roles(&app, &mut admin, &admin_id, &["admin_agent"]).await;
-    r.assert_status(303);
-    assert_eq!(r.location(), Some("/"), "no longer a user manager: back to the start");
-    get(&app, &mut admin, "/customers")
-        .await
-        .assert_status(200)
-        .assert_contains("Your roles are now");
-    get(&app, &mut admin, "/users").await.assert_status(403);
+    let mut second = sign_in(&app, SALES_AGENT).await;
+    set_roles(&app, &mut second, &admin_id, &["admin_agent"]).await.assert_status(303);
+    get(&app, &mut admin, "/users").await.assert_status(303);
     assert_eq!(roles_of(&env, GLOBAL_ADMIN), ["admin_agent"]);
+    // Now the last one, the second cannot be demoted by anyone.
+    let mut uma = sign_in(&app, USER_MANAGEMENT_ADMIN).await;
+    set_roles(&app, &mut uma, &sales, &["sales_agent"]).await.assert_status(409);
+    assert_eq!(roles_of(&env, SALES_AGENT), ["global_admin"]);
+}
+
+#[actix_web::test]
+async fn two_global_admins_demoting_each_other_at_once_leave_one() {
+    let (env, _, app) = Env::with_app().await;
+    let second =
+        add_user(&mut env.conn(), &env.world.alpha, "second@alpha.test", &[Role::GlobalAdmin]);
+    let first = env.user_id(GLOBAL_ADMIN);
+    let mut a = sign_in(&app, GLOBAL_ADMIN).await;
+    let mut b = sign_in(&app, "second@alpha.test").await;
+    let (ra, rb) = futures_util::future::join(
+        set_roles(&app, &mut a, &second, &["admin_agent"]),
+        set_roles(&app, &mut b, &first, &["admin_agent"]),
+    )
+    .await;
+    // The other is refused (409), or finds its own session already ended by the change (a
+    // redirect to sign-in).
+    let done = |r: &Resp| {
+        r.status.as_u16() == 303 && r.location().is_some_and(|l| l.starts_with("/users/"))
+    };
+    assert!(
+        done(&ra) ^ done(&rb),
+        "exactly one may succeed: {} {:?} / {} {:?}",
+        ra.status,
+        ra.location(),
+        rb.status,
+        rb.location()
+    );
+    let active_admins: i64 = users::table
+        .inner_join(user_roles::table)
+        .filter(users::partner_id.eq(&env.world.alpha.id))
+        .filter(users::active.eq(true))
+        .filter(user_roles::role.eq("global_admin"))
+        .count()
+        .get_result(&mut *env.conn())
+        .unwrap();
+    assert_eq!(active_admins, 1);
 }
 
 #[actix_web::test]
@@ -553,4 +678,130 @@ async fn a_user_management_admin_lands_on_users() {
     assert_eq!(home.location(), Some("/users"));
     let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
     assert_eq!(get(&app, &mut admin, "/").await.location(), Some("/customers"));
+}
+
+#[actix_web::test]
+async fn the_users_pages_show_the_partners_verified_domains() {
+    let (env, _, app, mut b) = Env::signed_in(USER_MANAGEMENT_ADMIN).await;
+    let mut c = env.conn();
+    partnerdesk::models::partner::add_domain(&mut c, &env.world.alpha.id, "alpha.example", 0)
+        .unwrap();
+    drop(c);
+    get(&app, &mut b, "/users")
+        .await
+        .assert_contains("Verified domains")
+        .assert_contains(r#"<li class="mono">alpha.example</li><li class="mono">alpha.test</li>"#)
+        .assert_lacks("beta.test");
+    get(&app, &mut b, "/users/new")
+        .await
+        .assert_contains("The address must be in: alpha.example, alpha.test.");
+    // Either domain will do.
+    create_user(&app, &mut b, "ada@alpha.example", "Ada", &["user_management_admin"])
+        .await
+        .assert_status(200);
+}
+
+#[actix_web::test]
+async fn create_admin_verifies_the_admins_domain_for_the_partner_only() {
+    use partnerdesk::models::partner::{self, PartnerKind};
+    let (env, _, app) = Env::with_app().await;
+    let mut c = env.conn();
+    let hash = partnerdesk::auth::password::hash_now(PASSWORD).unwrap();
+    let create =
+        |c: &mut partnerdesk::db::AnyConnection, partner: &str, email: &str, extra: &[&str]| {
+            let extra: Vec<String> = extra.iter().map(|d| d.to_string()).collect();
+            partnerdesk::seed::create_admin(
+                c,
+                partner,
+                PartnerKind::Direct,
+                email,
+                "Admin",
+                &hash,
+                &extra,
+            )
+        };
+    // A new partner gets the admin's domain and the extra ones.
+    create(&mut c, "Delta Partners", "Admin@Delta.test", &["Delta.Example"]).unwrap();
+    let delta = partner::find_by_name(&mut c, "Delta Partners").unwrap().unwrap();
+    assert_eq!(partner::domains_of(&mut c, &delta.id).unwrap(), ["delta.example", "delta.test"]);
+    // Another partner's domain is refused, and nothing of the attempt stays.
+    for (partner_name, email, extra) in [
+        ("Epsilon Partners", "admin@alpha.test.example", &["alpha.test"][..]),
+        ("Epsilon Partners", "boss@beta.test", &[][..]),
+        ("Delta Partners", "second@alpha.test", &[][..]),
+    ] {
+        let e = create(&mut c, partner_name, email, extra).unwrap_err();
+        assert!(e.to_string().contains("verified for another partner"), "{e}");
+    }
+    assert!(partner::find_by_name(&mut c, "Epsilon Partners").unwrap().is_none());
+    assert!(create(&mut c, "Zeta", "admin@not a domain", &[]).is_err());
+    let added =
+        partnerdesk::seed::add_partner_domains(&mut c, "Delta Partners", &["delta.io".into()]);
+    assert_eq!(added.unwrap(), ["delta.example", "delta.io", "delta.test"]);
+    assert!(
+        partnerdesk::seed::add_partner_domains(&mut c, "Delta Partners", &["beta.test".into()])
+            .is_err()
+    );
+    assert!(
+        partnerdesk::seed::add_partner_domains(&mut c, "Nobody", &["nobody.test".into()]).is_err()
+    );
+    drop(c);
+    // Delta's admin (first sign-in: the password given is a one-time one) adds users in Delta's
+    // domains only.
+    let mut b = first_sign_in(&app, "admin@delta.test", PASSWORD, CHOSEN).await.browser;
+    create_user(&app, &mut b, "sales@delta.io", "Sales", &["sales_agent"]).await.assert_status(200);
+    create_user(&app, &mut b, "sales@alpha.test", "Sales", &["sales_agent"])
+        .await
+        .assert_status(422)
+        .assert_contains("Use an address in a verified domain of Delta Partners: delta.example, delta.io, delta.test.");
+}
+
+#[actix_web::test]
+async fn a_partner_without_a_verified_domain_adds_no_user_and_is_told_why() {
+    use partnerdesk::db::schema::partner_domains;
+    let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    diesel::delete(
+        partner_domains::table.filter(partner_domains::partner_id.eq(&env.world.alpha.id)),
+    )
+    .execute(&mut *env.conn())
+    .unwrap();
+    get(&app, &mut b, "/users").await.assert_contains("None yet, so no user can be added");
+    let before = snapshot(&mut env.conn());
+    create_user(&app, &mut b, "new@alpha.test", "New", &["sales_agent"])
+        .await
+        .assert_status(422)
+        .assert_contains("Alpha Partners has no verified domain yet");
+    assert_eq!(before, snapshot(&mut env.conn()));
+}
+
+/// The migration gives each partner the domains its users have, unless users of another
+/// partner have the domain too.
+#[actix_web::test]
+async fn the_migration_verifies_the_domains_partners_use_alone() {
+    use partnerdesk::db::schema::partner_domains as pd;
+    let (env, w, _app) = Env::with_app().await;
+    let mut c = env.conn();
+    add_user(&mut c, &w.alpha, "one@shared.test", &[Role::SalesAgent]);
+    add_user(&mut c, &w.beta, "two@shared.test", &[Role::SalesAgent]);
+    add_user(&mut c, &w.beta, "three@beta.example", &[Role::SalesAgent]);
+    diesel::delete(pd::table).execute(&mut *c).unwrap();
+    let backend = env.state.config.database.backend_name();
+    let path = format!(
+        "{}/migrations/{backend}/2026-12-02-000010_invitation_customer_and_partner_domains/up.sql",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let sql = std::fs::read_to_string(&path).unwrap();
+    let insert = sql.split(';').find(|s| s.contains("INSERT INTO partner_domains")).unwrap();
+    diesel::sql_query(insert).execute(&mut *c).unwrap();
+    let rows: Vec<(String, String)> =
+        pd::table.order(pd::domain).select((pd::domain, pd::partner_id)).load(&mut *c).unwrap();
+    assert_eq!(
+        rows,
+        [
+            ("alpha.test".to_string(), w.alpha.id.clone()),
+            ("beta.example".to_string(), w.beta.id.clone()),
+            ("beta.test".to_string(), w.beta.id.clone()),
+            ("reseller.test".to_string(), w.reseller.id.clone()),
+        ]
+    );
 }

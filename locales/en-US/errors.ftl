@@ -58,6 +58,8 @@ error-dap-already-off = Delegated admin privileges are already off.
 invitation-error-domain = Enter your organisation’s primary domain, such as contoso.onmicrosoft.com.
 invitation-error-company = Enter your company’s name (up to 200 characters): this domain is new to us.
 invitation-error-country = Enter your country as a two-letter code, such as PL or DE.
+invitation-error-domain-taken = The domain { $domain } already belongs to an organisation. This invitation is for a new organisation: ask the partner for an invitation that names yours.
+error-request-already-reseller = { $company } already has a reseller relationship with you: there is nothing to invite it to.
 invitation-error-already-reseller = { $partner } is already your reseller. Nothing was changed.
 invitation-closed-accepted = This invitation has already been accepted. Each link works once.
 invitation-closed-revoked = This invitation was withdrawn by the partner. Ask them for a new one.
@@ -119,6 +121,8 @@ error-choose-support-contact = Choose a support contact from the list.
 
 # Users
 users-error-email-taken = This email address is already used by another account. Each user needs an address of their own.
+users-error-email-domain = Use an address in a verified domain of { $partner }: { $domains }.
+users-error-no-domains = { $partner } has no verified domain yet, so no user can be added: ask the PartnerDesk operator to add your domain.
 users-error-no-role = Choose at least one role.
 users-error-email-missing = Enter the user’s email address.
 users-error-email-invalid = Enter a valid email address, such as ada@example.com.

@@ -59,6 +59,8 @@ error-dap-already-off = Uprawnienia administratora delegowanego są już wyłąc
 invitation-error-domain = Wpisz domenę podstawową organizacji, na przykład contoso.onmicrosoft.com.
 invitation-error-company = Wpisz nazwę firmy (do 200 znaków): ta domena jest dla nas nowa.
 invitation-error-country = Wpisz kraj jako dwuliterowy kod, na przykład PL lub DE.
+invitation-error-domain-taken = Domena { $domain } należy już do organizacji. To zaproszenie jest przeznaczone dla nowej organizacji: poproś partnera o zaproszenie, które wskazuje Twoją.
+error-request-already-reseller = { $company } ma już z Tobą relację odsprzedawcy: nie ma do czego go zapraszać.
 invitation-error-already-reseller = { $partner } jest już Twoim odsprzedawcą. Nic nie zmieniono.
 invitation-closed-accepted = To zaproszenie zostało już zaakceptowane. Każdy link działa tylko raz.
 invitation-closed-revoked = Partner wycofał to zaproszenie. Poproś o nowe.
@@ -120,6 +122,8 @@ error-choose-support-contact = Wybierz kontakt pomocy technicznej z listy.
 
 # Użytkownicy
 users-error-email-taken = Ten adres e-mail jest już używany przez inne konto. Każdy użytkownik potrzebuje własnego adresu.
+users-error-email-domain = Użyj adresu w zweryfikowanej domenie partnera { $partner }: { $domains }.
+users-error-no-domains = Partner { $partner } nie ma jeszcze zweryfikowanej domeny, więc nie można dodać użytkownika: poproś operatora PartnerDesk o dodanie Twojej domeny.
 users-error-no-role = Wybierz co najmniej jedną rolę.
 users-error-email-missing = Wpisz adres e-mail użytkownika.
 users-error-email-invalid = Wpisz prawidłowy adres e-mail, na przykład ada@example.com.

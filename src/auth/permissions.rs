@@ -25,6 +25,30 @@ pub enum Permission {
 }
 
 impl Permission {
+    pub const ALL: [Permission; 8] = [
+        Permission::ViewCustomers,
+        Permission::ManageSubscriptions,
+        Permission::RemoveRelationship,
+        Permission::RequestRelationship,
+        Permission::ManageDelegatedAdmin,
+        Permission::ManageSupportContacts,
+        Permission::ManageUsers,
+        Permission::ViewActivity,
+    ];
+
+    /// Whether the permission reaches customers: seeing them, or acting for them.
+    pub fn reaches_customers(self) -> bool {
+        match self {
+            Permission::ViewCustomers
+            | Permission::ManageSubscriptions
+            | Permission::RemoveRelationship
+            | Permission::RequestRelationship
+            | Permission::ManageDelegatedAdmin
+            | Permission::ManageSupportContacts => true,
+            Permission::ManageUsers | Permission::ViewActivity => false,
+        }
+    }
+
     pub fn roles(self) -> &'static [Role] {
         use Role::*;
         match self {
@@ -65,4 +89,24 @@ impl Permission {
 
 pub fn allows(roles: &[Role], permission: Permission) -> bool {
     roles.iter().any(|r| permission.roles().contains(r))
+}
+
+/// Whether a role gives access to customers (holds a permission that reaches them): only a
+/// Global admin grants or removes such a role.
+pub fn gives_customer_access(role: Role) -> bool {
+    Permission::ALL.iter().any(|p| p.reaches_customers() && p.roles().contains(&role))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_but_user_management_admin_gives_customer_access() {
+        let giving: Vec<Role> =
+            Role::ALL.iter().copied().filter(|r| gives_customer_access(*r)).collect();
+        let expected: Vec<Role> =
+            Role::ALL.iter().copied().filter(|r| *r != Role::UserManagementAdmin).collect();
+        assert_eq!(giving, expected);
+    }
 }

@@ -75,6 +75,12 @@ pub fn is_connection_lost(e: &diesel::result::Error) -> bool {
     matches!(e, Error::DatabaseError(Kind::ClosedConnection | Kind::UnableToSendCommand, _))
 }
 
+/// Whether an insert was refused by a unique index: someone else took the value first.
+pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind as Kind, Error};
+    matches!(e, Error::DatabaseError(Kind::UniqueViolation, _))
+}
+
 /// Whether the database answers (for `/readyz`).
 pub fn ping(conn: &mut AnyConnection) -> bool {
     conn.ping().is_ok()

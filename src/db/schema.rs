@@ -151,6 +151,15 @@ diesel::table! {
         customer_id -> Nullable<Text>,
         accepted_at -> Nullable<BigInt>,
         revoked_at -> Nullable<BigInt>,
+        invited_customer_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    partner_domains (domain) {
+        domain -> Text,
+        partner_id -> Text,
+        created_at -> BigInt,
     }
 }
 
@@ -201,6 +210,7 @@ diesel::table! {
 
 diesel::joinable!(users -> partners (partner_id));
 diesel::joinable!(recovery_codes -> users (user_id));
+diesel::joinable!(partner_domains -> partners (partner_id));
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(relationships -> customers (customer_id));
 diesel::joinable!(subscriptions -> customers (customer_id));
@@ -223,4 +233,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     relationship_requests,
     reseller_links,
     recovery_codes,
+    partner_domains,
 );

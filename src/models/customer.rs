@@ -210,6 +210,10 @@ pub fn find_for_partner(
         .optional()
 }
 
+pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<Customer>> {
+    customers::table.find(id).select(Customer::as_select()).first(conn).optional()
+}
+
 pub fn insert(conn: &mut AnyConnection, c: &Customer) -> QueryResult<()> {
     diesel::insert_into(customers::table).values(c).execute(conn).map(|_| ())
 }

@@ -1,7 +1,7 @@
 use diesel::prelude::*;
 
 use crate::db::AnyConnection;
-use crate::db::schema::partners;
+use crate::db::schema::{partner_domains, partners};
 
 super::text_enum! {
     /// How a partner sells: only direct partners and indirect providers may remove a reseller relationship.
@@ -64,6 +64,37 @@ pub fn link_reseller(
         .values((
             reseller_links::provider_id.eq(provider_id),
             reseller_links::reseller_id.eq(reseller_id),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The email domains the partner's users may have, in order.
+pub fn domains_of(conn: &mut AnyConnection, partner_id: &str) -> QueryResult<Vec<String>> {
+    partner_domains::table
+        .filter(partner_domains::partner_id.eq(partner_id))
+        .order(partner_domains::domain.asc())
+        .select(partner_domains::domain)
+        .load(conn)
+}
+
+/// The partner a domain belongs to, if any.
+pub fn domain_owner(conn: &mut AnyConnection, domain: &str) -> QueryResult<Option<String>> {
+    partner_domains::table.find(domain).select(partner_domains::partner_id).first(conn).optional()
+}
+
+/// Gives the partner a domain (lowercase); the primary key refuses one another partner has.
+pub fn add_domain(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    domain: &str,
+    at: i64,
+) -> QueryResult<()> {
+    diesel::insert_into(partner_domains::table)
+        .values((
+            partner_domains::domain.eq(domain),
+            partner_domains::partner_id.eq(partner_id),
+            partner_domains::created_at.eq(at),
         ))
         .execute(conn)
         .map(|_| ())

@@ -61,6 +61,46 @@ pub fn find(
         .optional()
 }
 
+/// A customer as a relationship row shows it: id, company name, primary domain.
+pub type CustomerName = (String, String, String);
+
+/// Customers whose relationship with the partner has ended, in name order (the name index), at
+/// most `limit`.
+pub fn former_customers(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<CustomerName>> {
+    relationships::table
+        .filter(relationships::partner_id.eq(partner_id))
+        .filter(relationships::relationship_to_partner.eq(NONE))
+        .order((relationships::sort_name.asc(), relationships::customer_id.asc()))
+        .limit(limit)
+        .select((
+            relationships::customer_id,
+            relationships::company_name,
+            relationships::primary_domain,
+        ))
+        .load(conn)
+}
+
+/// The named customers of the partner's relationships (current or ended), by customer id.
+pub fn customer_names(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    customer_ids: &[&str],
+) -> QueryResult<Vec<CustomerName>> {
+    relationships::table
+        .filter(relationships::partner_id.eq(partner_id))
+        .filter(relationships::customer_id.eq_any(customer_ids))
+        .select((
+            relationships::customer_id,
+            relationships::company_name,
+            relationships::primary_domain,
+        ))
+        .load(conn)
+}
+
 pub fn insert(conn: &mut AnyConnection, r: &Relationship) -> QueryResult<()> {
     diesel::insert_into(relationships::table).values(r).execute(conn).map(|_| ())
 }

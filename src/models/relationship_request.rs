@@ -19,9 +19,12 @@ pub struct RelationshipRequest {
     pub created_by: String,
     pub created_at: i64,
     pub expires_at: i64,
+    /// The customer the accepted request related (for a new customer, the one it created).
     pub customer_id: Option<String>,
     pub accepted_at: Option<i64>,
     pub revoked_at: Option<i64>,
+    /// The one existing customer the invitation is for; `None`: a new customer.
+    pub invited_customer_id: Option<String>,
 }
 
 impl RelationshipRequest {

@@ -111,6 +111,13 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
         let main = new_partner(c, MAIN_PARTNER, PartnerKind::Direct, now)?;
         let second = new_partner(c, SECOND_PARTNER, PartnerKind::IndirectProvider, now)?;
         let reseller = new_partner(c, RESELLER_PARTNER, PartnerKind::IndirectReseller, now)?;
+        for (p, domain) in [
+            (&main, "fabrikam.example"),
+            (&second, "northwind.example"),
+            (&reseller, "tailspin.example"),
+        ] {
+            partner::add_domain(c, &p.id, domain, now)?;
+        }
         let main_users: Vec<(Role, &str, &str)> = vec![
             (Role::GlobalAdmin, "admin@fabrikam.example", "Alex Wilber"),
             (Role::AdminAgent, "agent@fabrikam.example", "Megan Bowen"),

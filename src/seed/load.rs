@@ -108,7 +108,9 @@ pub fn seed_load(
     }
     let (p, login) = conn.transaction(|c| {
         let p = new_partner(c, &name, PartnerKind::Direct, now)?;
-        let email = format!("admin@load{customers}.example");
+        let domain = format!("load{customers}.example");
+        partner::add_domain(c, &p.id, &domain, now)?;
+        let email = format!("admin@{domain}");
         let (_, login) = new_user(c, &p, Role::GlobalAdmin, &email, "Load Test Admin", now)?;
         anyhow::Ok((p, login))
     })?;

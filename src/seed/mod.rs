@@ -7,7 +7,7 @@ mod catalogue;
 mod demo;
 mod load;
 
-pub use admin::create_admin;
+pub use admin::{add_partner_domains, create_admin};
 pub use catalogue::ensure_offers;
 pub use demo::{DemoLogin, MAIN_PARTNER, RESELLER_PARTNER, SECOND_PARTNER, seed_demo};
 pub use load::seed_load;

@@ -36,20 +36,115 @@ pub struct Created {
     pub token: String,
 }
 
+/// What an invitation is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invitee {
+    /// An organisation that is no customer yet: its admin enters its domain when accepting.
+    NewCustomer,
+    /// One customer (by id) that had a relationship with the partner before, such as one whose
+    /// relationship was removed: the invitation can be accepted for it only.
+    Existing(String),
+}
+
+/// A customer as the partner's pages name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerName {
+    pub id: String,
+    pub company_name: String,
+    pub primary_domain: String,
+}
+
+impl From<relationship::CustomerName> for CustomerName {
+    fn from((id, company_name, primary_domain): relationship::CustomerName) -> Self {
+        CustomerName { id, company_name, primary_domain }
+    }
+}
+
+/// A request of the partner's list and the customer it is for (named ones) or brought (new
+/// ones, once accepted).
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub request: RelationshipRequest,
+    pub customer: Option<CustomerName>,
+}
+
+impl Listed {
+    pub fn for_new_customer(&self) -> bool {
+        self.request.invited_customer_id.is_none()
+    }
+}
+
 /// How many of the latest requests the partner's list shows.
 pub const LIST_SIZE: i64 = 100;
 
-/// The partner's latest relationship requests, newest first.
-pub fn list(conn: &mut AnyConnection, ctx: &Ctx) -> AppResult<Vec<RelationshipRequest>> {
+/// How many former customers the new request's form offers (in name order); any other is
+/// chosen from its Account page.
+pub const FORMER_CUSTOMERS_OFFERED: i64 = 500;
+
+/// The partner's latest relationship requests, newest first, with the customers they name.
+pub fn list(conn: &mut AnyConnection, ctx: &Ctx) -> AppResult<Vec<Listed>> {
     ctx.user.require(Permission::RequestRelationship)?;
-    Ok(rows::list_for_partner(conn, ctx.partner_id(), LIST_SIZE)?)
+    let requests = rows::list_for_partner(conn, ctx.partner_id(), LIST_SIZE)?;
+    let ids: Vec<&str> = requests
+        .iter()
+        .filter_map(|r| r.invited_customer_id.as_deref().or(r.customer_id.as_deref()))
+        .collect();
+    let names = relationship::customer_names(conn, ctx.partner_id(), &ids)?;
+    Ok(requests
+        .into_iter()
+        .map(|request| {
+            let id = request.invited_customer_id.as_ref().or(request.customer_id.as_ref());
+            let customer = id
+                .and_then(|id| names.iter().find(|n| &n.0 == id))
+                .map(|n| CustomerName::from(n.clone()));
+            Listed { request, customer }
+        })
+        .collect())
 }
 
-pub fn create(conn: &mut AnyConnection, ctx: &Ctx, with_dap: bool) -> AppResult<Created> {
+/// What the new request's form offers: the partner's former customers (relationship ended),
+/// and `chosen` first among them when it is one (from its Account page's link).
+pub fn former_customers(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    chosen: Option<&str>,
+) -> AppResult<Vec<CustomerName>> {
+    ctx.user.require(Permission::RequestRelationship)?;
+    let mut former: Vec<CustomerName> =
+        relationship::former_customers(conn, ctx.partner_id(), FORMER_CUSTOMERS_OFFERED)?
+            .into_iter()
+            .map(Into::into)
+            .collect();
+    if let Some(id) = chosen
+        && !former.iter().any(|c| c.id == id)
+        && let Some(rel) = relationship::find(conn, ctx.partner_id(), id)?
+        && !rel.is_reseller()
+    {
+        former.insert(
+            0,
+            CustomerName {
+                id: rel.customer_id,
+                company_name: rel.company_name,
+                primary_domain: rel.primary_domain,
+            },
+        );
+    }
+    Ok(former)
+}
+
+/// Creates an invitation for a new customer or for one former customer of the partner. A
+/// customer the partner never had a relationship with (another partner's, or an unknown id) is
+/// not found; one that has an active reseller relationship with the partner is a conflict.
+pub fn create(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    with_dap: bool,
+    invitee: &Invitee,
+) -> AppResult<Created> {
     ctx.user.require(Permission::RequestRelationship)?;
     let token = crate::util::tokens::random_token();
     let now = now_ms();
-    let request = RelationshipRequest {
+    let mut request = RelationshipRequest {
         id: new_id(),
         partner_id: ctx.partner_id().to_owned(),
         token_hash: token_hash(&token),
@@ -61,22 +156,52 @@ pub fn create(conn: &mut AnyConnection, ctx: &Ctx, with_dap: bool) -> AppResult<
         customer_id: None,
         accepted_at: None,
         revoked_at: None,
+        invited_customer_id: None,
     };
-    conn.transaction::<_, AppError, _>(|c| {
+    let result = conn.transaction::<_, AppError, _>(|c| {
+        let for_whom = match invitee {
+            Invitee::NewCustomer => "a new customer".to_string(),
+            Invitee::Existing(id) => {
+                let rel = relationship::find(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)?;
+                if rel.is_reseller() {
+                    return Err(AppError::Conflict(
+                        Msg::new("error-request-already-reseller")
+                            .text("company", &rel.company_name),
+                    ));
+                }
+                request.invited_customer_id = Some(rel.customer_id);
+                format!("{} ({})", rel.company_name, rel.primary_domain)
+            }
+        };
         rows::insert(c, &request)?;
         audit::record(
             c,
             &ctx.into(),
             Event {
+                customer_id: request.invited_customer_id.as_deref(),
                 operation: op::CREATE_RELATIONSHIP_REQUEST,
                 resource_type: "relationship_request",
                 resource_id: Some(&request.id),
-                new_value: Some(format!("pending; {}", dap_text(with_dap))),
+                new_value: Some(format!("pending; for {for_whom}; {}", dap_text(with_dap))),
                 ..Default::default()
             },
         )?;
         Ok(())
-    })?;
+    });
+    if let (Err(e @ AppError::Conflict(_)), Invitee::Existing(id)) = (&result, invitee) {
+        audit::record_refusal(
+            conn,
+            ctx,
+            Event {
+                customer_id: Some(id),
+                operation: op::CREATE_RELATIONSHIP_REQUEST,
+                resource_type: "relationship_request",
+                new_value: Some(e.to_string()),
+                ..Default::default()
+            },
+        );
+    }
+    result?;
     Ok(Created { request, token })
 }
 
@@ -118,21 +243,30 @@ fn closed_reason(req: &RelationshipRequest, now: i64) -> Option<Msg> {
     }
 }
 
-/// An open invitation and the partner that sent it; closed ones are a 409 with the reason,
-/// unknown tokens a 404.
-pub fn open_invitation(
-    conn: &mut AnyConnection,
-    token: &str,
-) -> AppResult<(RelationshipRequest, Partner)> {
-    let req = rows::find_by_token_hash(conn, &token_hash(token))?.ok_or(AppError::NotFound)?;
-    if let Some(reason) = closed_reason(&req, now_ms()) {
-        return Err(AppError::Conflict(reason));
-    }
-    let partner = partner::find(conn, &req.partner_id)?.ok_or(AppError::NotFound)?;
-    Ok((req, partner))
+/// An open invitation: the request, the partner that sent it and, for an invitation that names
+/// its customer, that customer.
+pub struct Invitation {
+    pub request: RelationshipRequest,
+    pub partner: Partner,
+    pub customer: Option<Customer>,
 }
 
-/// What the customer's admin enters on the invitation page.
+/// An open invitation; closed ones are a 409 with the reason, unknown tokens a 404.
+pub fn open_invitation(conn: &mut AnyConnection, token: &str) -> AppResult<Invitation> {
+    let request = rows::find_by_token_hash(conn, &token_hash(token))?.ok_or(AppError::NotFound)?;
+    if let Some(reason) = closed_reason(&request, now_ms()) {
+        return Err(AppError::Conflict(reason));
+    }
+    let partner = partner::find(conn, &request.partner_id)?.ok_or(AppError::NotFound)?;
+    let customer = match &request.invited_customer_id {
+        Some(id) => Some(customer::find(conn, id)?.ok_or(AppError::NotFound)?),
+        None => None,
+    };
+    Ok(Invitation { request, partner, customer })
+}
+
+/// What the customer's admin enters on the page of an invitation for a new customer (the page
+/// of one that names its customer asks for nothing, and nothing posted is read).
 #[derive(Debug, Clone, Default)]
 pub struct Acceptance {
     pub primary_domain: String,
@@ -160,18 +294,70 @@ pub struct Accepted {
     pub new_customer: bool,
 }
 
-/// Accepts an invitation: creates the customer if its domain is new, then creates or
-/// re-establishes the reseller relationship, in one transaction under the request's lock.
-pub fn accept(
-    conn: &mut AnyConnection,
-    token: &str,
-    form: &Acceptance,
-    request_id: &str,
-) -> AppResult<Accepted> {
+/// Who accepts an invitation. Today whoever holds the link: its token is the credential.
+#[derive(Debug, Clone)]
+pub enum Acceptor {
+    LinkHolder,
+}
+
+/// The one place that decides whether `who` may accept for `customer`, and how the audit
+/// record names them. A signed-in administrator of the customer, when customers have them,
+/// is checked here against the customer the invitation is for.
+fn acceptor(who: &Acceptor, partner: &Partner, customer: &Customer, request_id: &str) -> Actor {
+    match who {
+        Acceptor::LinkHolder => Actor {
+            partner_id: Some(partner.id.clone()),
+            user_id: None,
+            label: format!("admin of {}", customer.primary_domain),
+            request_id: request_id.to_owned(),
+        },
+    }
+}
+
+/// The customer an invitation for a new customer creates from the form: a domain that belongs
+/// to any existing customer is refused (409), so that such an invitation never reaches one.
+fn create_customer(c: &mut AnyConnection, form: &Acceptance, now: i64) -> AppResult<Customer> {
     let domain = form.primary_domain.trim().to_lowercase();
     if !valid_domain(&domain) {
         return Err(AppError::Unprocessable(Msg::new("invitation-error-domain")));
     }
+    let taken =
+        || AppError::Conflict(Msg::new("invitation-error-domain-taken").text("domain", &domain));
+    if customer::find_by_domain(c, &domain)?.is_some() {
+        return Err(taken());
+    }
+    let name = form.company_name.trim();
+    let country = form.country.trim().to_uppercase();
+    if name.is_empty() || name.chars().count() > 200 || has_hidden_controls(name) {
+        return Err(AppError::Unprocessable(Msg::new("invitation-error-company")));
+    }
+    if country.len() != 2 || !country.chars().all(|ch| ch.is_ascii_uppercase()) {
+        return Err(AppError::Unprocessable(Msg::new("invitation-error-country")));
+    }
+    let new = Customer {
+        id: new_id(),
+        company_name: name.to_owned(),
+        primary_domain: domain.clone(),
+        tenant_id: new_id(),
+        country,
+        created_at: now,
+    };
+    // Two acceptances with one new domain at once: the unique index settles it.
+    customer::insert(c, &new)
+        .map_err(|e| if crate::db::is_unique_violation(&e) { taken() } else { e.into() })?;
+    Ok(new)
+}
+
+/// Accepts an invitation, in one transaction under the request's lock: for a new customer,
+/// creates it from the form; for a named customer, takes that one, whatever the form says. Then
+/// creates or re-establishes the reseller relationship.
+pub fn accept(
+    conn: &mut AnyConnection,
+    token: &str,
+    who: &Acceptor,
+    form: &Acceptance,
+    request_id: &str,
+) -> AppResult<Accepted> {
     conn.transaction::<_, AppError, _>(|c| {
         let req = rows::lock_by_token_hash(c, &token_hash(token))?.ok_or(AppError::NotFound)?;
         let now = now_ms();
@@ -179,29 +365,11 @@ pub fn accept(
             return Err(AppError::Conflict(reason));
         }
         let partner = partner::find(c, &req.partner_id)?.ok_or(AppError::NotFound)?;
-        let (customer, new_customer) = match customer::find_by_domain(c, &domain)? {
-            Some(existing) => (existing, false),
-            None => {
-                let name = form.company_name.trim();
-                let country = form.country.trim().to_uppercase();
-                if name.is_empty() || name.chars().count() > 200 || has_hidden_controls(name) {
-                    return Err(AppError::Unprocessable(Msg::new("invitation-error-company")));
-                }
-                if country.len() != 2 || !country.chars().all(|ch| ch.is_ascii_uppercase()) {
-                    return Err(AppError::Unprocessable(Msg::new("invitation-error-country")));
-                }
-                let new = Customer {
-                    id: new_id(),
-                    company_name: name.to_owned(),
-                    primary_domain: domain.clone(),
-                    tenant_id: new_id(),
-                    country,
-                    created_at: now,
-                };
-                customer::insert(c, &new)?;
-                (new, true)
-            }
+        let (customer, new_customer) = match &req.invited_customer_id {
+            Some(id) => (customer::find(c, id)?.ok_or(AppError::NotFound)?, false),
+            None => (create_customer(c, form, now)?, true),
         };
+        let actor = acceptor(who, &partner, &customer, request_id);
         let old = match relationship::lock(c, &partner.id, &customer.id)? {
             Some(rel) if rel.is_reseller() => {
                 return Err(AppError::Conflict(
@@ -221,12 +389,6 @@ pub fn accept(
             }
         };
         rows::mark_accepted(c, &req.id, &customer.id, now)?;
-        let actor = Actor {
-            partner_id: Some(partner.id.clone()),
-            user_id: None,
-            label: format!("admin of {domain}"),
-            request_id: request_id.to_owned(),
-        };
         audit::record(
             c,
             &actor,

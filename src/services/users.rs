@@ -3,17 +3,23 @@
 //! starts by locking the partner (`user::lock_partner`), re-reads the target under that lock,
 //! ends the target's sessions where the change must count at once, and writes its audit record.
 //!
-//! Rules: only a Global admin grants the Global admin role or changes a Global admin's account
-//! (otherwise a User management admin could reset a Global admin's password and sign in as
-//! them); nobody disables themselves; a partner never loses its last active Global admin. The
-//! last two hold whoever asks, so they are checked (409) before the role rules (403).
-//! Passwords are never audited, logged or kept in clear: only the argon2id hash is stored.
+//! Rules: only a Global admin grants or removes a role that gives access to customers
+//! (`auth::permissions::gives_customer_access`: every role but User management admin) and
+//! changes a Global admin's account (otherwise a User management admin could reset a Global
+//! admin's password and sign in as them); nobody changes their own roles (another Global admin
+//! does) or disables themselves; a partner never loses its last active Global admin; a new
+//! user's address is in one of the partner's verified domains, so that no other partner's
+//! address can be tried here. The last active Global admin and disabling oneself hold whoever
+//! asks, so they are checked (409) before the role rules (403). Passwords are never audited,
+//! logged or kept in clear: only the argon2id hash is stored.
 
 use diesel::Connection;
 
+use crate::auth::permissions::gives_customer_access;
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Locale, Msg};
+use crate::models::partner;
 use crate::models::session;
 use crate::models::user::{self, User};
 use crate::services::Backend;
@@ -84,7 +90,8 @@ pub struct NewUser {
     pub roles: Vec<Role>,
 }
 
-/// The key of the message of a taken email address (the only 422 `create` itself answers).
+/// The key of the message of a taken email address (one of the two 422s `create` itself
+/// answers, both about the address; the other is an address outside the partner's domains).
 pub const EMAIL_TAKEN: &str = "users-error-email-taken";
 
 fn invalid(field: Field, message: Msg) -> Invalid {
@@ -168,15 +175,45 @@ fn is_global_admin(ctx: &Ctx) -> bool {
     ctx.user.roles.contains(&Role::GlobalAdmin)
 }
 
-/// Only a Global admin may grant the Global admin role.
+/// Only a Global admin grants or removes a role that gives access to customers (the Global
+/// admin role among them).
 fn check_grant(ctx: &Ctx, old: &[Role], new: &[Role]) -> AppResult<()> {
-    if new.contains(&Role::GlobalAdmin)
-        && !old.contains(&Role::GlobalAdmin)
-        && !is_global_admin(ctx)
-    {
-        return Err(AppError::Forbidden(Msg::new("users-only-ga-grants")));
+    let mut changed = Role::ALL.iter().filter(|r| old.contains(r) != new.contains(r));
+    if !is_global_admin(ctx) && changed.any(|r| gives_customer_access(*r)) {
+        return Err(AppError::Forbidden(Msg::new("users-only-ga-customer-roles")));
     }
     Ok(())
+}
+
+/// Nobody changes their own roles, not even a Global admin: another Global admin does.
+fn check_not_own_roles(ctx: &Ctx, id: &str) -> AppResult<()> {
+    if id == ctx.user.id {
+        return Err(AppError::Forbidden(Msg::new("users-own-roles")));
+    }
+    Ok(())
+}
+
+/// A new user's address is in one of the partner's verified domains (422 otherwise, naming them).
+fn check_domain(c: &mut AnyConnection, ctx: &Ctx, email: &str) -> AppResult<()> {
+    let domains = partner::domains_of(c, ctx.partner_id())?;
+    let domain = email.rsplit_once('@').map_or("", |(_, d)| d);
+    if domains.iter().any(|d| d == domain) {
+        return Ok(());
+    }
+    let partner_name = &ctx.user.partner.name;
+    Err(AppError::Unprocessable(if domains.is_empty() {
+        Msg::new("users-error-no-domains").text("partner", partner_name)
+    } else {
+        Msg::new("users-error-email-domain")
+            .text("partner", partner_name)
+            .text("domains", domains.join(", "))
+    }))
+}
+
+/// The partner's verified domains: its users' addresses are in them.
+pub fn domains(c: &mut AnyConnection, ctx: &Ctx) -> AppResult<Vec<String>> {
+    ctx.user.require(Permission::ManageUsers)?;
+    Ok(partner::domains_of(c, ctx.partner_id())?)
 }
 
 /// Only a Global admin may change a Global admin's account.
@@ -254,20 +291,21 @@ pub fn get(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Member> {
     load(c, ctx, id)
 }
 
-fn is_unique_violation(e: &diesel::result::Error) -> bool {
-    matches!(
-        e,
-        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
-    )
-}
-
-/// Creates a user with a generated one-time password. The only 422 is a taken email address
-/// (`EMAIL_TAKEN`), which the database's unique index settles even between partners.
+/// Creates a user with a generated one-time password. The 422s are about the address: outside
+/// the partner's verified domains, or taken (`EMAIL_TAKEN`, which the database's unique index
+/// settles); since another partner's domains are never the partner's, "taken" can only concern
+/// the partner's own users.
 pub async fn create(state: &Backend, ctx: &Ctx, new: NewUser) -> AppResult<Issued> {
     ctx.user.require(Permission::ManageUsers)?;
     check_grant(ctx, &[], &new.roles)?;
-    let email = new.email.clone();
-    if state.db(move |c| Ok(user::find_by_email(c, &email)?)).await?.is_some() {
+    let (email, ctx2) = (new.email.clone(), ctx.clone());
+    let taken = state
+        .db(move |c| {
+            check_domain(c, &ctx2, &email)?;
+            Ok(user::find_by_email(c, &email)?.is_some())
+        })
+        .await?;
+    if taken {
         return Err(AppError::Unprocessable(Msg::new(EMAIL_TAKEN)));
     }
     let password = crate::util::tokens::random_password();
@@ -289,7 +327,7 @@ pub async fn create(state: &Backend, ctx: &Ctx, new: NewUser) -> AppResult<Issue
                 return Err(AppError::Unprocessable(Msg::new(EMAIL_TAKEN)));
             }
             user::insert(c, &row, &roles).map_err(|e| {
-                if is_unique_violation(&e) {
+                if crate::db::is_unique_violation(&e) {
                     AppError::Unprocessable(Msg::new(EMAIL_TAKEN))
                 } else {
                     e.into()
@@ -332,6 +370,7 @@ pub fn set_roles(
     roles: Vec<Role>,
 ) -> AppResult<Changed> {
     ctx.user.require(Permission::ManageUsers)?;
+    check_not_own_roles(ctx, id)?;
     let roles = check_roles(roles)?;
     let result = c.transaction::<_, AppError, _>(|c| {
         let target = lock_and_load(c, ctx, id)?;

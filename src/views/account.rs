@@ -29,6 +29,8 @@ pub struct AccountPage {
     pub can_manage: bool,
     pub now_ms: i64,
     pub can_remove_dap: bool,
+    /// May invite a former customer again (Request a reseller relationship).
+    pub can_request: bool,
     pub header: CustomerHeader,
     pub eligibility: Eligibility,
     pub support_contacts: Vec<crate::models::support_contact::Named>,

@@ -4,6 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use serde::{Deserialize, Serialize};
 
+use crate::services::requests::{Acceptance, Accepted, CustomerName, Invitation, Listed};
 use crate::views::layout::Layout;
 
 /// An invitation just created: its link and draft message, shown once.
@@ -20,10 +21,20 @@ pub struct RequestsPage {
     /// The page's language.
     pub l: crate::i18n::Locale,
     pub layout: Layout,
-    pub requests: Vec<crate::models::relationship_request::RelationshipRequest>,
+    pub requests: Vec<Listed>,
+    /// Former customers the form offers to invite again.
+    pub former: Vec<CustomerName>,
+    /// The former customer the form shows chosen (from its Account page's link).
+    pub chosen: Option<String>,
     pub new_invitation: Option<NewInvitation>,
     pub now_ms: i64,
     pub validity_days: i64,
+}
+
+impl RequestsPage {
+    pub fn is_chosen(&self, id: &str) -> bool {
+        self.chosen.as_deref() == Some(id)
+    }
 }
 
 /// The public invitation page, in one of its three states.
@@ -36,7 +47,10 @@ pub struct InvitationPage {
     pub partner_name: String,
     pub with_dap: bool,
     pub expires_at: i64,
-    pub form: crate::services::requests::Acceptance,
+    /// The customer an invitation names (company name, domain); `None`: a new customer's
+    /// admin fills in the form.
+    pub customer: Option<(String, String)>,
+    pub form: Acceptance,
     pub error: Option<String>,
     /// Set when the link cannot be used: the reason.
     pub closed: Option<String>,
@@ -48,18 +62,17 @@ impl InvitationPage {
     pub fn open(
         l: crate::i18n::Locale,
         token: String,
-        partner_name: String,
-        with_dap: bool,
-        expires_at: i64,
-        form: crate::services::requests::Acceptance,
+        inv: Invitation,
+        form: Acceptance,
         error: Option<String>,
     ) -> Self {
         InvitationPage {
             l,
             token,
-            partner_name,
-            with_dap,
-            expires_at,
+            partner_name: inv.partner.name,
+            with_dap: inv.request.with_dap,
+            expires_at: inv.request.expires_at,
+            customer: inv.customer.map(|c| (c.company_name, c.primary_domain)),
             form,
             error,
             closed: None,
@@ -67,23 +80,27 @@ impl InvitationPage {
         }
     }
 
-    pub fn closed(l: crate::i18n::Locale, reason: String) -> Self {
-        let mut p = Self::open(l, String::new(), String::new(), false, 0, Default::default(), None);
-        p.closed = Some(reason);
-        p
+    fn empty(l: crate::i18n::Locale, partner_name: String, with_dap: bool) -> Self {
+        InvitationPage {
+            l,
+            token: String::new(),
+            partner_name,
+            with_dap,
+            expires_at: 0,
+            customer: None,
+            form: Acceptance::default(),
+            error: None,
+            closed: None,
+            accepted: None,
+        }
     }
 
-    pub fn accepted(l: crate::i18n::Locale, done: crate::services::requests::Accepted) -> Self {
-        let mut p = Self::open(
-            l,
-            String::new(),
-            done.partner_name,
-            done.with_dap,
-            0,
-            Default::default(),
-            None,
-        );
-        p.accepted = Some((done.customer.company_name, done.new_customer, done.with_dap));
-        p
+    pub fn closed(l: crate::i18n::Locale, reason: String) -> Self {
+        InvitationPage { closed: Some(reason), ..Self::empty(l, String::new(), false) }
+    }
+
+    pub fn accepted(l: crate::i18n::Locale, done: Accepted) -> Self {
+        let accepted = Some((done.customer.company_name, done.new_customer, done.with_dap));
+        InvitationPage { accepted, ..Self::empty(l, done.partner_name, done.with_dap) }
     }
 }

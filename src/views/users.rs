@@ -5,6 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use super::Layout;
+use crate::auth::permissions::gives_customer_access;
 use crate::models::role::Role;
 use crate::services::users::{Field, Member};
 use crate::util::clock::now_ms;
@@ -16,6 +17,8 @@ pub struct UsersPage {
     pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub members: Vec<Member>,
+    /// The partner's verified domains: new users' addresses are in them.
+    pub domains: Vec<String>,
     /// The signed-in user's id (their own row says "you").
     pub me: String,
     pub now_ms: i64,
@@ -55,14 +58,16 @@ pub struct NewUserPage {
     pub l: crate::i18n::Locale,
     pub layout: Layout,
     pub form: NewUserForm,
+    /// The partner's verified domains: the address must be in one of them.
+    pub domains: Vec<String>,
     pub all_roles: &'static [Role],
-    /// Only a Global admin may grant the Global admin role.
-    pub can_grant_global_admin: bool,
+    /// Only a Global admin grants roles that give access to customers.
+    pub actor_is_global_admin: bool,
 }
 
 impl NewUserPage {
     pub fn grant_disabled(&self, role: &Role) -> bool {
-        *role == Role::GlobalAdmin && !self.can_grant_global_admin
+        !self.actor_is_global_admin && gives_customer_access(*role)
     }
 }
 
@@ -76,10 +81,11 @@ pub struct UserPage {
     pub all_roles: &'static [Role],
     /// The roles the form shows ticked (the user's, or what was just submitted).
     pub chosen: Vec<Role>,
-    /// The page shows the signed-in user's own account.
+    /// The page shows the signed-in user's own account (whose roles someone else changes).
     pub is_self: bool,
-    /// Only a Global admin may grant the Global admin role or change a Global admin's account.
-    pub can_grant_global_admin: bool,
+    /// Only a Global admin grants or removes roles that give access to customers, and changes a
+    /// Global admin's account.
+    pub actor_is_global_admin: bool,
     pub roles_error: Option<String>,
     pub status_error: Option<String>,
     pub password_error: Option<String>,
@@ -88,7 +94,7 @@ pub struct UserPage {
 }
 
 impl UserPage {
-    pub fn new(layout: Layout, member: Member, is_self: bool, can_grant: bool) -> Self {
+    pub fn new(layout: Layout, member: Member, is_self: bool, actor_is_global_admin: bool) -> Self {
         UserPage {
             l: layout.locale,
             layout,
@@ -96,7 +102,7 @@ impl UserPage {
             member,
             all_roles: Role::ALL,
             is_self,
-            can_grant_global_admin: can_grant,
+            actor_is_global_admin,
             roles_error: None,
             status_error: None,
             password_error: None,
@@ -107,15 +113,16 @@ impl UserPage {
 
     /// Whether the signed-in user may change this account at all.
     pub fn can_change(&self) -> bool {
-        self.can_grant_global_admin || !self.member.has(&Role::GlobalAdmin)
+        self.actor_is_global_admin || !self.member.has(&Role::GlobalAdmin)
     }
 
+    /// A role the signed-in user may not change shows (and is sent as) the user's own.
     pub fn checked(&self, role: &Role) -> bool {
-        self.chosen.contains(role)
+        if self.grant_disabled(role) { self.member.has(role) } else { self.chosen.contains(role) }
     }
 
     pub fn grant_disabled(&self, role: &Role) -> bool {
-        *role == Role::GlobalAdmin && !self.can_grant_global_admin
+        !self.actor_is_global_admin && gives_customer_access(*role)
     }
 
     /// The message of a refused change, wherever it belongs (when the forms are not shown).

@@ -41,6 +41,7 @@ async fn account(
         can_manage: ctx.user.can(Permission::ManageSubscriptions),
         now_ms: now_ms(),
         can_remove_dap: ctx.user.can(Permission::ManageDelegatedAdmin),
+        can_request: ctx.user.can(Permission::RequestRelationship),
         eligibility: a.eligibility,
         support_contacts: a.support_contacts,
         activity: a.activity.into_iter().map(Into::into).collect(),

@@ -10,7 +10,7 @@ use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Locale, Msg};
 use crate::services::Ctx;
-use crate::services::requests::{self as svc, Acceptance, VALIDITY_DAYS};
+use crate::services::requests::{self as svc, Acceptance, Acceptor, Invitee, VALIDITY_DAYS};
 use crate::util::clock::now_ms;
 use crate::views::{InvitationPage, Layout, Nav, NewInvitation, RequestsPage, Toast};
 use crate::web::state::AppState;
@@ -37,7 +37,18 @@ fn draft_message(l: Locale, partner: &str, link: &str, with_dap: bool, expires: 
     )
 }
 
-async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResult<RequestsPage> {
+#[derive(Deserialize)]
+pub struct ListQuery {
+    /// A former customer to choose in the form (the link of its Account page).
+    customer: Option<String>,
+}
+
+async fn list(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
+) -> AppResult<RequestsPage> {
     ctx.user.require(Permission::RequestRelationship)?;
     let new_invitation = if session.contains_key(NEW_INVITATION_KEY) {
         session.remove_as::<NewInvitation>(NEW_INVITATION_KEY).and_then(Result::ok)
@@ -45,11 +56,20 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
         None
     };
     let toasts = super::flash::take(&session);
-    let requests = state.call(&ctx, svc::list).await?;
+    let chosen = query.into_inner().customer.filter(|c| !c.is_empty());
+    let wanted = chosen.clone();
+    let (requests, former) = state
+        .call(&ctx, move |c, ctx| {
+            Ok((svc::list(c, ctx)?, svc::former_customers(c, ctx, wanted.as_deref())?))
+        })
+        .await?;
+    let chosen = chosen.filter(|id| former.iter().any(|f| &f.id == id));
     Ok(RequestsPage {
         l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
         requests,
+        former,
+        chosen,
         new_invitation,
         now_ms: now_ms(),
         validity_days: VALIDITY_DAYS,
@@ -59,6 +79,8 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
 #[derive(Deserialize)]
 pub struct CreateForm {
     delegated_admin: Option<String>,
+    /// `new` (or nothing): a new customer; otherwise the id of a former customer.
+    customer: Option<String>,
 }
 
 async fn create(
@@ -75,7 +97,11 @@ async fn create(
             return Err(AppError::BadRequest(Msg::new("error-choose-dap")));
         }
     };
-    let created = state.call(&ctx, move |c, ctx| svc::create(c, ctx, with_dap)).await?;
+    let invitee = match form.customer.as_deref() {
+        None | Some("") | Some("new") => Invitee::NewCustomer,
+        Some(id) => Invitee::Existing(id.to_owned()),
+    };
+    let created = state.call(&ctx, move |c, ctx| svc::create(c, ctx, with_dap, &invitee)).await?;
     let info = req.connection_info();
     let link = format!("{}://{}/invitations/{}", info.scheme(), info.host(), created.token);
     let expires = created.request.expires_at;
@@ -113,17 +139,9 @@ async fn invitation(
     let token = path.into_inner();
     let t = token.clone();
     match state.db(move |c| svc::open_invitation(c, &t)).await {
-        Ok((req, partner)) => super::render(
+        Ok(inv) => super::render(
             StatusCode::OK,
-            InvitationPage::open(
-                l,
-                token,
-                partner.name,
-                req.with_dap,
-                req.expires_at,
-                Acceptance::default(),
-                None,
-            ),
+            InvitationPage::open(l, token, inv, Acceptance::default(), None),
         ),
         Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => super::render(
             actix_web::ResponseError::status_code(&e),
@@ -140,9 +158,11 @@ async fn invitation(
     }
 }
 
+/// The invitation form as posted. Every field is optional: the page of an invitation that names
+/// its customer has none.
 #[derive(Deserialize, Serialize)]
 pub struct AcceptForm {
-    primary_domain: String,
+    primary_domain: Option<String>,
     company_name: Option<String>,
     country: Option<String>,
 }
@@ -157,32 +177,30 @@ async fn accept(
     let token = path.into_inner();
     let f = form.into_inner();
     let acceptance = Acceptance {
-        primary_domain: f.primary_domain,
+        primary_domain: f.primary_domain.unwrap_or_default(),
         company_name: f.company_name.unwrap_or_default(),
         country: f.country.unwrap_or_default(),
     };
     let request_id = super::request_id_of(&req);
     let (t, a) = (token.clone(), acceptance.clone());
-    match state.db(move |c| svc::accept(c, &t, &a, &request_id)).await {
+    let result =
+        state.db(move |c| svc::accept(c, &t, &Acceptor::LinkHolder, &a, &request_id)).await;
+    match result {
         Ok(done) => super::render(StatusCode::OK, InvitationPage::accepted(l, done)),
-        Err(AppError::Unprocessable(msg)) => {
-            // Show the form again, with what was typed and the message.
+        Err(e @ (AppError::Unprocessable(_) | AppError::Conflict(_))) => {
+            // While the link is open, the form again, with what was typed and the message;
+            // a link that closed meanwhile shows why.
+            let status = actix_web::ResponseError::status_code(&e);
             let t = token.clone();
-            let (req, partner) = state.db(move |c| svc::open_invitation(c, &t)).await?;
-            super::render(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                InvitationPage::open(
-                    l,
-                    token,
-                    partner.name,
-                    req.with_dap,
-                    req.expires_at,
-                    acceptance,
-                    Some(l.msg(&msg)),
+            match state.db(move |c| svc::open_invitation(c, &t)).await {
+                Ok(inv) => super::render(
+                    status,
+                    InvitationPage::open(l, token, inv, acceptance, Some(e.text(l))),
                 ),
-            )
+                Err(_) => super::render(status, InvitationPage::closed(l, e.text(l))),
+            }
         }
-        Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => super::render(
+        Err(e @ AppError::NotFound) => super::render(
             actix_web::ResponseError::status_code(&e),
             InvitationPage::closed(l, e.text(l)),
         ),

@@ -106,6 +106,7 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
             Ok(UsersPage {
                 l: ctx.user.locale,
                 members: svc::list(c, &ctx)?,
+                domains: svc::domains(c, &ctx)?,
                 me: ctx.user.id.clone(),
                 now_ms: now_ms(),
                 layout: Layout::new(&ctx.user, Nav::Users, toasts),
@@ -114,19 +115,22 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
         .await
 }
 
-fn new_user_page(ctx: &Ctx, form: NewUserForm) -> NewUserPage {
-    NewUserPage {
+/// The new-user form, with the partner's verified domains for the address.
+async fn new_user_page(state: &AppState, ctx: &Ctx, form: NewUserForm) -> AppResult<NewUserPage> {
+    let domains = state.call(ctx, svc::domains).await?;
+    Ok(NewUserPage {
         l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Users, Vec::new()),
         form,
+        domains,
         all_roles: Role::ALL,
-        can_grant_global_admin: is_global_admin(ctx),
-    }
+        actor_is_global_admin: is_global_admin(ctx),
+    })
 }
 
-async fn new_form(ctx: Ctx) -> AppResult<NewUserPage> {
+async fn new_form(ctx: Ctx, state: web::Data<AppState>) -> AppResult<NewUserPage> {
     ctx.user.require(Permission::ManageUsers)?;
-    Ok(new_user_page(&ctx, NewUserForm::default()))
+    new_user_page(&state, &ctx, NewUserForm::default()).await
 }
 
 /// Adds a user and shows their one-time password once, in this response (never in the session,
@@ -148,15 +152,18 @@ async fn create(
         Ok(new) => new,
         Err(invalid) => {
             typed.error = Some((invalid.field, ctx.user.locale.msg(invalid.message)));
-            return super::render(StatusCode::UNPROCESSABLE_ENTITY, new_user_page(&ctx, typed));
+            let page = new_user_page(&state, &ctx, typed).await?;
+            return super::render(StatusCode::UNPROCESSABLE_ENTITY, page);
         }
     };
     match svc::create(&state, &ctx, new).await {
         Ok(issued) => one_time_password_page(&ctx, issued, true),
-        // The only 422 of a checked form: the email address is taken.
+        // The 422s of a checked form are about the address: outside the partner's domains, or
+        // taken.
         Err(AppError::Unprocessable(msg)) => {
             typed.error = Some((Field::Email, ctx.user.locale.msg(&msg)));
-            super::render(StatusCode::UNPROCESSABLE_ENTITY, new_user_page(&ctx, typed))
+            let page = new_user_page(&state, &ctx, typed).await?;
+            super::render(StatusCode::UNPROCESSABLE_ENTITY, page)
         }
         Err(e) => Err(e),
     }
@@ -188,7 +195,6 @@ async fn change_roles(
     match state.call(&ctx, move |c, ctx| svc::set_roles(c, ctx, &id2, roles2)).await {
         Ok(done) => {
             let m = &done.member;
-            let is_self = m.user.id == ctx.user.id;
             if !done.changed {
                 super::flash::push(
                     &session,
@@ -198,24 +204,14 @@ async fn change_roles(
                 );
                 return Ok(super::see_other(&format!("/users/{id}")));
             }
-            if is_self {
-                // Every session of the user ended with the change; this browser gets a new one.
-                crate::web::session::start_session(&session, &ctx.user.id)?;
-            }
             super::flash::push(
                 &session,
-                Toast::success(if is_self {
-                    Msg::new("toast-own-roles-changed")
-                        .keys("roles", m.roles.iter().map(|r| r.key()))
-                } else {
+                Toast::success(
                     Msg::new("toast-roles-changed")
                         .text("name", &m.user.display_name)
-                        .keys("roles", m.roles.iter().map(|r| r.key()))
-                }),
+                        .keys("roles", m.roles.iter().map(|r| r.key())),
+                ),
             );
-            if is_self && !crate::auth::permissions::allows(&m.roles, Permission::ManageUsers) {
-                return Ok(super::see_other("/"));
-            }
             Ok(super::see_other(&format!("/users/{id}")))
         }
         Err(e @ (AppError::Unprocessable(_) | AppError::Conflict(_))) => {

@@ -494,8 +494,19 @@ pub fn snapshot(c: &mut AnyConnection) -> String {
         .select((user_roles::user_id, user_roles::role))
         .load(c)
         .unwrap();
+    let customers_: Vec<String> =
+        customers::table.order(customers::id).select(customers::id).load(c).unwrap();
+    let requests: Vec<(String, String, Option<String>)> = relationship_requests::table
+        .order(relationship_requests::id)
+        .select((
+            relationship_requests::id,
+            relationship_requests::status,
+            relationship_requests::customer_id,
+        ))
+        .load(c)
+        .unwrap();
     format!(
-        "{rel:?}\n{subs:?}\n{res:?}\n{sw:?}\n{sc:?}\nsucceeded audits: {succeeded}\n{users_:?}\n{roles:?}"
+        "{rel:?}\n{subs:?}\n{res:?}\n{sw:?}\n{sc:?}\nsucceeded audits: {succeeded}\n{users_:?}\n{roles:?}\n{customers_:?}\n{requests:?}"
     )
 }
 

@@ -231,6 +231,10 @@ pub fn build(c: &mut AnyConnection) -> World {
     let alpha = partner(c, "Alpha Partners", PartnerKind::Direct);
     let beta = partner(c, "Beta Partners", PartnerKind::Direct);
     let reseller = partner(c, "Gamma Resellers", PartnerKind::IndirectReseller);
+    for (p, domain) in [(&alpha, "alpha.test"), (&beta, "beta.test"), (&reseller, "reseller.test")]
+    {
+        partner::add_domain(c, &p.id, domain, now_ms()).unwrap();
+    }
     for (role, email) in ALPHA_USERS {
         add_user(c, &alpha, email, &[*role]);
     }
@@ -323,6 +327,7 @@ pub fn add_request(
         customer_id: None,
         accepted_at: None,
         revoked_at: None,
+        invited_customer_id: None,
     };
     rr::insert(c, &r).unwrap();
     r.id
