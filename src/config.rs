@@ -3,6 +3,8 @@
 use std::time::Duration;
 
 use crate::db::{DbUrl, PoolOptions};
+use crate::util::net::IpNet;
+use crate::util::urls::PublicUrl;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ConfigArgs {
@@ -16,10 +18,22 @@ pub struct ConfigArgs {
     /// Required unless `--demo` is given (then a random one is made for this run).
     #[arg(long, env = "SESSION_KEY", hide_env_values = true)]
     pub session_key: Option<String>,
-    /// Send the session cookie only over HTTPS (`__Host-` cookie). Default: true, except with
-    /// `--demo`, which serves plain http on this machine. Set false only for plain http.
+    /// The site's address as browsers reach it, e.g. `https://partnerdesk.example.com`: the
+    /// only source of the scheme and host of links and of the same-origin check. Default:
+    /// plain http at `BIND` (`localhost` for a loopback or unspecified address).
+    #[arg(long, env = "PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Send the session cookie only over HTTPS (`__Host-` cookie). Default: true when
+    /// `PUBLIC_URL` is https, else false.
     #[arg(long, env = "COOKIE_SECURE", action = clap::ArgAction::Set)]
     pub cookie_secure: Option<bool>,
+    /// Reverse proxies whose `X-Forwarded-For` / `Forwarded` headers name the client:
+    /// comma-separated IP addresses or ranges (`10.0.0.0/8`). Default: none.
+    #[arg(long, env = "TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: String,
+    /// Seconds a client has to send a request's whole body; a slower one is answered 408.
+    #[arg(long, env = "BODY_TIMEOUT_SECONDS", default_value_t = 10)]
+    pub body_timeout_seconds: u64,
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "SESSION_IDLE_MINUTES", default_value_t = 30)]
     pub session_idle_minutes: u64,
@@ -54,7 +68,12 @@ pub fn default_pool_size(database: &DbUrl) -> u32 {
 pub struct Config {
     pub database: DbUrl,
     pub bind: String,
+    pub public_url: PublicUrl,
+    /// Whether `public_url` was given (`PUBLIC_URL`) rather than derived from `bind`.
+    pub public_url_given: bool,
     pub cookie_secure: bool,
+    pub trusted_proxies: Vec<IpNet>,
+    pub body_timeout: Duration,
     pub session_idle_timeout: Duration,
     pub session_absolute_timeout: Duration,
     pub pool: PoolOptions,
@@ -62,6 +81,24 @@ pub struct Config {
 }
 
 pub const MIN_SESSION_KEY_LEN: usize = 64;
+
+/// The site the tests' requests address (`Config::for_tests`).
+pub const TEST_PUBLIC_URL: &str = "http://partnerdesk.test";
+
+/// The public URL when `PUBLIC_URL` is not given: plain http on this machine, at `BIND`'s port
+/// (`localhost`, the name `serve` prints, for a loopback or unspecified address, so that the
+/// address it tells people to open passes the same-origin check).
+fn derived_public_url(bind: &str) -> Result<PublicUrl, String> {
+    let unusable = || format!("BIND {bind:?} gives no address for links: set PUBLIC_URL.");
+    let (host, port) = bind.rsplit_once(':').ok_or_else(unusable)?;
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    let host = match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) if ip.is_loopback() || ip.is_unspecified() => "localhost",
+        _ if bare.is_empty() => "localhost",
+        _ => host,
+    };
+    PublicUrl::parse(&format!("http://{host}:{port}")).map_err(|_| unusable())
+}
 
 impl Config {
     /// Validates the arguments; also returns the session key's secret. `demo` allows a missing
@@ -90,10 +127,38 @@ impl Config {
             return Err("DB_POOL_SIZE must be at least 1.".into());
         }
         let db_pool_size = args.db_pool_size.unwrap_or_else(|| default_pool_size(&database));
+        let public_url = match &args.public_url {
+            Some(given) => PublicUrl::parse(given)?,
+            None => derived_public_url(&args.bind)?,
+        };
+        let cookie_secure = match args.cookie_secure {
+            None => public_url.is_https(),
+            Some(false) if public_url.is_https() => {
+                return Err(
+                    "COOKIE_SECURE=false with an https PUBLIC_URL would send the session cookie without its Secure flag: leave COOKIE_SECURE unset."
+                        .into(),
+                );
+            }
+            Some(true) if !public_url.is_secure_context() => {
+                return Err(format!(
+                    "COOKIE_SECURE=true needs an https PUBLIC_URL (browsers drop Secure cookies sent over http to {public_url}): set PUBLIC_URL to the https address."
+                ));
+            }
+            Some(secure) => secure,
+        };
+        let trusted_proxies = IpNet::parse_list(&args.trusted_proxies)
+            .map_err(|e| format!("TRUSTED_PROXIES: {e}."))?;
+        if args.body_timeout_seconds == 0 {
+            return Err("BODY_TIMEOUT_SECONDS must be at least 1.".into());
+        }
         let config = Config {
             database,
             bind: args.bind.clone(),
-            cookie_secure: args.cookie_secure.unwrap_or(!demo),
+            public_url,
+            public_url_given: args.public_url.is_some(),
+            cookie_secure,
+            trusted_proxies,
+            body_timeout: Duration::from_secs(args.body_timeout_seconds),
             session_idle_timeout: Duration::from_secs(args.session_idle_minutes * 60),
             session_absolute_timeout: Duration::from_secs(args.session_absolute_hours * 3600),
             pool: PoolOptions {
@@ -105,12 +170,16 @@ impl Config {
         Ok((config, key))
     }
 
-    /// Settings for tests: the given database, plain-http cookies, default timeouts.
+    /// Settings for tests: the given database, the tests' site on plain http, default timeouts.
     pub fn for_tests(database: DbUrl) -> Config {
         Config {
             database,
             bind: "127.0.0.1:0".into(),
+            public_url: PublicUrl::parse(TEST_PUBLIC_URL).expect("the tests' site"),
+            public_url_given: true,
             cookie_secure: false,
+            trusted_proxies: Vec::new(),
+            body_timeout: Duration::from_secs(10),
             session_idle_timeout: Duration::from_secs(30 * 60),
             session_absolute_timeout: Duration::from_secs(8 * 3600),
             pool: PoolOptions { max_size: 4, connection_timeout: Duration::from_secs(10) },
@@ -138,7 +207,10 @@ mod tests {
             database_url: database_url.into(),
             bind: "127.0.0.1:0".into(),
             session_key: None,
+            public_url: None,
             cookie_secure: None,
+            trusted_proxies: String::new(),
+            body_timeout_seconds: 10,
             session_idle_minutes: 30,
             session_absolute_hours: 8,
             db_pool_size,
@@ -156,5 +228,63 @@ mod tests {
         assert_eq!(size("sqlite://x.db", Some(3)).unwrap().max_size, 3);
         assert_eq!(size("postgres://u@h/db", Some(20)).unwrap().max_size, 20);
         assert_eq!(size("sqlite://x.db", Some(0)).unwrap_err(), "DB_POOL_SIZE must be at least 1.");
+    }
+
+    #[test]
+    fn the_public_url_is_given_or_derived_and_decides_the_cookie() {
+        let with = |public: Option<&str>, bind: &str, secure: Option<bool>| {
+            let mut a = args("sqlite://x.db", None);
+            a.public_url = public.map(str::to_string);
+            a.bind = bind.into();
+            a.cookie_secure = secure;
+            Config::from_args(&a, true)
+                .map(|(c, _)| (c.public_url.origin().to_string(), c.cookie_secure))
+        };
+        let https = Some("https://partnerdesk.example.com");
+        assert_eq!(
+            with(https, "0.0.0.0:8080", None).unwrap(),
+            ("https://partnerdesk.example.com".into(), true)
+        );
+        assert_eq!(
+            with(None, "127.0.0.1:8080", None).unwrap(),
+            ("http://localhost:8080".into(), false)
+        );
+        assert_eq!(
+            with(None, "0.0.0.0:9000", None).unwrap(),
+            ("http://localhost:9000".into(), false)
+        );
+        assert_eq!(
+            with(None, "[::1]:8080", None).unwrap(),
+            ("http://localhost:8080".into(), false)
+        );
+        assert_eq!(
+            with(None, "10.1.2.3:8080", None).unwrap(),
+            ("http://10.1.2.3:8080".into(), false)
+        );
+        assert!(with(None, "127.0.0.1:8080", Some(true)).unwrap().1);
+        assert!(
+            with(https, "127.0.0.1:8080", Some(false)).unwrap_err().contains("COOKIE_SECURE=false")
+        );
+        assert!(with(Some("http://10.1.2.3"), "127.0.0.1:8080", Some(true)).is_err());
+        assert!(
+            with(Some("https://x.example/app"), "127.0.0.1:8080", None)
+                .unwrap_err()
+                .contains("without a path")
+        );
+        assert!(
+            with(Some("x.example"), "127.0.0.1:8080", None).unwrap_err().contains("PUBLIC_URL")
+        );
+    }
+
+    #[test]
+    fn trusted_proxies_and_the_body_timeout_are_checked() {
+        let mut a = args("sqlite://x.db", None);
+        a.trusted_proxies = "10.0.0.0/8, 192.168.0.1".into();
+        assert_eq!(Config::from_args(&a, true).unwrap().0.trusted_proxies.len(), 2);
+        a.trusted_proxies = "10.0.0.0/40".into();
+        assert!(Config::from_args(&a, true).unwrap_err().starts_with("TRUSTED_PROXIES"));
+        a.trusted_proxies = String::new();
+        a.body_timeout_seconds = 0;
+        assert!(Config::from_args(&a, true).unwrap_err().contains("BODY_TIMEOUT_SECONDS"));
     }
 }

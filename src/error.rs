@@ -22,6 +22,12 @@ pub enum AppError {
     SignInRequired { next: Option<String> },
     #[error("{}", Locale::En.t("error-unavailable"))]
     Unavailable,
+    /// A rate limit refused the request; it may be sent again after this many seconds.
+    #[error("too many requests: try again in {retry_after_secs} s")]
+    TooManyRequests { retry_after_secs: u64 },
+    /// The request's body did not arrive within the deadline.
+    #[error("{}", Locale::En.t("error-body-timeout"))]
+    BodyTimeout,
     #[error("{}", Locale::En.t("error-internal"))]
     Internal(#[source] anyhow::Error),
 }
@@ -44,6 +50,8 @@ impl AppError {
             AppError::Unprocessable(_) => "error-title-unprocessable",
             AppError::SignInRequired { .. } => "error-title-sign-in",
             AppError::Unavailable => "error-title-unavailable",
+            AppError::TooManyRequests { .. } => "error-title-too-many",
+            AppError::BodyTimeout => "error-title-body-timeout",
             AppError::Internal(_) => "error-title-internal",
         }
     }
@@ -58,7 +66,21 @@ impl AppError {
             AppError::NotFound => Msg::new("error-not-found"),
             AppError::SignInRequired { .. } => Msg::new("error-sign-in-required"),
             AppError::Unavailable => Msg::new("error-unavailable"),
+            AppError::TooManyRequests { retry_after_secs } => {
+                Msg::new("error-too-many").num("seconds", *retry_after_secs as f64)
+            }
+            AppError::BodyTimeout => Msg::new("error-body-timeout"),
             AppError::Internal(_) => Msg::new("error-internal"),
+        }
+    }
+
+    /// Seconds after which the same request may succeed (`Retry-After`), for the kinds that
+    /// have one.
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            AppError::Unavailable => Some(2),
+            AppError::TooManyRequests { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
         }
     }
 

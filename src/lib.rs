@@ -21,7 +21,9 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::from_fn;
 use actix_web::{App, web as aweb};
 
-use web::middleware::{csrf, error_pages, input_guard, keep_address, request_id, security_headers};
+use web::middleware::{
+    csrf, error_pages, input_guard, keep_address, rate_limit, request_id, security_headers,
+};
 use web::session_store::DbSessionStore;
 use web::state::AppState;
 
@@ -66,5 +68,11 @@ pub fn build_app(
         .wrap(from_fn(security_headers::security_headers))
         .wrap(from_fn(request_id::request_id))
         .configure(web::public_routes)
-        .service(aweb::scope("").wrap(from_fn(csrf::guard)).wrap(sessions).configure(web::routes))
+        .service(
+            aweb::scope("")
+                .wrap(from_fn(rate_limit::rate_limit))
+                .wrap(from_fn(csrf::guard))
+                .wrap(sessions)
+                .configure(web::routes),
+        )
 }

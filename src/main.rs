@@ -201,16 +201,44 @@ fn serve(args: ConfigArgs, demo: bool) -> anyhow::Result<()> {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
     let blocking = db::blocking_threads_per_worker(config.pool.max_size, workers);
-    let display = bind.replace("127.0.0.1", "localhost");
+    let public = config.public_url.clone();
+    log_transport_settings(&config);
     let state = web::Data::new(AppState::new(pool, config, key));
     actix_web::rt::System::new().block_on(async move {
         let server = HttpServer::new(move || partnerdesk::build_app(state.clone()))
             .workers(workers)
             .worker_max_blocking_threads(blocking)
             .bind(&bind)?;
-        log::info!("PartnerDesk listening on http://{display}/");
-        println!("PartnerDesk is running: open http://{display}/ (Ctrl+C stops it)");
+        log::info!("PartnerDesk listening on {bind}");
+        println!("PartnerDesk is running: open {public}/ (Ctrl+C stops it)");
         server.run().await
     })?;
     Ok(())
+}
+
+/// Says where the links point and which proxies are believed: settings whose mistakes show only
+/// as refused forms or one rate limit shared by every client.
+fn log_transport_settings(config: &Config) {
+    let public = &config.public_url;
+    if config.public_url_given {
+        log::info!("public URL (PUBLIC_URL): {public}");
+    } else {
+        log::warn!(
+            "public URL derived from BIND: {public}; links use it and forms are accepted only from \
+             pages at it: set PUBLIC_URL to the address browsers use"
+        );
+    }
+    log::info!(
+        "session cookie: {}",
+        if config.cookie_secure { "Secure, __Host-partnerdesk" } else { "not Secure (plain http)" }
+    );
+    if config.trusted_proxies.is_empty() {
+        log::info!(
+            "forwarded headers are ignored (TRUSTED_PROXIES is empty): behind a reverse proxy, \
+             every client counts as the proxy's address for the rate limits"
+        );
+    } else {
+        let list: Vec<String> = config.trusted_proxies.iter().map(ToString::to_string).collect();
+        log::info!("client addresses forwarded by {} are believed", list.join(", "));
+    }
 }

@@ -416,7 +416,7 @@ async fn the_switcher_returns_from_a_page_answering_a_post_to_the_page_it_was_se
     assert_eq!(switcher_back(&r.body), format!("{account}?tab=1&x=2"));
 
     // A boosted htmx form: the page the browser showed (HX-Current-URL) counts.
-    let current = format!("https://{HOST}{account}#prepare");
+    let current = format!("http://{HOST}{account}#prepare");
     let r = post_with(
         &app,
         &mut b,
@@ -456,6 +456,9 @@ async fn a_page_answering_a_post_never_returns_to_another_site() {
     let foreign = [
         "https://evil.example/customers",
         "http://evil.example/",
+        // The site is http://{HOST}: another scheme or port is another site.
+        &format!("https://{HOST}/customers"),
+        &format!("http://{HOST}:8080/customers"),
         &format!("https://{HOST}.evil.example/customers"),
         &format!("https://{HOST}@evil.example/customers"),
         &format!("https://evil.example/{HOST}/customers"),

@@ -232,7 +232,7 @@ async fn a_boosted_form_answered_with_a_page_keeps_the_address() {
     let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let sub_page = format!("/customers/{}/subscriptions/{}", w.ready.id, w.ready_sub);
     let status = format!("{sub_page}/status");
-    let current = format!("https://{HOST}{sub_page}");
+    let current = format!("http://{HOST}{sub_page}");
     let boosted = [("HX-Request", "true"), ("HX-Boosted", "true"), ("HX-Current-URL", &current)];
 
     // Refused: the subscription is already suspended (the refusal is an error answer).

@@ -342,3 +342,27 @@ async fn one_time_passwords_expire_after_seven_days() {
         .unwrap();
     assert_eq!(expires, Some(created + 7 * DAY_MS));
 }
+
+#[actix_web::test]
+async fn the_second_step_is_rate_limited_per_user() {
+    let (env, _, app) = Env::with_app().await;
+    let (_, mut b) = past_password(&app, SALES_AGENT, PASSWORD).await;
+    get(&app, &mut b, "/signin/code").await;
+    let mut answers = Vec::new();
+    for _ in 0..25 {
+        // Lift the lock each time, so that only the rate limit can refuse.
+        diesel::update(users::table.filter(users::email.eq(SALES_AGENT)))
+            .set((users::failed_logins.eq(0), users::locked_until.eq(None::<i64>)))
+            .execute(&mut *env.conn())
+            .unwrap();
+        answers.push(post(&app, &mut b, "/signin/code", &[("code", &wrong_code())]).await);
+    }
+    let first_429 = answers.iter().position(|r| r.status.as_u16() == 429).expect("no 429");
+    assert!((20..25).contains(&first_429), "the first 429 came after {first_429} attempts");
+    let refused = &answers[first_429];
+    let wait: u64 = refused.header("retry-after").expect("Retry-After").parse().unwrap();
+    assert!((1..=6).contains(&wait), "Retry-After: {wait}");
+    assert!(refused.body.contains("Too many"), "{}", refused.body);
+    // Refused attempts are not counted as failed sign-ins.
+    assert_eq!(failed_logins(&env, SALES_AGENT), 0);
+}

@@ -2,6 +2,11 @@
 error-not-found = This page does not exist, or you do not have access to it.
 error-sign-in-required = Please sign in to continue.
 error-unavailable = The service is busy. Please try again in a moment.
+error-too-many = Too many attempts. Wait { $seconds ->
+    [one] a second
+   *[other] { $seconds } seconds
+} and try again.
+error-body-timeout = The request took too long to arrive. Check your connection and try again.
 error-internal = Something went wrong on our side. The error has been logged; please try again.
 error-form-malformed = The form was incomplete or malformed. Reload the page and try again.
 error-query-malformed = The address has parameters this page does not understand.

@@ -2,6 +2,12 @@
 error-not-found = Ta strona nie istnieje lub nie masz do niej dostępu.
 error-sign-in-required = Zaloguj się, aby kontynuować.
 error-unavailable = Usługa jest zajęta. Spróbuj ponownie za chwilę.
+error-too-many = Zbyt wiele prób. Odczekaj { $seconds ->
+    [one] sekundę
+    [few] { $seconds } sekundy
+   *[many] { $seconds } sekund
+} i spróbuj ponownie.
+error-body-timeout = Przesyłanie żądania trwało zbyt długo. Sprawdź połączenie i spróbuj ponownie.
 error-internal = Wystąpił błąd po naszej stronie. Został zapisany w dzienniku; spróbuj ponownie.
 error-form-malformed = Formularz był niekompletny lub nieprawidłowy. Odśwież stronę i spróbuj ponownie.
 error-query-malformed = Adres zawiera parametry, których ta strona nie obsługuje.

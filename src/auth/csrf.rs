@@ -4,22 +4,19 @@
 
 use subtle::ConstantTimeEq;
 
+use crate::util::urls::PublicUrl;
+
 pub const HEADER: &str = "X-CSRF-Token";
 pub const FIELD: &str = "csrf_token";
 
 /// Whether the browser's signals allow the request: not `Sec-Fetch-Site: cross-site`, and an
-/// `Origin`, where sent, naming `host`.
-pub fn same_origin(sec_fetch_site: Option<&str>, origin: Option<&str>, host: &str) -> bool {
+/// `Origin`, where sent, that is the site's own: the public URL's scheme, host and port (a
+/// page served over http cannot post to the https site, nor another port's to this one).
+pub fn same_origin(sec_fetch_site: Option<&str>, origin: Option<&str>, site: &PublicUrl) -> bool {
     if sec_fetch_site.is_some_and(|site| site.eq_ignore_ascii_case("cross-site")) {
         return false;
     }
-    match origin {
-        None => true,
-        Some(origin) => origin
-            .split_once("://")
-            .map(|(_, rest)| rest.eq_ignore_ascii_case(host))
-            .unwrap_or(false),
-    }
+    origin.is_none_or(|origin| site.is_same_origin(origin))
 }
 
 /// A field of an urlencoded form body.
@@ -46,10 +43,14 @@ mod tests {
 
     #[test]
     fn cross_site_signals_and_tokens() {
-        assert!(same_origin(None, None, "h"));
-        assert!(same_origin(Some("same-origin"), Some("https://h"), "h"));
-        assert!(!same_origin(Some("cross-site"), None, "h"));
-        assert!(!same_origin(None, Some("https://evil"), "h"));
+        let site = PublicUrl::parse("https://h").unwrap();
+        assert!(same_origin(None, None, &site));
+        assert!(same_origin(Some("same-origin"), Some("https://h"), &site));
+        assert!(!same_origin(Some("cross-site"), None, &site));
+        assert!(!same_origin(None, Some("https://evil"), &site));
+        assert!(!same_origin(None, Some("http://h"), &site));
+        assert!(!same_origin(None, Some("https://h:8443"), &site));
+        assert!(!same_origin(None, Some("null"), &site));
         assert!(matches("abc", Some("abc")));
         assert!(!matches("", Some("")));
         assert!(!matches("abc", None));

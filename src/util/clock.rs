@@ -12,6 +12,13 @@ pub fn now_ms() -> i64 {
     d.as_millis() as i64
 }
 
+/// Whether a second has passed since this last answered true for `last` (which it updates):
+/// for log lines that a flood of requests must not multiply.
+pub fn once_a_second(last: &std::sync::atomic::AtomicI64) -> bool {
+    let second = now_ms() / 1000;
+    last.swap(second, std::sync::atomic::Ordering::Relaxed) != second
+}
+
 /// UTC milliseconds as a calendar time (the epoch for a value out of range).
 pub fn to_datetime(ms: i64) -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)

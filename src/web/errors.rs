@@ -21,6 +21,8 @@ impl ResponseError for AppError {
             AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::BodyTimeout => StatusCode::REQUEST_TIMEOUT,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -47,13 +49,13 @@ pub fn signin_location(next: Option<&str>) -> String {
 }
 
 /// The error page without the navigation (nobody is signed in, or nobody is known yet), in
-/// the given language; "busy" says when to try again.
+/// the given language; "busy" and "too many" say when to try again.
 pub fn page(e: &AppError, l: Locale) -> HttpResponse {
     let status = e.status_code();
     let page = ErrorPage { l, code: status.as_u16(), title: e.title(), message: e.text(l) };
     let mut resp = HttpResponse::build(status);
-    if let AppError::Unavailable = e {
-        resp.insert_header((header::RETRY_AFTER, "2"));
+    if let Some(secs) = e.retry_after_secs() {
+        resp.insert_header((header::RETRY_AFTER, secs.to_string()));
     }
     match page.render() {
         Ok(html) => resp.content_type("text/html; charset=utf-8").body(html),
@@ -65,8 +67,8 @@ pub fn page(e: &AppError, l: Locale) -> HttpResponse {
 pub fn toast(e: &AppError, status: StatusCode, l: Locale) -> HttpResponse {
     let fragment = ToastFragment { l, toasts: vec![Toast::error(e.message())] };
     let mut resp = HttpResponse::build(status);
-    if let AppError::Unavailable = e {
-        resp.insert_header((header::RETRY_AFTER, "2"));
+    if let Some(secs) = e.retry_after_secs() {
+        resp.insert_header((header::RETRY_AFTER, secs.to_string()));
     }
     resp.insert_header(("HX-Reswap", "none"))
         .content_type("text/html; charset=utf-8")

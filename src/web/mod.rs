@@ -4,10 +4,12 @@
 pub mod account;
 pub mod activity;
 pub mod assets;
+pub mod client;
 pub mod customers;
 pub mod errors;
 pub mod extract;
 pub mod health;
+pub mod limits;
 pub mod middleware;
 pub mod profile;
 pub mod request;

@@ -2,10 +2,12 @@
 //! address to come back to.
 
 use actix_web::http::{Method, header};
+use actix_web::web::Data;
 use actix_web::{HttpMessage, HttpRequest};
 
 use crate::i18n::Locale;
-use crate::util::urls::{local_path, same_site_path};
+use crate::util::urls::local_path;
+use crate::web::state::AppState;
 
 /// The request's id (set by `middleware::request_id`), for logs and audit records.
 #[derive(Debug, Clone)]
@@ -32,7 +34,8 @@ pub fn locale_of(req: &HttpRequest) -> Locale {
 
 /// Where the page answering this request can be looked at again with a GET: a GET's own path
 /// and query; for another method (a page rendered in answer to a POST, whose address the
-/// browser cannot simply load) the page it was sent from, if that is this site: htmx's
+/// browser cannot simply load) the page it was sent from, if that is this site (the public
+/// URL's scheme, host and port): htmx's
 /// `HX-Current-URL`, else the `Referer`; else the start page.
 pub fn reloadable_path(req: &HttpRequest) -> String {
     if req.method() == Method::GET {
@@ -43,13 +46,13 @@ pub fn reloadable_path(req: &HttpRequest) -> String {
             .unwrap_or("/")
             .to_string();
     }
-    let host = req.connection_info().host().to_string();
+    let Some(state) = req.app_data::<Data<AppState>>() else { return "/".into() };
     let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
     let htmx = header("HX-Request") == Some("true");
     htmx.then(|| header("HX-Current-URL"))
         .flatten()
         .into_iter()
         .chain(header(header::REFERER.as_str()))
-        .find_map(|url| same_site_path(url, &host))
+        .find_map(|url| state.config.public_url.local_path_of(url))
         .unwrap_or_else(|| "/".into())
 }

@@ -84,7 +84,6 @@ pub struct CreateForm {
 }
 
 async fn create(
-    req: HttpRequest,
     ctx: Ctx,
     session: Session,
     state: web::Data<AppState>,
@@ -102,8 +101,8 @@ async fn create(
         Some(id) => Invitee::Existing(id.to_owned()),
     };
     let created = state.call(&ctx, move |c, ctx| svc::create(c, ctx, with_dap, &invitee)).await?;
-    let info = req.connection_info();
-    let link = format!("{}://{}/invitations/{}", info.scheme(), info.host(), created.token);
+    // On the public URL: the request's Host and forwarded headers are the client's to choose.
+    let link = state.config.public_url.link(&format!("/invitations/{}", created.token));
     let expires = created.request.expires_at;
     let invitation = NewInvitation {
         message: draft_message(ctx.user.locale, &ctx.user.partner.name, &link, with_dap, expires),

@@ -14,6 +14,8 @@ pub const LOGIN_AT_KEY: &str = "login_at";
 pub const CSRF_KEY: &str = "csrf";
 /// Between the password and the last step of signing in: the password's proof, and where to go.
 pub const PROOF_KEY: &str = "signin_proof";
+/// The user id of that proof, as the key of the steps' rate limits.
+pub const PENDING_USER_KEY: &str = "signin_uid";
 const NEXT_KEY: &str = "signin_next";
 const FLASH_KEY: &str = "flash";
 
@@ -39,6 +41,7 @@ pub fn start_pending(session: &Session, proof: &PasswordProof, next: &str) -> Ap
         session.insert(k, v).map_err(|e| AppError::internal(anyhow::anyhow!("session: {e}")))
     };
     store(PROOF_KEY, serde_json::to_value(proof).map_err(AppError::internal)?)?;
+    store(PENDING_USER_KEY, proof.user_id.clone().into())?;
     store(NEXT_KEY, next.into())?;
     store(CSRF_KEY, random_token().into())?;
     Ok(())

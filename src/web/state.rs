@@ -1,5 +1,5 @@
-//! What every request can reach: the services' backend (pool and hasher), the settings and the
-//! session key.
+//! What every request can reach: the services' backend (pool and hasher), the settings, the
+//! session key and the rate limits.
 
 use actix_web::cookie::Key;
 
@@ -7,16 +7,19 @@ use crate::config::Config;
 use crate::db::{AnyConnection, Pool};
 use crate::error::AppResult;
 use crate::services::{Backend, Ctx};
+use crate::web::limits::Limits;
 
 pub struct AppState {
     pub backend: Backend,
     pub config: Config,
     pub session_key: Key,
+    /// This process's rate limits (a fresh state starts with every allowance full).
+    pub limits: Limits,
 }
 
 impl AppState {
     pub fn new(pool: Pool, config: Config, session_key: Key) -> Self {
-        AppState { backend: Backend::new(pool), config, session_key }
+        AppState { backend: Backend::new(pool), config, session_key, limits: Limits::default() }
     }
 
     /// Runs a service with the request's context on a pooled connection (`Backend::db`).

@@ -216,19 +216,27 @@ async fn open_session(
 }
 
 /// The application on 127.0.0.1, a free port, one worker: (base URL on `localhost`, handle).
+/// The base URL is the server's public URL, which the same-origin check holds forms to.
 async fn serve(env: &Env) -> (String, ServerHandle) {
-    let state = env.state.clone();
+    let listener = std::net::TcpListener::bind(("127.0.0.1", 0)).expect("bind 127.0.0.1:0");
+    let base = format!("http://localhost:{}", listener.local_addr().unwrap().port());
+    let mut config = env.state.config.clone();
+    config.public_url = partnerdesk::util::urls::PublicUrl::parse(&base).expect("a public URL");
+    let state = actix_web::web::Data::new(partnerdesk::web::state::AppState::new(
+        env.pool.clone(),
+        config,
+        env.state.session_key.clone(),
+    ));
     let server = actix_web::HttpServer::new(move || partnerdesk::build_app(state.clone()))
         .workers(1)
         .disable_signals()
         .shutdown_timeout(1)
-        .bind(("127.0.0.1", 0))
-        .expect("bind 127.0.0.1:0");
-    let port = server.addrs()[0].port();
+        .listen(listener)
+        .expect("serve on the bound port");
     let server = server.run();
     let handle = server.handle();
     actix_web::rt::spawn(server);
-    (format!("http://localhost:{port}"), handle)
+    (base, handle)
 }
 
 /// How a test's browser is set up.

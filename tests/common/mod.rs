@@ -104,13 +104,29 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Env {
+        Env::with_config(|_| {})
+    }
+
+    /// A test's database and state with the tests' settings after `tweak`.
+    pub fn with_config(tweak: impl FnOnce(&mut Config)) -> Env {
+        Env::with_state(tweak, |_| {})
+    }
+
+    /// A test's database and state without rate limits, for suites that send one request
+    /// hundreds of times to test something else.
+    pub fn without_rate_limits() -> Env {
+        Env::with_state(|_| {}, |s| s.limits = partnerdesk::web::limits::Limits::none())
+    }
+
+    fn with_state(tweak: impl FnOnce(&mut Config), tweak_state: impl FnOnce(&mut AppState)) -> Env {
         let (url, handle) = new_database();
-        let config = Config::for_tests(url.clone());
+        let mut config = Config::for_tests(url.clone());
+        tweak(&mut config);
         let pool = db::connect(&url, &config.pool).expect("open test database");
         let world = world::build(&mut pool.get().unwrap());
-        let state =
-            web::Data::new(AppState::new(pool.clone(), config, actix_web::cookie::Key::generate()));
-        Env { pool, world, state, _db: handle }
+        let mut state = AppState::new(pool.clone(), config, actix_web::cookie::Key::generate());
+        tweak_state(&mut state);
+        Env { pool, world, state: web::Data::new(state), _db: handle }
     }
 
     pub fn conn(&self) -> TestConn {

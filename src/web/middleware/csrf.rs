@@ -7,6 +7,7 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::Next;
+use actix_web::web::Data;
 
 use super::error_pages::record_refused;
 use super::input_guard::FormBody;
@@ -16,6 +17,7 @@ use crate::i18n::Msg;
 use crate::services::audit::{Requester, op};
 use crate::web::request::request_id_of;
 use crate::web::session::{PROOF_KEY, USER_ID_KEY, csrf_token};
+use crate::web::state::AppState;
 
 fn rejected() -> AppError {
     AppError::Forbidden(Msg::new("error-csrf"))
@@ -45,8 +47,9 @@ pub async fn guard(
 
 fn check(req: &mut ServiceRequest) -> Result<(), AppError> {
     let header = |name| req.headers().get(name).and_then(|v| v.to_str().ok());
-    let host = req.connection_info().host().to_string();
-    if !csrf::same_origin(header("sec-fetch-site"), header(header::ORIGIN.as_str()), &host) {
+    let site = req.app_data::<Data<AppState>>().map(|s| s.config.public_url.clone());
+    let Some(site) = site else { return Err(rejected()) };
+    if !csrf::same_origin(header("sec-fetch-site"), header(header::ORIGIN.as_str()), &site) {
         return Err(rejected());
     }
     let session = req.get_session();

@@ -1,5 +1,7 @@
 //! Shapes error answers for where they are shown, and records authorization denials.
 
+use std::sync::atomic::AtomicI64;
+
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header;
@@ -11,7 +13,9 @@ use askama::Template;
 use crate::auth::CurrentUser;
 use crate::error::AppError;
 use crate::services::audit::{self, Actor, Requester};
+use crate::util::clock::once_a_second;
 use crate::views::{ErrorInLayoutPage, Layout, Nav};
+use crate::web::client::client_label;
 use crate::web::errors;
 use crate::web::request::{is_htmx_fragment_request, locale_of, request_id_of};
 use crate::web::session_store::with_request_scope;
@@ -107,7 +111,7 @@ pub async fn record_refused(
 ) {
     let route = format!("{} {}", req.method(), redacted_path(req.path()));
     if let Requester::Session { user_id: None, .. } = requester {
-        log_anonymous_refusal(operation, &route);
+        log_anonymous_refusal(operation, &route, &client_label(req));
         return;
     }
     let Some(state) = req.app_data::<Data<AppState>>() else { return };
@@ -127,12 +131,10 @@ fn redacted_path(path: &str) -> &str {
     }
 }
 
-fn log_anonymous_refusal(operation: &str, route: &str) {
-    use std::sync::atomic::{AtomicI64, Ordering};
-    static LAST_SECOND: AtomicI64 = AtomicI64::new(0);
-    let second = crate::util::clock::now_ms() / 1000;
-    if LAST_SECOND.swap(second, Ordering::Relaxed) != second {
+fn log_anonymous_refusal(operation: &str, route: &str, client: &str) {
+    static LAST_LOGGED: AtomicI64 = AtomicI64::new(0);
+    if once_a_second(&LAST_LOGGED) {
         let route: String = route.chars().take(200).collect();
-        log::info!("refused ({operation}) for nobody signed in: {route}");
+        log::info!("refused ({operation}) for nobody signed in, from {client}: {route}");
     }
 }
