@@ -253,7 +253,7 @@ csv-request-id = Request ID
 password-subtitle = Changing your password signs you out everywhere else.
 password-current = Current password
 password-new = New password
-password-hint = 8 to 128 characters. Common passwords are refused.
+password-hint = 8 to 128 characters, hard to guess: several unrelated words work well. Common passwords, patterns and your name or company are refused.
 password-again = New password again
 
 # Prepare for removal

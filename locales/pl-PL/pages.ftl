@@ -264,7 +264,7 @@ csv-request-id = Identyfikator żądania
 password-subtitle = Zmiana hasła wylogowuje Cię wszędzie indziej.
 password-current = Obecne hasło
 password-new = Nowe hasło
-password-hint = Od 8 do 128 znaków. Popularne hasła są odrzucane.
+password-hint = Od 8 do 128 znaków, trudne do odgadnięcia: dobrze sprawdza się kilka niepowiązanych słów. Popularne hasła, wzory oraz Twoje imię lub nazwa firmy są odrzucane.
 password-again = Powtórz nowe hasło
 
 # Przygotowanie do usunięcia

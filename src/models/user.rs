@@ -148,13 +148,35 @@ pub fn set_password_hash(
     user_id: &str,
     hash: &str,
 ) -> QueryResult<usize> {
+    set_password(conn, user_id, hash, None)
+}
+
+/// Sets a one-time password: it must be replaced at the next sign-in, within
+/// `ONE_TIME_PASSWORD_DAYS`.
+pub fn set_one_time_password(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    hash: &str,
+    now: i64,
+) -> QueryResult<usize> {
+    let expires = now + ONE_TIME_PASSWORD_DAYS * crate::util::clock::DAY_MS;
+    set_password(conn, user_id, hash, Some(expires))
+}
+
+/// A new password, one-time (expiring) or not; a sign-in lock is lifted with it.
+fn set_password(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    hash: &str,
+    one_time_until: Option<i64>,
+) -> QueryResult<usize> {
     diesel::update(users::table.find(user_id))
         .set((
             users::password_hash.eq(hash),
             users::failed_logins.eq(0),
             users::locked_until.eq(None::<i64>),
-            users::password_must_change.eq(false),
-            users::password_expires_at.eq(None::<i64>),
+            users::password_must_change.eq(one_time_until.is_some()),
+            users::password_expires_at.eq(one_time_until),
         ))
         .execute(conn)
 }
@@ -162,26 +184,6 @@ pub fn set_password_hash(
 /// Replaces the hash of the same password (made under today's parameters).
 pub fn set_rehashed(conn: &mut AnyConnection, user_id: &str, hash: &str) -> QueryResult<usize> {
     diesel::update(users::table.find(user_id)).set(users::password_hash.eq(hash)).execute(conn)
-}
-
-/// Sets a one-time password: it must be replaced at the next sign-in, within
-/// `ONE_TIME_PASSWORD_DAYS`. A sign-in lock is lifted with it.
-pub fn set_one_time_password(
-    conn: &mut AnyConnection,
-    user_id: &str,
-    hash: &str,
-    now: i64,
-) -> QueryResult<usize> {
-    diesel::update(users::table.find(user_id))
-        .set((
-            users::password_hash.eq(hash),
-            users::failed_logins.eq(0),
-            users::locked_until.eq(None::<i64>),
-            users::password_must_change.eq(true),
-            users::password_expires_at
-                .eq(Some(now + ONE_TIME_PASSWORD_DAYS * crate::util::clock::DAY_MS)),
-        ))
-        .execute(conn)
 }
 
 /// Keeps a new, not yet confirmed authenticator secret.
