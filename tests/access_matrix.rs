@@ -207,16 +207,16 @@ const TABLE: &[Row] = &[
         method: "POST",
         path: "/relationship-requests",
         form: &[("delegated_admin", "on")],
-        own: ["S", "R", "R", "R", "403", "403", "403", "R"],
-        other: ["S", "R", "R", "R", "403", "403", "403", "R"],
+        own: ["S", "200", "200", "200", "403", "403", "403", "200"],
+        other: ["S", "200", "200", "200", "403", "403", "403", "200"],
     },
-    // An invitation naming a former customer: the side's partner only.
+    // An invitation naming a former customer: the side's partner only. The link is in the answer.
     Row {
         method: "POST",
         path: "/relationship-requests",
         form: &[("customer", "{former}")],
-        own: MANAGE_OWN,
-        other: MANAGE_OTHER,
+        own: ["S", "200", "200", "200", "403", "403", "403", "404"],
+        other: ["S", "404", "404", "404", "403", "403", "403", "200"],
     },
     Row {
         method: "POST",

@@ -551,8 +551,7 @@ async fn errors_toasts_csv_and_invitations_are_translated() {
     assert!(csv.body.contains("update_user_locale"), "the operation code is stored as is");
 
     // The invitation draft is written in the user's language.
-    post(&app, &mut b, "/relationship-requests", &[("delegated_admin", "on")]).await;
-    let page = get(&app, &mut b, "/relationship-requests").await;
+    let page = post(&app, &mut b, "/relationship-requests", &[("delegated_admin", "on")]).await;
     page.assert_contains("Dzień dobry,")
         .assert_contains("uprawnienia administratora delegowanego w Państwa dzierżawie");
 

@@ -20,8 +20,7 @@ where
     if dap {
         fields.push(("delegated_admin", "on"));
     }
-    post(app, b, "/relationship-requests", &fields).await.assert_status(303);
-    let page = get(app, b, "/relationship-requests").await;
+    let page = post(app, b, "/relationship-requests", &fields).await;
     page.assert_status(200).assert_contains("the link is shown only once");
     let re = regex::Regex::new(
         r#"id="invitation-link" class="mono" href="https?://[^/"]+(/invitations/[0-9a-f]{64})""#,
@@ -419,4 +418,20 @@ async fn delegated_admin_privileges_can_be_removed_alone() {
         .assert_lacks("badge-none");
     post(&app, &mut agent, &path, &[]).await.assert_status(409).assert_contains("already off");
     assert_eq!(env.audit_count(Audits::of("remove_delegated_admin").succeeded()), 1);
+}
+
+/// The link of a new invitation is shown once, in the answer to its creation, and kept nowhere:
+/// not in the session store (whose rows are readable by whoever reads the database).
+#[actix_web::test]
+async fn a_new_invitations_token_is_not_kept_in_the_session_store() {
+    use partnerdesk::db::schema::sessions;
+    let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let r = post(&app, &mut b, "/relationship-requests", &[("customer", "new")]).await;
+    let states: Vec<String> =
+        sessions::table.select(sessions::state).load(&mut *env.conn()).unwrap();
+    assert!(
+        states.iter().all(|s| !s.contains("/invitations/")),
+        "a session holds the invitation link: {states:?}"
+    );
+    r.assert_status(200).assert_contains("id=\"invitation-link\"");
 }

@@ -97,8 +97,8 @@ where
     for (k, v) in headers {
         req = req.insert_header((*k, *v));
     }
-    send(app, b, req).await.assert_status(303);
-    let page = get(app, b, "/relationship-requests").await;
+    let page = send(app, b, req).await;
+    page.assert_status(200);
     let re = regex::Regex::new(r#"id="invitation-link" class="mono" href="([^"]+)""#).unwrap();
     re.captures(&page.body).expect("the invitation link")[1].to_string()
 }

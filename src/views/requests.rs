@@ -2,13 +2,12 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use serde::{Deserialize, Serialize};
 
 use crate::services::requests::{Acceptance, Accepted, CustomerName, Invitation, Listed};
 use crate::views::layout::Layout;
 
 /// An invitation just created: its link and draft message, shown once.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct NewInvitation {
     pub link: String,
     pub message: String,

@@ -24,8 +24,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::POST, "/invitations/{token}", accept);
 }
 
-const NEW_INVITATION_KEY: &str = "new_invitation";
-
 /// The invitation text a partner sends to the customer's admin, in the partner user's language.
 fn draft_message(l: Locale, partner: &str, link: &str, with_dap: bool, expires: i64) -> String {
     l.msg(
@@ -50,13 +48,20 @@ async fn list(
     query: web::Query<ListQuery>,
 ) -> AppResult<RequestsPage> {
     ctx.user.require(Permission::RequestRelationship)?;
-    let new_invitation = if session.contains_key(NEW_INVITATION_KEY) {
-        session.remove_as::<NewInvitation>(NEW_INVITATION_KEY).and_then(Result::ok)
-    } else {
-        None
-    };
     let toasts = super::flash::take(&session);
     let chosen = query.into_inner().customer.filter(|c| !c.is_empty());
+    page(&state, ctx, toasts, chosen, None).await
+}
+
+/// The requests page: the form (with `chosen` preselected), the list, and the new invitation
+/// just created, if any.
+async fn page(
+    state: &AppState,
+    ctx: Ctx,
+    toasts: Vec<Toast>,
+    chosen: Option<String>,
+    new_invitation: Option<NewInvitation>,
+) -> AppResult<RequestsPage> {
     let wanted = chosen.clone();
     let (requests, former) = state
         .call(&ctx, move |c, ctx| {
@@ -85,7 +90,6 @@ pub struct CreateForm {
 
 async fn create(
     ctx: Ctx,
-    session: Session,
     state: web::Data<AppState>,
     form: web::Form<CreateForm>,
 ) -> AppResult<HttpResponse> {
@@ -109,11 +113,9 @@ async fn create(
         link,
         with_dap,
     };
-    // Shown once, on the next page; the token itself is never stored.
-    session
-        .insert(NEW_INVITATION_KEY, &invitation)
-        .map_err(|e| AppError::internal(anyhow::anyhow!("session: {e}")))?;
-    Ok(super::see_other("/relationship-requests"))
+    // Shown once, in this answer: the token is stored nowhere, not even in the session.
+    let page = page(&state, ctx, Vec::new(), None, Some(invitation)).await?;
+    super::render(StatusCode::OK, page)
 }
 
 async fn revoke(
