@@ -119,6 +119,12 @@ async fn sign_in_returns_only_to_local_paths() {
     let mut b = sign_in(&app, GLOBAL_ADMIN).await;
     for (next, location) in [
         ("/%09/evil.example", "/"),
+        ("%2F%5Cevil.example", "/"),
+        ("%5C%5Cevil.example", "/"),
+        ("https%3A%2F%2Fevil.example", "/"),
+        ("%2F%E2%88%95evil.example", "/"),
+        ("%EF%BC%8F%EF%BC%8Fevil.example", "/"),
+        ("/%252F%252Fevil.example", "/%2F%2Fevil.example"),
         ("/%0D%0ASet-Cookie:%20x=y", "/"),
         ("%2F%2Fevil.example", "/"),
         ("/customers", "/customers"),

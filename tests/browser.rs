@@ -214,6 +214,36 @@ async fn a_global_admin_resets_two_step_sign_in() {
     .await;
 }
 
+/// (1a'') Someone hammering one account's sign-in meets a page that says to wait, in the
+/// browser as in the tests of the limits themselves.
+#[actix_web::test]
+async fn hammering_sign_in_meets_a_page_that_says_to_wait() {
+    browser::run(
+        "hammering_sign_in_meets_a_page_that_says_to_wait",
+        Options::default(),
+        |t| async move {
+            t.goto("/signin").await;
+            for attempt in 1..=25 {
+                t.find("#email").await.clear().await.unwrap();
+                t.find("#email").await.send_keys(world::HELPDESK_AGENT).await.unwrap();
+                t.find("#password").await.send_keys("not the password").await.unwrap();
+                t.click("form[action='/signin'] button[type=submit]").await;
+                t.wait_until("the sign-in is answered", async || {
+                    t.try_find("#email").await.is_some() || t.page_text().await.contains("Too many")
+                })
+                .await;
+                if t.page_text().await.contains("Too many attempts") {
+                    assert!(attempt > 20, "refused after {attempt} attempts");
+                    t.check_page().await;
+                    return;
+                }
+            }
+            panic!("25 sign-ins of one account in a row were never refused");
+        },
+    )
+    .await;
+}
+
 /// (1b) A wrong password keeps you on the form with the one generic message.
 #[actix_web::test]
 async fn wrong_password_stays_on_the_form() {

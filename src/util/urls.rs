@@ -123,9 +123,25 @@ mod tests {
         for ok in ["/", "/customers?q=a%20b", "/activity?from=2026-11-24"] {
             assert_eq!(local_path(ok), Some(ok));
         }
-        for bad in
-            ["", "x", "//evil.example", "/\\evil.example", "/\t/evil.example", "/a b", "/\r\n"]
-        {
+        // Scheme-relative, backslashes, whitespace and controls, and look-alikes of `/` (U+2215
+        // division slash, U+FF0F full-width solidus, U+2044 fraction slash) that a browser may
+        // normalise into one.
+        for bad in [
+            "",
+            "x",
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "\\/evil.example",
+            "/\t/evil.example",
+            "/a b",
+            "/\r\n",
+            "/\u{7f}",
+            "/\u{2215}evil.example",
+            "/\u{ff0f}evil.example",
+            "\u{ff0f}\u{ff0f}evil.example",
+            "/\u{2044}evil.example",
+        ] {
             assert_eq!(local_path(bad), None, "{bad:?}");
         }
     }
