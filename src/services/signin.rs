@@ -120,20 +120,25 @@ fn actor_of(u: &User, request_id: &str) -> Actor {
     Actor::for_user_row(Some(u.clone()), request_id.to_owned())
 }
 
+/// Records a refused sign-in attempt with its reason.
+fn record_refused(c: &mut AnyConnection, actor: &Actor, reason: String) -> AppResult<()> {
+    let ev = Event {
+        operation: op::LOGIN_FAILED,
+        resource_type: "session",
+        new_value: Some(reason),
+        failed: true,
+        ..Default::default()
+    };
+    Ok(audit::record(c, actor, ev)?)
+}
+
 /// Counts a failed attempt (locking the account after too many), audited with `reason`.
 fn record_failure(c: &mut AnyConnection, u: &User, reason: &str, actor: &Actor) -> AppResult<()> {
     let failures = user::increment_failed_logins(c, &u.id)?;
     if let Some(d) = lock_duration_ms(failures) {
         user::lock_until(c, &u.id, now_ms() + d)?;
     }
-    let ev = Event {
-        operation: op::LOGIN_FAILED,
-        resource_type: "session",
-        new_value: Some(format!("{reason}; failures: {failures}")),
-        failed: true,
-        ..Default::default()
-    };
-    Ok(audit::record(c, actor, ev)?)
+    record_refused(c, actor, format!("{reason}; failures: {failures}"))
 }
 
 /// The person is signed in: failures are forgotten and the sign-in recorded with `how`.
@@ -181,16 +186,7 @@ pub async fn sign_in(
     let actor = Actor { label: email, ..Actor::for_user_row(found.clone(), request_id.to_owned()) };
     state
         .db_tx(move |c| {
-            let refused = |c: &mut AnyConnection, reason: String| -> AppResult<()> {
-                let ev = Event {
-                    operation: op::LOGIN_FAILED,
-                    resource_type: "session",
-                    new_value: Some(reason),
-                    failed: true,
-                    ..Default::default()
-                };
-                Ok(audit::record(c, &actor, ev)?)
-            };
+            let refused = |c: &mut AnyConnection, reason: String| record_refused(c, &actor, reason);
             let generic = Msg::new(FAILED_MESSAGE);
             let Some(mut u) = found else {
                 refused(c, "unknown account".into())?;
