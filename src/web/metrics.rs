@@ -66,6 +66,9 @@ fn describe() {
 
 /// Records one answered request (called by `middleware::observe`).
 pub fn count_request(route: &str, method: &str, status: u16, seconds: f64) {
+    if HANDLE.get().is_none() {
+        return; // no recorder: spare the labels' allocations
+    }
     let (route, method) = (route.to_string(), method.to_string());
     metrics::histogram!(
         "partnerdesk_http_request_duration_seconds",
