@@ -49,6 +49,21 @@ pub struct ConfigArgs {
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "WORKERS")]
     pub workers: Option<usize>,
+    /// Seconds the server gives requests in flight to finish after SIGTERM or Ctrl+C.
+    #[arg(long, env = "SHUTDOWN_TIMEOUT_SECONDS", default_value_t = 30)]
+    pub shutdown_timeout_seconds: u64,
+    /// Address for `GET /metrics` (Prometheus text), e.g. `127.0.0.1:9100`. Unset: no metrics.
+    #[arg(long, env = "METRICS_BIND")]
+    pub metrics_bind: Option<String>,
+    /// Days an ended or expired session's row is kept before the server removes it.
+    #[arg(long, env = "SESSION_RETENTION_DAYS", default_value_t = 7)]
+    pub session_retention_days: u64,
+    /// Days an expired, unaccepted invitation is kept before the server removes it.
+    #[arg(long, env = "INVITATION_RETENTION_DAYS", default_value_t = 90)]
+    pub invitation_retention_days: u64,
+    /// Minutes between two clean-ups of expired sessions and invitations.
+    #[arg(long, env = "RETENTION_INTERVAL_MINUTES", default_value_t = 60)]
+    pub retention_interval_minutes: u64,
 }
 
 /// Connections a pool opens unless told otherwise: two per core (at least 2 on SQLite, 4 on
@@ -78,7 +93,30 @@ pub struct Config {
     pub session_absolute_timeout: Duration,
     pub pool: PoolOptions,
     pub workers: Option<usize>,
+    pub shutdown_timeout: Duration,
+    pub metrics_bind: Option<String>,
+    pub retention: Retention,
 }
+
+/// How long rows that no longer do anything are kept, and how often they are looked for.
+#[derive(Debug, Clone)]
+pub struct Retention {
+    pub sessions: Duration,
+    pub invitations: Duration,
+    pub interval: Duration,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention {
+            sessions: Duration::from_secs(7 * DAY),
+            invitations: Duration::from_secs(90 * DAY),
+            interval: Duration::from_secs(3600),
+        }
+    }
+}
+
+const DAY: u64 = 24 * 3600;
 
 pub const MIN_SESSION_KEY_LEN: usize = 64;
 
@@ -166,6 +204,13 @@ impl Config {
                 connection_timeout: Duration::from_secs(args.db_timeout_seconds.max(1)),
             },
             workers: args.workers,
+            shutdown_timeout: Duration::from_secs(args.shutdown_timeout_seconds),
+            metrics_bind: args.metrics_bind.clone().filter(|b| !b.is_empty()),
+            retention: Retention {
+                sessions: Duration::from_secs(args.session_retention_days * DAY),
+                invitations: Duration::from_secs(args.invitation_retention_days * DAY),
+                interval: Duration::from_secs(args.retention_interval_minutes.max(1) * 60),
+            },
         };
         Ok((config, key))
     }
@@ -184,6 +229,9 @@ impl Config {
             session_absolute_timeout: Duration::from_secs(8 * 3600),
             pool: PoolOptions { max_size: 4, connection_timeout: Duration::from_secs(10) },
             workers: Some(1),
+            shutdown_timeout: Duration::from_secs(30),
+            metrics_bind: None,
+            retention: Retention::default(),
         }
     }
 
@@ -216,6 +264,11 @@ mod tests {
             db_pool_size,
             db_timeout_seconds: 5,
             workers: None,
+            shutdown_timeout_seconds: 30,
+            metrics_bind: None,
+            session_retention_days: 7,
+            invitation_retention_days: 90,
+            retention_interval_minutes: 60,
         }
     }
 

@@ -22,7 +22,7 @@ use actix_web::middleware::from_fn;
 use actix_web::{App, web as aweb};
 
 use web::middleware::{
-    csrf, error_pages, input_guard, keep_address, rate_limit, request_id, security_headers,
+    csrf, error_pages, input_guard, keep_address, observe, rate_limit, request_id, security_headers,
 };
 use web::session_store::DbSessionStore;
 use web::state::AppState;
@@ -66,6 +66,7 @@ pub fn build_app(
         .wrap(from_fn(keep_address::keep_address_on_form_answers))
         .wrap(from_fn(input_guard::input_guard))
         .wrap(from_fn(security_headers::security_headers))
+        .wrap(from_fn(observe::observe))
         .wrap(from_fn(request_id::request_id))
         .configure(web::public_routes)
         .service(

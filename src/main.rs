@@ -12,10 +12,13 @@ use actix_web::{HttpServer, web};
 use clap::{Parser, Subcommand};
 
 use partnerdesk::auth::password;
-use partnerdesk::config::{Config, ConfigArgs};
+use partnerdesk::config::{Config, ConfigArgs, Retention};
 use partnerdesk::db;
 use partnerdesk::models::partner::PartnerKind;
 use partnerdesk::seed::{self, DemoLogin};
+use partnerdesk::services::retention;
+use partnerdesk::util::clock::now_ms;
+use partnerdesk::web::logging::{self, LogFormat};
 use partnerdesk::web::state::AppState;
 
 #[derive(Parser)]
@@ -76,6 +79,18 @@ enum Command {
     /// Print the argon2id hash of a password read from PARTNERDESK_ADMIN_PASSWORD or, if unset,
     /// the first line of standard input (for scripted set-ups and benchmarks).
     HashPassword,
+    /// Remove the audit records made before DATE (UTC midnight), after writing them to FILE as
+    /// CSV: one transaction, itself audited. The audit log is never pruned otherwise.
+    PruneAudit {
+        #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
+        database_url: String,
+        /// YYYY-MM-DD: records made before this day (UTC) are removed.
+        #[arg(long)]
+        before: String,
+        /// The CSV file to write the removed records to (it must not exist yet).
+        #[arg(long)]
+        export: std::path::PathBuf,
+    },
     /// Fill the database with the demo world and print one-time passwords for its users. With
     /// `--customers N`, add instead a load-test partner with N customers (deterministic per seed).
     SeedDemo {
@@ -118,7 +133,8 @@ fn print_logins(logins: &[DemoLogin]) {
 }
 
 fn main() -> anyhow::Result<()> {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+    let format = LogFormat::from_env().map_err(anyhow::Error::msg)?;
+    logging::init(format, "info", std::io::stderr)?;
     match Cli::parse().command {
         Command::Serve { config, demo } => serve(config, demo),
         Command::Migrate { database_url } => {
@@ -164,6 +180,9 @@ fn main() -> anyhow::Result<()> {
             println!("{}", password::hash_now(&pw)?);
             Ok(())
         }
+        Command::PruneAudit { database_url, before, export } => {
+            prune_audit(&database_url, &before, &export)
+        }
         Command::SeedDemo { database_url, customers, subscriptions_per_customer, seed } => {
             let pool = open(&database_url)?;
             let mut conn = pool.get()?;
@@ -185,6 +204,46 @@ fn main() -> anyhow::Result<()> {
     }
 }
 
+fn prune_audit(database_url: &str, before: &str, export: &std::path::Path) -> anyhow::Result<()> {
+    let day = time::Date::parse(before, time::macros::format_description!("[year]-[month]-[day]"))
+        .map_err(|_| anyhow::anyhow!("--before must be a date such as 2026-01-31"))?;
+    let before_ms = day.midnight().assume_utc().unix_timestamp() * 1000;
+    // A new file only: an earlier export is never overwritten.
+    let mut file =
+        std::fs::OpenOptions::new().write(true).create_new(true).open(export).map_err(|e| {
+            anyhow::anyhow!("cannot create {} (it must not exist yet): {e}", export.display())
+        })?;
+    let pool = open(database_url)?;
+    let what = format!("made before {day}, exported to {}", export.display());
+    let mut sync_then_delete = SyncedWriter(&mut file);
+    match retention::prune_audit(&mut *pool.get()?, before_ms, &mut sync_then_delete, &what) {
+        Ok(n) => {
+            println!(
+                "{n} audit records made before {day} exported to {} and removed.",
+                export.display()
+            );
+            Ok(())
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(export);
+            Err(anyhow::anyhow!("nothing removed: {e}"))
+        }
+    }
+}
+
+/// A file whose `flush` also reaches the disk: the export is durable before the rows go.
+struct SyncedWriter<'a>(&'a mut std::fs::File);
+
+impl std::io::Write for SyncedWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()?;
+        self.0.sync_all()
+    }
+}
+
 fn serve(args: ConfigArgs, demo: bool) -> anyhow::Result<()> {
     let (config, secret) = Config::from_args(&args, demo).map_err(anyhow::Error::msg)?;
     let key = secret.map_or_else(Key::generate, |s| Key::derive_from(s.as_bytes()));
@@ -202,18 +261,68 @@ fn serve(args: ConfigArgs, demo: bool) -> anyhow::Result<()> {
     });
     let blocking = db::blocking_threads_per_worker(config.pool.max_size, workers);
     let public = config.public_url.clone();
+    let shutdown_timeout = config.shutdown_timeout.as_secs();
+    let metrics_bind = config.metrics_bind.clone();
+    let retention = config.retention.clone();
     log_transport_settings(&config);
     let state = web::Data::new(AppState::new(pool, config, key));
     actix_web::rt::System::new().block_on(async move {
-        let server = HttpServer::new(move || partnerdesk::build_app(state.clone()))
+        let app_state = state.clone();
+        // On SIGTERM, SIGINT or SIGQUIT actix stops accepting, lets the requests in flight
+        // finish for up to `shutdown_timeout` seconds, and `run` returns: the process exits 0.
+        let server = HttpServer::new(move || partnerdesk::build_app(app_state.clone()))
             .workers(workers)
             .worker_max_blocking_threads(blocking)
+            .shutdown_timeout(shutdown_timeout)
             .bind(&bind)?;
+        actix_web::rt::spawn(clean_on_schedule(state.clone(), retention));
+        // Its own listener, stopped with the public one (it handles no signals itself).
+        let metrics = match &metrics_bind {
+            Some(at) => {
+                let (metrics_state, handle) = (state.clone(), partnerdesk::web::metrics::install());
+                let server = HttpServer::new(move || {
+                    partnerdesk::web::metrics::app(metrics_state.clone(), handle.clone())
+                })
+                .workers(1)
+                .disable_signals()
+                .bind(at)?
+                .run();
+                log::info!("metrics at http://{at}/metrics");
+                let stop = server.handle();
+                actix_web::rt::spawn(server);
+                Some(stop)
+            }
+            None => None,
+        };
         log::info!("PartnerDesk listening on {bind}");
         println!("PartnerDesk is running: open {public}/ (Ctrl+C stops it)");
-        server.run().await
+        server.run().await?;
+        if let Some(metrics) = metrics {
+            metrics.stop(true).await;
+        }
+        log::info!("PartnerDesk stopped");
+        Ok::<_, std::io::Error>(())
     })?;
     Ok(())
+}
+
+/// Removes expired sessions and invitations now and every `retention.interval`.
+async fn clean_on_schedule(state: web::Data<AppState>, retention: Retention) {
+    let mut every = tokio::time::interval(retention.interval);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        let r = retention.clone();
+        match state.db(move |c| retention::clean(c, &r, now_ms())).await {
+            Ok(done) if done != retention::Cleaned::default() => log::info!(
+                "retention: removed {} expired sessions and {} expired invitations",
+                done.sessions,
+                done.invitations
+            ),
+            Ok(_) => {}
+            Err(e) => log::warn!("retention clean-up failed (tried again later): {e}"),
+        }
+    }
 }
 
 /// Says where the links point and which proxies are believed: settings whose mistakes show only

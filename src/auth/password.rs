@@ -169,12 +169,31 @@ pub const HASH_QUEUE_WAIT: std::time::Duration = std::time::Duration::from_secs(
 
 type Job = Box<dyn FnOnce() + Send>;
 
+/// Counts a caller in the hashing queue for as long as it is held, however the wait ends.
+struct Queued<'a>(&'a std::sync::atomic::AtomicUsize);
+
+impl<'a> Queued<'a> {
+    fn join(count: &'a std::sync::atomic::AtomicUsize) -> Self {
+        count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Queued(count)
+    }
+}
+
+impl Drop for Queued<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// Runs hashing on threads of its own, `permits` of them, so that the 19 MiB each hash needs
 /// lives in those few threads' memory only (not in every thread of the blocking pool) and a
 /// burst of sign-ins queues, briefly, instead of piling up.
 #[derive(Clone)]
 pub struct Hasher {
     permits: Arc<Semaphore>,
+    slots: usize,
+    /// Callers waiting for a slot (for the metrics).
+    queued: Arc<std::sync::atomic::AtomicUsize>,
     wait: std::time::Duration,
     jobs: std::sync::mpsc::SyncSender<Job>,
 }
@@ -240,15 +259,39 @@ impl Hasher {
                 })
                 .expect("start a password-hashing thread");
         }
-        Hasher { permits: Arc::new(Semaphore::new(permits)), wait, jobs }
+        Hasher {
+            permits: Arc::new(Semaphore::new(permits)),
+            slots: permits,
+            queued: Arc::default(),
+            wait,
+            jobs,
+        }
+    }
+
+    /// Callers waiting for a hashing slot now.
+    pub fn queued(&self) -> usize {
+        self.queued.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Hashing slots in use now, and how many there are.
+    pub fn slots(&self) -> (usize, usize) {
+        (self.slots - self.permits.available_permits(), self.slots)
     }
 
     /// Runs `f` on a hashing thread once a slot is free; "busy" (503) when every slot stayed
     /// taken for the queue's wait.
     async fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
-        let _permit = match tokio::time::timeout(self.wait, self.permits.acquire()).await {
+        let asked = std::time::Instant::now();
+        let waited = {
+            let _queued = Queued::join(&self.queued);
+            tokio::time::timeout(self.wait, self.permits.acquire()).await
+        };
+        metrics::histogram!("partnerdesk_hash_queue_wait_seconds")
+            .record(asked.elapsed().as_secs_f64());
+        let _permit = match waited {
             Ok(permit) => permit.map_err(AppError::internal)?,
             Err(_) => {
+                metrics::counter!("partnerdesk_hash_queue_refused_total").increment(1);
                 log::warn!("sign-in refused: every password-hashing slot is busy");
                 return Err(AppError::Unavailable);
             }

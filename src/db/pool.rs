@@ -143,7 +143,11 @@ pub async fn run<T: Send + 'static>(
     let asked = Instant::now();
     let done = tokio::task::spawn_blocking(move || {
         let left = pool.connection_timeout().checked_sub(asked.elapsed());
-        let mut conn = left.and_then(|left| pool.get_timeout(left).ok()).ok_or_else(|| {
+        let got = left.and_then(|left| pool.get_timeout(left).ok());
+        metrics::histogram!("partnerdesk_db_pool_wait_seconds")
+            .record(asked.elapsed().as_secs_f64());
+        let mut conn = got.ok_or_else(|| {
+            metrics::counter!("partnerdesk_db_pool_timeouts_total").increment(1);
             log::warn!("database pool: no connection came free in {:?}", pool.connection_timeout());
             anyhow::Error::from(NoConnection)
         })?;

@@ -3,7 +3,8 @@ use diesel::prelude::*;
 use crate::db::AnyConnection;
 use crate::db::schema::audit_log;
 
-/// One audit record. Append-only: there is no update or delete here.
+/// One audit record. Append-only: there is no update, and the one delete is the explicit,
+/// audited `prune-audit` command's (`delete_before`).
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = audit_log)]
 pub struct AuditRecord {
@@ -27,6 +28,20 @@ pub const FAILED: &str = "failed";
 
 pub fn insert(conn: &mut AnyConnection, r: &AuditRecord) -> QueryResult<()> {
     diesel::insert_into(audit_log::table).values(r).execute(conn).map(|_| ())
+}
+
+/// Every record made before `before`, oldest first.
+pub fn list_before(conn: &mut AnyConnection, before: i64) -> QueryResult<Vec<AuditRecord>> {
+    audit_log::table
+        .filter(audit_log::at.lt(before))
+        .order((audit_log::at, audit_log::id))
+        .select(AuditRecord::as_select())
+        .load(conn)
+}
+
+/// Deletes every record made before `before`: only for `prune-audit`, after its export.
+pub fn delete_before(conn: &mut AnyConnection, before: i64) -> QueryResult<usize> {
+    diesel::delete(audit_log::table.filter(audit_log::at.lt(before))).execute(conn)
 }
 
 /// The newest records about one customer of one partner.

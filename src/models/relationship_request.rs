@@ -114,3 +114,10 @@ pub fn revoke(conn: &mut AnyConnection, id: &str, at: i64) -> QueryResult<usize>
         .set((rr::status.eq(REVOKED), rr::revoked_at.eq(Some(at))))
         .execute(conn)
 }
+
+/// Removes the invitations still pending that expired at or before `cutoff` (accepted and
+/// revoked ones are the record of what happened, and stay).
+pub fn delete_expired_pending(conn: &mut AnyConnection, cutoff: i64) -> QueryResult<usize> {
+    diesel::delete(rr::table.filter(rr::status.eq(PENDING)).filter(rr::expires_at.le(cutoff)))
+        .execute(conn)
+}

@@ -89,6 +89,7 @@ pub fn delete_for_user(conn: &mut AnyConnection, user_id: &str) -> QueryResult<u
     diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id))).execute(conn)
 }
 
-pub fn delete_expired(conn: &mut AnyConnection, now: i64) -> QueryResult<usize> {
-    diesel::delete(sessions::table.filter(sessions::expires_at.le(now))).execute(conn)
+/// Removes the sessions that expired at or before `cutoff`.
+pub fn delete_expired(conn: &mut AnyConnection, cutoff: i64) -> QueryResult<usize> {
+    diesel::delete(sessions::table.filter(sessions::expires_at.le(cutoff))).execute(conn)
 }

@@ -35,6 +35,8 @@ pub mod op {
     pub const UPDATE_USER_LOCALE: &str = "update_user_locale";
     pub const ENROL_SECOND_STEP: &str = "enrol_second_step";
     pub const RESET_SECOND_STEP: &str = "reset_second_step";
+    pub const RETENTION_CLEANUP: &str = "retention_cleanup";
+    pub const PRUNE_AUDIT: &str = "prune_audit";
 }
 
 /// Operation codes and their labels, in the order the filter offers them. A code not listed here

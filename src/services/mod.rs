@@ -10,6 +10,7 @@ pub mod offboarding;
 pub mod purchases;
 pub mod removal;
 pub mod requests;
+pub mod retention;
 pub mod signin;
 pub mod subscriptions;
 pub mod users;

@@ -133,12 +133,24 @@ fn record_refused(c: &mut AnyConnection, actor: &Actor, reason: String) -> AppRe
 }
 
 /// Counts a failed attempt (locking the account after too many), audited with `reason`.
-fn record_failure(c: &mut AnyConnection, u: &User, reason: &str, actor: &Actor) -> AppResult<()> {
+fn record_failure(
+    c: &mut AnyConnection,
+    u: &User,
+    reason: &'static str,
+    actor: &Actor,
+) -> AppResult<()> {
     let failures = user::increment_failed_logins(c, &u.id)?;
+    count_failure(reason);
     if let Some(d) = lock_duration_ms(failures) {
         user::lock_until(c, &u.id, now_ms() + d)?;
+        metrics::counter!("partnerdesk_signin_locks_total").increment(1);
     }
     record_refused(c, actor, format!("{reason}; failures: {failures}"))
+}
+
+/// Counts a failed sign-in step for the metrics; `reason` is one of a few fixed phrases.
+fn count_failure(reason: &'static str) {
+    metrics::counter!("partnerdesk_signin_failures_total", "reason" => reason).increment(1);
 }
 
 /// The person is signed in: failures are forgotten and the sign-in recorded with `how`.
@@ -186,18 +198,22 @@ pub async fn sign_in(
     let actor = Actor { label: email, ..Actor::for_user_row(found.clone(), request_id.to_owned()) };
     state
         .db_tx(move |c| {
-            let refused = |c: &mut AnyConnection, reason: String| record_refused(c, &actor, reason);
+            let refused = |c: &mut AnyConnection, reason: &'static str, detail: Option<String>| {
+                count_failure(reason);
+                let text = detail.map_or(reason.into(), |d| format!("{reason}; {d}"));
+                record_refused(c, &actor, text)
+            };
             let generic = Msg::new(FAILED_MESSAGE);
             let Some(mut u) = found else {
-                refused(c, "unknown account".into())?;
+                refused(c, "unknown account", None)?;
                 return Ok(Err(generic));
             };
             if locked {
-                refused(c, format!("account locked; failures: {}", u.failed_logins))?;
+                refused(c, "account locked", Some(format!("failures: {}", u.failed_logins)))?;
                 return Ok(Err(generic));
             }
             if !u.active {
-                refused(c, "account disabled".into())?;
+                refused(c, "account disabled", None)?;
                 return Ok(Err(generic));
             }
             if !ok {
@@ -208,7 +224,7 @@ pub async fn sign_in(
             if let Some(expired) =
                 u.password_expires_at.filter(|t| u.password_must_change && *t <= now)
             {
-                refused(c, "one-time password expired".into())?;
+                refused(c, "one-time password expired", None)?;
                 return Ok(Err(Msg::new("signin-one-time-expired").date("date", expired)));
             }
             if let Some(hash) = &rehashed {

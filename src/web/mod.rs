@@ -10,6 +10,8 @@ pub mod errors;
 pub mod extract;
 pub mod health;
 pub mod limits;
+pub mod logging;
+pub mod metrics;
 pub mod middleware;
 pub mod profile;
 pub mod request;
