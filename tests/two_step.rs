@@ -15,6 +15,11 @@ use partnerdesk::util::clock::{DAY_MS, now_ms};
 const ONE_TIME: &str = "kT4wQ9mZ2xR7pL3nV8sB";
 const CHOSEN: &str = "lighthouse keeper on a windy cape";
 
+/// A user of Alpha an administrator just added: one-time password `ONE_TIME`, no app yet.
+fn newcomer(env: &Env, w: &World, email: &str, role: Role) -> String {
+    add_user_with_one_time_password(&mut env.conn(), &w.alpha, email, &[role], ONE_TIME)
+}
+
 /// A browser past the password of `email`, at the step it was sent to.
 async fn past_password<S, B>(app: &S, email: &str, password: &str) -> (Resp, Browser)
 where
@@ -116,13 +121,7 @@ async fn wrong_codes_lock_the_account_like_wrong_passwords() {
 #[actix_web::test]
 async fn one_time_passwords_are_replaced_first_and_expire() {
     let (env, w, app) = Env::with_app().await;
-    let id = add_user_with_one_time_password(
-        &mut env.conn(),
-        &w.alpha,
-        "new@alpha.test",
-        &[Role::SalesAgent],
-        ONE_TIME,
-    );
+    let id = newcomer(&env, &w, "new@alpha.test", Role::SalesAgent);
     let (r, mut b) = past_password(&app, "new@alpha.test", ONE_TIME).await;
     assert_eq!(r.location(), Some("/signin/password"));
     // Nothing else before the password is replaced: not the app, not the later steps.
@@ -152,13 +151,7 @@ async fn one_time_passwords_are_replaced_first_and_expire() {
     assert_eq!(r.location(), Some("/signin/enrol"));
 
     // Another user's one-time password, unused for 7 days, is refused with the reason.
-    let late = add_user_with_one_time_password(
-        &mut env.conn(),
-        &w.alpha,
-        "late@alpha.test",
-        &[Role::SalesAgent],
-        ONE_TIME,
-    );
+    let late = newcomer(&env, &w, "late@alpha.test", Role::SalesAgent);
     diesel::update(users::table.find(&late))
         .set(users::password_expires_at.eq(Some(now_ms() - 1)))
         .execute(&mut *env.conn())
@@ -173,13 +166,7 @@ async fn one_time_passwords_are_replaced_first_and_expire() {
 #[actix_web::test]
 async fn enrolment_shows_the_key_three_ways_and_gives_recovery_codes_good_once() {
     let (env, w, app) = Env::with_app().await;
-    add_user_with_one_time_password(
-        &mut env.conn(),
-        &w.alpha,
-        "new@alpha.test",
-        &[Role::HelpdeskAgent],
-        ONE_TIME,
-    );
+    newcomer(&env, &w, "new@alpha.test", Role::HelpdeskAgent);
     let (_, mut b) = past_password(&app, "new@alpha.test", ONE_TIME).await;
     get(&app, &mut b, "/signin/password").await;
     let fields = [("new_password", CHOSEN), ("confirm_password", CHOSEN)];
@@ -328,13 +315,7 @@ fn askama_escaped(s: &str) -> String {
 #[actix_web::test]
 async fn one_time_passwords_expire_after_seven_days() {
     let (env, w, _app) = Env::with_app().await;
-    let id = add_user_with_one_time_password(
-        &mut env.conn(),
-        &w.alpha,
-        "new@alpha.test",
-        &[Role::SalesAgent],
-        ONE_TIME,
-    );
+    let id = newcomer(&env, &w, "new@alpha.test", Role::SalesAgent);
     let (created, expires): (i64, Option<i64>) = users::table
         .find(&id)
         .select((users::created_at, users::password_expires_at))
