@@ -1,4 +1,4 @@
-//! The `partnerdesk` command: serve, migrate, create-admin, seed-demo.
+//! The `partnerdesk` command: serve, migrate, create-admin, seed-demo, backup, restore, check.
 
 /// A page's rows are decoded on a blocking thread and freed on the worker that rendered them,
 /// glibc's allocator's slowest pattern and not mimalloc's (docs/performance.md).
@@ -14,6 +14,7 @@ use clap::{Parser, Subcommand};
 use partnerdesk::auth::password;
 use partnerdesk::config::{Config, ConfigArgs, Retention};
 use partnerdesk::db;
+use partnerdesk::db::maintenance;
 use partnerdesk::models::partner::PartnerKind;
 use partnerdesk::seed::{self, DemoLogin};
 use partnerdesk::services::retention;
@@ -40,6 +41,31 @@ enum Command {
     },
     /// Apply pending database migrations and exit.
     Migrate {
+        #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
+        database_url: String,
+    },
+    /// Write a consistent copy of the SQLite database to a new file while the server serves
+    /// (`VACUUM INTO`), then check the copy. On PostgreSQL use pg_dump (docs/operations.md).
+    Backup {
+        #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
+        database_url: String,
+        /// The backup file to write (it must not exist).
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Replace the SQLite database with a backup, once the backup passes `check`; refused while
+    /// a server holds the database (its `<db>.lock`). The replaced file is kept as
+    /// `<db>.before-restore`.
+    Restore {
+        #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
+        database_url: String,
+        /// The backup file to restore.
+        #[arg(long)]
+        from: std::path::PathBuf,
+    },
+    /// Verify a database without changing it: integrity, migrations, kept counts, references.
+    /// Exits non-zero with one sentence per problem.
+    Check {
         #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
         database_url: String,
     },
@@ -144,6 +170,30 @@ fn main() -> anyhow::Result<()> {
             drop(pool);
             Ok(())
         }
+        Command::Backup { database_url, to } => {
+            let url = db::DbUrl::parse(&database_url).map_err(anyhow::Error::msg)?;
+            let report = maintenance::backup(&url, &to)?;
+            println!("backup written to {} and checked: {}", to.display(), report.summary());
+            Ok(())
+        }
+        Command::Restore { database_url, from } => {
+            let url = db::DbUrl::parse(&database_url).map_err(anyhow::Error::msg)?;
+            let report = maintenance::restore(&url, &from)?;
+            println!("restored {} from {}: {}", database_url, from.display(), report.summary());
+            Ok(())
+        }
+        Command::Check { database_url } => {
+            let url = db::DbUrl::parse(&database_url).map_err(anyhow::Error::msg)?;
+            let report = maintenance::check(&mut maintenance::open_as_is(&url)?)?;
+            if report.problems.is_empty() {
+                println!("{}", report.summary());
+                return Ok(());
+            }
+            for p in &report.problems {
+                eprintln!("{p}");
+            }
+            std::process::exit(1);
+        }
         Command::CreateAdmin { database_url, email, name, partner, partner_kind, domains } => {
             let kind = PartnerKind::parse(&partner_kind).ok_or_else(|| {
                 anyhow::anyhow!(
@@ -247,6 +297,8 @@ impl std::io::Write for SyncedWriter<'_> {
 fn serve(args: ConfigArgs, demo: bool) -> anyhow::Result<()> {
     let (config, secret) = Config::from_args(&args, demo).map_err(anyhow::Error::msg)?;
     let key = secret.map_or_else(Key::generate, |s| Key::derive_from(s.as_bytes()));
+    // Held until the process ends: `restore` refuses while any server holds the file.
+    let _held = maintenance::hold_for_server(&config.database)?;
     let pool = db::connect(&config.database, &config.pool)?;
     {
         let mut conn = pool.get()?;

@@ -2,6 +2,7 @@
 //! the schema.
 
 mod connection;
+pub mod maintenance;
 mod migrations;
 mod pool;
 pub mod schema;

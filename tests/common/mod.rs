@@ -118,8 +118,23 @@ impl Env {
         Env::with_state(|_| {}, |s| s.limits = partnerdesk::web::limits::Limits::none())
     }
 
+    /// A test's SQLite database and state, whatever `TEST_DATABASE_URL` says (for what only
+    /// SQLite has, such as `partnerdesk backup`).
+    pub fn sqlite() -> Env {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("test.db").to_string_lossy().to_string();
+        Env::on((DbUrl::Sqlite(path), TestDb::Sqlite(dir)), |_| {}, |_| {})
+    }
+
     fn with_state(tweak: impl FnOnce(&mut Config), tweak_state: impl FnOnce(&mut AppState)) -> Env {
-        let (url, handle) = new_database();
+        Env::on(new_database(), tweak, tweak_state)
+    }
+
+    fn on(
+        (url, handle): (DbUrl, TestDb),
+        tweak: impl FnOnce(&mut Config),
+        tweak_state: impl FnOnce(&mut AppState),
+    ) -> Env {
         let mut config = Config::for_tests(url.clone());
         tweak(&mut config);
         let pool = db::connect(&url, &config.pool).expect("open test database");
