@@ -279,3 +279,60 @@ fn check_names_a_drifted_kept_count_and_an_orphan_row_and_changes_nothing() {
     let again = partnerdesk(&["check"], &url_of(&env));
     assert_eq!(String::from_utf8_lossy(&again.stderr), said);
 }
+
+/// A real `partnerdesk serve` on the file, started as an operator starts it; killed on drop.
+struct Server(std::process::Child);
+
+impl Server {
+    fn start(database_url: &str) -> Server {
+        use std::io::BufRead;
+        let child = Command::new(env!("CARGO_BIN_EXE_partnerdesk"))
+            .arg("serve")
+            .env("DATABASE_URL", database_url)
+            .env("BIND", "127.0.0.1:0")
+            .env("WORKERS", "1")
+            .env("SESSION_KEY", "k".repeat(64))
+            .env("PUBLIC_URL", "http://127.0.0.1")
+            .env("RUST_LOG", "warn")
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("start partnerdesk serve");
+        let mut server = Server(child);
+        let out = std::io::BufReader::new(server.0.stdout.take().unwrap());
+        for line in out.lines() {
+            if line.expect("the server's output").contains("PartnerDesk is running") {
+                return server;
+            }
+        }
+        panic!("partnerdesk serve ended before serving");
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn restore_waits_for_real_servers_to_end_however_they_end() {
+    let env = Env::sqlite();
+    let url = url_of(&env);
+    let dir = tempfile::tempdir().unwrap();
+    let backup = dir.path().join("b.db").to_string_lossy().to_string();
+    assert!(partnerdesk(&["backup", "--to", &backup], &url).status.success());
+
+    // Two servers may share the file; while either runs, the restore is refused.
+    let first = Server::start(&url);
+    let second = Server::start(&url);
+    let out = partnerdesk(&["restore", "--from", &backup], &url);
+    assert!(text(&out).contains("a running server holds"), "{}", text(&out));
+    drop(first);
+    let out = partnerdesk(&["restore", "--from", &backup], &url);
+    assert!(text(&out).contains("a running server holds"), "{}", text(&out));
+    // Killed (SIGKILL): the kernel releases its lock, so no stale lock blocks the restore.
+    drop(second);
+    let out = partnerdesk(&["restore", "--from", &backup], &url);
+    assert!(out.status.success(), "{}", text(&out));
+}
