@@ -101,6 +101,10 @@ pub fn restore(url: &DbUrl, from: &Path) -> anyhow::Result<Report> {
         std::fs::copy(from, &staged)?;
         let staged_name = staged.to_string_lossy();
         let mut conn = AnyConnection::Sqlite(open_sqlite(&staged_name)?);
+        // A backup made by an older version is brought up to date on the copy, then checked.
+        if tables(&mut conn)?.iter().any(|t| t == "__diesel_schema_migrations") {
+            super::migrations::run_migrations(&mut conn)?;
+        }
         let report = check(&mut conn)?;
         if !report.problems.is_empty() {
             anyhow::bail!(
