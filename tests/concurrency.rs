@@ -455,3 +455,31 @@ async fn sessions_ended_while_requests_are_in_flight_stay_ended() {
         partnerdesk::models::user::set_password_hash(&mut env.conn(), &target_id, &hash).unwrap();
     }
 }
+
+/// A transaction that reads before it writes, while another connection holds SQLite's write
+/// lock and then commits a change: it waits for the lock and goes through, rather than failing
+/// with "database is locked" because what it read is no longer the latest (an invitation for a
+/// former customer reads the relationship first). SQLite whatever the pass's backend.
+#[actix_web::test]
+async fn a_write_that_reads_first_waits_for_sqlites_lock_and_goes_through() {
+    use diesel::connection::SimpleConnection;
+
+    let env = Env::sqlite();
+    let w = env.world.clone();
+    let app = env.app().await;
+    let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
+    let removal = format!("/customers/{}/remove-relationship", w.ready.id);
+    post(&app, &mut admin, &removal, &[]).await.assert_status(303);
+    get(&app, &mut admin, "/relationship-requests").await.assert_status(200);
+
+    let mut holder = env.conn();
+    holder.batch_execute("BEGIN IMMEDIATE; UPDATE partners SET name = name;").unwrap();
+    let form = [("customer", w.ready.id.as_str()), ("delegated_admin", "on")];
+    let invite = post(&app, &mut admin, "/relationship-requests", &form);
+    let commit = async {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        holder.batch_execute("COMMIT").unwrap();
+    };
+    let (answer, ()) = tokio::join!(invite, commit);
+    answer.assert_status(200).assert_contains("/invitations/");
+}

@@ -85,3 +85,37 @@ pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
 pub fn ping(conn: &mut AnyConnection) -> bool {
     conn.ping().is_ok()
 }
+
+/// Runs `f` in a transaction that writes. On SQLite the transaction takes the write lock as it
+/// begins (`BEGIN IMMEDIATE`, waiting for it like any writer): a transaction begun plainly that
+/// reads before it writes fails at once with "database is locked" when another writer has
+/// committed since its read. On PostgreSQL, and nested in a transaction, it is `transaction`.
+pub fn write<T, E>(
+    conn: &mut AnyConnection,
+    f: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    use diesel::result::Error;
+
+    let AnyConnection::Sqlite(sq) = conn else { return conn.transaction(f) };
+    if AnsiTransactionManager::transaction_manager_status_mut(sq).transaction_depth()?.is_some() {
+        return conn.transaction(f);
+    }
+    AnsiTransactionManager::begin_transaction_sql(sq, "BEGIN IMMEDIATE")?;
+    let result = f(conn);
+    let AnyConnection::Sqlite(sq) = conn else { unreachable!("the variant does not change") };
+    // As diesel's own `transaction`: commit, or roll back and return the caller's error.
+    match result {
+        Ok(value) => {
+            AnsiTransactionManager::commit_transaction(sq)?;
+            Ok(value)
+        }
+        Err(e) => match AnsiTransactionManager::rollback_transaction(sq) {
+            Ok(()) | Err(Error::BrokenTransactionManager) => Err(e),
+            Err(rollback) => Err(rollback.into()),
+        },
+    }
+}

@@ -8,7 +8,7 @@ mod pool;
 pub mod schema;
 mod sqlite;
 
-pub use connection::{AnyConnection, DbUrl, is_connection_lost, is_unique_violation, ping};
+pub use connection::{AnyConnection, DbUrl, is_connection_lost, is_unique_violation, ping, write};
 pub use migrations::run_migrations;
 pub use pool::{
     ALIVE_BYPASS, Conn, Manager, NoConnection, Pool, PoolOptions, PooledConn,

@@ -154,9 +154,8 @@ pub fn insert_many(conn: &mut AnyConnection, rows: &[Relationship]) -> QueryResu
 
 /// Serialises every writer of one partner–customer relationship: the first statement of each
 /// transaction that changes a subscription's status, adds a purchase or changes the relationship.
-/// PostgreSQL: `SELECT … FOR UPDATE` on the relationship row. SQLite: a no-op write as the
-/// transaction's first statement takes the database's write lock before anything is read, as
-/// `BEGIN IMMEDIATE` would (waiting for it up to `db::SQLITE_LOCK_WAIT`).
+/// PostgreSQL: `SELECT … FOR UPDATE` on the relationship row. SQLite: nothing more to do, as a
+/// writing transaction (`db::write`) holds the database's write lock from its `BEGIN IMMEDIATE`.
 pub fn lock(
     conn: &mut AnyConnection,
     partner_id: &str,
@@ -170,9 +169,6 @@ pub fn lock(
         AnyConnection::Postgresql(pg) => {
             row.select(Relationship::as_select()).for_update().first(pg).optional()
         }
-        AnyConnection::Sqlite(sq) => {
-            diesel::update(row).set(r::id.eq(r::id)).execute(sq)?;
-            row.select(Relationship::as_select()).first(sq).optional()
-        }
+        AnyConnection::Sqlite(sq) => row.select(Relationship::as_select()).first(sq).optional(),
     }
 }

@@ -87,7 +87,6 @@ pub fn lock_by_token_hash(
             row.select(RelationshipRequest::as_select()).for_update().first(pg).optional()
         }
         AnyConnection::Sqlite(sq) => {
-            diesel::update(row).set(rr::id.eq(rr::id)).execute(sq)?;
             row.select(RelationshipRequest::as_select()).first(sq).optional()
         }
     }

@@ -302,9 +302,8 @@ pub fn find_for_partner(
 /// Serialises every change to a partner's users (and so the count of its Global admins): the
 /// first statement of each such transaction. PostgreSQL: `SELECT … FOR NO KEY UPDATE` on the
 /// partner row (which, unlike `FOR UPDATE`, does not wait for transactions that merely insert
-/// rows referencing the partner). SQLite: a no-op write of a non-key column takes the database's
-/// write lock before anything is read, as `relationship::lock` does. `false` when the partner
-/// does not exist.
+/// rows referencing the partner). SQLite: the writing transaction's lock, as in
+/// `relationship::lock`. `false` when the partner does not exist.
 pub fn lock_partner(conn: &mut AnyConnection, partner_id: &str) -> QueryResult<bool> {
     use crate::db::schema::partners;
     let row = partners::table.filter(partners::id.eq(partner_id));
@@ -316,24 +315,21 @@ pub fn lock_partner(conn: &mut AnyConnection, partner_id: &str) -> QueryResult<b
             .optional()
             .map(|r| r.is_some()),
         AnyConnection::Sqlite(sq) => {
-            diesel::update(row).set(partners::name.eq(partners::name)).execute(sq).map(|n| n > 0)
+            row.select(partners::id).first::<String>(sq).optional().map(|r| r.is_some())
         }
     }
 }
 
 /// Locks one user's row for the rest of the transaction, before anything is read, and returns
-/// the user (as `lock_partner` does: `FOR UPDATE` on PostgreSQL, SQLite's write lock taken by a
-/// no-op write), so that two sign-in steps of the same user run one after the other.
+/// the user (as `lock_partner` does: `FOR UPDATE` on PostgreSQL, on SQLite the writing
+/// transaction's lock), so that two sign-in steps of the same user run one after the other.
 pub fn lock(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<User>> {
     let row = users::table.find(id);
     match conn {
         AnyConnection::Postgresql(pg) => {
             row.select(User::as_select()).for_update().first(pg).optional()
         }
-        AnyConnection::Sqlite(sq) => {
-            diesel::update(row).set(users::id.eq(users::id)).execute(sq)?;
-            row.select(User::as_select()).first(sq).optional()
-        }
+        AnyConnection::Sqlite(sq) => row.select(User::as_select()).first(sq).optional(),
     }
 }
 

@@ -1,8 +1,6 @@
 //! The first Global admin of a partner (the `create-admin` command) and the partner's verified
 //! email domains (`create-admin --domain`, `add-domain`).
 
-use diesel::Connection;
-
 use super::catalogue::ensure_offers;
 use super::demo::new_partner;
 use crate::db::AnyConnection;
@@ -62,7 +60,7 @@ pub fn create_admin(
     }
     domains.sort();
     domains.dedup();
-    conn.transaction(|c| {
+    crate::db::write(conn, |c| {
         ensure_offers(c)?;
         if user::find_by_email(c, &email)?.is_some() {
             anyhow::bail!("a user with the email {email} exists already");
@@ -87,7 +85,7 @@ pub fn add_partner_domains(
     domains: &[String],
 ) -> anyhow::Result<Vec<String>> {
     let domains = domains.iter().map(|d| checked_domain(d)).collect::<anyhow::Result<Vec<_>>>()?;
-    conn.transaction(|c| {
+    crate::db::write(conn, |c| {
         let Some(p) = partner::find_by_name(c, partner_name)? else {
             anyhow::bail!("there is no partner named {partner_name:?}");
         };

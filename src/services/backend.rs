@@ -1,8 +1,6 @@
 //! What a service needs beyond one connection: the pool, to run its work off the executor, and
 //! the password hasher.
 
-use diesel::Connection;
-
 use crate::auth::password::Hasher;
 use crate::db::{self, AnyConnection, NoConnection, Pool};
 use crate::error::{AppError, AppResult};
@@ -42,6 +40,6 @@ impl Backend {
         &self,
         f: impl FnOnce(&mut AnyConnection) -> AppResult<T> + Send + 'static,
     ) -> AppResult<T> {
-        self.db(move |c| c.transaction::<T, AppError, _>(f)).await
+        self.db(move |c| db::write::<T, AppError>(c, f)).await
     }
 }

@@ -1,8 +1,6 @@
 //! "Prepare for removal": everything that blocks a removal, suspended or cancelled in one go,
 //! after a preview of exactly what will change.
 
-use diesel::Connection;
-
 use crate::auth::permissions::Permission;
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
@@ -97,7 +95,7 @@ pub fn execute(
     previewed: &str,
 ) -> AppResult<Plan> {
     ctx.user.require(Permission::ManageSubscriptions)?;
-    conn.transaction::<_, AppError, _>(|c| {
+    crate::db::write::<_, AppError>(conn, |c| {
         let rel =
             relationship::lock(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
         if !rel.is_reseller() {

@@ -1,8 +1,6 @@
 //! The removal rule (DESIGN.md §1): who may remove a reseller relationship, what blocks it, and
 //! the removal itself.
 
-use diesel::Connection;
-
 use crate::auth::CurrentUser;
 use crate::auth::permissions::Permission;
 use crate::db::AnyConnection;
@@ -160,7 +158,7 @@ pub struct Removed {
 /// relationship lock. A refusal changes nothing but is itself audited as a failed attempt.
 pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<Removed> {
     let partner_id = ctx.partner_id().to_owned();
-    let result = conn.transaction::<_, AppError, _>(|c| {
+    let result = crate::db::write::<_, AppError>(conn, |c| {
         let rel = relationship::lock(c, &partner_id, customer_id)?.ok_or(AppError::NotFound)?;
         let eligibility = check(c, &ctx.user, &rel)?;
         if eligibility.blockers.contains(&Blocker::RoleRequired) {

@@ -1,8 +1,6 @@
 //! Relationship requests: a partner invites a customer's admin to accept it as reseller, with or
 //! without delegated admin privileges; acceptance (re-)establishes the relationship.
 
-use diesel::Connection;
-
 use crate::auth::permissions::Permission;
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
@@ -158,7 +156,7 @@ pub fn create(
         revoked_at: None,
         invited_customer_id: None,
     };
-    let result = conn.transaction::<_, AppError, _>(|c| {
+    let result = crate::db::write::<_, AppError>(conn, |c| {
         let for_whom = match invitee {
             Invitee::NewCustomer => "a new customer".to_string(),
             Invitee::Existing(id) => {
@@ -207,7 +205,7 @@ pub fn create(
 
 pub fn revoke(conn: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<()> {
     ctx.user.require(Permission::RequestRelationship)?;
-    conn.transaction::<_, AppError, _>(|c| {
+    crate::db::write::<_, AppError>(conn, |c| {
         let req = rows::find_for_partner(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)?;
         if rows::revoke(c, &req.id, now_ms())? == 0 {
             return Err(AppError::Conflict(
@@ -358,7 +356,7 @@ pub fn accept(
     form: &Acceptance,
     request_id: &str,
 ) -> AppResult<Accepted> {
-    conn.transaction::<_, AppError, _>(|c| {
+    crate::db::write::<_, AppError>(conn, |c| {
         let req = rows::lock_by_token_hash(c, &token_hash(token))?.ok_or(AppError::NotFound)?;
         let now = now_ms();
         if let Some(reason) = closed_reason(&req, now) {
@@ -412,7 +410,7 @@ pub fn accept(
 /// Removes delegated admin privileges; the reseller relationship stays.
 pub fn remove_dap(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<()> {
     ctx.user.require(Permission::ManageDelegatedAdmin)?;
-    conn.transaction::<_, AppError, _>(|c| {
+    crate::db::write::<_, AppError>(conn, |c| {
         let rel =
             relationship::lock(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
         if !rel.allow_delegated_access {

@@ -2,8 +2,6 @@
 //! unaccepted) are removed after a while, by the server on a schedule; the audit log only by an
 //! explicit, audited `prune-audit`, which exports what it removes first.
 
-use diesel::Connection;
-
 use crate::config::Retention;
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
@@ -31,7 +29,7 @@ fn ms(d: std::time::Duration) -> i64 {
 /// allows, with one audit record when anything went. Safe to run from several instances at
 /// once: a row is removed once, and a run that finds nothing records nothing.
 pub fn clean(c: &mut AnyConnection, retention: &Retention, now: i64) -> AppResult<Cleaned> {
-    c.transaction::<_, AppError, _>(|c| {
+    crate::db::write::<_, AppError>(c, |c| {
         let cleaned = Cleaned {
             sessions: session::delete_expired(c, now.saturating_sub(ms(retention.sessions)))?,
             invitations: relationship_request::delete_expired_pending(
@@ -64,7 +62,7 @@ pub fn prune_audit(
     export: &mut dyn std::io::Write,
     what: &str,
 ) -> AppResult<usize> {
-    c.transaction::<_, AppError, _>(|c| {
+    crate::db::write::<_, AppError>(c, |c| {
         let records = audit_rows::list_before(c, before)?;
         let mut csv = csv::Writer::from_writer(&mut *export);
         csv.write_record([

@@ -1,8 +1,6 @@
 //! Subscription status changes, cancellations of reservations and software purchases, and new
 //! purchases. Each locks the customer's relationship first, so none can interleave with a removal.
 
-use diesel::Connection;
-
 use crate::auth::permissions::Permission;
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
@@ -33,7 +31,7 @@ pub(crate) fn locked<T>(
     f: impl FnOnce(&mut AnyConnection, &Relationship) -> AppResult<T>,
 ) -> AppResult<T> {
     ctx.user.require(Permission::ManageSubscriptions)?;
-    let result = conn.transaction::<_, AppError, _>(|c| {
+    let result = crate::db::write::<_, AppError>(conn, |c| {
         let rel =
             relationship::lock(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
         f(c, &rel)
@@ -442,7 +440,7 @@ pub fn set_support_contact(
 ) -> AppResult<Option<String>> {
     use crate::models::support_contact::{self, SupportContact};
     ctx.user.require(Permission::ManageSupportContacts)?;
-    conn.transaction::<_, AppError, _>(|c| {
+    crate::db::write::<_, AppError>(conn, |c| {
         let rel =
             relationship::lock(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
         let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?

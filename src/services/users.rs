@@ -13,8 +13,6 @@
 //! asks, so they are checked (409) before the role rules (403). Passwords are never audited,
 //! logged or kept in clear: only the argon2id hash is stored.
 
-use diesel::Connection;
-
 use crate::auth::permissions::gives_customer_access;
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
@@ -372,7 +370,7 @@ pub fn set_roles(
     ctx.user.require(Permission::ManageUsers)?;
     check_not_own_roles(ctx, id)?;
     let roles = check_roles(roles)?;
-    let result = c.transaction::<_, AppError, _>(|c| {
+    let result = crate::db::write::<_, AppError>(c, |c| {
         let target = lock_and_load(c, ctx, id)?;
         // The partner's last Global admin stays, whoever asks (so this comes first).
         if !roles.contains(&Role::GlobalAdmin) {
@@ -408,7 +406,7 @@ pub fn set_roles(
 pub fn set_active(c: &mut AnyConnection, ctx: &Ctx, id: &str, active: bool) -> AppResult<Changed> {
     ctx.user.require(Permission::ManageUsers)?;
     let operation = if active { op::ENABLE_USER } else { op::DISABLE_USER };
-    let result = c.transaction::<_, AppError, _>(|c| {
+    let result = crate::db::write::<_, AppError>(c, |c| {
         let mut target = lock_and_load(c, ctx, id)?;
         // Refusals that hold whoever asks come first: the partner's last Global admin stays,
         // and nobody disables themselves.
@@ -503,7 +501,7 @@ pub fn reset_second_step(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResul
     if !is_global_admin(ctx) {
         return Err(AppError::Forbidden(Msg::new("users-error-second-step-admin")));
     }
-    let result = c.transaction::<_, AppError, _>(|c| {
+    let result = crate::db::write::<_, AppError>(c, |c| {
         let mut target = lock_and_load(c, ctx, id)?;
         if target.user.id == ctx.user.id {
             return Err(AppError::Conflict(Msg::new("users-error-second-step-self")));
@@ -541,7 +539,7 @@ pub fn reset_second_step(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResul
 /// browser's language was followed).
 pub fn set_own_locale(c: &mut AnyConnection, ctx: &Ctx, locale: Locale) -> AppResult<()> {
     let user_id = &ctx.user.id;
-    c.transaction(|c| {
+    crate::db::write::<_, AppError>(c, |c| {
         let old = user::find(c, user_id)?.and_then(|u| u.locale);
         user::set_locale(c, user_id, Some(locale.tag()))?;
         audit::record(
