@@ -1,39 +1,20 @@
-//! Hand-kept, backend-neutral schema: only types both SQLite and PostgreSQL map the same way
-//! (Text, Integer, BigInt, Bool). Keep in step with `migrations/{sqlite,postgres}`.
+// @generated automatically by Diesel CLI.
 
 diesel::table! {
-    partners (id) {
+    audit_log (id) {
         id -> Text,
-        name -> Text,
-        kind -> Text,
-        created_at -> BigInt,
-    }
-}
-
-diesel::table! {
-    users (id) {
-        id -> Text,
-        partner_id -> Text,
-        email -> Text,
-        display_name -> Text,
-        password_hash -> Text,
-        active -> Bool,
-        failed_logins -> Integer,
-        locked_until -> Nullable<BigInt>,
-        created_at -> BigInt,
-        locale -> Nullable<Text>,
-        password_must_change -> Bool,
-        password_expires_at -> Nullable<BigInt>,
-        totp_secret -> Nullable<Text>,
-        totp_confirmed_at -> Nullable<BigInt>,
-        totp_last_step -> Nullable<BigInt>,
-    }
-}
-
-diesel::table! {
-    user_roles (user_id, role) {
-        user_id -> Text,
-        role -> Text,
+        partner_id -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        actor -> Text,
+        customer_id -> Nullable<Text>,
+        operation -> Text,
+        resource_type -> Text,
+        resource_id -> Nullable<Text>,
+        old_value -> Nullable<Text>,
+        new_value -> Nullable<Text>,
+        status -> Text,
+        at -> BigInt,
+        request_id -> Text,
     }
 }
 
@@ -45,6 +26,60 @@ diesel::table! {
         tenant_id -> Text,
         country -> Text,
         created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    offers (id) {
+        id -> Text,
+        name -> Text,
+        commerce_type -> Text,
+        parent_offer_id -> Nullable<Text>,
+        sort_order -> Integer,
+    }
+}
+
+diesel::table! {
+    partner_domains (domain) {
+        domain -> Text,
+        partner_id -> Text,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    partners (id) {
+        id -> Text,
+        name -> Text,
+        kind -> Text,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    recovery_codes (id) {
+        id -> Text,
+        user_id -> Text,
+        code_hash -> Text,
+        created_at -> BigInt,
+        used_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    relationship_requests (id) {
+        id -> Text,
+        partner_id -> Text,
+        token_hash -> Text,
+        with_dap -> Bool,
+        status -> Text,
+        created_by -> Text,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+        customer_id -> Nullable<Text>,
+        accepted_at -> Nullable<BigInt>,
+        revoked_at -> Nullable<BigInt>,
+        invited_customer_id -> Nullable<Text>,
     }
 }
 
@@ -68,12 +103,49 @@ diesel::table! {
 }
 
 diesel::table! {
-    offers (id) {
+    reseller_links (provider_id, reseller_id) {
+        provider_id -> Text,
+        reseller_id -> Text,
+    }
+}
+
+diesel::table! {
+    reservations (id) {
         id -> Text,
+        partner_id -> Text,
+        customer_id -> Text,
         name -> Text,
-        commerce_type -> Text,
-        parent_offer_id -> Nullable<Text>,
-        sort_order -> Integer,
+        sku -> Text,
+        region -> Text,
+        term -> Text,
+        quantity -> Integer,
+        status -> Text,
+        created_at -> BigInt,
+        cancelled_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Text,
+        user_id -> Nullable<Text>,
+        state -> Text,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    software_purchases (id) {
+        id -> Text,
+        partner_id -> Text,
+        customer_id -> Text,
+        product -> Text,
+        order_id -> Text,
+        quantity -> Integer,
+        status -> Text,
+        created_at -> BigInt,
+        cancelled_at -> Nullable<BigInt>,
     }
 }
 
@@ -97,36 +169,6 @@ diesel::table! {
 }
 
 diesel::table! {
-    reservations (id) {
-        id -> Text,
-        partner_id -> Text,
-        customer_id -> Text,
-        name -> Text,
-        sku -> Text,
-        region -> Text,
-        term -> Text,
-        quantity -> Integer,
-        status -> Text,
-        created_at -> BigInt,
-        cancelled_at -> Nullable<BigInt>,
-    }
-}
-
-diesel::table! {
-    software_purchases (id) {
-        id -> Text,
-        partner_id -> Text,
-        customer_id -> Text,
-        product -> Text,
-        order_id -> Text,
-        quantity -> Integer,
-        status -> Text,
-        created_at -> BigInt,
-        cancelled_at -> Nullable<BigInt>,
-    }
-}
-
-diesel::table! {
     support_contacts (id) {
         id -> Text,
         partner_id -> Text,
@@ -139,99 +181,71 @@ diesel::table! {
 }
 
 diesel::table! {
-    relationship_requests (id) {
-        id -> Text,
-        partner_id -> Text,
-        token_hash -> Text,
-        with_dap -> Bool,
-        status -> Text,
-        created_by -> Text,
-        created_at -> BigInt,
-        expires_at -> BigInt,
-        customer_id -> Nullable<Text>,
-        accepted_at -> Nullable<BigInt>,
-        revoked_at -> Nullable<BigInt>,
-        invited_customer_id -> Nullable<Text>,
-    }
-}
-
-diesel::table! {
-    partner_domains (domain) {
-        domain -> Text,
-        partner_id -> Text,
-        created_at -> BigInt,
-    }
-}
-
-diesel::table! {
-    reseller_links (provider_id, reseller_id) {
-        provider_id -> Text,
-        reseller_id -> Text,
-    }
-}
-
-diesel::table! {
-    audit_log (id) {
-        id -> Text,
-        partner_id -> Nullable<Text>,
-        user_id -> Nullable<Text>,
-        actor -> Text,
-        customer_id -> Nullable<Text>,
-        operation -> Text,
-        resource_type -> Text,
-        resource_id -> Nullable<Text>,
-        old_value -> Nullable<Text>,
-        new_value -> Nullable<Text>,
-        status -> Text,
-        at -> BigInt,
-        request_id -> Text,
-    }
-}
-
-diesel::table! {
-    sessions (id) {
-        id -> Text,
-        user_id -> Nullable<Text>,
-        state -> Text,
-        created_at -> BigInt,
-        expires_at -> BigInt,
-    }
-}
-
-diesel::table! {
-    recovery_codes (id) {
-        id -> Text,
+    user_roles (user_id, role) {
         user_id -> Text,
-        code_hash -> Text,
-        created_at -> BigInt,
-        used_at -> Nullable<BigInt>,
+        role -> Text,
     }
 }
 
-diesel::joinable!(users -> partners (partner_id));
-diesel::joinable!(recovery_codes -> users (user_id));
+diesel::table! {
+    users (id) {
+        id -> Text,
+        partner_id -> Text,
+        email -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        active -> Bool,
+        failed_logins -> Integer,
+        locked_until -> Nullable<BigInt>,
+        created_at -> BigInt,
+        locale -> Nullable<Text>,
+        password_must_change -> Bool,
+        password_expires_at -> Nullable<BigInt>,
+        totp_secret -> Nullable<Text>,
+        totp_confirmed_at -> Nullable<BigInt>,
+        totp_last_step -> Nullable<BigInt>,
+    }
+}
+
+diesel::joinable!(audit_log -> customers (customer_id));
+diesel::joinable!(audit_log -> partners (partner_id));
+diesel::joinable!(audit_log -> users (user_id));
 diesel::joinable!(partner_domains -> partners (partner_id));
-diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(recovery_codes -> users (user_id));
+diesel::joinable!(relationship_requests -> partners (partner_id));
+diesel::joinable!(relationship_requests -> users (created_by));
 diesel::joinable!(relationships -> customers (customer_id));
-diesel::joinable!(subscriptions -> customers (customer_id));
+diesel::joinable!(relationships -> partners (partner_id));
+diesel::joinable!(relationships -> users (ended_by));
 diesel::joinable!(reservations -> customers (customer_id));
+diesel::joinable!(reservations -> partners (partner_id));
+diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(software_purchases -> customers (customer_id));
+diesel::joinable!(software_purchases -> partners (partner_id));
+diesel::joinable!(subscriptions -> customers (customer_id));
+diesel::joinable!(subscriptions -> offers (offer_id));
+diesel::joinable!(subscriptions -> partners (partner_id));
+diesel::joinable!(support_contacts -> customers (customer_id));
+diesel::joinable!(support_contacts -> subscriptions (subscription_id));
+diesel::joinable!(support_contacts -> users (contact_user_id));
+diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(users -> partners (partner_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
-    partners,
-    users,
-    user_roles,
-    customers,
-    relationships,
-    offers,
-    subscriptions,
-    reservations,
-    software_purchases,
-    support_contacts,
     audit_log,
-    sessions,
-    relationship_requests,
-    reseller_links,
-    recovery_codes,
+    customers,
+    offers,
     partner_domains,
+    partners,
+    recovery_codes,
+    relationship_requests,
+    relationships,
+    reseller_links,
+    reservations,
+    sessions,
+    software_purchases,
+    subscriptions,
+    support_contacts,
+    user_roles,
+    users,
 );
