@@ -455,3 +455,47 @@ async fn sessions_ended_while_requests_are_in_flight_stay_ended() {
         partnerdesk::models::user::set_password_hash(&mut env.conn(), &target_id, &hash).unwrap();
     }
 }
+
+/// SQLite: invitations for a former customer are created while another connection keeps
+/// writing, never answered 500 "database is locked". (A transaction that reads before it
+/// writes cannot take the write lock once another connection has committed since its read:
+/// SQLite fails it at once, without waiting. Taking the lock with the first statement waits.)
+#[actix_web::test]
+async fn invitations_for_a_former_customer_are_created_while_another_connection_writes() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    let env = Env::sqlite();
+    let w = env.world.clone();
+    let app = env.app().await;
+    let mut admin = sign_in(&app, GLOBAL_ADMIN).await;
+    post(&app, &mut admin, &format!("/customers/{}/remove-relationship", w.ready.id), &[])
+        .await
+        .assert_status(303);
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (stop, mut c, sub) = (stop.clone(), env.conn(), w.contoso_base.clone());
+        std::thread::spawn(move || {
+            let mut writes = 0u64;
+            while !stop.load(Ordering::Relaxed) {
+                diesel::update(subscriptions::table.find(&sub))
+                    .set(subscriptions::quantity.eq(subscriptions::quantity + 1))
+                    .execute(&mut *c)
+                    .expect("the writer's update");
+                writes += 1;
+            }
+            writes
+        })
+    };
+    let mut statuses = Vec::new();
+    for _ in 0..100 {
+        let page =
+            post(&app, &mut admin, "/relationship-requests", &[("customer", &w.ready.id)]).await;
+        statuses.push(page.status);
+    }
+    stop.store(true, Ordering::Relaxed);
+    let writes = writer.join().unwrap();
+    let failed = statuses.iter().filter(|s| **s != 200).count();
+    assert_eq!(failed, 0, "{failed} of 100 invitations not created ({writes} writes beside)");
+}

@@ -162,7 +162,9 @@ pub fn create(
         let for_whom = match invitee {
             Invitee::NewCustomer => "a new customer".to_string(),
             Invitee::Existing(id) => {
-                let rel = relationship::find(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)?;
+                // Locked, not only read: on SQLite a transaction that reads first cannot write
+                // once another connection has committed since, and fails without waiting.
+                let rel = relationship::lock(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)?;
                 if rel.is_reseller() {
                     return Err(AppError::Conflict(
                         Msg::new("error-request-already-reseller")
