@@ -149,10 +149,16 @@ impl Browser {
                 let status = res.status().as_u16();
                 match res.into_body().collect().await {
                     Ok(b) => Answer { status, body: String::from_utf8_lossy(&b.to_bytes()).into() },
-                    Err(_) => Answer { status: 0, body: String::new() },
+                    Err(e) => {
+                        eprintln!("soak: {path}: the answer's body broke off: {e}");
+                        Answer { status: 0, body: String::new() }
+                    }
                 }
             }
-            Err(_) => Answer { status: 0, body: String::new() },
+            Err(e) => {
+                eprintln!("soak: {path}: no answer: {e:?}");
+                Answer { status: 0, body: String::new() }
+            }
         };
         if let Some(kind) = kind {
             self.records.push(Record {
