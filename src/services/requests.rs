@@ -160,7 +160,8 @@ pub fn create(
         let for_whom = match invitee {
             Invitee::NewCustomer => "a new customer".to_string(),
             Invitee::Existing(id) => {
-                let rel = relationship::find(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)?;
+                // Locked, so that an acceptance of another invitation for this customer waits.
+                let rel = relationship::lock(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)?;
                 if rel.is_reseller() {
                     return Err(AppError::Conflict(
                         Msg::new("error-request-already-reseller")
