@@ -64,6 +64,9 @@ pub struct ConfigArgs {
     /// Minutes between two clean-ups of expired sessions and invitations.
     #[arg(long, env = "RETENTION_INTERVAL_MINUTES", default_value_t = 60)]
     pub retention_interval_minutes: u64,
+    /// Requests an API key may send a minute (after a first burst of as many, up to 120).
+    #[arg(long, env = "API_RATE_PER_MINUTE", default_value_t = 600)]
+    pub api_rate_per_minute: u32,
 }
 
 /// Connections a pool opens unless told otherwise: two per core (at least 2 on SQLite, 4 on
@@ -96,6 +99,8 @@ pub struct Config {
     pub shutdown_timeout: Duration,
     pub metrics_bind: Option<String>,
     pub retention: Retention,
+    /// Requests an API key may send a minute.
+    pub api_rate_per_minute: u32,
 }
 
 /// How long rows that no longer do anything are kept, and how often they are looked for.
@@ -211,6 +216,7 @@ impl Config {
                 invitations: Duration::from_secs(args.invitation_retention_days * DAY),
                 interval: Duration::from_secs(args.retention_interval_minutes.max(1) * 60),
             },
+            api_rate_per_minute: args.api_rate_per_minute.max(1),
         };
         Ok((config, key))
     }
@@ -232,6 +238,7 @@ impl Config {
             shutdown_timeout: Duration::from_secs(30),
             metrics_bind: None,
             retention: Retention::default(),
+            api_rate_per_minute: 600,
         }
     }
 
@@ -269,6 +276,7 @@ mod tests {
             session_retention_days: 7,
             invitation_retention_days: 90,
             retention_interval_minutes: 60,
+            api_rate_per_minute: 600,
         }
     }
 

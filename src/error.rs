@@ -18,6 +18,9 @@ pub enum AppError {
     Conflict(Msg),
     #[error("{0}")]
     Unprocessable(Msg),
+    /// The object changed since the client read it (a stale `If-Match`).
+    #[error("{0}")]
+    PreconditionFailed(Msg),
     #[error("{}", Locale::En.t("error-sign-in-required"))]
     SignInRequired { next: Option<String> },
     #[error("{}", Locale::En.t("error-unavailable"))]
@@ -48,6 +51,7 @@ impl AppError {
             AppError::NotFound => "error-title-not-found",
             AppError::Conflict(_) => "error-title-conflict",
             AppError::Unprocessable(_) => "error-title-unprocessable",
+            AppError::PreconditionFailed(_) => "error-title-precondition",
             AppError::SignInRequired { .. } => "error-title-sign-in",
             AppError::Unavailable => "error-title-unavailable",
             AppError::TooManyRequests { .. } => "error-title-too-many",
@@ -62,7 +66,8 @@ impl AppError {
             AppError::BadRequest(m)
             | AppError::Forbidden(m)
             | AppError::Conflict(m)
-            | AppError::Unprocessable(m) => m.clone(),
+            | AppError::Unprocessable(m)
+            | AppError::PreconditionFailed(m) => m.clone(),
             AppError::NotFound => Msg::new("error-not-found"),
             AppError::SignInRequired { .. } => Msg::new("error-sign-in-required"),
             AppError::Unavailable => Msg::new("error-unavailable"),

@@ -69,6 +69,7 @@ pub fn build_app(
         .wrap(from_fn(observe::observe))
         .wrap(from_fn(request_id::request_id))
         .configure(web::public_routes)
+        .service(web::api::scope())
         .service(
             aweb::scope("")
                 .wrap(from_fn(rate_limit::rate_limit))

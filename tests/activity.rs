@@ -81,6 +81,7 @@ impl<'a> Rec<'a> {
                 status: if self.failed { audit::FAILED } else { audit::SUCCEEDED }.into(),
                 at: self.at,
                 request_id: new_id(),
+                correlation_id: None,
             },
         )
         .unwrap();

@@ -41,6 +41,7 @@ error-title-forbidden = Not allowed
 error-title-not-found = Not found
 error-title-conflict = Cannot do that now
 error-title-unprocessable = Check your input
+error-title-precondition = Changed meanwhile
 error-title-sign-in = Sign in
 error-title-unavailable = Busy
 error-title-too-many = Too many attempts
@@ -72,6 +73,8 @@ op-reset_password = Reset password
 op-update_user_locale = Change language
 op-enrol_second_step = Set up two-step sign-in
 op-reset_second_step = Reset two-step sign-in
+op-create_api_key = Create API key
+op-revoke_api_key = Revoke API key
 op-authz_denied = Access denied
 op-csrf_rejected = Forged request refused
 

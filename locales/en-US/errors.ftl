@@ -150,3 +150,18 @@ signin-password-not-one-time = Your password is not a one-time password: there i
 password-error-same = The new password must differ from the one-time password.
 users-error-second-step-self = You cannot reset your own two-step sign-in: ask another Global admin.
 users-error-second-step-admin = Only a Global admin can reset someone's two-step sign-in.
+
+# The /v1 API and API keys
+error-etag-stale = The subscription changed since you read it. Read it again and send its new etag in If-Match.
+api-key-error-name = Give the key a name of 1 to { $max } characters, such as the script that uses it.
+api-key-error-days = A key lives from 1 to { $max } days.
+api-key-error-revoked = This key is revoked already.
+api-error-unauthorized = Send a valid API key as “Authorization: Bearer <key>”. Keys are made, and revoked, on the profile page; a key stops working when it expires, is revoked, or its user is disabled.
+api-error-body = The body must be JSON of at most { $max } bytes, with the fields this operation documents.
+api-error-customer-patch = Send “relationshipToPartner”: “none” to remove the reseller relationship, or “allowDelegatedAccess”: false to remove delegated admin privileges.
+api-error-subscription-patch = Send “status”: “active”, “suspended” or “deleted”.
+api-error-filter = The filter must be URL-encoded JSON such as {"{"}"Field":"CompanyName","Value":"Contoso","Operator":"starts_with"{"}"}. Fields: { $fields }; operator: { $operators }.
+api-error-size = “size” must be a whole number from 1 to { $max }.
+api-error-token = This continuation token does not belong to this list. Start again from the first page.
+api-error-date = Dates must look like 2026-12-01 or 2026-12-01T10:00:00Z, and startDate must not be after endDate.
+api-error-header = The { $header } header can have at most 128 letters, digits, dashes, dots or underscores.

@@ -39,6 +39,7 @@ error-title-forbidden = Brak uprawnień
 error-title-not-found = Nie znaleziono
 error-title-conflict = Teraz nie można tego zrobić
 error-title-unprocessable = Sprawdź wprowadzone dane
+error-title-precondition = Zmieniono w międzyczasie
 error-title-sign-in = Zaloguj się
 error-title-unavailable = Zajęte
 error-title-too-many = Zbyt wiele prób
@@ -70,6 +71,8 @@ op-reset_password = Zresetowanie hasła
 op-update_user_locale = Zmiana języka
 op-enrol_second_step = Konfiguracja logowania dwuetapowego
 op-reset_second_step = Zresetowanie logowania dwuetapowego
+op-create_api_key = Utworzenie klucza API
+op-revoke_api_key = Odwołanie klucza API
 op-authz_denied = Odmowa dostępu
 op-csrf_rejected = Odrzucono sfałszowane żądanie
 

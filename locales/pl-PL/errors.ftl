@@ -152,3 +152,18 @@ signin-password-not-one-time = Twoje hasło nie jest hasłem jednorazowym: nie m
 password-error-same = Nowe hasło musi różnić się od hasła jednorazowego.
 users-error-second-step-self = Nie możesz zresetować własnego logowania dwuetapowego: poproś innego Administratora globalnego.
 users-error-second-step-admin = Tylko Administrator globalny może zresetować czyjeś logowanie dwuetapowe.
+
+# API /v1 i klucze API
+error-etag-stale = Subskrypcja zmieniła się od chwili jej odczytania. Proszę odczytać ją ponownie i wysłać nowy etag w nagłówku If-Match.
+api-key-error-name = Proszę nadać kluczowi nazwę o długości od 1 do { $max } znaków, na przykład nazwę używającego go skryptu.
+api-key-error-days = Klucz może być ważny od 1 do { $max } dni.
+api-key-error-revoked = Ten klucz został już odwołany.
+api-error-unauthorized = Proszę wysłać ważny klucz API w nagłówku „Authorization: Bearer <klucz>”. Klucze tworzy się i odwołuje na stronie profilu; klucz przestaje działać po wygaśnięciu, odwołaniu lub wyłączeniu jego użytkownika.
+api-error-body = Treść żądania musi być obiektem JSON o rozmiarze najwyżej { $max } bajtów, z polami opisanymi dla tej operacji.
+api-error-customer-patch = Proszę wysłać „relationshipToPartner”: „none”, aby usunąć relację odsprzedawcy, albo „allowDelegatedAccess”: false, aby usunąć delegowane uprawnienia administratora.
+api-error-subscription-patch = Proszę wysłać „status”: „active”, „suspended” lub „deleted”.
+api-error-filter = Filtr musi być zakodowanym w adresie obiektem JSON, na przykład {"{"}"Field":"CompanyName","Value":"Contoso","Operator":"starts_with"{"}"}. Pola: { $fields }; operator: { $operators }.
+api-error-size = Parametr „size” musi być liczbą całkowitą od 1 do { $max }.
+api-error-token = Ten token kontynuacji nie należy do tej listy. Proszę zacząć od pierwszej strony.
+api-error-date = Daty muszą mieć postać 2026-12-01 lub 2026-12-01T10:00:00Z, a startDate nie może być późniejsza niż endDate.
+api-error-header = Nagłówek { $header } może mieć najwyżej 128 liter, cyfr, myślników, kropek lub podkreśleń.

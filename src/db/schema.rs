@@ -1,6 +1,19 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    api_keys (id) {
+        id -> Text,
+        user_id -> Text,
+        name -> Text,
+        secret_hash -> Text,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+        revoked_at -> Nullable<BigInt>,
+        last_used_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
     audit_log (id) {
         id -> Text,
         partner_id -> Nullable<Text>,
@@ -15,6 +28,7 @@ diesel::table! {
         status -> Text,
         at -> BigInt,
         request_id -> Text,
+        correlation_id -> Nullable<Text>,
     }
 }
 
@@ -211,6 +225,7 @@ diesel::joinable!(audit_log -> customers (customer_id));
 diesel::joinable!(audit_log -> partners (partner_id));
 diesel::joinable!(audit_log -> users (user_id));
 diesel::joinable!(partner_domains -> partners (partner_id));
+diesel::joinable!(api_keys -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(relationship_requests -> partners (partner_id));
 diesel::joinable!(relationship_requests -> users (created_by));
@@ -232,6 +247,7 @@ diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(users -> partners (partner_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    api_keys,
     audit_log,
     customers,
     offers,

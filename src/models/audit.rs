@@ -21,6 +21,8 @@ pub struct AuditRecord {
     pub status: String,
     pub at: i64,
     pub request_id: String,
+    /// The caller's `MS-CorrelationId`, for records written by an API request.
+    pub correlation_id: Option<String>,
 }
 
 pub const SUCCEEDED: &str = "succeeded";

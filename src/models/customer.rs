@@ -68,6 +68,14 @@ pub struct Cursor {
 
 type ListRow = (String, String, String, bool, String, i64);
 
+/// Where a search looks for its prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchIn {
+    NameOrDomain,
+    Name,
+    Domain,
+}
+
 /// The partner's customers with an active reseller relationship, in name order, optionally
 /// narrowed to a company-name or domain prefix (case-insensitive), `limit + 1` rows after
 /// `after` (the extra row tells whether a next page exists). Every part is an index range on
@@ -76,6 +84,7 @@ pub fn list_for_partner(
     conn: &mut AnyConnection,
     partner_id: &str,
     query: Option<&str>,
+    within: SearchIn,
     after: Option<&Cursor>,
     limit: i64,
 ) -> QueryResult<Vec<CustomerListRow>> {
@@ -144,10 +153,13 @@ pub fn list_for_partner(
                 // Name matches and domain matches, each an index range, merged in name order.
                 let prefix = text.to_lowercase();
                 let upper = crate::util::text::prefix_range_end(&prefix);
-                let by_name: Vec<ListRow> = page(Order::ByIndex)
-                    .filter(relationships::sort_name.ge(prefix.clone()))
-                    .filter(relationships::sort_name.lt(upper.clone()))
-                    .load(c)?;
+                let by_name: Vec<ListRow> = match within {
+                    SearchIn::Domain => Vec::new(),
+                    _ => page(Order::ByIndex)
+                        .filter(relationships::sort_name.ge(prefix.clone()))
+                        .filter(relationships::sort_name.lt(upper.clone()))
+                        .load(c)?,
+                };
                 // Domain matches, read only where the name does not match too (usually few:
                 // domains follow names). A row whose name and domain share at least as many
                 // leading characters as the search text has matches by both or by neither, so
@@ -155,12 +167,22 @@ pub fn list_for_partner(
                 // `LCP_CAP` characters every length is read, and a row matching both ways comes
                 // back from each half: the merge keeps it once. (The first `limit + 1` of the
                 // union are among the first `limit + 1` of each half.)
+                // A domain-only search reads the whole domain range.
                 let chars = prefix.chars().count().min(LCP_CAP + 1) as i32;
-                let by_domain: Vec<ListRow> = page(Order::Sorted)
-                    .filter(relationships::name_domain_lcp.eq_any((0..chars).collect::<Vec<i32>>()))
-                    .filter(relationships::search_domain.ge(prefix))
-                    .filter(relationships::search_domain.lt(upper))
-                    .load(c)?;
+                let in_domain = || {
+                    page(Order::Sorted)
+                        .filter(relationships::search_domain.ge(prefix.clone()))
+                        .filter(relationships::search_domain.lt(upper.clone()))
+                };
+                let by_domain: Vec<ListRow> = match within {
+                    SearchIn::Name => Vec::new(),
+                    SearchIn::Domain => in_domain().load(c)?,
+                    SearchIn::NameOrDomain => in_domain()
+                        .filter(
+                            relationships::name_domain_lcp.eq_any((0..chars).collect::<Vec<i32>>()),
+                        )
+                        .load(c)?,
+                };
                 let mut all = by_name;
                 all.extend(by_domain);
                 all.sort_by(|a, b| (&a.4, &a.0).cmp(&(&b.4, &b.0)));
@@ -208,6 +230,14 @@ pub fn find_for_partner(
         .select((Customer::as_select(), Relationship::as_select()))
         .first(conn)
         .optional()
+}
+
+/// (id, tenant id) of the given customers, in one statement.
+pub fn tenant_ids(conn: &mut AnyConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
+    customers::table
+        .filter(customers::id.eq_any(ids))
+        .select((customers::id, customers::tenant_id))
+        .load(conn)
 }
 
 pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<Customer>> {

@@ -1,6 +1,7 @@
 //! Row structs and the queries over them. No actix types here: these functions take a
 //! connection and return diesel results; rules live in `services`.
 
+pub mod api_key;
 pub mod audit;
 pub mod customer;
 mod enums;

@@ -29,6 +29,14 @@ super::text_enum! {
 }
 
 impl Term {
+    pub fn months(self) -> u32 {
+        match self {
+            Term::Monthly => 1,
+            Term::Annual => 12,
+            Term::Triennial => 36,
+        }
+    }
+
     /// The billing cycle a purchase of this term gets.
     pub fn billing_cycle(self) -> &'static str {
         match self {
@@ -80,6 +88,25 @@ impl Subscription {
     }
     pub fn is_active(&self) -> bool {
         self.status() == SubscriptionStatus::Active
+    }
+
+    /// The subscription's version (an HTTP entity tag): it changes with every change.
+    pub fn etag(&self) -> String {
+        let v = format!("{}|{}|{}|{}", self.id, self.status, self.quantity, self.updated_at);
+        format!("W/\"{}\"", &crate::util::tokens::sha256_hex(v)[..16])
+    }
+
+    /// The end of the first term: the purchase date plus the term, by the calendar (UTC ms);
+    /// `None` for a term this version does not know.
+    pub fn commitment_end(&self) -> Option<i64> {
+        let months = Term::parse(&self.term)?.months();
+        let start = crate::util::clock::to_datetime(self.created_at);
+        let total = start.month() as u32 - 1 + months;
+        let (year, month) = (start.year() + (total / 12) as i32, (total % 12) as u8 + 1);
+        let month = time::Month::try_from(month).ok()?;
+        let day = start.day().min(month.length(year));
+        let date = time::Date::from_calendar_date(year, month, day).ok()?;
+        Some((start.replace_date(date).unix_timestamp_nanos() / 1_000_000) as i64)
     }
 
     /// Until when a new-commerce subscription can be cancelled (UTC ms); None for legacy.

@@ -173,6 +173,21 @@ pub fn export_filter(
     Ok(filter)
 }
 
+/// Up to `n` records of a filter built by the caller (the API's), after `after`: what it
+/// names must be the partner's own (400 otherwise).
+pub fn records(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    filter: &ActivityFilter,
+    after: Option<&ActivityCursor>,
+    n: i64,
+) -> AppResult<Vec<ActivityRow>> {
+    ctx.user.require(crate::auth::permissions::Permission::ViewActivity)?;
+    let users = user::list_for_partner(c, ctx.partner_id())?;
+    check_owned(c, filter, &users)?.map_err(AppError::BadRequest)?;
+    Ok(audit::list_activity(c, filter, after, n)?)
+}
+
 /// Up to `n` records of a checked filter after `after`.
 pub fn batch(
     c: &mut AnyConnection,

@@ -37,6 +37,8 @@ pub mod op {
     pub const RESET_SECOND_STEP: &str = "reset_second_step";
     pub const RETENTION_CLEANUP: &str = "retention_cleanup";
     pub const PRUNE_AUDIT: &str = "prune_audit";
+    pub const CREATE_API_KEY: &str = "create_api_key";
+    pub const REVOKE_API_KEY: &str = "revoke_api_key";
 }
 
 /// Operation codes and their labels, in the order the filter offers them. A code not listed here
@@ -64,6 +66,8 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("update_user_locale", "Change language"),
     ("enrol_second_step", "Set up two-step sign-in"),
     ("reset_second_step", "Reset two-step sign-in"),
+    ("create_api_key", "Create API key"),
+    ("revoke_api_key", "Revoke API key"),
     ("authz_denied", "Access denied"),
     ("csrf_rejected", "Forged request refused"),
 ];
@@ -110,6 +114,7 @@ pub struct Actor {
     pub user_id: Option<String>,
     pub label: String,
     pub request_id: String,
+    pub correlation_id: Option<String>,
 }
 
 impl Actor {
@@ -119,6 +124,7 @@ impl Actor {
             user_id: Some(user.id.clone()),
             label: user.email.clone(),
             request_id: request_id.to_owned(),
+            correlation_id: None,
         }
     }
 
@@ -129,13 +135,14 @@ impl Actor {
             user_id: user.as_ref().map(|u| u.id.clone()),
             label: user.map(|u| u.email).unwrap_or_else(|| "anonymous".into()),
             request_id,
+            correlation_id: None,
         }
     }
 }
 
 impl From<&Ctx> for Actor {
     fn from(ctx: &Ctx) -> Self {
-        Actor::for_user(&ctx.user, &ctx.request_id)
+        Actor { correlation_id: ctx.correlation_id.clone(), ..Actor::for_user(&ctx.user, &ctx.request_id) }
     }
 }
 
@@ -156,6 +163,7 @@ pub fn record(conn: &mut AnyConnection, actor: &Actor, ev: Event<'_>) -> QueryRe
             status: if ev.failed { rows::FAILED } else { rows::SUCCEEDED }.to_owned(),
             at: now_ms(),
             request_id: actor.request_id.clone(),
+            correlation_id: actor.correlation_id.clone(),
         },
     )
 }

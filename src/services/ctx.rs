@@ -6,6 +6,8 @@ use crate::auth::CurrentUser;
 pub struct Ctx {
     pub user: CurrentUser,
     pub request_id: String,
+    /// The caller's `MS-CorrelationId` (API requests), kept in the audit records it causes.
+    pub correlation_id: Option<String>,
 }
 
 impl Ctx {

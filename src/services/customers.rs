@@ -6,6 +6,7 @@ use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::models::audit::{self, AuditRecord};
 use crate::models::customer::{self, Cursor, Customer, CustomerListRow};
+pub use crate::models::customer::SearchIn;
 use crate::models::relationship::Relationship;
 use crate::models::support_contact::{self, Named};
 use crate::services::Ctx;
@@ -23,9 +24,30 @@ pub fn list(
     after: Option<(String, String)>,
     limit: i64,
 ) -> AppResult<Vec<CustomerListRow>> {
+    search(c, ctx, query, SearchIn::NameOrDomain, after, limit)
+}
+
+/// `list`, with the prefix looked for in the name, the domain or either.
+pub fn search(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    query: &str,
+    within: SearchIn,
+    after: Option<(String, String)>,
+    limit: i64,
+) -> AppResult<Vec<CustomerListRow>> {
     ctx.user.require(Permission::ViewCustomers)?;
     let after = after.map(|(sort_name, id)| Cursor { sort_name, id });
-    Ok(customer::list_for_partner(c, ctx.partner_id(), Some(query), after.as_ref(), limit)?)
+    let p = ctx.partner_id();
+    Ok(customer::list_for_partner(c, p, Some(query), within, after.as_ref(), limit)?)
+}
+
+/// The tenant ids of some of the partner's customers (a page of the list has no tenant ids).
+pub fn tenant_ids(
+    c: &mut AnyConnection,
+    ids: &[String],
+) -> AppResult<std::collections::HashMap<String, String>> {
+    Ok(customer::tenant_ids(c, ids)?.into_iter().collect())
 }
 
 /// The customer and the partner's relationship with it; 404 for a customer the partner has

@@ -2,6 +2,7 @@
 //! record written in that same transaction. Services take no actix types.
 
 pub mod activity;
+pub mod api_keys;
 pub mod audit;
 mod backend;
 mod ctx;

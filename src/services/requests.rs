@@ -309,6 +309,7 @@ fn acceptor(who: &Acceptor, partner: &Partner, customer: &Customer, request_id: 
             user_id: None,
             label: format!("admin of {}", customer.primary_domain),
             request_id: request_id.to_owned(),
+            correlation_id: None,
         },
     }
 }

@@ -51,12 +51,14 @@ pub(crate) fn locked<T>(
 }
 
 /// `locked`, for a change of one of the customer's subscriptions (404 for another's), audited
-/// as a subscription update when refused.
+/// as a subscription update when refused. With `if_match`, a subscription whose etag differs
+/// (it changed since the client read it) is refused with 412.
 fn with_subscription<T>(
     conn: &mut AnyConnection,
     ctx: &Ctx,
     customer_id: &str,
     subscription_id: &str,
+    if_match: Option<&str>,
     f: impl FnOnce(&mut AnyConnection, &Relationship, Subscription) -> AppResult<T>,
 ) -> AppResult<T> {
     let refusal = Event {
@@ -68,6 +70,9 @@ fn with_subscription<T>(
     locked(conn, ctx, customer_id, refusal, |c, rel| {
         let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?
             .ok_or(AppError::NotFound)?;
+        if if_match.is_some_and(|tag| tag != "*" && tag != sub.etag()) {
+            return Err(AppError::PreconditionFailed(Msg::new("error-etag-stale")));
+        }
         f(c, rel, sub)
     })
 }
@@ -85,8 +90,9 @@ pub fn change_status(
     customer_id: &str,
     subscription_id: &str,
     target: SubscriptionStatus,
+    if_match: Option<&str>,
 ) -> AppResult<StatusChanged> {
-    with_subscription(conn, ctx, customer_id, subscription_id, |c, rel, sub| {
+    with_subscription(conn, ctx, customer_id, subscription_id, if_match, |c, rel, sub| {
         let now = now_ms();
         let mut changed: Vec<Subscription> = vec![sub.clone()];
         match (sub.status(), target) {
@@ -237,6 +243,18 @@ pub fn tab(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<Tab
         customer,
         relationship,
     })
+}
+
+/// The customer's subscriptions (each base followed by its add-ons).
+pub fn list(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<Vec<Subscription>> {
+    customers::view(c, ctx, customer_id)?;
+    Ok(subscription::list_for_customer(c, ctx.partner_id(), customer_id)?)
+}
+
+/// One of the customer's subscriptions.
+pub fn get(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str, sid: &str) -> AppResult<Subscription> {
+    customers::view(c, ctx, customer_id)?;
+    subscription::find(c, ctx.partner_id(), customer_id, sid)?.ok_or(AppError::NotFound)
 }
 
 /// What a subscription's page shows.
@@ -391,8 +409,9 @@ pub fn cancel_subscription(
     ctx: &Ctx,
     customer_id: &str,
     subscription_id: &str,
+    if_match: Option<&str>,
 ) -> AppResult<StatusChanged> {
-    with_subscription(conn, ctx, customer_id, subscription_id, |c, _rel, sub| {
+    with_subscription(conn, ctx, customer_id, subscription_id, if_match, |c, _rel, sub| {
         let now = now_ms();
         if sub.commerce_type() != CommerceType::NewCommerce {
             return Err(AppError::Conflict(Msg::new("error-legacy-cancel")));

@@ -423,7 +423,8 @@ pub fn set_active(c: &mut AnyConnection, ctx: &Ctx, id: &str, active: bool) -> A
         let mut new_value = if active { "active".to_string() } else { "disabled".to_string() };
         if !active {
             let ended = session::delete_for_user(c, &target.user.id)?;
-            new_value.push_str(&format!("; sessions ended: {ended}"));
+            let keys = crate::models::api_key::revoke_all_for_user(c, &target.user.id, now_ms())?;
+            new_value.push_str(&format!("; sessions ended: {ended}; API keys revoked: {keys}"));
         }
         user::set_active(c, &target.user.id, active)?;
         audit::record(

@@ -3,6 +3,7 @@
 //! (`blocks = [...]`, rendered with `as_<block>()`) or a partial under `templates/partials/`.
 
 pub mod account;
+pub mod api;
 pub mod activity;
 pub mod assets;
 pub mod customers;

@@ -73,6 +73,6 @@ impl FromRequest for Ctx {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let user = CurrentUser::from_request(req, payload);
         let request_id = request_id_of(req);
-        Box::pin(async move { Ok(Ctx { user: user.await?, request_id }) })
+        Box::pin(async move { Ok(Ctx { user: user.await?, request_id, correlation_id: None }) })
     }
 }

@@ -58,6 +58,13 @@ fn every(burst: u32, seconds: u64) -> Quota {
     Quota::with_period(Duration::from_secs(seconds)).expect("a period").allow_burst(burst)
 }
 
+/// `per_minute` requests a minute, after a first burst of as many (at most 120).
+fn api_quota(per_minute: u32) -> Quota {
+    let rate = NonZeroU32::new(per_minute.max(1)).expect("at least one");
+    let burst = NonZeroU32::new(per_minute.clamp(1, 120)).expect("at least one");
+    Quota::per_minute(rate).allow_burst(burst)
+}
+
 /// Where a limited request names its account.
 #[derive(Debug, Clone, Copy)]
 pub enum Account {
@@ -144,6 +151,8 @@ struct Pair {
 /// The limiters of one process: per action, one keyed by client address and one by account.
 pub struct Limits {
     pairs: Vec<(Action, Pair)>,
+    /// Requests per API key (`/v1`).
+    by_api_key: DefaultKeyedRateLimiter<String>,
     last_sweep_ms: AtomicI64,
     clock: DefaultClock,
     enabled: bool,
@@ -173,7 +182,26 @@ impl Limits {
             })
             .collect();
         let last_sweep_ms = AtomicI64::new(now_ms());
-        Limits { pairs, last_sweep_ms, clock: DefaultClock::default(), enabled: true }
+        let by_api_key = RateLimiter::keyed(api_quota(600));
+        Limits { pairs, by_api_key, last_sweep_ms, clock: DefaultClock::default(), enabled: true }
+    }
+
+    /// These limits, with API keys allowed `per_minute` requests a minute.
+    pub fn with_api_rate(mut self, per_minute: u32) -> Limits {
+        self.by_api_key = RateLimiter::keyed(api_quota(per_minute));
+        self
+    }
+
+    /// Counts a request made with an API key (by its id), or refuses it.
+    pub fn check_api_key(&self, key_id: &str) -> Result<(), Refusal> {
+        if !self.enabled {
+            return Ok(());
+        }
+        self.sweep_now_and_then();
+        self.by_api_key.check_key(&key_id.to_owned()).map_err(|n| Refusal {
+            by_account: true,
+            retry_after: n.wait_time_from(self.clock.now()),
+        })
     }
 
     /// No limit at all, for test suites about something else (the property-based suite sends
@@ -221,6 +249,8 @@ impl Limits {
         {
             return;
         }
+        self.by_api_key.retain_recent();
+        self.by_api_key.shrink_to_fit();
         for (_, pair) in &self.pairs {
             pair.by_address.retain_recent();
             pair.by_address.shrink_to_fit();

@@ -2,6 +2,7 @@
 //! route registry they share. Only this layer touches requests, sessions, headers and htmx.
 
 pub mod account;
+pub mod api;
 pub mod activity;
 pub mod assets;
 pub mod client;

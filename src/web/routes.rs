@@ -48,6 +48,7 @@ where
     let name: &'static str = match method {
         Method::GET => "GET",
         Method::POST => "POST",
+        Method::PATCH => "PATCH",
         _ => "OTHER",
     };
     if let Ok(mut all) = REGISTRY.lock()

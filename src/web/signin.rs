@@ -346,7 +346,7 @@ async fn sign_out(
     user: Option<CurrentUser>,
 ) -> AppResult<HttpResponse> {
     if let Some(user) = user {
-        let ctx = Ctx { user, request_id: super::request_id_of(&req) };
+        let ctx = Ctx { user, request_id: super::request_id_of(&req), correlation_id: None };
         state.call(&ctx, signin::record_sign_out).await?;
     }
     session.purge();

@@ -19,7 +19,8 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(pool: Pool, config: Config, session_key: Key) -> Self {
-        AppState { backend: Backend::new(pool), config, session_key, limits: Limits::default() }
+        let limits = Limits::default().with_api_rate(config.api_rate_per_minute);
+        AppState { backend: Backend::new(pool), config, session_key, limits }
     }
 
     /// Runs a service with the request's context on a pooled connection (`Backend::db`).

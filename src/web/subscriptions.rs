@@ -216,7 +216,7 @@ async fn set_status(
     let (id2, sid2) = (id.clone(), sid.clone());
     let outcome = match target {
         Ok(t) => state
-            .call(&ctx, move |c, ctx| svc::change_status(c, ctx, &id2, &sid2, t))
+            .call(&ctx, move |c, ctx| svc::change_status(c, ctx, &id2, &sid2, t, None))
             .await
             .map(|ch| (t, ch)),
         Err(e) => Err(e),
@@ -370,7 +370,7 @@ async fn cancel_subscription(
 ) -> AppResult<HttpResponse> {
     let (id, sid) = path.into_inner();
     let (id2, sid2) = (id.clone(), sid.clone());
-    let done = state.db(move |c| svc::cancel_subscription(c, &ctx, &id2, &sid2)).await?;
+    let done = state.db(move |c| svc::cancel_subscription(c, &ctx, &id2, &sid2, None)).await?;
     let msg =
         Msg::new("toast-subscription-cancelled").num("addons", (done.changed.len() - 1) as f64);
     super::flash::push(&session, Toast::success(msg));

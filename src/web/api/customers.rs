@@ -1,0 +1,240 @@
+//! `/v1/customers`: the list (Partner Center's filter and continuation), one customer, the
+//! removal of the reseller relationship or of delegated admin privileges, and invitation links.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+use super::{ApiCtx, ApiError, call, ok};
+use crate::error::AppError;
+use crate::i18n::Msg;
+use crate::services::customers::{self as svc, SearchIn};
+use crate::services::removal;
+use crate::services::requests::{self, Invitee};
+use crate::util::tokens::sha256_hex;
+use crate::views::api::{
+    ApiErrorBody, Customer, CustomerCollection, CustomerPatch, CustomerRelationshipRequest,
+    ErrorItem, Links,
+};
+use crate::web::state::AppState;
+
+pub const DEFAULT_SIZE: i64 = 100;
+pub const MAX_SIZE: i64 = 500;
+const FILTER_FIELDS: &str = "CompanyName, Domain";
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// Customers a page, 1 to 500 (default 100).
+    size: Option<String>,
+    /// URL-encoded JSON: `{"Field":"CompanyName"|"Domain","Value":"…","Operator":"starts_with"}`.
+    filter: Option<String>,
+}
+
+/// Partner Center's customer filter.
+#[derive(Deserialize)]
+struct Filter {
+    #[serde(rename = "Field")]
+    field: String,
+    #[serde(rename = "Value")]
+    value: String,
+    #[serde(rename = "Operator")]
+    operator: String,
+}
+
+fn bad_filter() -> AppError {
+    AppError::BadRequest(
+        Msg::new("api-error-filter").text("fields", FILTER_FIELDS).text("operators", "starts_with"),
+    )
+}
+
+/// The page size asked for, `default` when none is.
+pub fn parse_size(size: Option<&str>, default: i64, max: i64) -> Result<i64, AppError> {
+    match size.map(str::trim) {
+        None | Some("") => Ok(default),
+        Some(s) => s
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=max).contains(n))
+            .ok_or_else(|| AppError::BadRequest(Msg::new("api-error-size").num("max", max as f64))),
+    }
+}
+
+/// A continuation token: where the next page starts, tied to the list it came from (`list`,
+/// the filter as sent) so that it cannot be replayed against another.
+pub fn token(list: &str, parts: &[&str]) -> String {
+    let mut s = sha256_hex(list)[..12].to_string();
+    for p in parts {
+        s.push('\u{1f}');
+        s.push_str(p);
+    }
+    hex::encode(s)
+}
+
+/// The parts of a continuation token made by `token` for the same list.
+pub fn parse_token(list: &str, token: &str, n: usize) -> Result<Vec<String>, AppError> {
+    let bad = || AppError::BadRequest(Msg::new("api-error-token"));
+    let text = hex::decode(token.trim()).ok().and_then(|b| String::from_utf8(b).ok()).ok_or_else(bad)?;
+    let mut parts = text.split('\u{1f}');
+    if parts.next() != Some(&sha256_hex(list)[..12]) {
+        return Err(bad());
+    }
+    let rest: Vec<String> = parts.map(str::to_owned).collect();
+    if rest.len() != n {
+        return Err(bad());
+    }
+    Ok(rest)
+}
+
+/// The `MS-ContinuationToken` header, if sent.
+pub fn continuation(req: &HttpRequest) -> Option<String> {
+    let v = req.headers().get("MS-ContinuationToken")?;
+    Some(v.to_str().unwrap_or("-").to_owned())
+}
+
+/// The customers with a reseller relationship, by name; the optional filter narrows them to a
+/// company-name or domain prefix. A page has `size` customers; `links.next` gives the next.
+#[utoipa::path(get, path = "/v1/customers", tag = "customers",
+    params(ListQuery, ("MS-ContinuationToken" = Option<String>, Header, description = "From the previous page's links.next")),
+    responses((status = 200, body = CustomerCollection), (status = 400, body = ApiErrorBody),
+        (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 429, body = ApiErrorBody)),
+    security(("bearer" = [])))]
+pub async fn list(
+    req: HttpRequest,
+    api: ApiCtx,
+    state: web::Data<AppState>,
+    q: web::Query<ListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let size = parse_size(q.size.as_deref(), DEFAULT_SIZE, MAX_SIZE).map_err(|e| api.err(e))?;
+    let (text, within) = match q.filter.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
+        None => (String::new(), SearchIn::NameOrDomain),
+        Some(f) => {
+            let f: Filter = serde_json::from_str(f).map_err(|_| api.err(bad_filter()))?;
+            let within = match f.field.as_str() {
+                "CompanyName" => SearchIn::Name,
+                "Domain" => SearchIn::Domain,
+                _ => return Err(api.err(bad_filter())),
+            };
+            if f.operator != "starts_with" || f.value.chars().count() > 200 {
+                return Err(api.err(bad_filter()));
+            }
+            (f.value, within)
+        }
+    };
+    // The list a token belongs to: the partner and the filter.
+    let list_id = format!("customers|{}|{}", api.ctx.partner_id(), q.filter.as_deref().unwrap_or(""));
+    let after = match continuation(&req) {
+        None => None,
+        Some(t) => {
+            let mut p = parse_token(&list_id, &t, 2).map_err(|e| api.err(e))?;
+            let id = p.pop().unwrap_or_default();
+            Some((p.pop().unwrap_or_default(), id))
+        }
+    };
+    let (rows, tenants) = call(&req, &state, &api, move |c, ctx| {
+        let rows = svc::search(c, ctx, &text, within, after, size)?;
+        let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+        Ok((rows, svc::tenant_ids(c, &ids)?))
+    })
+    .await?;
+    let more = rows.len() as i64 > size;
+    let page = &rows[..rows.len().min(size as usize)];
+    let links = more.then(|| {
+        let last = &page[page.len() - 1];
+        Links::next(
+            req.uri().path_and_query().map(|p| p.to_string()).unwrap_or_default(),
+            token(&list_id, &[&last.sort_name, &last.id]),
+        )
+    });
+    let items = page
+        .iter()
+        .map(|r| Customer::from_row(r, tenants.get(&r.id).map_or("", String::as_str)))
+        .collect();
+    Ok(ok(&CustomerCollection::new(items, links)))
+}
+
+/// One customer, with its relationship to the partner (`none` once removed).
+#[utoipa::path(get, path = "/v1/customers/{id}", tag = "customers",
+    params(("id" = String, Path, description = "The customer's id")),
+    responses((status = 200, body = Customer), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
+    security(("bearer" = [])))]
+pub async fn get(
+    req: HttpRequest,
+    api: ApiCtx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let (customer, rel) = call(&req, &state, &api, move |c, ctx| svc::view(c, ctx, &id)).await?;
+    Ok(ok(&Customer::from_parts(&customer, &rel)))
+}
+
+/// `{"relationshipToPartner":"none"}` removes the reseller relationship (Global admin; the same
+/// rule, lock and audit record as the Account page): refused with 409 and each blocker in
+/// `data` while anything is active. `{"allowDelegatedAccess":false}` removes delegated admin
+/// privileges.
+#[utoipa::path(patch, path = "/v1/customers/{id}", tag = "customers",
+    params(("id" = String, Path, description = "The customer's id")),
+    request_body = CustomerPatch,
+    responses((status = 200, body = Customer), (status = 400, body = ApiErrorBody),
+        (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody),
+        (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody),
+        (status = 422, body = ApiErrorBody), (status = 429, body = ApiErrorBody)),
+    security(("bearer" = [])))]
+pub async fn patch(
+    req: HttpRequest,
+    api: ApiCtx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Json<CustomerPatch>,
+) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let body = body.into_inner();
+    let wrong = || api.err(AppError::Unprocessable(Msg::new("api-error-customer-patch")));
+    let removal = match (body.relationship_to_partner.as_deref(), body.allow_delegated_access) {
+        (Some("none"), _) => true,
+        (None, Some(false)) => false,
+        _ => return Err(wrong()),
+    };
+    let id2 = id.clone();
+    let done = call(&req, &state, &api, move |c, ctx| match removal {
+        true => removal::remove(c, ctx, &id2).map(|_| ()),
+        false => requests::remove_dap(c, ctx, &id2),
+    })
+    .await;
+    if let Err(mut e) = done {
+        if removal && matches!(e.error, AppError::Conflict(_)) {
+            // Each blocker, as it stands now, so that a script can act on it.
+            let id2 = id.clone();
+            let blockers = state
+                .call(&api.ctx, move |c, ctx| {
+                    let (_, rel) = svc::view(c, ctx, &id2)?;
+                    Ok(removal::check(c, &ctx.user, &rel)?.blockers)
+                })
+                .await
+                .unwrap_or_default();
+            e.data = blockers.iter().map(|b| ErrorItem::from_blocker(b, api.locale)).collect();
+        }
+        return Err(e);
+    }
+    let (customer, rel) = call(&req, &state, &api, move |c, ctx| svc::view(c, ctx, &id)).await?;
+    Ok(ok(&Customer::from_parts(&customer, &rel)))
+}
+
+/// A new invitation link for a new customer (without delegated admin privileges): each call
+/// makes one, single-use, valid 30 days, audited.
+#[utoipa::path(get, path = "/v1/customers/relationshiprequests", tag = "customers",
+    responses((status = 200, body = CustomerRelationshipRequest), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody)),
+    security(("bearer" = [])))]
+pub async fn relationship_request(
+    req: HttpRequest,
+    api: ApiCtx,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let created =
+        call(&req, &state, &api, |c, ctx| requests::create(c, ctx, false, &Invitee::NewCustomer))
+            .await?;
+    let url = state.config.public_url.link(&format!("/invitations/{}", created.token));
+    Ok(ok(&CustomerRelationshipRequest::new(url)))
+}
