@@ -32,28 +32,59 @@ async fn busy_queries_use_indexes() {
         (
             "customers, first page",
             Box::new(|c: &mut AnyConnection| {
-                customer::list_for_partner(c, &w.alpha.id, None, customer::SearchIn::NameOrDomain, None, 50).unwrap();
+                customer::list_for_partner(
+                    c,
+                    &w.alpha.id,
+                    None,
+                    customer::SearchIn::NameOrDomain,
+                    None,
+                    50,
+                )
+                .unwrap();
             }) as Box<dyn Fn(&mut AnyConnection)>,
         ),
         (
             "customers, deep page",
             Box::new(|c: &mut AnyConnection| {
                 let after = Cursor { sort_name: "customer 0250".into(), id: "z".into() };
-                customer::list_for_partner(c, &w.alpha.id, None, customer::SearchIn::NameOrDomain, Some(&after), 50).unwrap();
+                customer::list_for_partner(
+                    c,
+                    &w.alpha.id,
+                    None,
+                    customer::SearchIn::NameOrDomain,
+                    Some(&after),
+                    50,
+                )
+                .unwrap();
             }),
         ),
         (
             "customers, prefix search",
             Box::new(|c: &mut AnyConnection| {
-                customer::list_for_partner(c, &w.alpha.id, Some("Customer 02"), customer::SearchIn::NameOrDomain, None, 50).unwrap();
+                customer::list_for_partner(
+                    c,
+                    &w.alpha.id,
+                    Some("Customer 02"),
+                    customer::SearchIn::NameOrDomain,
+                    None,
+                    50,
+                )
+                .unwrap();
             }),
         ),
         (
             "customers, prefix search",
             Box::new(|c: &mut AnyConnection| {
                 let after = Cursor { sort_name: "customer 0250".into(), id: "z".into() };
-                customer::list_for_partner(c, &w.alpha.id, Some("Customer 02"), customer::SearchIn::NameOrDomain, Some(&after), 50)
-                    .unwrap();
+                customer::list_for_partner(
+                    c,
+                    &w.alpha.id,
+                    Some("Customer 02"),
+                    customer::SearchIn::NameOrDomain,
+                    Some(&after),
+                    50,
+                )
+                .unwrap();
             }),
         ),
         (

@@ -9,6 +9,7 @@ nav-customers = Customers
 nav-users = Users
 nav-activity = Activity log
 nav-password = Change password
+nav-api-keys = API keys
 
 language-label = Language
 language-submit = Change language

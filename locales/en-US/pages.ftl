@@ -402,3 +402,25 @@ users-second-step-on = set up
 users-second-step-off = not set up yet
 toast-second-step-reset = Two-step sign-in of { $name } was reset; they set it up again at their next sign-in and were signed out everywhere.
 users-reset-second-step-confirm = Reset two-step sign-in of { $name }? Their authenticator app and recovery codes stop working and they are signed out everywhere.
+
+# API keys
+api-keys-subtitle = Keys let your scripts use the PartnerDesk API as you, with your roles as they are at each call. A key stops working when it expires, when you revoke it, or when your account is disabled.
+api-keys-new = New key
+api-keys-name = Name
+api-keys-days = Valid for (days)
+api-keys-create = Create key
+api-keys-yours = Your keys
+api-keys-none = You have no API keys.
+api-keys-created = Created
+api-keys-expires = Expires
+api-keys-last-used = Last used
+api-keys-never = Never
+api-keys-active = Active
+api-keys-revoked = Revoked
+api-keys-expired = Expired
+api-keys-revoke = Revoke
+api-keys-revoke-named = Revoke the key { $name }
+api-keys-shown-once = The key “{ $name }” is shown only now
+api-keys-store-it = Copy it into your script’s secret store. PartnerDesk keeps only a hash of it and cannot show it again.
+api-keys-docs = The API’s OpenAPI document
+toast-api-key-revoked = The key “{ $name }” is revoked.

@@ -9,6 +9,7 @@ nav-customers = Klienci
 nav-users = Użytkownicy
 nav-activity = Dziennik aktywności
 nav-password = Zmień hasło
+nav-api-keys = Klucze API
 
 language-label = Język
 language-submit = Zmień język

@@ -418,3 +418,25 @@ users-second-step-on = skonfigurowane
 users-second-step-off = jeszcze nieskonfigurowane
 toast-second-step-reset = Logowanie dwuetapowe użytkownika { $name } zostało zresetowane; skonfiguruje je ponownie przy następnym logowaniu i został wylogowany wszędzie.
 users-reset-second-step-confirm = Zresetować logowanie dwuetapowe użytkownika { $name }? Jego aplikacja uwierzytelniająca i kody odzyskiwania przestaną działać, a on zostanie wylogowany wszędzie.
+
+# Klucze API
+api-keys-subtitle = Klucze pozwalają skryptom korzystać z API PartnerDesk w Pana/Pani imieniu, z rolami, jakie ma Pan/Pani w chwili każdego wywołania. Klucz przestaje działać po wygaśnięciu, po odwołaniu lub po wyłączeniu konta.
+api-keys-new = Nowy klucz
+api-keys-name = Nazwa
+api-keys-days = Ważność (dni)
+api-keys-create = Utwórz klucz
+api-keys-yours = Pana/Pani klucze
+api-keys-none = Nie ma Pan/Pani kluczy API.
+api-keys-created = Utworzono
+api-keys-expires = Wygasa
+api-keys-last-used = Ostatnie użycie
+api-keys-never = Nigdy
+api-keys-active = Aktywny
+api-keys-revoked = Odwołany
+api-keys-expired = Wygasły
+api-keys-revoke = Odwołaj
+api-keys-revoke-named = Odwołaj klucz { $name }
+api-keys-shown-once = Klucz „{ $name }” jest widoczny tylko teraz
+api-keys-store-it = Proszę skopiować go do magazynu sekretów skryptu. PartnerDesk przechowuje tylko jego skrót i nie może go pokazać ponownie.
+api-keys-docs = Dokument OpenAPI interfejsu API
+toast-api-key-revoked = Klucz „{ $name }” został odwołany.

@@ -62,15 +62,23 @@ pub fn find_for_user(
 
 /// Revokes one key; 0 when it was already revoked.
 pub fn revoke(conn: &mut AnyConnection, id: &str, now: i64) -> QueryResult<usize> {
-    diesel::update(api_keys::table.filter(api_keys::id.eq(id)).filter(api_keys::revoked_at.is_null()))
-        .set(api_keys::revoked_at.eq(now))
-        .execute(conn)
+    diesel::update(
+        api_keys::table.filter(api_keys::id.eq(id)).filter(api_keys::revoked_at.is_null()),
+    )
+    .set(api_keys::revoked_at.eq(now))
+    .execute(conn)
 }
 
 /// Revokes every key of a user (when the user is disabled); how many were active.
-pub fn revoke_all_for_user(conn: &mut AnyConnection, user_id: &str, now: i64) -> QueryResult<usize> {
+pub fn revoke_all_for_user(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    now: i64,
+) -> QueryResult<usize> {
     diesel::update(
-        api_keys::table.filter(api_keys::user_id.eq(user_id)).filter(api_keys::revoked_at.is_null()),
+        api_keys::table
+            .filter(api_keys::user_id.eq(user_id))
+            .filter(api_keys::revoked_at.is_null()),
     )
     .set(api_keys::revoked_at.eq(now))
     .execute(conn)
@@ -79,9 +87,9 @@ pub fn revoke_all_for_user(conn: &mut AnyConnection, user_id: &str, now: i64) ->
 /// Records a use, at most once per `every` ms (a read-mostly API should not write on each call).
 pub fn touch(conn: &mut AnyConnection, id: &str, now: i64, every: i64) -> QueryResult<usize> {
     diesel::update(
-        api_keys::table.filter(api_keys::id.eq(id)).filter(
-            api_keys::last_used_at.is_null().or(api_keys::last_used_at.lt(now - every)),
-        ),
+        api_keys::table
+            .filter(api_keys::id.eq(id))
+            .filter(api_keys::last_used_at.is_null().or(api_keys::last_used_at.lt(now - every))),
     )
     .set(api_keys::last_used_at.eq(now))
     .execute(conn)

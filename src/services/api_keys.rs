@@ -28,7 +28,9 @@ pub struct Issued {
 /// A key's name and lifetime as typed: a name of 1 to 60 characters, 1 to 365 days.
 pub fn parse_new(name: &str, days: &str) -> Result<(String, i64), Msg> {
     let name = name.trim();
-    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control)
+    if name.is_empty()
+        || name.chars().count() > MAX_NAME_CHARS
+        || name.chars().any(char::is_control)
     {
         return Err(Msg::new("api-key-error-name").num("max", MAX_NAME_CHARS as f64));
     }

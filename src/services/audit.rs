@@ -142,7 +142,10 @@ impl Actor {
 
 impl From<&Ctx> for Actor {
     fn from(ctx: &Ctx) -> Self {
-        Actor { correlation_id: ctx.correlation_id.clone(), ..Actor::for_user(&ctx.user, &ctx.request_id) }
+        Actor {
+            correlation_id: ctx.correlation_id.clone(),
+            ..Actor::for_user(&ctx.user, &ctx.request_id)
+        }
     }
 }
 

@@ -18,7 +18,13 @@ pub struct Cleaned {
 
 /// The actor of work the server does on its own.
 fn system(label: &str) -> Actor {
-    Actor { partner_id: None, user_id: None, label: label.into(), request_id: new_id(), correlation_id: None }
+    Actor {
+        partner_id: None,
+        user_id: None,
+        label: label.into(),
+        request_id: new_id(),
+        correlation_id: None,
+    }
 }
 
 fn ms(d: std::time::Duration) -> i64 {

@@ -252,7 +252,12 @@ pub fn list(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<Ve
 }
 
 /// One of the customer's subscriptions.
-pub fn get(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str, sid: &str) -> AppResult<Subscription> {
+pub fn get(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    sid: &str,
+) -> AppResult<Subscription> {
     customers::view(c, ctx, customer_id)?;
     subscription::find(c, ctx.partner_id(), customer_id, sid)?.ok_or(AppError::NotFound)
 }

@@ -30,6 +30,7 @@ impl Toast {
 pub enum Nav {
     Customers,
     Password,
+    ApiKeys,
     Users,
     Activity,
 }

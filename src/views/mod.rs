@@ -3,8 +3,9 @@
 //! (`blocks = [...]`, rendered with `as_<block>()`) or a partial under `templates/partials/`.
 
 pub mod account;
-pub mod api;
 pub mod activity;
+pub mod api;
+pub mod api_keys;
 pub mod assets;
 pub mod customers;
 pub mod errors;

@@ -2,8 +2,8 @@
 //! route registry they share. Only this layer touches requests, sessions, headers and htmx.
 
 pub mod account;
-pub mod api;
 pub mod activity;
+pub mod api;
 pub mod assets;
 pub mod client;
 pub mod customers;

@@ -1,4 +1,4 @@
-//! The signed-in user's own settings: the password and the UI language.
+//! The signed-in user's own settings: the password, the UI language and API keys.
 
 use actix_session::Session;
 use actix_web::http::{Method, StatusCode};
@@ -9,7 +9,8 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::{Locale, Msg};
 use crate::services::Ctx;
 use crate::services::signin::change_password;
-use crate::services::users;
+use crate::services::{api_keys, users};
+use crate::views::api_keys::ApiKeysPage;
 use crate::views::{Layout, Nav, PasswordPage, Toast};
 use crate::web::state::AppState;
 
@@ -18,6 +19,86 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::GET, "/password", form);
     add(cfg, Method::POST, "/password", submit);
     add(cfg, Method::POST, "/locale", set_locale);
+    add(cfg, Method::GET, "/api-keys", api_keys);
+    add(cfg, Method::POST, "/api-keys", create_api_key);
+    add(cfg, Method::POST, "/api-keys/{kid}/revoke", revoke_api_key);
+}
+
+/// The API keys page, with a new key's secret or the form's error when there is one.
+async fn api_keys_page(
+    state: &AppState,
+    ctx: &Ctx,
+    toasts: Vec<Toast>,
+    new_key: Option<(String, String)>,
+    form: (String, String, Option<String>),
+) -> AppResult<ApiKeysPage> {
+    let keys = state.call(ctx, api_keys::list).await?;
+    let (name, days, error) = form;
+    Ok(ApiKeysPage {
+        l: ctx.user.locale,
+        layout: Layout::new(&ctx.user, Nav::ApiKeys, toasts),
+        keys,
+        now: crate::util::clock::now_ms(),
+        new_key,
+        error,
+        name,
+        days,
+    })
+}
+
+const DEFAULT_KEY_DAYS: &str = "90";
+
+async fn api_keys(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+) -> AppResult<ApiKeysPage> {
+    let form = (String::new(), DEFAULT_KEY_DAYS.to_owned(), None);
+    api_keys_page(&state, &ctx, super::flash::take(&session), None, form).await
+}
+
+#[derive(Deserialize)]
+pub struct NewKeyForm {
+    name: String,
+    days: String,
+}
+
+/// Makes a key and shows its secret once, on the page that answers the POST (never in a
+/// redirect's flash, which is stored).
+async fn create_api_key(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    form: web::Form<NewKeyForm>,
+) -> AppResult<HttpResponse> {
+    let NewKeyForm { name, days } = form.into_inner();
+    match api_keys::parse_new(&name, &days) {
+        Ok((name, days)) => {
+            let issued =
+                state.call(&ctx, move |c, ctx| api_keys::create(c, ctx, name, days)).await?;
+            let new_key = Some((issued.key.name.clone(), issued.secret));
+            let form = (String::new(), DEFAULT_KEY_DAYS.to_owned(), None);
+            let page = api_keys_page(&state, &ctx, Vec::new(), new_key, form).await?;
+            super::render(StatusCode::OK, page)
+        }
+        Err(msg) => {
+            let form = (name, days, Some(ctx.user.locale.msg(&msg)));
+            let page = api_keys_page(&state, &ctx, Vec::new(), None, form).await?;
+            super::render(StatusCode::UNPROCESSABLE_ENTITY, page)
+        }
+    }
+}
+
+async fn revoke_api_key(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let key = state.call(&ctx, move |c, ctx| api_keys::revoke(c, ctx, &id)).await?;
+    let toast = Toast::success(Msg::new("toast-api-key-revoked").text("name", key.name));
+    super::flash::push(&session, toast);
+    Ok(super::see_other("/api-keys"))
 }
 
 #[derive(Deserialize)]

@@ -45,18 +45,41 @@ where
     Args: FromRequest + 'static,
     F::Output: Responder + 'static,
 {
-    let name: &'static str = match method {
+    record(&method, "", path);
+    cfg.route(path, web::method(method).to(handler));
+}
+
+/// `add`, for a route of a scope mounted at `prefix` (`path` is the part after it).
+pub fn add_under<F, Args>(
+    cfg: &mut web::ServiceConfig,
+    prefix: &'static str,
+    method: Method,
+    path: &'static str,
+    handler: F,
+) where
+    F: Handler<Args>,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+{
+    record(&method, prefix, path);
+    cfg.route(path, web::method(method).to(handler));
+}
+
+fn record(method: &Method, prefix: &str, path: &'static str) {
+    let name: &'static str = match *method {
         Method::GET => "GET",
         Method::POST => "POST",
         Method::PATCH => "PATCH",
         _ => "OTHER",
     };
     if let Ok(mut all) = REGISTRY.lock()
-        && !all.contains(&(name, path))
+        && !all.iter().any(|(m, p)| *m == name && p.strip_prefix(prefix) == Some(path))
     {
-        all.push((name, path));
+        // Each route once per process, however many apps are built.
+        let full: &'static str =
+            if prefix.is_empty() { path } else { Box::leak(format!("{prefix}{path}").into()) };
+        all.push((name, full));
     }
-    cfg.route(path, web::method(method).to(handler));
 }
 
 /// The registered routes (after an app was built).

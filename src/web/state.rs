@@ -4,7 +4,9 @@
 use actix_web::cookie::Key;
 
 use crate::config::Config;
-use crate::db::{AnyConnection, Pool};
+/// The connection a service runs on, as handlers that pass services around name it.
+pub use crate::db::AnyConnection;
+use crate::db::Pool;
 use crate::error::AppResult;
 use crate::services::{Backend, Ctx};
 use crate::web::limits::Limits;

@@ -15,7 +15,8 @@ use crate::web::state::AppState;
 
 pub const DEFAULT_SIZE: i64 = 500;
 pub const MAX_SIZE: i64 = 500;
-const FILTER_FIELDS: &str = "CustomerId (equals), CustomerName (starts_with), OperationType (equals)";
+const FILTER_FIELDS: &str =
+    "CustomerId (equals), CustomerName (starts_with), OperationType (equals)";
 
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -43,29 +44,35 @@ struct Filter {
 
 fn bad_filter() -> AppError {
     AppError::BadRequest(
-        Msg::new("api-error-filter").text("fields", FILTER_FIELDS).text("operators", "equals, starts_with"),
+        Msg::new("api-error-filter")
+            .text("fields", FILTER_FIELDS)
+            .text("operators", "equals, starts_with"),
     )
 }
 
-/// A bound in UTC ms: a day (its start; its end for an end date) or an RFC 3339 moment.
-fn bound(v: Option<&str>, end: bool) -> Result<Option<i64>, AppError> {
+/// A bound in UTC ms, and whether it was a whole day: a day (`2026-12-01`, its start) or an
+/// RFC 3339 moment.
+fn bound(v: Option<&str>) -> Result<Option<(i64, bool)>, AppError> {
     let bad = || AppError::BadRequest(Msg::new("api-error-date"));
     let Some(v) = v.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
     if let Some(day) = parse_iso_date(v) {
-        return Ok(Some(if end { day + DAY_MS } else { day }));
+        return Ok(Some((day, true)));
     }
     let t = time::OffsetDateTime::parse(v, &time::format_description::well_known::Rfc3339)
         .map_err(|_| bad())?;
-    Ok(Some((t.unix_timestamp_nanos() / 1_000_000) as i64))
+    Ok(Some(((t.unix_timestamp_nanos() / 1_000_000) as i64, false)))
 }
 
 fn filter_of(q: &AuditQuery, partner_id: &str) -> Result<ActivityFilter, AppError> {
-    let (from_ms, until_ms) = (bound(q.start_date.as_deref(), false)?, bound(q.end_date.as_deref(), true)?);
-    if let (Some(f), Some(u)) = (from_ms, until_ms)
-        && f > u
+    let (start, end) = (bound(q.start_date.as_deref())?, bound(q.end_date.as_deref())?);
+    if let (Some((s, _)), Some((e, _))) = (start, end)
+        && s > e
     {
         return Err(AppError::BadRequest(Msg::new("api-error-date")));
     }
+    let from_ms = start.map(|(s, _)| s);
+    // An end day is included: records before the next day's midnight.
+    let until_ms = end.map(|(e, day)| if day { e + DAY_MS } else { e });
     let mut filter = ActivityFilter {
         partner_id: partner_id.to_owned(),
         from_ms,
@@ -115,7 +122,9 @@ pub async fn list(
         None => None,
         Some(t) => {
             let p = parse_token(&list_id, &t, 2).map_err(|e| api.err(e))?;
-            let at = p[0].parse().map_err(|_| api.err(AppError::BadRequest(Msg::new("api-error-token"))))?;
+            let at = p[0]
+                .parse()
+                .map_err(|_| api.err(AppError::BadRequest(Msg::new("api-error-token"))))?;
             Some(ActivityCursor { at, id: p[1].clone() })
         }
     };

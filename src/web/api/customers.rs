@@ -51,11 +51,11 @@ fn bad_filter() -> AppError {
 pub fn parse_size(size: Option<&str>, default: i64, max: i64) -> Result<i64, AppError> {
     match size.map(str::trim) {
         None | Some("") => Ok(default),
-        Some(s) => s
-            .parse::<i64>()
-            .ok()
-            .filter(|n| (1..=max).contains(n))
-            .ok_or_else(|| AppError::BadRequest(Msg::new("api-error-size").num("max", max as f64))),
+        Some(s) => {
+            s.parse::<i64>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| {
+                AppError::BadRequest(Msg::new("api-error-size").num("max", max as f64))
+            })
+        }
     }
 }
 
@@ -73,7 +73,8 @@ pub fn token(list: &str, parts: &[&str]) -> String {
 /// The parts of a continuation token made by `token` for the same list.
 pub fn parse_token(list: &str, token: &str, n: usize) -> Result<Vec<String>, AppError> {
     let bad = || AppError::BadRequest(Msg::new("api-error-token"));
-    let text = hex::decode(token.trim()).ok().and_then(|b| String::from_utf8(b).ok()).ok_or_else(bad)?;
+    let text =
+        hex::decode(token.trim()).ok().and_then(|b| String::from_utf8(b).ok()).ok_or_else(bad)?;
     let mut parts = text.split('\u{1f}');
     if parts.next() != Some(&sha256_hex(list)[..12]) {
         return Err(bad());
@@ -121,7 +122,8 @@ pub async fn list(
         }
     };
     // The list a token belongs to: the partner and the filter.
-    let list_id = format!("customers|{}|{}", api.ctx.partner_id(), q.filter.as_deref().unwrap_or(""));
+    let list_id =
+        format!("customers|{}|{}", api.ctx.partner_id(), q.filter.as_deref().unwrap_or(""));
     let after = match continuation(&req) {
         None => None,
         Some(t) => {

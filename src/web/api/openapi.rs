@@ -24,7 +24,12 @@ impl Modify for Bearer {
         let components = doc.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(Http::builder().scheme(HttpAuthScheme::Bearer).description(Some("An API key made on the profile page")).build()),
+            SecurityScheme::Http(
+                Http::builder()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API key made on the profile page"))
+                    .build(),
+            ),
         );
     }
 }

@@ -73,9 +73,12 @@ pub async fn patch(
     let target = body.status.as_deref().and_then(SubscriptionStatus::parse).ok_or_else(wrong)?;
     let if_match = match req.headers().get(header::IF_MATCH) {
         None => None,
-        Some(v) => Some(v.to_str().map_err(|_| api.err(AppError::PreconditionFailed(
-            Msg::new("error-etag-stale"),
-        )))?.trim().to_owned()),
+        Some(v) => Some(
+            v.to_str()
+                .map_err(|_| api.err(AppError::PreconditionFailed(Msg::new("error-etag-stale"))))?
+                .trim()
+                .to_owned(),
+        ),
     };
     let sub = call(&req, &state, &api, move |c, ctx| {
         let tag = if_match.as_deref();
