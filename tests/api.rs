@@ -896,3 +896,26 @@ async fn a_patch_removal_races_page_reactivations() {
     }
     eprintln!("API removal won {removed} rounds, page reactivation {reactivated}");
 }
+
+#[actix_web::test]
+async fn a_body_over_the_limit_is_refused_in_json_before_it_is_read() {
+    let (_env, w, app) = Env::with_app().await;
+    let key = key_for(&app, GLOBAL_ADMIN).await;
+    for size in [20_000, 100_000] {
+        let path = format!("/v1/customers/{}", w.ready.id);
+        let req = TestRequest::patch()
+            .uri(&path)
+            .insert_header((header::AUTHORIZATION, format!("Bearer {key}")))
+            .insert_header((header::CONTENT_TYPE, "application/json"))
+            .set_payload(format!(
+                "{{\"relationshipToPartner\":\"none\",\"x\":\"{}\"}}",
+                "a".repeat(size)
+            ));
+        let res = actix_web::test::call_service(&app, req.to_request()).await;
+        let status = res.status().as_u16();
+        let body: Value = serde_json::from_slice(&actix_web::test::read_body(res).await)
+            .unwrap_or_else(|_| panic!("a {size}-byte body was not refused in JSON"));
+        assert!([400, 413].contains(&status), "{size} bytes: {status} {body}");
+        assert_error_shape(&body);
+    }
+}

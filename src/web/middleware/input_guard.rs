@@ -44,7 +44,12 @@ pub async fn input_guard(
     match read_body(&mut req, &mut payload).await {
         Ok(()) => Ok(next.call(req).await?.map_into_boxed_body()),
         Err(e) => {
-            let mut answer = errors::page(&e, locale_of(req.request()));
+            let locale = locale_of(req.request());
+            let mut answer = if req.path().starts_with("/v1/") {
+                actix_web::ResponseError::error_response(&crate::web::api::ApiError::new(e, locale))
+            } else {
+                errors::page(&e, locale)
+            };
             answer.head_mut().set_connection_type(ConnectionType::Close);
             let answer =
                 answer.map_body(|_, body| BoxBody::new(HoldUnread { body, _unread: payload }));
