@@ -343,7 +343,7 @@ async fn subscription_status_changes_in_place() {
         t.find("#status").await.select_by_label("Suspended").await.unwrap();
         t.click("#status-panel form button[type=submit]").await;
         t.wait_text("#subscription-status", "Suspended").await;
-        t.wait_text("#flash", "Subscription suspended.").await;
+        t.wait_text("#flash", "Subscription “Microsoft 365 E3” suspended.").await;
         assert!(t.marker_survived().await, "the status change reloaded the page");
         let toast = t.text("#flash .toast").await;
         assert!(toast.contains("1 add-on suspended with it"), "toast: {toast:?}");
@@ -453,7 +453,7 @@ async fn removal_flow_in_polish() {
         t.check_page().await;
 
         // Suspend the subscriptions with the Status form: "Wstrzymano".
-        let flash = Some("Wstrzymano subskrypcję.");
+        let flash = Some("Wstrzymano subskrypcję „");
         suspend_contosos_subscriptions(&t, "Wstrzymano", flash, "← Wszystkie subskrypcje").await;
 
         // Usuń relację odsprzedawcy → the confirmation → the customer is gone.
@@ -551,7 +551,7 @@ async fn without_javascript() {
         // Suspend a subscription through the form: a 303 back to its page with the toast.
         open_customer(&t, "Contoso Ltd").await;
         set_status_with_form(&t, "Microsoft 365 Business Premium", "Suspended").await;
-        t.wait_text("#flash", "Subscription suspended.").await;
+        t.wait_text("#flash", "Subscription “Microsoft 365 Business Premium” suspended.").await;
         t.check_page().await;
         assert_eq!(subscription_status(&t, &t.world.contoso_nce), "suspended");
 
@@ -663,6 +663,113 @@ async fn screenshots() {
         )
         .await;
         shoot("account.png").await;
+    })
+    .await;
+}
+
+/// Feedback on actions: while a request waits (here on a database lock the test holds) the bar
+/// shows and the form's button is disabled; after the swap the focus is on what changed and the
+/// toast names the subscription; the language switches as soon as it is chosen.
+#[actix_web::test]
+async fn feedback_while_waiting_focus_after_swap_and_one_step_language() {
+    browser::run(
+        "feedback_while_waiting_focus_after_swap_and_one_step_language",
+        Options::default(),
+        |t| async move {
+            t.sign_in(world::GLOBAL_ADMIN).await;
+            let w = t.world.clone();
+            t.goto(&format!("/customers/{}/account", w.contoso.id)).await;
+            t.check_page().await;
+            assert!(t.try_find("#locale-submit").await.is_some());
+            assert!(
+                !t.find("#locale-submit").await.is_displayed().await.unwrap(),
+                "with JavaScript the language needs no button"
+            );
+
+            // Hold the customer's relationship lock from another connection: the Suspend quick action
+            // waits for it.
+            let (locked_tx, locked_rx) = std::sync::mpsc::channel();
+            let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
+            let pool = t.pool.clone();
+            let (partner, customer) = (w.alpha.id.clone(), w.contoso.id.clone());
+            let holder = std::thread::spawn(move || {
+                let mut c = pool.get().unwrap();
+                partnerdesk::db::write::<_, diesel::result::Error>(&mut c, |c| {
+                    partnerdesk::models::relationship::lock(c, &partner, &customer)?;
+                    locked_tx.send(()).unwrap();
+                    release_rx.recv_timeout(std::time::Duration::from_secs(20)).ok();
+                    Ok(())
+                })
+                .unwrap();
+            });
+            locked_rx.recv().unwrap();
+            let button = format!("#relationship form[action$='{}/status'] button", w.contoso_base);
+            t.click(&button).await;
+            t.wait_until("the busy bar shows", async || {
+                t.execute("return !document.getElementById('busy').hidden", vec![]).await
+                    == json!(true)
+            })
+            .await;
+            assert_eq!(
+                t.execute(&format!("return document.querySelector(\"{button}\").disabled"), vec![])
+                    .await,
+                json!(true),
+                "the button is disabled while waiting"
+            );
+            release_tx.send(()).unwrap();
+            holder.join().unwrap();
+            t.wait_text("#flash", "Subscription “Microsoft 365 E3” suspended.").await;
+            t.wait_until("the busy bar hides", async || {
+                t.execute("return document.getElementById('busy').hidden", vec![]).await
+                    == json!(true)
+            })
+            .await;
+            assert_eq!(
+                t.execute("return document.activeElement && document.activeElement.id", vec![])
+                    .await,
+                json!("relationship"),
+                "focus on the changed card"
+            );
+            assert_eq!(t.path().await, format!("/customers/{}/account", w.contoso.id));
+            assert_eq!(subscription_status(&t, &w.contoso_base), "suspended");
+            t.check_page().await;
+
+            // One action: choosing Polski switches the page.
+            t.find("#locale-select").await.select_by_label("Polski").await.unwrap();
+            t.wait_until("the page is in Polish", async || {
+                t.execute("return document.documentElement.lang", vec![]).await == json!("pl")
+            })
+            .await;
+            t.check_page().await;
+        },
+    )
+    .await;
+}
+
+/// At 390 × 844 (a phone): no page scrolls sideways, the customers table is stacked cards whose
+/// cells name their column, controls are at least 44 px tall, and domains break only at dots.
+#[actix_web::test]
+async fn the_phone_layout_has_no_sideways_scroll() {
+    browser::run("the_phone_layout_has_no_sideways_scroll", Options::default(), |t| async move {
+        t.sign_in(world::GLOBAL_ADMIN).await;
+        t.client.set_window_size(390, 844).await.unwrap();
+        let w = t.world.clone();
+        for path in ["/customers".to_string(), format!("/customers/{}/account", w.contoso.id), format!("/customers/{}/subscriptions", w.contoso.id), "/activity".into()] {
+            t.goto(&path).await;
+            t.check_page().await;
+            let (scroll, client) = (
+                t.execute("return document.documentElement.scrollWidth", vec![]).await,
+                t.execute("return document.documentElement.clientWidth", vec![]).await,
+            );
+            assert!(scroll.as_i64().unwrap() <= client.as_i64().unwrap(), "{path} scrolls sideways: {scroll} > {client}");
+            let small = t.execute("return [...document.querySelectorAll('main .btn, main button, .sidenav a')].filter(e => e.offsetParent && e.getBoundingClientRect().height < 44).map(e => e.textContent.trim())", vec![]).await;
+            assert_eq!(small, json!([]), "{path}: controls under 44 px");
+        }
+        t.goto("/customers").await;
+        let label = t.execute("return getComputedStyle(document.querySelector('#customer-results td'), '::before').content", vec![]).await;
+        assert_eq!(label, json!("\"Company name\""), "a stacked cell names its column");
+        let breaks = t.execute("return document.querySelectorAll('#customer-results td.mono wbr').length", vec![]).await;
+        assert!(breaks.as_i64().unwrap() > 0, "domains may break at dots");
     })
     .await;
 }

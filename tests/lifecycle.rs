@@ -91,7 +91,7 @@ async fn new_commerce_cancels_within_seven_days_with_its_add_ons() {
     r.assert_status(303);
     get(&app, &mut b, r.location().unwrap())
         .await
-        .assert_contains("Subscription cancelled. 1 add-on cancelled with it.");
+        .assert_contains("” cancelled. 1 add-on cancelled with it.");
     assert_eq!(env.subscription_status(&fresh), "deleted");
     assert_eq!(env.subscription_status(&addon), "deleted");
     // Cancelled is final.

@@ -38,7 +38,7 @@ async fn whole_removal_flow_as_global_admin() {
     let r = post(&app, &mut b, &path, &[("status", "suspended")]).await;
     r.assert_status(303);
     let page = get(&app, &mut b, r.location().unwrap()).await;
-    page.assert_contains("Subscription suspended. 1 add-on suspended with it.");
+    page.assert_contains("Subscription “Microsoft 365 E3” suspended. 1 add-on suspended with it.");
     let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
     post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(303);
     let nce =

@@ -39,7 +39,7 @@ async fn htmx_status_change_swaps_the_panel_and_shows_a_toast() {
         .assert_contains(r#"id="status-panel""#)
         .assert_contains(r#"id="subscription-status">Suspended"#)
         .assert_contains(r#"hx-swap-oob="true""#)
-        .assert_contains("Subscription suspended.")
+        .assert_contains("Subscription “Microsoft 365 Business Premium” suspended.")
         .assert_contains("still billed")
         .assert_lacks("<html");
     // Repeating it: a 409 fragment with the reason in the form, nothing changed.

@@ -83,3 +83,5 @@ op-csrf_rejected = Forged request refused
 billing-monthly = monthly
 billing-annual = annual
 billing-triennial = triennial
+busy = Working…
+toast-close = Dismiss this message

@@ -9,12 +9,12 @@ signin-missing = Enter your email and password.
 signin-failed = The email or password is not right, or the account is locked for a while. Please try again.
 
 # Flash messages
-toast-subscription-suspended = Subscription suspended.{ $addons ->
+toast-subscription-suspended = Subscription “{ $name }” suspended.{ $addons ->
     [0] {""}
     [one] {" "}{ $addons } add-on suspended with it.
    *[other] {" "}{ $addons } add-ons suspended with it.
 }
-toast-subscription-reactivated = Subscription reactivated.{ $addons ->
+toast-subscription-reactivated = Subscription “{ $name }” reactivated.{ $addons ->
     [0] {""}
     [one] {" "}{ $addons } add-on reactivated with it.
    *[other] {" "}{ $addons } add-ons reactivated with it.
@@ -356,7 +356,7 @@ invitation-accept = Accept and make { $partner } our reseller
 toast-password-changed = Password changed. Your other sessions were signed out.
 toast-bought = Bought { $quantity } × { $offer }.
 toast-bought-addon = Bought add-on { $quantity } × { $offer }.
-toast-subscription-cancelled = Subscription cancelled.{ $addons ->
+toast-subscription-cancelled = Subscription “{ $name }” cancelled.{ $addons ->
     [0] {""}
     [one] {" "}{ $addons } add-on cancelled with it.
    *[other] {" "}{ $addons } add-ons cancelled with it.

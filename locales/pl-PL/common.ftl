@@ -81,3 +81,5 @@ op-csrf_rejected = Odrzucono sfałszowane żądanie
 billing-monthly = co miesiąc
 billing-annual = co rok
 billing-triennial = co trzy lata
+busy = Trwa przetwarzanie…
+toast-close = Zamknij ten komunikat

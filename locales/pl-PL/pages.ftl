@@ -9,13 +9,13 @@ signin-missing = Wpisz adres e-mail i hasło.
 signin-failed = Adres e-mail lub hasło są nieprawidłowe albo konto jest chwilowo zablokowane. Spróbuj ponownie.
 
 # Komunikaty
-toast-subscription-suspended = Wstrzymano subskrypcję.{ $addons ->
+toast-subscription-suspended = Wstrzymano subskrypcję „{ $name }”.{ $addons ->
     [0] {""}
     [one] {" "}Wstrzymano razem z nią { $addons } dodatek.
     [few] {" "}Wstrzymano razem z nią { $addons } dodatki.
    *[many] {" "}Wstrzymano razem z nią { $addons } dodatków.
 }
-toast-subscription-reactivated = Ponownie aktywowano subskrypcję.{ $addons ->
+toast-subscription-reactivated = Ponownie aktywowano subskrypcję „{ $name }”.{ $addons ->
     [0] {""}
     [one] {" "}Aktywowano razem z nią { $addons } dodatek.
     [few] {" "}Aktywowano razem z nią { $addons } dodatki.
@@ -371,7 +371,7 @@ invitation-accept = Zaakceptuj i ustaw { $partner } jako naszego odsprzedawcę
 toast-password-changed = Zmieniono hasło. Pozostałe sesje zostały wylogowane.
 toast-bought = Kupiono { $quantity } × { $offer }.
 toast-bought-addon = Kupiono dodatek { $quantity } × { $offer }.
-toast-subscription-cancelled = Anulowano subskrypcję.{ $addons ->
+toast-subscription-cancelled = Anulowano subskrypcję „{ $name }”.{ $addons ->
     [0] {""}
     [one] {" "}Anulowano razem z nią { $addons } dodatek.
     [few] {" "}Anulowano razem z nią { $addons } dodatki.

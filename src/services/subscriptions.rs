@@ -82,6 +82,8 @@ fn with_subscription<T>(
 #[derive(Debug, Clone)]
 pub struct StatusChanged {
     pub changed: Vec<String>,
+    /// The name of the subscription asked for (its offer's), for the message.
+    pub name: String,
 }
 
 pub fn change_status(
@@ -162,7 +164,8 @@ fn set_status_recorded(
         );
         audit::record(c, &ctx.into(), ev)?;
     }
-    Ok(StatusChanged { changed: changed.into_iter().map(|s| s.id).collect() })
+    let name = changed.first().map(|s| s.offer_name.clone()).unwrap_or_default();
+    Ok(StatusChanged { changed: changed.into_iter().map(|s| s.id).collect(), name })
 }
 
 /// Inserts a bought subscription and records the purchase (`what` was bought).

@@ -18,6 +18,11 @@ pub const FILES: &[(&str, &str, &[u8])] = &[
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/js/local-time.js"),
     ),
+    (
+        "js/feedback.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/js/feedback.js"),
+    ),
     ("img/favicon.svg", "image/svg+xml", include_bytes!("../../static/img/favicon.svg")),
 ];
 

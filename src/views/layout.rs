@@ -81,3 +81,31 @@ pub struct ToastFragment {
 pub fn can_manage(user: &CurrentUser) -> bool {
     user.can(Permission::ManageSubscriptions)
 }
+
+/// A domain name as HTML that may wrap after each dot (`<wbr>`), never inside a label, so a
+/// narrow screen breaks `contoso.onmicrosoft.com` as `contoso.` / `onmicrosoft.com`. Escapes
+/// the text itself; use it with `|safe`.
+pub fn domain_html(domain: &str) -> String {
+    let mut out = String::with_capacity(domain.len() + 16);
+    for ch in domain.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '.' => out.push_str(".<wbr>"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn domains_wrap_after_dots_and_stay_escaped() {
+        assert_eq!(super::domain_html("a.b.com"), "a.<wbr>b.<wbr>com");
+        assert_eq!(super::domain_html("<x>&\"'"), "&lt;x&gt;&amp;&quot;&#39;");
+    }
+}

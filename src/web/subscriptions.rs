@@ -229,7 +229,9 @@ async fn set_status(
             } else {
                 "toast-subscription-reactivated"
             };
-            let msg = Msg::new(key).num("addons", (changed.changed.len() - 1) as f64);
+            let msg = Msg::new(key)
+                .num("addons", (changed.changed.len() - 1) as f64)
+                .text("name", changed.name.clone());
             if !fragment {
                 super::flash::push(&session, Toast::success(msg));
                 let default = format!("/customers/{id}/subscriptions/{sid}");
@@ -371,8 +373,9 @@ async fn cancel_subscription(
     let (id, sid) = path.into_inner();
     let (id2, sid2) = (id.clone(), sid.clone());
     let done = state.db(move |c| svc::cancel_subscription(c, &ctx, &id2, &sid2, None)).await?;
-    let msg =
-        Msg::new("toast-subscription-cancelled").num("addons", (done.changed.len() - 1) as f64);
+    let msg = Msg::new("toast-subscription-cancelled")
+        .num("addons", (done.changed.len() - 1) as f64)
+        .text("name", done.name.clone());
     super::flash::push(&session, Toast::success(msg));
     Ok(super::see_other(&format!("/customers/{id}/subscriptions/{sid}")))
 }

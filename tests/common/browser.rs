@@ -365,7 +365,11 @@ pub fn png_size(png: &[u8]) -> (u32, u32) {
 
 const AXE_RUN: &str = r#"
 const done = arguments[arguments.length - 1];
-window.axe.run(document, { resultTypes: ['violations'] }).then(
+window.axe.run(document, {
+  resultTypes: ['violations'],
+  // WCAG AAA contrast (7:1) as well as the A and AA rules.
+  rules: { 'color-contrast-enhanced': { enabled: true } },
+}).then(
   (r) => done({
     violations: r.violations.map((v) => ({
       id: v.id,
