@@ -458,6 +458,20 @@ async fn removal_flow_in_polish() {
 
         // Usuń relację odsprzedawcy → the confirmation → the customer is gone.
         open_tab(&t, "Konto").await;
+        // The timeline's times, rewritten to local time in the Polish form.
+        let polish_time = regex::Regex::new(r"^\d\d\.\d\d\.\d{4}, \d\d:\d\d \S+$").unwrap();
+        t.wait_until("the timeline's times are local and Polish", async || {
+            let v = t
+                .execute(
+                    "return Array.from(document.querySelectorAll('time[data-localized]'))\
+                     .map((e) => e.textContent);",
+                    vec![],
+                )
+                .await;
+            let texts: Vec<String> = serde_json::from_value(v).unwrap_or_default();
+            !texts.is_empty() && texts.iter().all(|s| polish_time.is_match(s))
+        })
+        .await;
         assert_eq!(t.attr("#remove-relationship", "aria-disabled").await, None);
         assert_eq!(t.text("#remove-relationship").await, "Usuń relację odsprzedawcy");
         let consequences = [

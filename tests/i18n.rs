@@ -226,13 +226,62 @@ fn numbers_and_dates_follow_the_locale() {
     let ms = 1_795_624_200_000;
     assert_eq!(Locale::Pl.date(ms), "25.11.2026");
     assert_eq!(Locale::Pl.datetime(ms), "25.11.2026, 16:30 UTC");
-    assert_eq!(Locale::En.date(ms), "2026-11-25");
-    assert_eq!(Locale::En.datetime(ms), "2026-11-25 16:30 UTC");
+    assert_eq!(Locale::En.date(ms), "Nov 25, 2026");
+    assert_eq!(Locale::En.datetime(ms), "Nov 25, 2026, 16:30 UTC");
+    // 2027-01-03 09:05 UTC: leading zeros in Polish days and months and in times, not in
+    // English days.
+    let ms = 1_798_967_100_000;
+    assert_eq!(Locale::Pl.datetime(ms), "03.01.2027, 09:05 UTC");
+    assert_eq!(Locale::En.datetime(ms), "Jan 3, 2027, 09:05 UTC");
     // Large numbers inside messages are formatted too.
     assert_eq!(
         Locale::Pl.t1("error-quantity-range", "max", 100_000),
         "Liczba musi być liczbą całkowitą od 1 do 100\u{a0}000."
     );
+}
+
+/// What a reader sees of a page: its text between tags (the `datetime` attributes hold ISO
+/// times for machines).
+fn page_text(html: &str) -> String {
+    let tag = regex::Regex::new(r"(?s)<[^>]*>").unwrap();
+    tag.replace_all(html, "\n").into_owned()
+}
+
+#[actix_web::test]
+async fn dates_and_times_have_one_form_per_language_on_every_page() {
+    let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let account = format!("/customers/{}/account", w.contoso.id);
+    let subscription = format!("/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_base);
+    let iso_day = regex::Regex::new(r"\b\d{4}-\d\d-\d\d\b").unwrap();
+    let us_day = regex::Regex::new(r"\b\d\d?/\d\d?/\d{4}\b").unwrap();
+    for (lang, day, time) in [
+        ("en-US", r"[A-Z][a-z]{2} \d{1,2}, \d{4}", r"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d UTC"),
+        ("pl-PL", r"\d\d\.\d\d\.\d{4}", r"\d\d\.\d\d\.\d{4}, \d\d:\d\d UTC"),
+    ] {
+        post(&app, &mut b, "/locale", &[("locale", lang), ("back", "/customers")]).await;
+        let day_cell = regex::Regex::new(&format!("<dd>{day}</dd>")).unwrap();
+        let time_cell = regex::Regex::new(&format!("<dd>{time}</dd>")).unwrap();
+        let logged = regex::Regex::new(&format!(
+            r#"<time datetime="\d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\dZ" data-local>{time}</time>"#
+        ))
+        .unwrap();
+
+        let page = get(&app, &mut b, &account).await;
+        page.assert_status(200);
+        assert!(day_cell.is_match(&page.body), "{lang}: no day like {day} on the Account page");
+        let page = get(&app, &mut b, &subscription).await;
+        page.assert_status(200);
+        assert!(time_cell.is_match(&page.body), "{lang}: no time like {time} on a subscription");
+        let page = get(&app, &mut b, "/activity").await;
+        page.assert_status(200);
+        assert!(logged.is_match(&page.body), "{lang}: no time like {time} in the activity log");
+
+        for path in [&account, &subscription] {
+            let text = page_text(&get(&app, &mut b, path).await.body);
+            assert!(!iso_day.is_match(&text), "{lang}: an ISO day on {path}");
+            assert!(!us_day.is_match(&text), "{lang}: an m/d/y day on {path}");
+        }
+    }
 }
 
 #[test]
