@@ -285,6 +285,51 @@ async fn dates_and_times_have_one_form_per_language_on_every_page() {
 }
 
 #[test]
+fn polish_sentences_agree_with_their_numbers() {
+    let pl = Locale::Pl;
+    let days = |n: i64| pl.t2("subscription-cancel-window", "until", "x", "days", n);
+    assert!(days(1).ends_with("(pozostał 1 dzień)."), "{}", days(1));
+    assert!(days(4).ends_with("(pozostały 4 dni)."), "{}", days(4));
+    assert!(days(5).ends_with("(pozostało 5 dni)."), "{}", days(5));
+    assert!(days(22).ends_with("(pozostały 22 dni)."), "{}", days(22));
+
+    let billed = |n: i64| pl.t1("offboarding-still-billed", "count", n);
+    assert!(billed(1).contains("jedna należy") && billed(1).contains("jest ona nadal rozliczana"));
+    assert!(billed(3).contains("3 należą") && billed(3).contains("są one nadal rozliczane"));
+    assert!(billed(5).contains("5 należy") && billed(5).contains("są one nadal rozliczane"));
+
+    let caption = |n: i64| pl.t2("account-activity-caption", "count", n, "name", "Contoso");
+    assert_eq!(caption(1), "Najnowszy wpis dziennika aktywności klienta Contoso");
+    assert_eq!(caption(3), "3 najnowsze wpisy dziennika aktywności klienta Contoso");
+    assert_eq!(caption(20), "20 najnowszych wpisów dziennika aktywności klienta Contoso");
+    let en = |n: i64| Locale::En.t2("account-activity-caption", "count", n, "name", "Contoso");
+    assert_eq!(en(1), "The newest activity-log record for Contoso");
+    assert_eq!(en(20), "The 20 newest activity-log records for Contoso");
+
+    // The offboarding button names only what it does.
+    let submit = |l: Locale, suspend: i64, cancel: i64| {
+        l.t2("offboarding-submit", "suspend", suspend, "cancel", cancel)
+    };
+    assert_eq!(submit(Locale::Pl, 1, 0), "Wstrzymaj tę subskrypcję");
+    assert_eq!(submit(Locale::Pl, 3, 0), "Wstrzymaj te subskrypcje");
+    assert_eq!(submit(Locale::Pl, 0, 2), "Anuluj wszystkie wymienione pozycje");
+    assert_eq!(submit(Locale::Pl, 2, 1), "Wstrzymaj i anuluj wszystkie wymienione pozycje");
+    assert_eq!(submit(Locale::En, 1, 0), "Suspend this subscription");
+    assert_eq!(submit(Locale::En, 2, 0), "Suspend these subscriptions");
+    assert_eq!(submit(Locale::En, 0, 1), "Cancel all of this");
+    assert_eq!(submit(Locale::En, 1, 1), "Suspend and cancel all of this");
+
+    // Roles named in a sentence are common nouns, in the case the sentence needs.
+    assert_eq!(pl.t("denied-remove-relationship"), "Wymaga roli administratora globalnego.");
+
+    let billed = |l: Locale| {
+        l.t2("subscription-term-billed", "term", l.t("Term-P1Y"), "cycle", l.t("billing-annual"))
+    };
+    assert_eq!(billed(Locale::En), "1 year, billed annually");
+    assert_eq!(billed(Locale::Pl), "1 rok, rozliczenie roczne");
+}
+
+#[test]
 fn accept_language_is_negotiated_with_q_values() {
     assert_eq!(Locale::negotiate("pl"), Some(Locale::Pl));
     assert_eq!(Locale::negotiate("pl-PL,pl;q=0.9,en;q=0.8"), Some(Locale::Pl));
@@ -544,11 +589,11 @@ async fn polish_pages_speak_partner_center_vocabulary() {
     let subs = get(&app, &mut b, &format!("/customers/{}/subscriptions", w.contoso.id)).await;
     subs.assert_status(200).assert_contains("Subskrypcje").assert_contains("Konto");
     let suspended = get(&app, &mut b, &format!("/customers/{}/subscriptions", w.ready.id)).await;
-    suspended.assert_contains("Wstrzymano");
+    suspended.assert_contains(">Wstrzymana<");
     let account = get(&app, &mut b, &format!("/customers/{}/account", w.contoso.id)).await;
     account.assert_status(200).assert_contains("Usuń relację odsprzedawcy");
     let lower = account.body.to_lowercase();
-    assert!(lower.contains("uprawnienia administratora delegowanego"));
+    assert!(lower.contains("delegowane uprawnienia administratora"));
     assert!(lower.contains("kontakty pomocy technicznej"));
     // Dates in the Polish form.
     let date = regex::Regex::new(r"\b\d{2}\.\d{2}\.\d{4}\b").unwrap();
@@ -579,7 +624,7 @@ async fn errors_toasts_csv_and_invitations_are_translated() {
     let r = get(&app, &mut b, "/customers/no-such-customer/account").await;
     r.assert_status(404)
         .assert_contains(r#"<html lang="pl">"#)
-        .assert_contains("Ta strona nie istnieje lub nie masz do niej dostępu.");
+        .assert_contains("Ta strona nie istnieje lub nie ma do niej dostępu.");
     let r = hx_post(
         &app,
         &mut b,
@@ -587,7 +632,7 @@ async fn errors_toasts_csv_and_invitations_are_translated() {
         &[("status", "suspended")],
     )
     .await;
-    r.assert_status(409).assert_contains("Ta subskrypcja ma już stan Wstrzymano.");
+    r.assert_status(409).assert_contains("Ta subskrypcja jest już wstrzymana.");
 
     // The CSV export's headers; the stored codes stay as they are.
     let csv = get(&app, &mut b, "/activity.csv?from=").await;
@@ -602,7 +647,7 @@ async fn errors_toasts_csv_and_invitations_are_translated() {
     // The invitation draft is written in the user's language.
     let page = post(&app, &mut b, "/relationship-requests", &[("delegated_admin", "on")]).await;
     page.assert_contains("Dzień dobry,")
-        .assert_contains("uprawnienia administratora delegowanego w Państwa dzierżawie");
+        .assert_contains("delegowane uprawnienia administratora w Państwa dzierżawie");
 
     // An anonymous error page follows Accept-Language.
     let mut anon = Browser::default();
