@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use common::world::*;
 use common::*;
@@ -49,6 +49,83 @@ fn both_locales_have_the_same_keys() {
         RESOURCES.iter().filter(|(t, _, _)| *t == tag).map(|(_, f, _)| *f).collect::<Vec<_>>()
     };
     assert_eq!(files("en-US"), files("pl-PL"));
+}
+
+/// The source text of each message value and attribute of one locale, by key (`id` or
+/// `id.attribute`), with its continuation lines.
+fn texts(tag: &str) -> BTreeMap<String, String> {
+    let id = regex::Regex::new(r"^([a-zA-Z][a-zA-Z0-9_-]*)\s*=(.*)$").unwrap();
+    let attr = regex::Regex::new(r"^\s+\.([a-zA-Z][a-zA-Z0-9_-]*)\s*=(.*)$").unwrap();
+    let mut out = BTreeMap::new();
+    for (_, _, source) in RESOURCES.iter().filter(|(t, _, _)| *t == tag) {
+        let mut current: Option<(String, String)> = None;
+        let mut message = String::new();
+        for line in source.lines() {
+            if let Some(c) = id.captures(line) {
+                message = c[1].to_string();
+            }
+            let started =
+                id.captures(line).map(|c| (message.clone(), c[2].to_string())).or_else(|| {
+                    attr.captures(line).map(|c| (format!("{message}.{}", &c[1]), c[2].to_string()))
+                });
+            if let Some(next) = started {
+                out.extend(current.replace(next));
+            } else if line.starts_with('#') {
+                out.extend(current.take());
+            } else if let Some((_, text)) = current.as_mut() {
+                text.push('\n');
+                text.push_str(line);
+            }
+        }
+        out.extend(current);
+    }
+    out.into_iter().map(|(k, v)| (k, v.trim().to_string())).collect()
+}
+
+/// Polish messages that are rightly the English text, each with the reason. Everything else
+/// a Polish reader sees is Polish.
+const SAME_IN_POLISH: &[(&str, &str)] = &[
+    ("app-name", "the product's name"),
+    ("page-title", "the page's own title and the product's name, no words of its own"),
+    ("language-en-US", "each language is named in itself, so that its readers find it"),
+    ("language-pl-PL", "each language is named in itself, so that its readers find it"),
+    ("col-sku", "SKU is the abbreviation Partner Center uses in Polish too"),
+    ("col-region", "„Region” is the Polish word too (Azure regions)"),
+    ("account-contact-user", "a person's name and the partner's name, no words"),
+    ("activity-user-choice", "a person's name and email address, no words"),
+    ("requests-link", "„Link” is the Polish word too"),
+    ("invitation-domain-placeholder", "an example domain name"),
+    ("invitation-country-placeholder", "an ISO 3166-1 country code"),
+];
+
+#[test]
+fn every_polish_message_is_translated_but_the_reviewed_few() {
+    let en = texts("en-US");
+    let pl = texts("pl-PL");
+    assert!(en.len() > 300 && pl.len() == en.len(), "{} and {} texts", en.len(), pl.len());
+    for (key, reason) in SAME_IN_POLISH {
+        assert!(!reason.is_empty());
+        assert_eq!(en.get(*key), pl.get(*key), "{key} differs now: take it off SAME_IN_POLISH");
+    }
+    let same: Vec<_> = en
+        .iter()
+        .filter(|(k, v)| pl.get(*k) == Some(v))
+        .map(|(k, _)| k.as_str())
+        .filter(|k| !SAME_IN_POLISH.iter().any(|(allowed, _)| allowed == k))
+        .collect();
+    assert!(same.is_empty(), "Polish text equal to the English one: {same:?}");
+}
+
+#[test]
+fn the_translation_check_reads_whole_messages() {
+    let pl = texts("pl-PL");
+    assert_eq!(pl["requests-link"], "Link:");
+    // A multi-line message, with its variants.
+    assert!(pl["count-subscriptions"].contains("[few] { $count } subskrypcje"));
+    assert!(pl["invitation-draft"].starts_with("Dzień dobry,"));
+    assert!(pl["invitation-draft"].ends_with("{ $partner }"));
+    // The comment after a message is not part of it.
+    assert!(!pl["skip-to-content"].contains('#'));
 }
 
 fn files_under(dir: &str, ext: &str) -> Vec<(String, String)> {
