@@ -383,6 +383,16 @@ fn polish_sentences_agree_with_their_numbers() {
     assert_eq!(en(1), "The newest activity-log record for Contoso");
     assert_eq!(en(20), "The 20 newest activity-log records for Contoso");
 
+    // Limits in characters and days, whatever their value.
+    let chars = |n: i64| pl.t1("password-error-long", "max", n);
+    assert_eq!(chars(1), "Hasło może mieć najwyżej 1 znak.");
+    assert_eq!(chars(254), "Hasło może mieć najwyżej 254 znaki.");
+    assert_eq!(chars(128), "Hasło może mieć najwyżej 128 znaków.");
+    let window = |n: i64| pl.t2("error-software-window", "days", n, "date", "x");
+    assert!(window(1).contains("w ciągu 1 dnia;") && window(30).contains("w ciągu 30 dni;"));
+    let expires = |n: i64| pl.t1("requests-copy-now", "days", n);
+    assert!(expires(1).ends_with("po 1 dniu.") && expires(14).ends_with("po 14 dniach."));
+
     // The offboarding button names only what it does.
     let submit = |l: Locale, suspend: i64, cancel: i64| {
         l.t2("offboarding-submit", "suspend", suspend, "cancel", cancel)

@@ -13,7 +13,11 @@ error-form-malformed = Formularz był niekompletny lub nieprawidłowy. Proszę o
 error-query-malformed = Adres zawiera parametry, których ta strona nie obsługuje.
 error-csrf = Ten formularz wygasł lub został wysłany z innej witryny. Proszę odświeżyć stronę i spróbować ponownie.
 error-unknown-locale = Proszę wybrać język z listy: English lub Polski.
-error-search-too-long = Tekst wyszukiwania może mieć najwyżej { $max } znaków.
+error-search-too-long = Tekst wyszukiwania może mieć najwyżej { $max ->
+    [one] { $max } znak
+    [few] { $max } znaki
+   *[many] { $max } znaków
+}.
 error-quantity-range = Liczba musi być liczbą całkowitą od 1 do { $max }.
 error-choose-status = Proszę wybrać stan: Aktywna lub Wstrzymana.
 
@@ -50,7 +54,11 @@ activity-error-cursor = Ten link do strony jest uszkodzony. Proszę zacząć od 
 activity-error-start-date = Data początkowa musi mieć postać 2026-11-24.
 activity-error-end-date = Data końcowa musi mieć postać 2026-11-24.
 activity-error-date-order = Data początkowa jest późniejsza niż końcowa. Proszę wybrać datę początkową nie późniejszą niż końcowa.
-activity-error-customer-length = Nazwa klienta może mieć najwyżej { $max } znaków.
+activity-error-customer-length = Nazwa klienta może mieć najwyżej { $max ->
+    [one] { $max } znak
+    [few] { $max } znaki
+   *[many] { $max } znaków
+}.
 activity-error-customer = Filtr klienta nie wskazuje żadnego z klientów partnera.
 activity-error-operation = Proszę wybrać typ operacji z listy.
 activity-error-user = Proszę wybrać użytkownika z listy.
@@ -73,8 +81,16 @@ invitation-closed-revoked = Partner wycofał to zaproszenie. Prosimy poprosić g
 invitation-closed-expired = To zaproszenie wygasło { $date }. Prosimy poprosić partnera o nowe.
 
 # Hasła
-password-error-short = Hasło musi mieć co najmniej { $min } znaków.
-password-error-long = Hasło może mieć najwyżej { $max } znaków.
+password-error-short = Hasło musi mieć co najmniej { $min ->
+    [one] { $min } znak
+    [few] { $min } znaki
+   *[many] { $min } znaków
+}.
+password-error-long = Hasło może mieć najwyżej { $max ->
+    [one] { $max } znak
+    [few] { $max } znaki
+   *[many] { $max } znaków
+}.
 password-error-weak = To hasło łatwo odgadnąć (jest popularne, jest prostym wzorem albo przypomina imię, nazwisko, adres lub nazwę firmy). Proszę wybrać dłuższe: dobrze sprawdza się kilka niepowiązanych słów.
 password-error-blank = Hasło nie może składać się z samych spacji.
 password-error-invisible = Hasło zawiera niewidoczne znaki (np. spacje o zerowej szerokości): proszę wpisać je ponownie bez nich.
@@ -112,7 +128,10 @@ error-subscription-target = Tutaj nie można zmienić stanu subskrypcji na { $st
 }.
 error-reservation-cancelled = Ta rezerwacja platformy Azure jest już anulowana.
 error-software-cancelled = Ten zakup oprogramowania jest już anulowany.
-error-software-window = Zakup oprogramowania można anulować tylko w ciągu { $days } dni; ten został dokonany { $date }.
+error-software-window = Zakup oprogramowania można anulować tylko w ciągu { $days ->
+    [one] { $days } dnia
+   *[other] { $days } dni
+}; ten został dokonany { $date }.
 error-choose-addon = Proszę wybrać dodatek z listy.
 error-addon-of-addon = Dodatki kupuje się do subskrypcji podstawowej, a nie do innego dodatku.
 error-addon-inactive-base = Dodatki można kupić tylko do aktywnej subskrypcji.
@@ -123,7 +142,10 @@ error-cancel-not-active = Anulować można tylko aktywną subskrypcję; ta jest 
     [deleted] anulowana
    *[expired] wygasła
 }.
-error-nce-window = Subskrypcje nowego środowiska handlowego można anulować tylko w ciągu { $days } dni od zakupu; ta została kupiona { $date }.
+error-nce-window = Subskrypcje nowego środowiska handlowego można anulować tylko w ciągu { $days ->
+    [one] { $days } dnia
+   *[other] { $days } dni
+} od zakupu; ta została kupiona { $date }.
 error-choose-support-contact = Proszę wybrać kontakt pomocy technicznej z listy.
 
 # Użytkownicy
@@ -133,9 +155,17 @@ users-error-no-domains = Partner { $partner } nie ma jeszcze zweryfikowanej dome
 users-error-no-role = Proszę wybrać co najmniej jedną rolę.
 users-error-email-missing = Proszę podać adres e-mail użytkownika.
 users-error-email-invalid = Proszę podać prawidłowy adres e-mail, na przykład ada@example.com.
-users-error-email-long = Adres e-mail może mieć najwyżej { $max } znaków.
+users-error-email-long = Adres e-mail może mieć najwyżej { $max ->
+    [one] { $max } znak
+    [few] { $max } znaki
+   *[many] { $max } znaków
+}.
 users-error-name-missing = Proszę podać imię i nazwisko użytkownika.
-users-error-name-long = Imię i nazwisko może mieć najwyżej { $max } znaków.
+users-error-name-long = Imię i nazwisko może mieć najwyżej { $max ->
+    [one] { $max } znak
+    [few] { $max } znaki
+   *[many] { $max } znaków
+}.
 users-error-name-control = Imię i nazwisko nie może zawierać znaków sterujących ani zmieniających kierunek tekstu.
 users-error-last-global-admin = { $name } jest ostatnim aktywnym administratorem globalnym partnera { $partner }; najpierw trzeba nadać tę rolę komuś innemu.
 users-error-disable-self = Nie można wyłączyć własnego konta. Może to zrobić inny administrator.

@@ -330,7 +330,10 @@ invitation-draft = Dzień dobry,
     { $partner }
 requests-subtitle = Administrator klienta otrzymuje osobisty link. Jego akceptacja czyni { $partner } odsprzedawcą klienta lub przywraca tę relację po jej usunięciu.
 requests-your-invitation = Zaproszenie
-requests-copy-now = Tę wiadomość należy skopiować teraz i wysłać administratorowi klienta: link jest pokazywany tylko raz. Działa jeden raz i wygasa po { $days } dniach.
+requests-copy-now = Tę wiadomość należy skopiować teraz i wysłać administratorowi klienta: link jest pokazywany tylko raz. Działa jeden raz i wygasa po { $days ->
+    [one] { $days } dniu
+   *[other] { $days } dniach
+}.
 requests-message-with-dap = Treść zaproszenia (z delegowanymi uprawnieniami administratora)
 requests-message-without-dap = Treść zaproszenia (bez delegowanych uprawnień administratora)
 requests-link = Link:
