@@ -73,12 +73,12 @@ error-dap-already-off = Delegowane uprawnienia administratora są już odebrane.
 invitation-error-domain = Proszę podać domenę podstawową Państwa organizacji, na przykład contoso.onmicrosoft.com.
 invitation-error-company = Proszę podać nazwę firmy (do 200 znaków): ta domena jest dla nas nowa.
 invitation-error-country = Proszę podać kraj jako kod dwuliterowy, na przykład PL lub DE.
-invitation-error-domain-taken = Domena { $domain } należy już do innej organizacji. To zaproszenie jest przeznaczone dla nowej organizacji: prosimy poprosić partnera o zaproszenie, które wskazuje Państwa organizację.
+invitation-error-domain-taken = Domena { $domain } należy już do innej organizacji. To zaproszenie jest przeznaczone dla nowej organizacji: prosimy zwrócić się do partnera o zaproszenie, które wskazuje Państwa organizację.
 error-request-already-reseller = { $company } ma już relację odsprzedawcy z partnerem: zaproszenie nie jest potrzebne.
 invitation-error-already-reseller = { $partner } jest już Państwa odsprzedawcą. Niczego nie zmieniono.
 invitation-closed-accepted = To zaproszenie zostało już zaakceptowane. Każdy link działa tylko raz.
-invitation-closed-revoked = Partner wycofał to zaproszenie. Prosimy poprosić go o nowe.
-invitation-closed-expired = To zaproszenie wygasło { $date }. Prosimy poprosić partnera o nowe.
+invitation-closed-revoked = Partner wycofał to zaproszenie. O nowe prosimy zwrócić się do partnera.
+invitation-closed-expired = To zaproszenie wygasło { $date }. O nowe prosimy zwrócić się do partnera.
 
 # Hasła
 password-error-short = Hasło musi mieć co najmniej { $min ->
