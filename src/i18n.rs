@@ -241,26 +241,30 @@ impl Locale {
         self.number(n.as_f64())
     }
 
-    /// A day: `2026-11-24` (en-US), `24.11.2026` (pl-PL).
+    /// A day: `Nov 24, 2026` (en-US), `24.11.2026` (pl-PL). The same form everywhere a day is
+    /// shown, and the one `static/js/local-time.js` writes.
     pub fn date(&self, ms: impl crate::util::clock::Millis) -> String {
         let d = crate::util::clock::to_datetime(ms.millis());
         match self {
-            Locale::En => format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day()),
+            Locale::En => {
+                format!("{} {}, {:04}", MONTHS_EN[d.month() as usize - 1], d.day(), d.year())
+            }
             Locale::Pl => format!("{:02}.{:02}.{:04}", d.day(), d.month() as u8, d.year()),
         }
     }
 
-    /// A time of day in UTC: `2026-11-24 09:13 UTC`, `24.11.2026, 09:13 UTC`.
+    /// A time of day in UTC: `Nov 24, 2026, 09:13 UTC`, `24.11.2026, 09:13 UTC` (the day, a
+    /// comma, a 24-hour time and the zone; the browser script writes local times the same way).
     pub fn datetime(&self, ms: impl crate::util::clock::Millis) -> String {
         let ms = ms.millis();
         let d = crate::util::clock::to_datetime(ms);
-        let sep = match self {
-            Locale::En => " ",
-            Locale::Pl => ", ",
-        };
-        format!("{}{sep}{:02}:{:02} UTC", self.date(ms), d.hour(), d.minute())
+        format!("{}, {:02}:{:02} UTC", self.date(ms), d.hour(), d.minute())
     }
 }
+
+/// English month abbreviations, as `Intl.DateTimeFormat("en-US", { month: "short" })` has them.
+const MONTHS_EN: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 fn group(digits: &str, sep: char) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);

@@ -438,9 +438,9 @@ async fn removal_flow_in_polish() {
         open_tab(&t, "Konto").await;
         assert_eq!(t.attr("#remove-relationship", "aria-disabled").await.as_deref(), Some("true"));
         let blocked = t.text("#removal-blocked").await;
-        assert!(blocked.contains("jest aktywna: wstrzymaj ją"), "blockers:\n{blocked}");
+        assert!(blocked.contains("jest aktywna: należy ją wstrzymać"), "blockers:\n{blocked}");
         let account = t.page_text().await;
-        assert!(account.contains("Uprawnienia administratora delegowanego"), "{account}");
+        assert!(account.contains("Delegowane uprawnienia administratora"), "{account}");
         assert!(account.contains("Kontakty pomocy technicznej"), "{account}");
 
         // Cancel the reservation and the software purchase, confirming in the dialog.
@@ -452,18 +452,32 @@ async fn removal_flow_in_polish() {
         cancel_confirmed(&t, &software, |q| q.starts_with("Anulować zakup"), "Anulowana").await;
         t.check_page().await;
 
-        // Suspend the subscriptions with the Status form: "Wstrzymano".
+        // Suspend the subscriptions with the Status form: "Wstrzymana".
         let flash = Some("Wstrzymano subskrypcję „");
-        suspend_contosos_subscriptions(&t, "Wstrzymano", flash, "← Wszystkie subskrypcje").await;
+        suspend_contosos_subscriptions(&t, "Wstrzymana", flash, "← Wszystkie subskrypcje").await;
 
         // Usuń relację odsprzedawcy → the confirmation → the customer is gone.
         open_tab(&t, "Konto").await;
+        // The timeline's times, rewritten to local time in the Polish form.
+        let polish_time = regex::Regex::new(r"^\d\d\.\d\d\.\d{4}, \d\d:\d\d \S+$").unwrap();
+        t.wait_until("the timeline's times are local and Polish", async || {
+            let v = t
+                .execute(
+                    "return Array.from(document.querySelectorAll('time[data-localized]'))\
+                     .map((e) => e.textContent);",
+                    vec![],
+                )
+                .await;
+            let texts: Vec<String> = serde_json::from_value(v).unwrap_or_default();
+            !texts.is_empty() && texts.iter().all(|s| polish_time.is_match(s))
+        })
+        .await;
         assert_eq!(t.attr("#remove-relationship", "aria-disabled").await, None);
         assert_eq!(t.text("#remove-relationship").await, "Usuń relację odsprzedawcy");
         let consequences = [
             "listy klientów",
             "kontaktów pomocy technicznej",
-            "uprawnienia administratora delegowanego",
+            "delegowane uprawnienia administratora",
             "przyszłe zakupy",
         ];
         let removed = "Usunięto relację odsprzedawcy z klientem Contoso Ltd";

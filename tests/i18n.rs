@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use common::world::*;
 use common::*;
@@ -49,6 +49,83 @@ fn both_locales_have_the_same_keys() {
         RESOURCES.iter().filter(|(t, _, _)| *t == tag).map(|(_, f, _)| *f).collect::<Vec<_>>()
     };
     assert_eq!(files("en-US"), files("pl-PL"));
+}
+
+/// The source text of each message value and attribute of one locale, by key (`id` or
+/// `id.attribute`), with its continuation lines.
+fn texts(tag: &str) -> BTreeMap<String, String> {
+    let id = regex::Regex::new(r"^([a-zA-Z][a-zA-Z0-9_-]*)\s*=(.*)$").unwrap();
+    let attr = regex::Regex::new(r"^\s+\.([a-zA-Z][a-zA-Z0-9_-]*)\s*=(.*)$").unwrap();
+    let mut out = BTreeMap::new();
+    for (_, _, source) in RESOURCES.iter().filter(|(t, _, _)| *t == tag) {
+        let mut current: Option<(String, String)> = None;
+        let mut message = String::new();
+        for line in source.lines() {
+            if let Some(c) = id.captures(line) {
+                message = c[1].to_string();
+            }
+            let started =
+                id.captures(line).map(|c| (message.clone(), c[2].to_string())).or_else(|| {
+                    attr.captures(line).map(|c| (format!("{message}.{}", &c[1]), c[2].to_string()))
+                });
+            if let Some(next) = started {
+                out.extend(current.replace(next));
+            } else if line.starts_with('#') {
+                out.extend(current.take());
+            } else if let Some((_, text)) = current.as_mut() {
+                text.push('\n');
+                text.push_str(line);
+            }
+        }
+        out.extend(current);
+    }
+    out.into_iter().map(|(k, v)| (k, v.trim().to_string())).collect()
+}
+
+/// Polish messages that are rightly the English text, each with the reason. Everything else
+/// a Polish reader sees is Polish.
+const SAME_IN_POLISH: &[(&str, &str)] = &[
+    ("app-name", "the product's name"),
+    ("page-title", "the page's own title and the product's name, no words of its own"),
+    ("language-en-US", "each language is named in itself, so that its readers find it"),
+    ("language-pl-PL", "each language is named in itself, so that its readers find it"),
+    ("col-sku", "SKU is the abbreviation Partner Center uses in Polish too"),
+    ("col-region", "„Region” is the Polish word too (Azure regions)"),
+    ("account-contact-user", "a person's name and the partner's name, no words"),
+    ("activity-user-choice", "a person's name and email address, no words"),
+    ("requests-link", "„Link” is the Polish word too"),
+    ("invitation-domain-placeholder", "an example domain name"),
+    ("invitation-country-placeholder", "an ISO 3166-1 country code"),
+];
+
+#[test]
+fn every_polish_message_is_translated_but_the_reviewed_few() {
+    let en = texts("en-US");
+    let pl = texts("pl-PL");
+    assert!(en.len() > 300 && pl.len() == en.len(), "{} and {} texts", en.len(), pl.len());
+    for (key, reason) in SAME_IN_POLISH {
+        assert!(!reason.is_empty());
+        assert_eq!(en.get(*key), pl.get(*key), "{key} differs now: take it off SAME_IN_POLISH");
+    }
+    let same: Vec<_> = en
+        .iter()
+        .filter(|(k, v)| pl.get(*k) == Some(v))
+        .map(|(k, _)| k.as_str())
+        .filter(|k| !SAME_IN_POLISH.iter().any(|(allowed, _)| allowed == k))
+        .collect();
+    assert!(same.is_empty(), "Polish text equal to the English one: {same:?}");
+}
+
+#[test]
+fn the_translation_check_reads_whole_messages() {
+    let pl = texts("pl-PL");
+    assert_eq!(pl["requests-link"], "Link:");
+    // A multi-line message, with its variants.
+    assert!(pl["count-subscriptions"].contains("[few] { $count } subskrypcje"));
+    assert!(pl["invitation-draft"].starts_with("Dzień dobry,"));
+    assert!(pl["invitation-draft"].ends_with("{ $partner }"));
+    // The comment after a message is not part of it.
+    assert!(!pl["skip-to-content"].contains('#'));
 }
 
 fn files_under(dir: &str, ext: &str) -> Vec<(String, String)> {
@@ -226,13 +303,117 @@ fn numbers_and_dates_follow_the_locale() {
     let ms = 1_795_624_200_000;
     assert_eq!(Locale::Pl.date(ms), "25.11.2026");
     assert_eq!(Locale::Pl.datetime(ms), "25.11.2026, 16:30 UTC");
-    assert_eq!(Locale::En.date(ms), "2026-11-25");
-    assert_eq!(Locale::En.datetime(ms), "2026-11-25 16:30 UTC");
+    assert_eq!(Locale::En.date(ms), "Nov 25, 2026");
+    assert_eq!(Locale::En.datetime(ms), "Nov 25, 2026, 16:30 UTC");
+    // 2027-01-03 09:05 UTC: leading zeros in Polish days and months and in times, not in
+    // English days.
+    let ms = 1_798_967_100_000;
+    assert_eq!(Locale::Pl.datetime(ms), "03.01.2027, 09:05 UTC");
+    assert_eq!(Locale::En.datetime(ms), "Jan 3, 2027, 09:05 UTC");
     // Large numbers inside messages are formatted too.
     assert_eq!(
         Locale::Pl.t1("error-quantity-range", "max", 100_000),
         "Liczba musi być liczbą całkowitą od 1 do 100\u{a0}000."
     );
+}
+
+/// What a reader sees of a page: its text between tags (the `datetime` attributes hold ISO
+/// times for machines).
+fn page_text(html: &str) -> String {
+    let tag = regex::Regex::new(r"(?s)<[^>]*>").unwrap();
+    tag.replace_all(html, "\n").into_owned()
+}
+
+#[actix_web::test]
+async fn dates_and_times_have_one_form_per_language_on_every_page() {
+    let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let account = format!("/customers/{}/account", w.contoso.id);
+    let subscription = format!("/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_base);
+    let iso_day = regex::Regex::new(r"\b\d{4}-\d\d-\d\d\b").unwrap();
+    let us_day = regex::Regex::new(r"\b\d\d?/\d\d?/\d{4}\b").unwrap();
+    for (lang, day, time) in [
+        ("en-US", r"[A-Z][a-z]{2} \d{1,2}, \d{4}", r"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d UTC"),
+        ("pl-PL", r"\d\d\.\d\d\.\d{4}", r"\d\d\.\d\d\.\d{4}, \d\d:\d\d UTC"),
+    ] {
+        post(&app, &mut b, "/locale", &[("locale", lang), ("back", "/customers")]).await;
+        let day_cell = regex::Regex::new(&format!("<dd>{day}</dd>")).unwrap();
+        let time_cell = regex::Regex::new(&format!("<dd>{time}</dd>")).unwrap();
+        let logged = regex::Regex::new(&format!(
+            r#"<time datetime="\d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\dZ" data-local>{time}</time>"#
+        ))
+        .unwrap();
+
+        let page = get(&app, &mut b, &account).await;
+        page.assert_status(200);
+        assert!(day_cell.is_match(&page.body), "{lang}: no day like {day} on the Account page");
+        let page = get(&app, &mut b, &subscription).await;
+        page.assert_status(200);
+        assert!(time_cell.is_match(&page.body), "{lang}: no time like {time} on a subscription");
+        let page = get(&app, &mut b, "/activity").await;
+        page.assert_status(200);
+        assert!(logged.is_match(&page.body), "{lang}: no time like {time} in the activity log");
+
+        for path in [&account, &subscription] {
+            let text = page_text(&get(&app, &mut b, path).await.body);
+            assert!(!iso_day.is_match(&text), "{lang}: an ISO day on {path}");
+            assert!(!us_day.is_match(&text), "{lang}: an m/d/y day on {path}");
+        }
+    }
+}
+
+#[test]
+fn polish_sentences_agree_with_their_numbers() {
+    let pl = Locale::Pl;
+    let days = |n: i64| pl.t2("subscription-cancel-window", "until", "x", "days", n);
+    assert!(days(1).ends_with("(pozostał 1 dzień)."), "{}", days(1));
+    assert!(days(4).ends_with("(pozostały 4 dni)."), "{}", days(4));
+    assert!(days(5).ends_with("(pozostało 5 dni)."), "{}", days(5));
+    assert!(days(22).ends_with("(pozostały 22 dni)."), "{}", days(22));
+
+    let billed = |n: i64| pl.t1("offboarding-still-billed", "count", n);
+    assert!(billed(1).contains("jedna należy") && billed(1).contains("jest ona nadal rozliczana"));
+    assert!(billed(3).contains("3 należą") && billed(3).contains("są one nadal rozliczane"));
+    assert!(billed(5).contains("5 należy") && billed(5).contains("są one nadal rozliczane"));
+
+    let caption = |n: i64| pl.t2("account-activity-caption", "count", n, "name", "Contoso");
+    assert_eq!(caption(1), "Najnowszy wpis dziennika aktywności klienta Contoso");
+    assert_eq!(caption(3), "3 najnowsze wpisy dziennika aktywności klienta Contoso");
+    assert_eq!(caption(20), "20 najnowszych wpisów dziennika aktywności klienta Contoso");
+    let en = |n: i64| Locale::En.t2("account-activity-caption", "count", n, "name", "Contoso");
+    assert_eq!(en(1), "The newest activity-log record for Contoso");
+    assert_eq!(en(20), "The 20 newest activity-log records for Contoso");
+
+    // Limits in characters and days, whatever their value.
+    let chars = |n: i64| pl.t1("password-error-long", "max", n);
+    assert_eq!(chars(1), "Hasło może mieć najwyżej 1 znak.");
+    assert_eq!(chars(254), "Hasło może mieć najwyżej 254 znaki.");
+    assert_eq!(chars(128), "Hasło może mieć najwyżej 128 znaków.");
+    let window = |n: i64| pl.t2("error-software-window", "days", n, "date", "x");
+    assert!(window(1).contains("w ciągu 1 dnia;") && window(30).contains("w ciągu 30 dni;"));
+    let expires = |n: i64| pl.t1("requests-copy-now", "days", n);
+    assert!(expires(1).ends_with("po 1 dniu.") && expires(14).ends_with("po 14 dniach."));
+
+    // The offboarding button names only what it does.
+    let submit = |l: Locale, suspend: i64, cancel: i64| {
+        l.t2("offboarding-submit", "suspend", suspend, "cancel", cancel)
+    };
+    assert_eq!(submit(Locale::Pl, 1, 0), "Wstrzymaj tę subskrypcję");
+    assert_eq!(submit(Locale::Pl, 3, 0), "Wstrzymaj te subskrypcje");
+    assert_eq!(submit(Locale::Pl, 0, 2), "Anuluj wszystkie wymienione pozycje");
+    assert_eq!(submit(Locale::Pl, 2, 1), "Wstrzymaj i anuluj wszystkie wymienione pozycje");
+    assert_eq!(submit(Locale::En, 1, 0), "Suspend this subscription");
+    assert_eq!(submit(Locale::En, 2, 0), "Suspend these subscriptions");
+    assert_eq!(submit(Locale::En, 0, 1), "Cancel all of this");
+    assert_eq!(submit(Locale::En, 1, 1), "Suspend and cancel all of this");
+
+    // Roles named in a sentence are common nouns, in the case the sentence needs.
+    assert_eq!(pl.t("denied-remove-relationship"), "Wymaga roli administratora globalnego.");
+
+    let billed = |l: Locale| {
+        l.t2("subscription-term-billed", "term", l.t("Term-P1Y"), "cycle", l.t("billing-annual"))
+    };
+    assert_eq!(billed(Locale::En), "1 year, billed annually");
+    assert_eq!(billed(Locale::Pl), "1 rok, rozliczenie roczne");
 }
 
 #[test]
@@ -495,11 +676,11 @@ async fn polish_pages_speak_partner_center_vocabulary() {
     let subs = get(&app, &mut b, &format!("/customers/{}/subscriptions", w.contoso.id)).await;
     subs.assert_status(200).assert_contains("Subskrypcje").assert_contains("Konto");
     let suspended = get(&app, &mut b, &format!("/customers/{}/subscriptions", w.ready.id)).await;
-    suspended.assert_contains("Wstrzymano");
+    suspended.assert_contains(">Wstrzymana<");
     let account = get(&app, &mut b, &format!("/customers/{}/account", w.contoso.id)).await;
     account.assert_status(200).assert_contains("Usuń relację odsprzedawcy");
     let lower = account.body.to_lowercase();
-    assert!(lower.contains("uprawnienia administratora delegowanego"));
+    assert!(lower.contains("delegowane uprawnienia administratora"));
     assert!(lower.contains("kontakty pomocy technicznej"));
     // Dates in the Polish form.
     let date = regex::Regex::new(r"\b\d{2}\.\d{2}\.\d{4}\b").unwrap();
@@ -530,7 +711,7 @@ async fn errors_toasts_csv_and_invitations_are_translated() {
     let r = get(&app, &mut b, "/customers/no-such-customer/account").await;
     r.assert_status(404)
         .assert_contains(r#"<html lang="pl">"#)
-        .assert_contains("Ta strona nie istnieje lub nie masz do niej dostępu.");
+        .assert_contains("Ta strona nie istnieje lub nie ma do niej dostępu.");
     let r = hx_post(
         &app,
         &mut b,
@@ -538,7 +719,7 @@ async fn errors_toasts_csv_and_invitations_are_translated() {
         &[("status", "suspended")],
     )
     .await;
-    r.assert_status(409).assert_contains("Ta subskrypcja ma już stan Wstrzymano.");
+    r.assert_status(409).assert_contains("Ta subskrypcja jest już wstrzymana.");
 
     // The CSV export's headers; the stored codes stay as they are.
     let csv = get(&app, &mut b, "/activity.csv?from=").await;
@@ -553,7 +734,7 @@ async fn errors_toasts_csv_and_invitations_are_translated() {
     // The invitation draft is written in the user's language.
     let page = post(&app, &mut b, "/relationship-requests", &[("delegated_admin", "on")]).await;
     page.assert_contains("Dzień dobry,")
-        .assert_contains("uprawnienia administratora delegowanego w Państwa dzierżawie");
+        .assert_contains("delegowane uprawnienia administratora w Państwa dzierżawie");
 
     // An anonymous error page follows Accept-Language.
     let mut anon = Browser::default();

@@ -211,6 +211,27 @@ async fn prepare_for_removal_previews_then_does_exactly_that() {
     let _ = stuck;
 }
 
+/// The confirming button names only what it does: with nothing to cancel it says nothing of
+/// cancelling, and the other way round.
+#[actix_web::test]
+async fn the_offboarding_button_names_only_what_it_does() {
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    add_subscription(&mut env.conn(), &w.alpha, &w.ready, E1, "active", None);
+    let button =
+        regex::Regex::new(r#"<button class="btn btn-danger" type="submit">([^<]*)</button>"#)
+            .unwrap();
+    for (customer, label) in [
+        (&w.contoso, "Suspend and cancel all of this"),
+        (&w.reservation_only, "Cancel all of this"),
+        (&w.ready, "Suspend this subscription"),
+    ] {
+        let page = get(&app, &mut b, &format!("/customers/{}/offboarding", customer.id)).await;
+        page.assert_status(200);
+        let found = button.captures(&page.body).expect("a confirming button");
+        assert_eq!(&found[1], label, "{}", customer.company_name);
+    }
+}
+
 #[actix_web::test]
 async fn quick_actions_on_the_account_page_return_there() {
     let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;

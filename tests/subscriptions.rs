@@ -164,7 +164,7 @@ async fn buying_a_subscription_validates_and_audits() {
     let page = get(&app, &mut b, r.location().unwrap()).await;
     page.assert_contains("Bought 12 × Microsoft 365 Business Premium.")
         .assert_contains("New commerce")
-        .assert_contains("billed annual");
+        .assert_contains("billed annually");
     assert_eq!(env.audit_count(Audits::of("create_subscription")), 1);
     // With an active subscription the customer is no longer removable.
     get(&app, &mut b, &format!("/customers/{}/account", w.ready.id))

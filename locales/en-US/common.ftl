@@ -49,7 +49,7 @@ error-title-too-many = Too many attempts
 error-title-body-timeout = Request too slow
 error-title-internal = Error
 error-back-to-customers = Back to Customers
-term-unknown = —
+term-unknown = unknown
 
 # Activity-log operations (stored codes stay English in the database)
 op-remove_partner_customer_relationship = Remove reseller relationship
@@ -81,7 +81,7 @@ op-csrf_rejected = Forged request refused
 
 # Billing cycles (stored as these words)
 billing-monthly = monthly
-billing-annual = annual
-billing-triennial = triennial
+billing-annual = annually
+billing-triennial = every three years
 busy = Working…
 toast-close = Dismiss this message

@@ -141,7 +141,10 @@ account-prepare-removal = Prepare for removal: suspend and cancel everything…
 account-activity = Activity
 account-all-activity = All activity for this customer
 account-activity-empty = Nothing has been recorded for this customer yet.
-account-activity-caption = The { $count } newest activity-log records for { $name }
+account-activity-caption = { $count ->
+    [one] The newest activity-log record
+   *[other] The { $count } newest activity-log records
+} for { $name }
 col-date-time = Date and time
 col-operation = Operation
 col-user = User
@@ -269,7 +272,16 @@ offboarding-still-billed = { $count } of these { $count ->
 } still billed while suspended, until the end of the term.
 offboarding-stuck-title = These cannot be cancelled any more and will keep blocking removal:
 offboarding-stuck-item = { $product } (order { $order }), bought { $date }: software purchases can be cancelled only within 30 days.
-offboarding-submit = Suspend and cancel all of this
+offboarding-submit = { $cancel ->
+    [0] { $suspend ->
+        [one] Suspend this subscription
+       *[other] Suspend these subscriptions
+    }
+   *[other] { $suspend ->
+        [0] Cancel all of this
+       *[other] Suspend and cancel all of this
+    }
+}
 toast-offboarding-done = Suspended { $subscriptions ->
     [one] { $subscriptions } subscription
    *[other] { $subscriptions } subscriptions
@@ -332,7 +344,7 @@ requests-revoke-hidden = request of { $date }
 
 # The public invitation page
 invitation-title = Reseller invitation
-invitation-done = Done: { $partner } is now the reseller of { $company }.
+invitation-done = Done: { $partner } is now the reseller of { $company }
 invitation-organisation-added = Your organisation was added.
 invitation-has-dap = { $partner } has delegated admin privileges in your tenant.
 invitation-has-no-access = { $partner } has no administrative access to your tenant.

@@ -1,10 +1,11 @@
 # Wspólne dla wszystkich stron: układ, przełącznik języka, etykiety zapisanych wartości.
+# Słownictwo, forma zwracania się do czytelnika i zapis operacji: GLOSSARY.md.
 
 app-name = PartnerDesk
 page-title = { $title } · PartnerDesk
 skip-to-content = Przejdź do treści
 sign-out = Wyloguj
-nav-main = Główna
+nav-main = Menu główne
 nav-customers = Klienci
 nav-users = Użytkownicy
 nav-activity = Dziennik aktywności
@@ -25,8 +26,9 @@ Role-user_management_admin = Administrator zarządzania użytkownikami
 PartnerKind-direct = Partner bezpośredni
 PartnerKind-indirect_provider = Dostawca pośredni
 PartnerKind-indirect_reseller = Odsprzedawca pośredni
+# Stan subskrypcji: przymiotniki w rodzaju żeńskim (subskrypcja), jak w kolumnie Stan.
 SubscriptionStatus-active = Aktywna
-SubscriptionStatus-suspended = Wstrzymano
+SubscriptionStatus-suspended = Wstrzymana
 SubscriptionStatus-deleted = Anulowana
 SubscriptionStatus-expired = Wygasła
 CommerceType-legacy = Starsza wersja
@@ -38,27 +40,27 @@ Term-P3Y = 3 lata
 error-title-bad-request = Nieprawidłowe żądanie
 error-title-forbidden = Brak uprawnień
 error-title-not-found = Nie znaleziono
-error-title-conflict = Teraz nie można tego zrobić
-error-title-unprocessable = Sprawdź wprowadzone dane
+error-title-conflict = Tej operacji nie można teraz wykonać
+error-title-unprocessable = Nieprawidłowe dane
 error-title-precondition = Zmieniono w międzyczasie
-error-title-sign-in = Zaloguj się
-error-title-unavailable = Zajęte
+error-title-sign-in = Logowanie
+error-title-unavailable = Usługa zajęta
 error-title-too-many = Zbyt wiele prób
 error-title-body-timeout = Zbyt wolne żądanie
 error-title-internal = Błąd
 error-back-to-customers = Wróć do listy klientów
-term-unknown = —
+term-unknown = nieznany
 
-# Operacje dziennika aktywności
-op-remove_partner_customer_relationship = Usuń relację odsprzedawcy
+# Operacje dziennika aktywności: rzeczowniki odczasownikowe (co zostało zrobione), nie polecenia.
+op-remove_partner_customer_relationship = Usunięcie relacji odsprzedawcy
 op-update_subscription = Zmiana stanu subskrypcji
 op-create_subscription = Dodanie subskrypcji
 op-cancel_reservation = Anulowanie rezerwacji platformy Azure
 op-cancel_software_purchase = Anulowanie zakupu oprogramowania
-op-create_relationship_request = Żądanie relacji odsprzedawcy
+op-create_relationship_request = Utworzenie żądania relacji odsprzedawcy
 op-revoke_relationship_request = Odwołanie żądania relacji
 op-accept_relationship_request = Akceptacja żądania relacji
-op-remove_delegated_admin = Usunięcie uprawnień administratora delegowanego
+op-remove_delegated_admin = Usunięcie delegowanych uprawnień administratora
 op-update_support_contact = Zmiana kontaktu pomocy technicznej
 op-login_succeeded = Logowanie
 op-login_failed = Nieudane logowanie
@@ -75,11 +77,11 @@ op-reset_second_step = Zresetowanie logowania dwuetapowego
 op-create_api_key = Utworzenie klucza API
 op-revoke_api_key = Odwołanie klucza API
 op-authz_denied = Odmowa dostępu
-op-csrf_rejected = Odrzucono sfałszowane żądanie
+op-csrf_rejected = Odrzucenie sfałszowanego żądania
 
-# Cykle rozliczeniowe
-billing-monthly = co miesiąc
-billing-annual = co rok
+# Cykle rozliczeniowe (po „rozliczenie”: „1 rok, rozliczenie roczne”)
+billing-monthly = miesięczne
+billing-annual = roczne
 billing-triennial = co trzy lata
 busy = Trwa przetwarzanie…
 toast-close = Zamknij ten komunikat

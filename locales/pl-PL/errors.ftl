@@ -1,39 +1,43 @@
 
-error-not-found = Ta strona nie istnieje lub nie masz do niej dostępu.
-error-sign-in-required = Zaloguj się, aby kontynuować.
-error-unavailable = Usługa jest zajęta. Spróbuj ponownie za chwilę.
-error-too-many = Zbyt wiele prób. Odczekaj { $seconds ->
+error-not-found = Ta strona nie istnieje lub nie ma do niej dostępu.
+error-sign-in-required = Aby kontynuować, proszę się zalogować.
+error-unavailable = Usługa jest zajęta. Proszę spróbować ponownie za chwilę.
+error-too-many = Zbyt wiele prób. Proszę odczekać { $seconds ->
     [one] sekundę
     [few] { $seconds } sekundy
    *[many] { $seconds } sekund
-} i spróbuj ponownie.
-error-body-timeout = Przesyłanie żądania trwało zbyt długo. Sprawdź połączenie i spróbuj ponownie.
-error-internal = Wystąpił błąd po naszej stronie. Został zapisany w dzienniku; spróbuj ponownie.
-error-form-malformed = Formularz był niekompletny lub nieprawidłowy. Odśwież stronę i spróbuj ponownie.
+} i spróbować ponownie.
+error-body-timeout = Przesyłanie żądania trwało zbyt długo. Proszę sprawdzić połączenie i spróbować ponownie.
+error-internal = Wystąpił błąd po naszej stronie. Został zapisany w dzienniku; proszę spróbować ponownie.
+error-form-malformed = Formularz był niekompletny lub nieprawidłowy. Proszę odświeżyć stronę i spróbować ponownie.
 error-query-malformed = Adres zawiera parametry, których ta strona nie obsługuje.
-error-csrf = Ten formularz wygasł lub został wysłany z innej witryny. Odśwież stronę i spróbuj ponownie.
-error-unknown-locale = Wybierz język z listy: English lub Polski.
-error-search-too-long = Tekst wyszukiwania może mieć najwyżej { $max } znaków.
+error-csrf = Ten formularz wygasł lub został wysłany z innej witryny. Proszę odświeżyć stronę i spróbować ponownie.
+error-unknown-locale = Proszę wybrać język z listy: English lub Polski.
+error-search-too-long = Tekst wyszukiwania może mieć najwyżej { $max ->
+    [one] { $max } znak
+    [few] { $max } znaki
+   *[many] { $max } znaków
+}.
 error-quantity-range = Liczba musi być liczbą całkowitą od 1 do { $max }.
-error-choose-status = Wybierz stan: Aktywna lub Wstrzymano.
+error-choose-status = Proszę wybrać stan: Aktywna lub Wstrzymana.
 
 # Odmowy
-error-purchases-blocked = Zakupy dla tego klienta są zablokowane: nie ma już z Tobą relacji odsprzedawcy. Najpierw przywróć relację za pomocą żądania relacji.
-denied-view-customers = Twoje role nie dają dostępu do klientów.
-denied-manage-subscriptions = Wymaga roli Administrator globalny, Agent administracyjny lub Agent sprzedaży.
-denied-remove-relationship = Wymaga roli Administrator globalny.
-denied-request-relationship = Wymaga roli Administrator globalny, Agent administracyjny lub Agent sprzedaży.
-denied-manage-delegated-admin = Wymaga roli Administrator globalny lub Agent administracyjny.
-denied-manage-support-contacts = Wymaga roli Administrator globalny, Agent administracyjny lub Agent pomocy technicznej.
-denied-manage-users = Wymaga roli Administrator globalny lub Administrator zarządzania użytkownikami.
-denied-view-activity = Twoje role nie dają dostępu do dziennika aktywności.
+error-purchases-blocked = Zakupy dla tego klienta są zablokowane: nie ma on już relacji odsprzedawcy z partnerem. Relację trzeba najpierw przywrócić żądaniem relacji.
+denied-view-customers = Przypisane role nie dają dostępu do klientów.
+denied-manage-subscriptions = Wymaga roli administratora globalnego, agenta administracyjnego lub agenta sprzedaży.
+denied-remove-relationship = Wymaga roli administratora globalnego.
+denied-request-relationship = Wymaga roli administratora globalnego, agenta administracyjnego lub agenta sprzedaży.
+denied-manage-delegated-admin = Wymaga roli administratora globalnego lub agenta administracyjnego.
+denied-manage-support-contacts = Wymaga roli administratora globalnego, agenta administracyjnego lub agenta pomocy technicznej.
+denied-manage-users = Wymaga roli administratora globalnego lub administratora zarządzania użytkownikami.
+denied-view-activity = Przypisane role nie dają dostępu do dziennika aktywności.
 
 # Co blokuje usunięcie relacji odsprzedawcy
-blocker-indirect-reseller = Odsprzedawcy pośredni nie mogą usunąć relacji odsprzedawcy; może to zrobić Twój dostawca pośredni.
-blocker-no-relationship = Ten klient nie ma z Tobą relacji odsprzedawcy.
-blocker-active-subscription = Subskrypcja „{ $name }” jest aktywna: wstrzymaj ją.
-blocker-active-reservation = Rezerwacja platformy Azure „{ $name }” jest aktywna: anuluj ją.
-blocker-active-software = Zakup oprogramowania „{ $name }” jest aktywny: anuluj go.
+blocker-indirect-reseller = Odsprzedawca pośredni nie może usunąć relacji odsprzedawcy; może to zrobić jego dostawca pośredni.
+blocker-no-relationship = Ten klient nie ma relacji odsprzedawcy z partnerem.
+blocker-active-subscription = Subskrypcja „{ $name }” jest aktywna: należy ją wstrzymać.
+blocker-active-reservation = Rezerwacja platformy Azure „{ $name }” jest aktywna: należy ją anulować.
+blocker-active-software = Zakup oprogramowania „{ $name }” jest aktywny: należy go anulować.
 blocker-open-subscription = Otwórz subskrypcję
 blocker-go-to-reservation = Przejdź do rezerwacji
 blocker-go-to-purchase = Przejdź do zakupu
@@ -41,45 +45,57 @@ blocker-items-active = { $count ->
     [one] 1 pozycja jest nadal aktywna.
     [few] { $count } pozycje są nadal aktywne.
    *[many] { $count } pozycji jest nadal aktywnych.
-} Wstrzymaj wszystkie aktywne subskrypcje i najpierw anuluj rezerwacje platformy Azure oraz zakupy oprogramowania.
+} Najpierw trzeba wstrzymać wszystkie aktywne subskrypcje oraz anulować rezerwacje platformy Azure i zakupy oprogramowania.
 action-suspend = Wstrzymaj
 action-cancel = Anuluj
 
 # Filtry dziennika aktywności
-activity-error-cursor = Ten link do strony jest uszkodzony. Zacznij od pierwszej strony.
+activity-error-cursor = Ten link do strony jest uszkodzony. Proszę zacząć od pierwszej strony.
 activity-error-start-date = Data początkowa musi mieć postać 2026-11-24.
 activity-error-end-date = Data końcowa musi mieć postać 2026-11-24.
-activity-error-date-order = Data początkowa jest późniejsza niż końcowa. Wybierz datę początkową nie późniejszą niż końcowa.
-activity-error-customer-length = Nazwa klienta może mieć najwyżej { $max } znaków.
-activity-error-customer = Filtr klienta nie wskazuje żadnego z Twoich klientów.
-activity-error-operation = Wybierz typ operacji z listy.
-activity-error-user = Wybierz użytkownika z listy.
+activity-error-date-order = Data początkowa jest późniejsza niż końcowa. Proszę wybrać datę początkową nie późniejszą niż końcowa.
+activity-error-customer-length = Nazwa klienta może mieć najwyżej { $max ->
+    [one] { $max } znak
+    [few] { $max } znaki
+   *[many] { $max } znaków
+}.
+activity-error-customer = Filtr klienta nie wskazuje żadnego z klientów partnera.
+activity-error-operation = Proszę wybrać typ operacji z listy.
+activity-error-user = Proszę wybrać użytkownika z listy.
 
 # Żądania relacji i zaproszenia
-error-choose-dap = Wybierz, czy dołączyć uprawnienia administratora delegowanego.
-error-request-not-revocable = To żądanie jest { $status } i nie można go odwołać.
+error-choose-dap = Proszę wybrać, czy dołączyć delegowane uprawnienia administratora.
+error-request-not-revocable = Tego żądania nie można odwołać: jest już { $status }.
 request-pending = oczekujące
 request-accepted = zaakceptowane
 request-revoked = odwołane
-error-dap-already-off = Uprawnienia administratora delegowanego są już wyłączone.
-invitation-error-domain = Wpisz domenę podstawową organizacji, na przykład contoso.onmicrosoft.com.
-invitation-error-company = Wpisz nazwę firmy (do 200 znaków): ta domena jest dla nas nowa.
-invitation-error-country = Wpisz kraj jako dwuliterowy kod, na przykład PL lub DE.
-invitation-error-domain-taken = Domena { $domain } należy już do organizacji. To zaproszenie jest przeznaczone dla nowej organizacji: poproś partnera o zaproszenie, które wskazuje Twoją.
-error-request-already-reseller = { $company } ma już z Tobą relację odsprzedawcy: nie ma do czego go zapraszać.
-invitation-error-already-reseller = { $partner } jest już Twoim odsprzedawcą. Nic nie zmieniono.
+error-dap-already-off = Delegowane uprawnienia administratora są już odebrane.
+invitation-error-domain = Proszę podać domenę podstawową Państwa organizacji, na przykład contoso.onmicrosoft.com.
+invitation-error-company = Proszę podać nazwę firmy (do 200 znaków): ta domena jest dla nas nowa.
+invitation-error-country = Proszę podać kraj jako kod dwuliterowy, na przykład PL lub DE.
+invitation-error-domain-taken = Domena { $domain } należy już do innej organizacji. To zaproszenie jest przeznaczone dla nowej organizacji: prosimy zwrócić się do partnera o zaproszenie, które wskazuje Państwa organizację.
+error-request-already-reseller = { $company } ma już relację odsprzedawcy z partnerem: zaproszenie nie jest potrzebne.
+invitation-error-already-reseller = { $partner } jest już Państwa odsprzedawcą. Niczego nie zmieniono.
 invitation-closed-accepted = To zaproszenie zostało już zaakceptowane. Każdy link działa tylko raz.
-invitation-closed-revoked = Partner wycofał to zaproszenie. Poproś o nowe.
-invitation-closed-expired = To zaproszenie wygasło { $date }. Poproś partnera o nowe.
+invitation-closed-revoked = Partner wycofał to zaproszenie. O nowe prosimy zwrócić się do partnera.
+invitation-closed-expired = To zaproszenie wygasło { $date }. O nowe prosimy zwrócić się do partnera.
 
 # Hasła
-password-error-short = Hasło musi mieć co najmniej { $min } znaków.
-password-error-long = Hasło może mieć najwyżej { $max } znaków.
-password-error-weak = To hasło łatwo odgadnąć (jest popularne, jest prostym wzorem albo przypomina Twoje imię, adres lub nazwę firmy). Wybierz dłuższe: dobrze sprawdza się kilka niepowiązanych słów.
+password-error-short = Hasło musi mieć co najmniej { $min ->
+    [one] { $min } znak
+    [few] { $min } znaki
+   *[many] { $min } znaków
+}.
+password-error-long = Hasło może mieć najwyżej { $max ->
+    [one] { $max } znak
+    [few] { $max } znaki
+   *[many] { $max } znaków
+}.
+password-error-weak = To hasło łatwo odgadnąć (jest popularne, jest prostym wzorem albo przypomina imię, nazwisko, adres lub nazwę firmy). Proszę wybrać dłuższe: dobrze sprawdza się kilka niepowiązanych słów.
 password-error-blank = Hasło nie może składać się z samych spacji.
-password-error-invisible = Hasło zawiera niewidoczne znaki (np. spacje o zerowej szerokości): wpisz je ponownie bez nich.
+password-error-invisible = Hasło zawiera niewidoczne znaki (np. spacje o zerowej szerokości): proszę wpisać je ponownie bez nich.
 password-error-mismatch = Dwa nowe hasła nie są takie same.
-password-error-email = Hasło nie może być Twoim adresem e-mail.
+password-error-email = Hasło nie może być adresem e-mail konta.
 password-error-current = Obecne hasło jest nieprawidłowe.
 
 # Nieprawidłowe żądania
@@ -87,71 +103,85 @@ error-address-characters = Adres zawiera niedozwolone znaki.
 error-form-unreadable = Nie udało się odczytać formularza.
 error-form-too-large = Formularz jest za duży.
 error-form-characters = Formularz zawiera niedozwolone znaki.
-error-choose-term = Wybierz okres z listy.
-error-choose-offer = Wybierz ofertę z listy.
+error-choose-term = Proszę wybrać okres z listy.
+error-choose-offer = Proszę wybrać ofertę z listy.
 
 # Subskrypcje, rezerwacje, oprogramowanie
-error-subscription-already = Ta subskrypcja ma już stan { $status ->
-    [active] Aktywna
-    [suspended] Wstrzymano
-    [deleted] Anulowana
-   *[expired] Wygasła
+error-subscription-already = Ta subskrypcja jest już { $status ->
+    [active] aktywna
+    [suspended] wstrzymana
+    [deleted] anulowana
+   *[expired] wygasła
 }.
-error-subscription-final = Subskrypcja w stanie { $status ->
-    [active] Aktywna
-    [suspended] Wstrzymano
-    [deleted] Anulowana
-   *[expired] Wygasła
+error-subscription-final = Subskrypcja { $status ->
+    [active] aktywna
+    [suspended] wstrzymana
+    [deleted] anulowana
+   *[expired] wygasła
 } nie może zmienić stanu.
-error-reactivate-base = Najpierw aktywuj ponownie subskrypcję podstawową „{ $name }”.
-error-subscription-target = Tutaj nie można ustawić subskrypcji w stanie { $status ->
-    [active] Aktywna
-    [suspended] Wstrzymano
-    [deleted] Anulowana
-   *[expired] Wygasła
+error-reactivate-base = Najpierw trzeba ponownie aktywować subskrypcję podstawową „{ $name }”.
+error-subscription-target = Tutaj nie można zmienić stanu subskrypcji na { $status ->
+    [active] „Aktywna”
+    [suspended] „Wstrzymana”
+    [deleted] „Anulowana”
+   *[expired] „Wygasła”
 }.
 error-reservation-cancelled = Ta rezerwacja platformy Azure jest już anulowana.
 error-software-cancelled = Ten zakup oprogramowania jest już anulowany.
-error-software-window = Zakupy oprogramowania można anulować tylko w ciągu { $days } dni; ten kupiono { $date }.
-error-choose-addon = Wybierz dodatek z listy.
+error-software-window = Zakup oprogramowania można anulować tylko w ciągu { $days ->
+    [one] { $days } dnia
+   *[other] { $days } dni
+}; ten został dokonany { $date }.
+error-choose-addon = Proszę wybrać dodatek z listy.
 error-addon-of-addon = Dodatki kupuje się do subskrypcji podstawowej, a nie do innego dodatku.
 error-addon-inactive-base = Dodatki można kupić tylko do aktywnej subskrypcji.
-error-legacy-cancel = Subskrypcji w starszej wersji nie można tu anulować: wstrzymaj je.
-error-cancel-not-active = Anulować można tylko aktywną subskrypcję; ta ma stan { $status ->
-    [active] Aktywna
-    [suspended] Wstrzymano
-    [deleted] Anulowana
-   *[expired] Wygasła
+error-legacy-cancel = Subskrypcji w starszej wersji nie można tu anulować: można je tylko wstrzymać.
+error-cancel-not-active = Anulować można tylko aktywną subskrypcję; ta jest { $status ->
+    [active] aktywna
+    [suspended] wstrzymana
+    [deleted] anulowana
+   *[expired] wygasła
 }.
-error-nce-window = Subskrypcje nowego środowiska handlowego można anulować tylko w ciągu { $days } dni od zakupu; tę kupiono { $date }.
-error-choose-support-contact = Wybierz kontakt pomocy technicznej z listy.
+error-nce-window = Subskrypcje nowego środowiska handlowego można anulować tylko w ciągu { $days ->
+    [one] { $days } dnia
+   *[other] { $days } dni
+} od zakupu; ta została kupiona { $date }.
+error-choose-support-contact = Proszę wybrać kontakt pomocy technicznej z listy.
 
 # Użytkownicy
-users-error-email-taken = Ten adres e-mail jest już używany przez inne konto. Każdy użytkownik potrzebuje własnego adresu.
-users-error-email-domain = Użyj adresu w zweryfikowanej domenie partnera { $partner }: { $domains }.
-users-error-no-domains = Partner { $partner } nie ma jeszcze zweryfikowanej domeny, więc nie można dodać użytkownika: poproś operatora PartnerDesk o dodanie Twojej domeny.
-users-error-no-role = Wybierz co najmniej jedną rolę.
-users-error-email-missing = Wpisz adres e-mail użytkownika.
-users-error-email-invalid = Wpisz prawidłowy adres e-mail, na przykład ada@example.com.
-users-error-email-long = Adres e-mail może mieć najwyżej { $max } znaków.
-users-error-name-missing = Wpisz imię i nazwisko użytkownika.
-users-error-name-long = Imię i nazwisko może mieć najwyżej { $max } znaków.
+users-error-email-taken = Ten adres e-mail jest już używany przez inne konto. Każdy użytkownik musi mieć własny adres.
+users-error-email-domain = Adres musi należeć do zweryfikowanej domeny partnera { $partner }: { $domains }.
+users-error-no-domains = Partner { $partner } nie ma jeszcze zweryfikowanej domeny, więc nie można dodać użytkownika. Domenę dodaje na prośbę operator PartnerDesk.
+users-error-no-role = Proszę wybrać co najmniej jedną rolę.
+users-error-email-missing = Proszę podać adres e-mail użytkownika.
+users-error-email-invalid = Proszę podać prawidłowy adres e-mail, na przykład ada@example.com.
+users-error-email-long = Adres e-mail może mieć najwyżej { $max ->
+    [one] { $max } znak
+    [few] { $max } znaki
+   *[many] { $max } znaków
+}.
+users-error-name-missing = Proszę podać imię i nazwisko użytkownika.
+users-error-name-long = Imię i nazwisko może mieć najwyżej { $max ->
+    [one] { $max } znak
+    [few] { $max } znaki
+   *[many] { $max } znaków
+}.
 users-error-name-control = Imię i nazwisko nie może zawierać znaków sterujących ani zmieniających kierunek tekstu.
-users-error-last-global-admin = { $name } jest ostatnim aktywnym Administratorem globalnym { $partner }; najpierw nadaj tę rolę komuś innemu.
-users-error-disable-self = Nie możesz wyłączyć własnego konta. Poproś o to innego administratora.
-users-error-reset-self = Własne hasło zmienisz w sekcji Zmień hasło, gdzie trzeba podać obecne hasło.
-offboarding-error-changed = Coś się zmieniło od wyświetlenia podglądu. Przejrzyj nowy podgląd i potwierdź ponownie.
-users-error-choose-roles = Wybierz role z listy.
-signin-one-time-expired = To hasło jednorazowe wygasło { $date }. Poproś administratora użytkowników w swojej organizacji o nowe.
-signin-locked = Zbyt wiele błędnych prób: konto jest na jakiś czas zablokowane. Spróbuj ponownie później.
-signin-code-wrong = Ten kod jest nieprawidłowy. Sprawdź czas w telefonie i wpisz kod, który aplikacja pokazuje teraz.
-signin-code-used = Ten kod został już użyty. Poczekaj, aż aplikacja pokaże następny.
-signin-code-not-now = Najpierw skonfiguruj aplikację uwierzytelniającą.
+users-error-last-global-admin = { $name } jest ostatnim aktywnym administratorem globalnym partnera { $partner }; najpierw trzeba nadać tę rolę komuś innemu.
+users-error-disable-self = Nie można wyłączyć własnego konta. Może to zrobić inny administrator.
+users-error-reset-self = Własne hasło można zmienić w sekcji Zmień hasło, gdzie wymagane jest podanie obecnego hasła.
+offboarding-error-changed = Od wyświetlenia podglądu coś się zmieniło. Proszę przejrzeć nowy podgląd i potwierdzić ponownie.
+users-error-choose-roles = Proszę wybrać role z listy.
+signin-one-time-expired = To hasło jednorazowe wygasło { $date }. Nowe może nadać administrator użytkowników w Państwa organizacji.
+signin-locked = Zbyt wiele błędnych prób: konto jest na jakiś czas zablokowane. Proszę spróbować ponownie później.
+signin-code-wrong = Ten kod jest nieprawidłowy. Proszę sprawdzić czas w telefonie i wpisać kod, który aplikacja pokazuje teraz.
+signin-code-used = Ten kod został już użyty. Proszę poczekać, aż aplikacja pokaże następny.
+signin-code-not-now = Najpierw trzeba skonfigurować aplikację uwierzytelniającą.
 signin-enrol-not-now = Logowanie dwuetapowe jest już skonfigurowane dla tego konta.
-signin-password-not-one-time = Twoje hasło nie jest hasłem jednorazowym: nie ma czego zastępować.
+signin-password-not-one-time = To hasło nie jest hasłem jednorazowym: nie ma czego zastępować.
 password-error-same = Nowe hasło musi różnić się od hasła jednorazowego.
-users-error-second-step-self = Nie możesz zresetować własnego logowania dwuetapowego: poproś innego Administratora globalnego.
-users-error-second-step-admin = Tylko Administrator globalny może zresetować czyjeś logowanie dwuetapowe.
+users-error-second-step-self = Nie można zresetować własnego logowania dwuetapowego: może to zrobić inny administrator globalny.
+users-error-second-step-admin = Tylko administrator globalny może zresetować logowanie dwuetapowe innej osoby.
 
 # API /v1 i klucze API
 error-etag-stale = Subskrypcja zmieniła się od chwili jej odczytania. Proszę odczytać ją ponownie i wysłać nowy etag w nagłówku If-Match.

@@ -1,12 +1,12 @@
 # Logowanie
 signin-title = Logowanie
-signin-intro = Zaloguj się kontem partnera.
+signin-intro = Proszę zalogować się kontem partnera.
 signin-email = Adres e-mail
 signin-password = Hasło
 signin-submit = Zaloguj się
-signin-expired = Formularz logowania wygasł. Zaloguj się ponownie.
-signin-missing = Wpisz adres e-mail i hasło.
-signin-failed = Adres e-mail lub hasło są nieprawidłowe albo konto jest chwilowo zablokowane. Spróbuj ponownie.
+signin-expired = Formularz logowania wygasł. Proszę zalogować się ponownie.
+signin-missing = Proszę podać adres e-mail i hasło.
+signin-failed = Adres e-mail lub hasło są nieprawidłowe albo konto jest chwilowo zablokowane. Proszę spróbować ponownie.
 
 # Komunikaty
 toast-subscription-suspended = Wstrzymano subskrypcję „{ $name }”.{ $addons ->
@@ -23,25 +23,24 @@ toast-subscription-reactivated = Ponownie aktywowano subskrypcję „{ $name }�
 }
 toast-reservation-cancelled = Anulowano rezerwację platformy Azure „{ $name }”.
 toast-software-cancelled = Anulowano zakup oprogramowania „{ $name }”.
-toast-relationship-removed = Usunięto relację odsprzedawcy z klientem { $name }. Klient nie jest już na Twojej liście klientów, a zakupy dla niego są zablokowane.{ $dap ->
-    [1] {" "}Odebrano uprawnienia administratora delegowanego.
+toast-relationship-removed = Usunięto relację odsprzedawcy z klientem { $name }. Klienta nie ma już na liście klientów, a zakupy dla niego są zablokowane.{ $dap ->
+    [1] {" "}Odebrano delegowane uprawnienia administratora.
    *[0] {""}
 }{ $contacts ->
     [0] {""}
-    [one] {" "}Usunięto { $contacts } wyznaczenie kontaktu pomocy technicznej.
-    [few] {" "}Usunięto { $contacts } wyznaczenia kontaktów pomocy technicznej.
-   *[many] {" "}Usunięto { $contacts } wyznaczeń kontaktów pomocy technicznej.
+    [one] {" "}Usunięto wyznaczony kontakt pomocy technicznej z { $contacts } subskrypcji.
+   *[other] {" "}Usunięto wyznaczone kontakty pomocy technicznej z { $contacts } subskrypcji.
 }
-toast-dap-removed = Usunięto uprawnienia administratora delegowanego. Relacja odsprzedawcy pozostaje.
+toast-dap-removed = Usunięto delegowane uprawnienia administratora. Relacja odsprzedawcy pozostaje.
 
 # Nagłówek klienta
 breadcrumb = Ścieżka nawigacji
 badge-reseller = Odsprzedawca
-badge-dap = Administrator delegowany
+badge-dap = DAP
 badge-no-relationship = Brak relacji
 customer-no-relationship = Brak relacji odsprzedawcy
 customer-no-relationship-since = Brak relacji odsprzedawcy od { $date }
-customer-no-relationship-explained = Tego klienta nie ma na Twojej liście klientów, uprawnienia administratora delegowanego są odebrane, a zakupy są zablokowane. Relację można przywrócić tylko za pomocą żądania relacji zaakceptowanego przez administratora klienta.
+customer-no-relationship-explained = Tego klienta nie ma na liście klientów, delegowane uprawnienia administratora są odebrane, a zakupy są zablokowane. Relację można przywrócić wyłącznie żądaniem relacji, które zaakceptuje administrator klienta.
 customer-tabs = Klient
 tab-subscriptions = Subskrypcje
 tab-account = Konto
@@ -49,10 +48,10 @@ tab-account = Konto
 # Klienci
 customers-subtitle = Klienci, z którymi { $partner } ma relację odsprzedawcy.
 request-relationship = Poproś o relację odsprzedawcy
-customers-search-label = Szukaj według nazwy firmy lub domeny
+customers-search-label = Wyszukiwanie według nazwy firmy lub domeny
 customers-search-placeholder = Nazwa firmy lub domena
 customers-search-submit = Szukaj
-customers-empty = Nie masz jeszcze klientów z relacją odsprzedawcy.
+customers-empty = Nie ma jeszcze klientów z relacją odsprzedawcy.
 customers-no-match = Nazwa ani domena żadnego klienta nie zaczyna się od „{ $query }”.
 col-company-name = Nazwa firmy
 col-primary-domain = Domena podstawowa
@@ -70,7 +69,7 @@ count-subscriptions = { $count ->
 # Karta Subskrypcje
 subscriptions-empty = Brak subskrypcji.
 col-offer = Oferta
-col-commerce-type = Typ handlu
+col-commerce-type = Środowisko handlowe
 col-quantity = Liczba
 col-term = Okres
 col-status = Stan
@@ -87,7 +86,7 @@ reservations-empty = Brak rezerwacji platformy Azure.
 software-title = Zakupy oprogramowania
 software-empty = Brak zakupów oprogramowania.
 add-subscription-title = Dodaj subskrypcję
-add-subscription-blocked = Zakupy dla tego klienta są zablokowane: nie ma z Tobą relacji odsprzedawcy.
+add-subscription-blocked = Zakupy dla tego klienta są zablokowane: klient nie ma relacji odsprzedawcy z partnerem.
 buy = Kup
 item-active = Aktywna
 item-cancelled = Anulowana
@@ -100,18 +99,19 @@ software-window-ended = Okres anulowania (30 dni) minął
 
 # Subskrypcja
 subscription-back = ← Wszystkie subskrypcje
-subscription-term-billed = { $term }, rozliczanie { $cycle }
+subscription-term-billed = { $term }, rozliczenie { $cycle }
 subscription-last-changed = Ostatnia zmiana
-subscription-suspended-at = Wstrzymano
+subscription-suspended-at = Data wstrzymania
 subscription-addon-of = Dodatek do
 subscription-addons = Dodatki
-subscription-suspended-billed = Wstrzymane subskrypcje nowego środowiska handlowego są nadal rozliczane do końca okresu.
-submit = Prześlij
-subscription-suspend-addons = Wstrzymanie wstrzymuje też jej aktywne dodatki.
-subscription-status-role = Zmiana stanu wymaga roli Administrator globalny, Agent administracyjny lub Agent sprzedaży.
+subscription-suspended-billed = Wstrzymana subskrypcja nowego środowiska handlowego jest nadal rozliczana do końca okresu.
+submit = Zastosuj
+subscription-suspend-addons = Wstrzymanie subskrypcji wstrzymuje też jej aktywne dodatki.
+subscription-status-role = Zmiana stanu wymaga roli administratora globalnego, agenta administracyjnego lub agenta sprzedaży.
 subscription-cancel-window = Subskrypcje nowego środowiska handlowego można anulować w ciągu 7 dni od zakupu: do { $until } ({ $days ->
-    [one] został { $days } dzień
-   *[other] zostało { $days } dni
+    [one] pozostał { $days } dzień
+    [few] pozostały { $days } dni
+   *[many] pozostało { $days } dni
 }).
 subscription-cancel = Anuluj subskrypcję
 addon-title = Dodaj dodatek
@@ -128,13 +128,13 @@ account-company-details = Dane firmy
 account-microsoft-id = Identyfikator Microsoft
 account-country = Kraj
 account-relationship-to-partner = Relacja z partnerem
-account-dap = Uprawnienia administratora delegowanego
+account-dap = Delegowane uprawnienia administratora
 account-dap-granted = Przyznane
 account-dap-not-granted = Nieprzyznane
-account-dap-remove = Usuń uprawnienia administratora delegowanego
-account-dap-remove-confirm = Usunąć uprawnienia administratora delegowanego dla { $name }? Relacja odsprzedawcy pozostanie.
+account-dap-remove = Usuń delegowane uprawnienia administratora
+account-dap-remove-confirm = Usunąć delegowane uprawnienia administratora w dzierżawie klienta { $name }? Relacja odsprzedawcy pozostanie.
 account-reseller-since = Odsprzedawca od
-account-removed = Usunięto
+account-removed = Data usunięcia
 account-invite-again = Zaproś ponownie do relacji odsprzedawcy
 account-support-contacts = Kontakty pomocy technicznej
 account-contact-user = { $name } ({ $partner })
@@ -144,8 +144,12 @@ remove-relationship = Usuń relację odsprzedawcy
 account-prepare-removal = Przygotuj do usunięcia: wstrzymaj i anuluj wszystko…
 account-activity = Aktywność
 account-all-activity = Cała aktywność tego klienta
-account-activity-empty = Dla tego klienta nic jeszcze nie zarejestrowano.
-account-activity-caption = Najnowsze wpisy dziennika aktywności dla { $name } (liczba: { $count })
+account-activity-empty = Dla tego klienta nie zarejestrowano jeszcze żadnej aktywności.
+account-activity-caption = { $count ->
+    [one] Najnowszy wpis
+    [few] { $count } najnowsze wpisy
+   *[many] { $count } najnowszych wpisów
+} dziennika aktywności klienta { $name }
 col-date-time = Data i godzina
 col-operation = Operacja
 col-user = Użytkownik
@@ -155,21 +159,20 @@ status-succeeded = Powodzenie
 change-none = (brak)
 
 # Potwierdzenie usunięcia
-remove-confirm-title = Usunąć relację odsprzedawcy z { $name }?
+remove-confirm-title = Usunąć relację odsprzedawcy z klientem { $name }?
 remove-confirm-intro = Usunięcie relacji:
-remove-consequence-list = usuwa { $name } z Twojej listy klientów;
+remove-consequence-list = usuwa klienta { $name } z listy klientów;
 remove-consequence-contacts = usuwa { $partner } z kontaktów pomocy technicznej klienta
 remove-consequence-designations = ({ $count ->
-    [one] { $count } wyznaczenie
-    [few] { $count } wyznaczenia
-   *[many] { $count } wyznaczeń
+    [one] w { $count } subskrypcji
+   *[other] w { $count } subskrypcjach
 })
-remove-consequence-dap = usuwa uprawnienia administratora delegowanego dla klienta
+remove-consequence-dap = odbiera delegowane uprawnienia administratora w dzierżawie klienta
 remove-consequence-dap-not-granted = (obecnie nieprzyznane)
-remove-consequence-purchases = uniemożliwia przyszłe zakupy dla klienta.
-remove-confirm-hint = Relację można później przywrócić tylko za pomocą żądania relacji zaakceptowanego przez administratora klienta.
+remove-consequence-purchases = blokuje przyszłe zakupy dla klienta.
+remove-confirm-hint = Relację można później przywrócić wyłącznie żądaniem relacji, które zaakceptuje administrator klienta.
 back-to-account = Wróć do konta
-invitation-link-invalid = Ten link zaproszenia jest nieprawidłowy. Sprawdź, czy skopiowano go w całości.
+invitation-link-invalid = Ten link zaproszenia jest nieprawidłowy. Proszę sprawdzić, czy został skopiowany w całości.
 
 # Użytkownicy i role
 users-subtitle = Osoby, które logują się do PartnerDesk w imieniu { $partner }, oraz ich role.
@@ -178,7 +181,7 @@ users-empty = Nie ma jeszcze użytkowników.
 users-caption = Użytkownicy { $partner }
 users-roles = Role
 users-sign-in = Logowanie
-users-you = (Ty)
+users-you = (własne konto)
 users-active = Aktywny
 users-disabled = Wyłączony
 users-locked = Zablokowany
@@ -198,34 +201,34 @@ users-failed-since = { $failures ->
    *[many] { $failures } nieudanych prób od ostatniego logowania
 }
 users-no-failures = Brak nieudanych prób
-users-added = Dodano
+users-added = Data dodania
 users-add-subtitle = Nowy użytkownik otrzyma hasło jednorazowe, pokazane tylko raz na następnej stronie.
 users-email-address = Adres e-mail
 users-roles-legend = Role (co najmniej jedna)
-users-only-ga-customer-roles = Tylko Administrator globalny może nadawać i odbierać role dające dostęp do klientów (wszystkie role oprócz roli Administrator zarządzania użytkownikami).
-users-own-roles = Nie możesz zmienić własnych ról: może to zrobić inny Administrator globalny.
+users-only-ga-customer-roles = Tylko administrator globalny może nadawać i odbierać role dające dostęp do klientów (wszystkie role oprócz roli administratora zarządzania użytkownikami).
+users-own-roles = Własnych ról nie można zmienić: może to zrobić inny administrator globalny.
 users-domains = Zweryfikowane domeny
 users-domains-hint = Nowi użytkownicy muszą mieć adres e-mail w jednej z tych domen. Domeny dodaje operator PartnerDesk.
-users-domains-none = Jeszcze żadnej, więc nie można dodać użytkownika: poproś operatora PartnerDesk o dodanie Twojej domeny.
+users-domains-none = Nie ma jeszcze żadnej, więc nie można dodać użytkownika. Domenę partnera dodaje na prośbę operator PartnerDesk.
 users-email-domains = Dozwolone domeny adresu: { $domains }.
-users-only-ga-changes = Tylko Administrator globalny może zmienić konto Administratora globalnego.
-users-roles-hint = Zmiana ról wylogowuje użytkownika wszędzie, więc nowe role obowiązują od razu.
+users-only-ga-changes = Tylko administrator globalny może zmienić konto administratora globalnego.
+users-roles-hint = Zmiana ról wylogowuje użytkownika ze wszystkich sesji, więc nowe role obowiązują od razu.
 users-save-roles = Zapisz role
-users-cannot-disable-self = Nie możesz wyłączyć własnego konta.
+users-cannot-disable-self = Nie można wyłączyć własnego konta.
 users-disable-confirm = Wyłączyć użytkownika { $name }? Zostanie od razu wylogowany i nie zaloguje się, dopóki konto nie zostanie ponownie włączone.
 users-disable-hint = Wyłączony użytkownik jest od razu wylogowywany i nie może się zalogować.
 users-disable = Wyłącz użytkownika
-users-enable-hint = Włączenie pozwala użytkownikowi ponownie logować się swoim hasłem.
+users-enable-hint = Po włączeniu użytkownik może znów logować się swoim hasłem.
 users-enable = Włącz użytkownika
-users-own-password = Własne hasło zmienisz w sekcji
-users-reset-confirm = Zresetować hasło użytkownika { $name }? Obecne hasło przestanie działać, a użytkownik zostanie wszędzie wylogowany.
-users-reset-hint = Użytkownik otrzyma nowe hasło jednorazowe, pokazane Ci tylko raz. Obecne hasło przestanie działać, blokada logowania zostanie zdjęta, a użytkownik zostanie wszędzie wylogowany.
+users-own-password = Własne hasło można zmienić w sekcji
+users-reset-confirm = Zresetować hasło użytkownika { $name }? Obecne hasło przestanie działać, a użytkownik zostanie wylogowany ze wszystkich sesji.
+users-reset-hint = Użytkownik otrzyma nowe hasło jednorazowe, pokazane tylko raz. Obecne hasło przestanie działać, blokada logowania zostanie zdjęta, a użytkownik zostanie wylogowany ze wszystkich sesji.
 users-reset = Zresetuj hasło
 users-added-title = Dodano użytkownika
 users-reset-title = Zresetowano hasło
 users-one-time-password = Hasło jednorazowe
 users-shown-once = To hasło jest pokazywane tylko raz.
-users-hand-over = Przekaż je użytkownikowi { $name } w bezpieczny sposób: osobiście lub zaufanym kanałem, nigdy razem z adresem e-mail w jednej wiadomości. PartnerDesk przechowuje tylko jego skrót: jeśli hasło zginie, zresetuj je ponownie. Poproś o wybranie własnego hasła w sekcji Zmień hasło po zalogowaniu.
+users-hand-over = Hasło należy przekazać użytkownikowi { $name } w bezpieczny sposób: osobiście lub zaufanym kanałem, nigdy w jednej wiadomości z adresem e-mail. PartnerDesk przechowuje tylko jego skrót: jeśli hasło zaginie, trzeba je zresetować ponownie. Po zalogowaniu użytkownik powinien ustawić własne hasło w sekcji Zmień hasło.
 users-sign-in-name = Adres e-mail (nazwa logowania)
 users-back = Wróć do listy użytkowników
 
@@ -238,13 +241,13 @@ activity-customer-placeholder = Nazwa firmy
 activity-all-operations = Wszystkie operacje
 activity-all-users = Wszyscy użytkownicy
 activity-show = Pokaż
-activity-dates-hint = Daty to pełne dni w UTC, obie włącznie. Pozostaw datę początkową pustą, aby zobaczyć całą historię.
-activity-only-for = Tylko aktywność dla
+activity-dates-hint = Daty oznaczają pełne dni w UTC, obie włącznie. Pusta data początkowa oznacza całą historię.
+activity-only-for = Tylko aktywność klienta
 activity-show-all-customers = Pokaż wszystkich klientów
 activity-last-30-days = Pokaż ostatnie 30 dni
-activity-empty = Żadna aktywność nie pasuje do tych filtrów.
+activity-empty = Żaden wpis nie pasuje do tych filtrów.
 activity-col-customer = Klient
-activity-not-your-customer = Nie jest Twoim klientem
+activity-not-your-customer = Nie jest klientem partnera
 activity-download-csv = Pobierz jako CSV
 activity-user-choice = { $name } ({ $email })
 csv-time = Czas (UTC)
@@ -261,27 +264,36 @@ csv-resource-id = Identyfikator zasobu
 csv-request-id = Identyfikator żądania
 
 # Zmiana hasła
-password-subtitle = Zmiana hasła wylogowuje Cię wszędzie indziej.
+password-subtitle = Zmiana hasła kończy wszystkie pozostałe sesje.
 password-current = Obecne hasło
 password-new = Nowe hasło
-password-hint = Od 8 do 128 znaków, trudne do odgadnięcia: dobrze sprawdza się kilka niepowiązanych słów. Popularne hasła, wzory oraz Twoje imię lub nazwa firmy są odrzucane.
+password-hint = Od 8 do 128 znaków, trudne do odgadnięcia: dobrze sprawdza się kilka niepowiązanych słów. Popularne hasła, proste wzory, imię i nazwisko lub nazwa firmy są odrzucane.
 password-again = Powtórz nowe hasło
 
 # Przygotowanie do usunięcia
 offboarding-title = Przygotowanie do usunięcia
-offboarding-nothing-left = Nie zostało nic do wstrzymania ani anulowania.
-offboarding-intro = Potwierdzenie wykona dokładnie to, w jednym kroku:
-offboarding-suspend = Wstrzymaj
-offboarding-cancel-reservation = Anuluj rezerwację platformy Azure { $name } ({ $sku }, { $region })
-offboarding-cancel-software = Anuluj zakup oprogramowania { $product } (zamówienie { $order })
+offboarding-nothing-left = Nie pozostało nic do wstrzymania ani anulowania.
+offboarding-intro = Po potwierdzeniu zostanie wykonane dokładnie to, w jednym kroku:
+offboarding-suspend = Wstrzymanie subskrypcji
+offboarding-cancel-reservation = Anulowanie rezerwacji platformy Azure { $name } ({ $sku }, { $region })
+offboarding-cancel-software = Anulowanie zakupu oprogramowania { $product } (zamówienie { $order })
 offboarding-still-billed = { $count ->
-    [one] { $count } z nich to subskrypcja nowego środowiska handlowego: jest ona
-    [few] { $count } z nich to subskrypcje nowego środowiska handlowego: są one
-   *[many] { $count } z nich to subskrypcje nowego środowiska handlowego: są one
-} nadal rozliczane po wstrzymaniu, do końca okresu.
+    [one] Spośród wstrzymywanych subskrypcji jedna należy do nowego środowiska handlowego: po wstrzymaniu jest ona nadal rozliczana do końca okresu.
+    [few] Spośród wstrzymywanych subskrypcji { $count } należą do nowego środowiska handlowego: po wstrzymaniu są one nadal rozliczane do końca okresu.
+   *[many] Spośród wstrzymywanych subskrypcji { $count } należy do nowego środowiska handlowego: po wstrzymaniu są one nadal rozliczane do końca okresu.
+}
 offboarding-stuck-title = Tych pozycji nie można już anulować i nadal będą blokować usunięcie:
-offboarding-stuck-item = { $product } (zamówienie { $order }), kupiono { $date }: zakupy oprogramowania można anulować tylko w ciągu 30 dni.
-offboarding-submit = Wstrzymaj i anuluj to wszystko
+offboarding-stuck-item = { $product } (zamówienie { $order }), data zakupu { $date }: zakup oprogramowania można anulować tylko w ciągu 30 dni.
+offboarding-submit = { $cancel ->
+    [0] { $suspend ->
+        [one] Wstrzymaj tę subskrypcję
+       *[other] Wstrzymaj te subskrypcje
+    }
+   *[other] { $suspend ->
+        [0] Anuluj wszystkie wymienione pozycje
+       *[other] Wstrzymaj i anuluj wszystkie wymienione pozycje
+    }
+}
 toast-offboarding-done = Wstrzymano { $subscriptions ->
     [one] { $subscriptions } subskrypcję
     [few] { $subscriptions } subskrypcje
@@ -296,48 +308,51 @@ toast-offboarding-done = Wstrzymano { $subscriptions ->
    *[many] { $software } zakupów oprogramowania
 }.{ $stuck ->
     [0] {" "}Nic aktywnego nie blokuje już usunięcia.
-   *[other] {" "}Niektórych zakupów oprogramowania nie można anulować i nadal blokują usunięcie.
+   *[other] {" "}Niektórych zakupów oprogramowania nie można anulować i nadal blokują one usunięcie.
 }
 
 # Żądanie relacji odsprzedawcy
 toast-request-revoked = Odwołano żądanie relacji: jego link już nie działa.
 invitation-draft = Dzień dobry,
 
-    { $partner } chce zostać Państwa odsprzedawcą usług w chmurze. Aby zaakceptować, administrator Państwa organizacji otwiera ten link i potwierdza:
+    { $partner } chce zostać odsprzedawcą usług w chmurze dla Państwa organizacji. Aby wyrazić zgodę, administrator Państwa organizacji powinien otworzyć poniższy link i potwierdzić:
 
     { $link }
 
     { $dap ->
-        [yes] Akceptacja daje też { $partner } uprawnienia administratora delegowanego w Państwa dzierżawie, dzięki czemu możemy nią zarządzać.
+        [yes] Akceptacja daje też { $partner } delegowane uprawnienia administratora w Państwa dzierżawie, dzięki czemu będziemy mogli nią zarządzać.
        *[no] Akceptacja nie daje nam dostępu administracyjnego do Państwa dzierżawy.
     }
 
     Link działa jeden raz i wygasa { $expires }.
 
-    Z pozdrowieniami
+    Z wyrazami szacunku
     { $partner }
-requests-subtitle = Wyślij administratorowi klienta osobisty link. Jego akceptacja czyni { $partner } odsprzedawcą klienta lub przywraca tę rolę po usunięciu relacji.
-requests-your-invitation = Twoje zaproszenie
-requests-copy-now = Skopiuj teraz tę wiadomość i wyślij ją administratorowi klienta: link jest pokazywany tylko raz. Działa jeden raz i wygasa za { $days } dni.
-requests-message-with-dap = Treść zaproszenia (z uprawnieniami administratora delegowanego)
-requests-message-without-dap = Treść zaproszenia (bez uprawnień administratora delegowanego)
+requests-subtitle = Administrator klienta otrzymuje osobisty link. Jego akceptacja czyni { $partner } odsprzedawcą klienta lub przywraca tę relację po jej usunięciu.
+requests-your-invitation = Zaproszenie
+requests-copy-now = Tę wiadomość należy skopiować teraz i wysłać administratorowi klienta: link jest pokazywany tylko raz. Działa jeden raz i wygasa po { $days ->
+    [one] { $days } dniu
+   *[other] { $days } dniach
+}.
+requests-message-with-dap = Treść zaproszenia (z delegowanymi uprawnieniami administratora)
+requests-message-without-dap = Treść zaproszenia (bez delegowanych uprawnień administratora)
 requests-link = Link:
 requests-new = Nowe żądanie
-requests-include-dap = Dołącz uprawnienia administratora delegowanego
-requests-dap-hint = Dzięki nim Twoi agenci administracyjni mogą zarządzać dzierżawą klienta. Klient widzi to przed akceptacją.
+requests-include-dap = Z delegowanymi uprawnieniami administratora (DAP)
+requests-dap-hint = Dzięki nim agenci administracyjni partnera mogą zarządzać dzierżawą klienta. Klient widzi to przed akceptacją.
 requests-create = Utwórz zaproszenie
 requests-for = Zaproszenie dla
 requests-new-customer = Nowy klient
 requests-former-customers = Byli klienci
-requests-for-hint = Administrator nowego klienta podaje przy akceptacji domenę swojej organizacji; domena, która jest tu już znana, zostanie odrzucona. Zaproszenie byłego klienta (takiego, którego relacja z Tobą została zakończona) można zaakceptować tylko w imieniu tego klienta.
+requests-for-hint = Administrator nowego klienta podaje przy akceptacji domenę swojej organizacji; domena, która jest tu już znana, zostanie odrzucona. Zaproszenie dla byłego klienta (którego relacja z partnerem została zakończona) może zaakceptować tylko ten klient.
 requests-title = Żądania
 requests-empty = Nie ma jeszcze żądań.
 requests-caption = Żądania relacji
-requests-created = Utworzono
-requests-dap = Administrator delegowany
-requests-expires = Wygasa
-requests-included = Dołączone
-requests-not-included = Niedołączone
+requests-created = Data utworzenia
+requests-dap = DAP
+requests-expires = Data wygaśnięcia
+requests-included = Tak
+requests-not-included = Nie
 requests-accepted = Zaakceptowane
 requests-revoked = Odwołane
 requests-pending = Oczekujące
@@ -345,30 +360,30 @@ requests-expired = Wygasłe
 requests-revoke = Odwołaj
 requests-revoke-hidden = żądanie z { $date }
 
-# Publiczna strona zaproszenia
+# Publiczna strona zaproszenia (czyta ją administrator klienta: forma „Państwo”)
 invitation-title = Zaproszenie od odsprzedawcy
-invitation-done = Gotowe: { $partner } jest teraz odsprzedawcą firmy { $company }.
-invitation-organisation-added = Dodano Twoją organizację.
-invitation-has-dap = { $partner } ma uprawnienia administratora delegowanego w Twojej dzierżawie.
-invitation-has-no-access = { $partner } nie ma dostępu administracyjnego do Twojej dzierżawy.
-invitation-asks = prosi o zostanie odsprzedawcą usług w chmurze dla Twojej organizacji.
-invitation-accepting = Akceptacja pozwala { $partner } sprzedawać Ci subskrypcje i wspierać Cię jako partner.
-invitation-with-dap = Daje też { $partner }
-invitation-with-dap-strong = uprawnienia administratora delegowanego
-invitation-with-dap-after = : agenci administracyjni partnera mogą zarządzać Twoją dzierżawą.
+invitation-done = Gotowe: { $partner } jest teraz odsprzedawcą organizacji { $company }
+invitation-organisation-added = Państwa organizacja została dodana.
+invitation-has-dap = { $partner } ma delegowane uprawnienia administratora w Państwa dzierżawie.
+invitation-has-no-access = { $partner } nie ma dostępu administracyjnego do Państwa dzierżawy.
+invitation-asks = chce zostać odsprzedawcą usług w chmurze dla Państwa organizacji.
+invitation-accepting = Po akceptacji { $partner } będzie mógł sprzedawać Państwu subskrypcje i wspierać Państwa jako partner.
+invitation-with-dap = Akceptacja daje też { $partner }
+invitation-with-dap-strong = delegowane uprawnienia administratora
+invitation-with-dap-after = : agenci administracyjni partnera będą mogli zarządzać Państwa dzierżawą.
 invitation-without-dap = Akceptacja
 invitation-without-dap-strong = nie
-invitation-without-dap-after = daje { $partner } dostępu administracyjnego do Twojej dzierżawy.
-invitation-hint = Akceptować powinien tylko administrator Twojej organizacji. Link działa jeden raz i wygasa { $date }.
-invitation-domain = Domena podstawowa Twojej organizacji
+invitation-without-dap-after = daje { $partner } dostępu administracyjnego do Państwa dzierżawy.
+invitation-hint = Zaproszenie powinien zaakceptować wyłącznie administrator Państwa organizacji. Link działa jeden raz i wygasa { $date }.
+invitation-domain = Domena podstawowa Państwa organizacji
 invitation-domain-placeholder = contoso.onmicrosoft.com
-invitation-about-organisation = Twoja organizacja
-invitation-for-new = To zaproszenie jest przeznaczone dla organizacji, której jeszcze tu nie ma. Jeśli { $partner } współpracował już z Twoją organizacją, poproś o zaproszenie, które ją wskazuje.
+invitation-about-organisation = Dane organizacji
+invitation-for-new = To zaproszenie jest przeznaczone dla organizacji, której jeszcze tu nie ma. Jeśli { $partner } współpracował już z Państwa organizacją, prosimy zwrócić się do partnera o zaproszenie, które ją wskazuje.
 invitation-for-customer = To zaproszenie dotyczy wyłącznie powyższej organizacji: jego akceptacja czyni { $partner } jej odsprzedawcą.
-invitation-country = Kraj (dwuliterowy kod)
+invitation-country = Kraj (kod dwuliterowy)
 invitation-country-placeholder = PL
-invitation-accept = Zaakceptuj i ustaw { $partner } jako naszego odsprzedawcę
-toast-password-changed = Zmieniono hasło. Pozostałe sesje zostały wylogowane.
+invitation-accept = Akceptuję: { $partner } zostanie naszym odsprzedawcą
+toast-password-changed = Zmieniono hasło. Pozostałe sesje zostały zakończone.
 toast-bought = Kupiono { $quantity } × { $offer }.
 toast-bought-addon = Kupiono dodatek { $quantity } × { $offer }.
 toast-subscription-cancelled = Anulowano subskrypcję „{ $name }”.{ $addons ->
@@ -379,54 +394,54 @@ toast-subscription-cancelled = Anulowano subskrypcję „{ $name }”.{ $addons 
 }
 toast-support-contact-set = { $name } jest teraz wyznaczonym kontaktem pomocy technicznej.
 toast-support-contact-none = Subskrypcja nie ma teraz wyznaczonego kontaktu pomocy technicznej.
-toast-roles-unchanged = { $name } ma już te role.
-toast-roles-changed = Role użytkownika { $name } to teraz: { $roles }. Użytkownik został wszędzie wylogowany, więc zmiana obowiązuje od razu.
-toast-user-already-active = { $name } jest już aktywny.
-toast-user-already-disabled = { $name } jest już wyłączony.
-toast-user-enabled = { $name } jest włączony i może znów logować się swoim hasłem.
-toast-user-disabled = { $name } jest wyłączony i został wszędzie wylogowany.
+toast-roles-unchanged = Użytkownik { $name } ma już te role.
+toast-roles-changed = Role użytkownika { $name } to teraz: { $roles }. Użytkownik został wylogowany ze wszystkich sesji, więc zmiana obowiązuje od razu.
+toast-user-already-active = Użytkownik { $name } jest już aktywny.
+toast-user-already-disabled = Użytkownik { $name } jest już wyłączony.
+toast-user-enabled = Włączono użytkownika { $name }: może znów logować się swoim hasłem.
+toast-user-disabled = Wyłączono użytkownika { $name } i wylogowano go ze wszystkich sesji.
 
 ## Logowanie dwuetapowe
-first-password-title = Ustaw swoje hasło
-first-password-intro = Zalogowano jako { $email } hasłem jednorazowym. Ustaw teraz własne hasło: hasło jednorazowe przestanie działać.
+first-password-title = Ustawienie własnego hasła
+first-password-intro = Zalogowano jako { $email } hasłem jednorazowym. Proszę teraz ustawić własne hasło: hasło jednorazowe przestanie działać.
 first-password-submit = Zapisz hasło i przejdź dalej
-signin-steps-next-enrol = Następnie, jeśli nie zrobiono tego wcześniej: skonfiguruj aplikację uwierzytelniającą do logowania dwuetapowego.
-enrol-title = Skonfiguruj logowanie dwuetapowe
-enrol-intro = Każde logowanie wymaga hasła i kodu z aplikacji uwierzytelniającej w telefonie (np. Microsoft Authenticator). Skonfiguruj ją raz, teraz.
-enrol-scan = W aplikacji dodaj konto i zeskanuj ten kod QR.
+signin-steps-next-enrol = Następny krok, jeśli nie został wykonany wcześniej: konfiguracja aplikacji uwierzytelniającej do logowania dwuetapowego.
+enrol-title = Konfiguracja logowania dwuetapowego
+enrol-intro = Każde logowanie wymaga hasła i kodu z aplikacji uwierzytelniającej w telefonie (np. Microsoft Authenticator). Konfiguracja jest jednorazowa i odbywa się teraz.
+enrol-scan = Proszę dodać konto w aplikacji i zeskanować ten kod QR.
 enrol-qr-label = Kod QR z kluczem dla aplikacji uwierzytelniającej
-enrol-by-hand = Albo wpisz w aplikacji ten klucz:
+enrol-by-hand = Można też wpisać w aplikacji ten klucz:
 enrol-account = Konto: { $account }
 enrol-open-app = otwórz w aplikacji na tym urządzeniu
 enrol-code = 6-cyfrowy kod pokazany w aplikacji
 enrol-submit = Potwierdź i zaloguj się
-recovery-title = Zapisz kody odzyskiwania
-recovery-enrolled = Logowanie dwuetapowe jest skonfigurowane i jesteś zalogowany.
-recovery-intro = Jeśli zgubisz telefon, każdy z tych kodów raz zastąpi kod z aplikacji. Wydrukuj je albo zachowaj w menedżerze haseł.
-recovery-once = Są pokazywane tylko teraz. Jeśli stracisz i telefon, i kody, Administrator globalny może zresetować Twoje logowanie dwuetapowe.
-recovery-continue = Zapisałem je: dalej
-code-title = Wpisz kod
-code-intro = Otwórz aplikację uwierzytelniającą i wpisz 6-cyfrowy kod, który pokazuje dla PartnerDesk.
+recovery-title = Kody odzyskiwania
+recovery-enrolled = Logowanie dwuetapowe jest skonfigurowane. Zalogowano pomyślnie.
+recovery-intro = W razie utraty telefonu każdy z tych kodów jeden raz zastąpi kod z aplikacji. Kody należy wydrukować albo zapisać w menedżerze haseł.
+recovery-once = Są pokazywane tylko teraz. W razie utraty zarówno telefonu, jak i kodów administrator globalny może zresetować logowanie dwuetapowe.
+recovery-continue = Kody zapisane: dalej
+code-title = Kod weryfikacyjny
+code-intro = Proszę otworzyć aplikację uwierzytelniającą i wpisać 6-cyfrowy kod, który pokazuje dla PartnerDesk.
 code-label = Kod
-code-hint = Nie masz telefonu pod ręką? Wpisz jeden z kodów odzyskiwania.
+code-hint = Brak telefonu pod ręką? Można wpisać jeden z kodów odzyskiwania.
 code-submit = Zaloguj się
-code-start-over = To nie Ty? Zaloguj się ponownie
+code-start-over = Inne konto? Zaloguj się ponownie
 users-reset-second-step = Zresetuj logowanie dwuetapowe
-users-reset-second-step-hint = Dla kogoś, kto zgubił telefon: przy następnym logowaniu ponownie skonfiguruje aplikację uwierzytelniającą. Zostanie wylogowany wszędzie.
+users-reset-second-step-hint = Dla osoby, która utraciła telefon: przy następnym logowaniu ponownie skonfiguruje aplikację uwierzytelniającą. Zostanie wylogowana ze wszystkich sesji.
 users-second-step = Logowanie dwuetapowe
 users-second-step-on = skonfigurowane
 users-second-step-off = jeszcze nieskonfigurowane
-toast-second-step-reset = Logowanie dwuetapowe użytkownika { $name } zostało zresetowane; skonfiguruje je ponownie przy następnym logowaniu i został wylogowany wszędzie.
-users-reset-second-step-confirm = Zresetować logowanie dwuetapowe użytkownika { $name }? Jego aplikacja uwierzytelniająca i kody odzyskiwania przestaną działać, a on zostanie wylogowany wszędzie.
+toast-second-step-reset = Zresetowano logowanie dwuetapowe użytkownika { $name }: skonfiguruje je ponownie przy następnym logowaniu. Wylogowano go ze wszystkich sesji.
+users-reset-second-step-confirm = Zresetować logowanie dwuetapowe użytkownika { $name }? Jego aplikacja uwierzytelniająca i kody odzyskiwania przestaną działać, a on sam zostanie wylogowany ze wszystkich sesji.
 
 # Klucze API
-api-keys-subtitle = Klucze pozwalają skryptom korzystać z API PartnerDesk w Pana/Pani imieniu, z rolami, jakie ma Pan/Pani w chwili każdego wywołania. Klucz przestaje działać po wygaśnięciu, po odwołaniu lub po wyłączeniu konta.
+api-keys-subtitle = Klucz pozwala skryptom korzystać z API PartnerDesk w imieniu użytkownika, który go utworzył, z rolami, jakie ten użytkownik ma w chwili każdego wywołania. Klucz przestaje działać po wygaśnięciu, po odwołaniu lub po wyłączeniu konta.
 api-keys-new = Nowy klucz
 api-keys-name = Nazwa
 api-keys-days = Ważność (dni)
 api-keys-create = Utwórz klucz
-api-keys-yours = Pana/Pani klucze
-api-keys-none = Nie ma Pan/Pani kluczy API.
+api-keys-yours = Utworzone klucze
+api-keys-none = Brak kluczy API.
 api-keys-created = Utworzono
 api-keys-expires = Wygasa
 api-keys-last-used = Ostatnie użycie

@@ -27,7 +27,7 @@ pub fn operation_label(code: &str) -> String {
 pub struct Entry {
     /// `2026-11-24T09:13:00Z`, the `datetime` of its `<time>` element.
     pub at_iso: String,
-    /// `2026-11-24 09:13 UTC` (the page shows `Locale::datetime(at)` until the script rewrites
+    /// `Nov 24, 2026, 09:13 UTC` (the page shows `Locale::datetime(at)` until the script rewrites
     /// it to local time).
     pub at_text: String,
     pub customer_id: Option<String>,
