@@ -147,7 +147,8 @@
       var btn = document.createElement("button");
       btn.type = "button";
       btn.className = "toast-close";
-      btn.setAttribute("aria-label", document.documentElement.getAttribute("data-close-label") || "Close");
+      var region = document.getElementById("flash");
+      btn.setAttribute("aria-label", (region && region.getAttribute("data-close-label")) || "Close");
       btn.textContent = "\u00d7";
       btn.addEventListener("click", function (ev) {
         var toast = ev.target.closest(".toast");
