@@ -173,7 +173,8 @@ const TABLE: &[Row] = &[
         method: "GET",
         path: "/customers/{id}/remove-relationship",
         form: &[],
-        own: VIEW_OWN,
+        // Only those who can confirm it see the confirmation; the rest learn who can.
+        own: ["S", "200", "403", "403", "403", "403", "403", "404"],
         other: VIEW_OTHER,
     },
     Row {

@@ -496,7 +496,9 @@ async fn sales_agent_sees_the_link_inactive() {
         assert_eq!(t.attr("#remove-relationship", "aria-disabled").await.as_deref(), Some("true"));
         assert_eq!(t.attr("#remove-relationship", "href").await, None);
         let blocked = t.text("#removal-blocked").await;
-        assert!(blocked.contains("Requires the Global admin role."), "{blocked}");
+        assert_eq!(blocked.matches("Requires the Global admin role.").count(), 1, "{blocked}");
+        let admin = format!("User {}", world::GLOBAL_ADMIN);
+        assert!(t.text("#who-can-remove").await.contains(&admin), "says who can remove it");
         // Clicking the inactive link goes nowhere.
         let before = t.path().await;
         t.click("#remove-relationship").await;

@@ -286,3 +286,47 @@ async fn another_partners_customer_is_404_and_unchanged() {
     .assert_status(404);
     assert_eq!(before, snapshot(&mut env.conn()));
 }
+
+/// A user without the role is told, once, who has it (the partner's Global admins by name), is
+/// offered no Prepare for removal they could not finish, and the confirmation page, typed in,
+/// is a 403 naming them.
+#[actix_web::test]
+async fn a_user_without_the_role_is_told_who_has_it_and_offered_nothing_they_cannot_finish() {
+    let (_env, w, app, mut b) = Env::signed_in(SALES_AGENT).await;
+    let account = get(&app, &mut b, &format!("/customers/{}/account", w.contoso.id)).await;
+    account.assert_status(200).assert_contains(&format!("Global admins: User {GLOBAL_ADMIN}."));
+    account.assert_lacks("prepare-for-removal");
+    assert_eq!(
+        account.body.matches("Requires the Global admin role.").count(),
+        1,
+        "{}",
+        account.body
+    );
+    let confirm =
+        get(&app, &mut b, &format!("/customers/{}/remove-relationship", w.ready.id)).await;
+    confirm
+        .assert_status(403)
+        .assert_contains(&format!("User {GLOBAL_ADMIN}"))
+        .assert_lacks("type=\"submit\">Remove reseller relationship");
+}
+
+/// A removed customer's Subscriptions tab says purchases are blocked and offers no Buy form;
+/// a customer without delegated admin privileges is not told they will be removed.
+#[actix_web::test]
+async fn a_removed_customer_offers_no_purchase_and_the_confirmation_states_only_what_happens() {
+    let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let path = format!("/customers/{}/remove-relationship", w.ready.id);
+    let confirm = get(&app, &mut b, &path).await;
+    confirm.assert_status(200).assert_contains("removes delegated admin privileges");
+    let no_dap =
+        get(&app, &mut b, &format!("/customers/{}/remove-relationship", w.reservation_only.id))
+            .await;
+    no_dap
+        .assert_contains("has no delegated admin privileges to remove")
+        .assert_lacks("removes delegated admin privileges");
+    post(&app, &mut b, &path, &[]).await.assert_status(303);
+    let tab = get(&app, &mut b, &format!("/customers/{}/subscriptions", w.ready.id)).await;
+    tab.assert_status(200)
+        .assert_contains("Purchases for this customer are blocked")
+        .assert_lacks(&format!("action=\"/customers/{}/subscriptions\"", w.ready.id));
+}

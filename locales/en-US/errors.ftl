@@ -165,3 +165,4 @@ api-error-size = “size” must be a whole number from 1 to { $max }.
 api-error-token = This continuation token does not belong to this list. Start again from the first page.
 api-error-date = Dates must look like 2026-12-01 or 2026-12-01T10:00:00Z, and startDate must not be after endDate.
 api-error-header = The { $header } header can have at most 128 letters, digits, dashes, dots or underscores.
+denied-remove-ask = Only a Global admin can remove a reseller relationship. Ask one of your organisation’s Global admins: { $names }.

@@ -163,7 +163,7 @@ remove-consequence-designations = ({ $count ->
    *[other] { $count } designations
 })
 remove-consequence-dap = removes delegated admin privileges for the customer
-remove-consequence-dap-not-granted = (not granted now)
+remove-consequence-dap-not-granted = has no delegated admin privileges to remove: none are granted for this customer
 remove-consequence-purchases = prevents future purchases for the customer.
 remove-confirm-hint = The relationship can be re-established later only through a relationship request that the customer’s admin accepts.
 back-to-account = Back to Account
@@ -436,3 +436,4 @@ api-keys-shown-once = The key “{ $name }” is shown only now
 api-keys-store-it = Copy it into your script’s secret store. PartnerDesk keeps only a hash of it and cannot show it again.
 api-keys-docs = The API’s OpenAPI document
 toast-api-key-revoked = The key “{ $name }” is revoked.
+account-ask-global-admins = To remove the relationship when nothing blocks it, ask one of your organisation’s Global admins: { $names }.

@@ -197,3 +197,4 @@ api-error-size = Parametr „size” musi być liczbą całkowitą od 1 do { $ma
 api-error-token = Ten token kontynuacji nie należy do tej listy. Proszę zacząć od pierwszej strony.
 api-error-date = Daty muszą mieć postać 2026-12-01 lub 2026-12-01T10:00:00Z, a startDate nie może być późniejsza niż endDate.
 api-error-header = Nagłówek { $header } może mieć najwyżej 128 liter, cyfr, myślników, kropek lub podkreśleń.
+denied-remove-ask = Relację odsprzedawcy może usunąć tylko administrator globalny. Proszę zwrócić się do jednego z administratorów globalnych organizacji: { $names }.

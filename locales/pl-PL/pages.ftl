@@ -168,7 +168,7 @@ remove-consequence-designations = ({ $count ->
    *[other] w { $count } subskrypcjach
 })
 remove-consequence-dap = odbiera delegowane uprawnienia administratora w dzierżawie klienta
-remove-consequence-dap-not-granted = (obecnie nieprzyznane)
+remove-consequence-dap-not-granted = nie odbiera delegowanych uprawnień administratora (DAP), bo dla tego klienta nie są przyznane
 remove-consequence-purchases = blokuje przyszłe zakupy dla klienta.
 remove-confirm-hint = Relację można później przywrócić wyłącznie żądaniem relacji, które zaakceptuje administrator klienta.
 back-to-account = Wróć do konta
@@ -455,3 +455,4 @@ api-keys-shown-once = Klucz „{ $name }” jest widoczny tylko teraz
 api-keys-store-it = Proszę skopiować go do magazynu sekretów skryptu. PartnerDesk przechowuje tylko jego skrót i nie może go pokazać ponownie.
 api-keys-docs = Dokument OpenAPI interfejsu API
 toast-api-key-revoked = Klucz „{ $name }” został odwołany.
+account-ask-global-admins = Gdy nic już nie blokuje usunięcia relacji, może ją usunąć administrator globalny organizacji: { $names }.

@@ -117,6 +117,18 @@ pub fn find_active_with_partner_and_roles(
     Ok(rows.into_iter().next().map(|(user, partner, _)| (user, partner, roles)))
 }
 
+/// The names of the partner's active Global admins, by name.
+pub fn global_admin_names(conn: &mut AnyConnection, partner_id: &str) -> QueryResult<Vec<String>> {
+    users::table
+        .inner_join(user_roles::table)
+        .filter(users::partner_id.eq(partner_id))
+        .filter(users::active.eq(true))
+        .filter(user_roles::role.eq(Role::GlobalAdmin.as_str()))
+        .order((users::display_name.asc(), users::id.asc()))
+        .select(users::display_name)
+        .load(conn)
+}
+
 pub fn roles_of(conn: &mut AnyConnection, user_id: &str) -> QueryResult<Vec<Role>> {
     let names: Vec<String> = user_roles::table
         .filter(user_roles::user_id.eq(user_id))

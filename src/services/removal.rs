@@ -81,7 +81,8 @@ impl Blocker {
         }
     }
 
-    fn is_active_item(&self) -> bool {
+    /// An active subscription, reservation or software purchase (not a rule).
+    pub fn is_active_item(&self) -> bool {
         matches!(
             self,
             Blocker::ActiveSubscription { .. }

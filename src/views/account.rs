@@ -33,6 +33,8 @@ pub struct AccountPage {
     pub can_request: bool,
     pub header: CustomerHeader,
     pub eligibility: Eligibility,
+    /// For a user without the role: the partner's Global admins, who may remove it.
+    pub who_can_remove: Vec<String>,
     pub support_contacts: Vec<crate::models::support_contact::Named>,
     /// The newest activity-log records about this customer.
     pub activity: Vec<activity::Entry>,

@@ -32,6 +32,8 @@ pub enum Nav {
     Password,
     ApiKeys,
     Users,
+    /// A page of no section (an error page): no navigation item is current.
+    Nowhere,
     Activity,
 }
 

@@ -43,6 +43,7 @@ async fn account(
         can_remove_dap: ctx.user.can(Permission::ManageDelegatedAdmin),
         can_request: ctx.user.can(Permission::RequestRelationship),
         eligibility: a.eligibility,
+        who_can_remove: a.who_can_remove,
         support_contacts: a.support_contacts,
         activity: a.activity.into_iter().map(Into::into).collect(),
         header: CustomerHeader::new(a.customer, a.relationship, "account"),
@@ -58,6 +59,11 @@ async fn confirm(
     let toasts = super::flash::take(&session);
     let id = path.into_inner();
     let a = state.call(&ctx, move |c, ctx| customers::account(c, ctx, &id)).await?;
+    // Nobody is shown a confirmation they cannot confirm: say who can.
+    if !ctx.user.can(Permission::RemoveRelationship) {
+        let names = a.who_can_remove.join(", ");
+        return Err(AppError::Forbidden(Msg::new("denied-remove-ask").text("names", names)));
+    }
     Ok(RemoveConfirmPage {
         l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),

@@ -78,7 +78,7 @@ pub async fn error_pages(
             };
             let page = ErrorInLayoutPage {
                 l: user.locale,
-                layout: Layout::new(&user, Nav::Customers, Vec::new()),
+                layout: Layout::new(&user, Nav::Nowhere, Vec::new()),
                 code: status.as_u16(),
                 title: other.title(),
                 message: other.text(user.locale),
