@@ -3,7 +3,9 @@
 use diesel::prelude::*;
 
 use crate::db::AnyConnection;
-use crate::db::schema::api_keys;
+use crate::db::schema::{api_keys, partners, user_roles, users};
+use crate::models::partner::Partner;
+use crate::models::user::{self, ActiveUser, User};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = api_keys)]
@@ -29,13 +31,31 @@ pub fn insert(conn: &mut AnyConnection, k: &ApiKey) -> QueryResult<()> {
     diesel::insert_into(api_keys::table).values(k).execute(conn).map(|_| ())
 }
 
-/// The key whose secret has this hash, if any.
-pub fn find_by_hash(conn: &mut AnyConnection, hash: &str) -> QueryResult<Option<ApiKey>> {
-    api_keys::table
+/// The key whose secret has this hash, with its user (if active) as a signed-in request needs
+/// it, in one statement: every API call runs this.
+pub fn find_by_hash_with_user(
+    conn: &mut AnyConnection,
+    hash: &str,
+) -> QueryResult<Option<(ApiKey, Option<ActiveUser>)>> {
+    type Row = (ApiKey, Option<User>, Option<Partner>, Option<String>);
+    let rows: Vec<Row> = crate::on_backend!(conn, |c| api_keys::table
+        .left_join(
+            users::table.on(users::id.eq(api_keys::user_id).and(users::active.eq(true))),
+        )
+        .left_join(partners::table.on(partners::id.eq(users::partner_id)))
+        .left_join(user_roles::table.on(user_roles::user_id.eq(users::id)))
         .filter(api_keys::secret_hash.eq(hash))
-        .select(ApiKey::as_select())
-        .first(conn)
-        .optional()
+        .select((
+            ApiKey::as_select(),
+            Option::<User>::as_select(),
+            Option::<Partner>::as_select(),
+            user_roles::role.nullable(),
+        ))
+        .load(c))?;
+    let roles = user::sorted_roles(rows.iter().filter_map(|(.., role)| role.as_deref()));
+    Ok(rows.into_iter().next().map(|(key, user, partner, _)| {
+        (key, user.zip(partner).map(|(user, partner)| (user, partner, roles)))
+    }))
 }
 
 /// The user's keys, newest first.

@@ -1,7 +1,7 @@
 //! API keys: a user makes keys for scripts on their profile page; a key acts as that user, with
 //! the user's roles and partner as they are at each call.
 
-use crate::auth::{SignedIn, load_signed_in};
+use crate::auth::SignedIn;
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
@@ -107,11 +107,13 @@ pub fn authenticate(c: &mut AnyConnection, secret: &str) -> AppResult<Option<(Ap
         return Ok(None);
     }
     let now = now_ms();
-    let Some(key) = api_key::find_by_hash(c, &sha256_hex(secret))? else { return Ok(None) };
-    if !key.is_usable_at(now) {
+    let Some((key, user)) = api_key::find_by_hash_with_user(c, &sha256_hex(secret))? else {
         return Ok(None);
+    };
+    let Some(user) = user.filter(|_| key.is_usable_at(now)) else { return Ok(None) };
+    // A write only when the recorded use is older than the interval: most calls only read.
+    if key.last_used_at.is_none_or(|at| at < now - TOUCH_EVERY_MS) {
+        api_key::touch(c, &key.id, now, TOUCH_EVERY_MS)?;
     }
-    let Some(signed_in) = load_signed_in(c, &key.user_id)? else { return Ok(None) };
-    api_key::touch(c, &key.id, now, TOUCH_EVERY_MS)?;
-    Ok(Some((key, signed_in)))
+    Ok(Some((key, SignedIn::from(user))))
 }
