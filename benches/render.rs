@@ -15,6 +15,7 @@ fn page() -> CustomersPage {
             delegated_admin: i % 3 != 0,
             active_subscriptions: i * 7 % 13,
             sort_name: format!("contoso & partners {i} sp. z o.o."),
+            tenant_id: format!("9a1b2c3d-7425-40de-944b-e07fc1f90a{i:02}"),
         })
         .collect();
     CustomersPage {

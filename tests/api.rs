@@ -202,6 +202,13 @@ async fn a_key_made_on_the_profile_page_is_shown_once_and_acts_as_its_user() {
         .map(|c| c["companyProfile"]["companyName"].as_str().unwrap())
         .collect();
     assert!(names.contains(&"Contoso Ltd") && !names.contains(&"Beta Customer GmbH"), "{names:?}");
+    let listed = list.json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == w.contoso.id.as_str())
+        .unwrap();
+    assert_eq!(listed["companyProfile"]["tenantId"], w.contoso.tenant_id.as_str());
     assert_eq!(list.json["totalCount"], names.len());
     let one = get(&app, &format!("/v1/customers/{}", w.contoso.id), &secret).await;
     assert_eq!(one.expect(200)["companyProfile"]["tenantId"], w.contoso.tenant_id.as_str());

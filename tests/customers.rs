@@ -12,7 +12,7 @@ async fn lists_own_reseller_customers_with_active_counts() {
     let page = get(&app, &mut b, "/customers").await;
     page.assert_status(200)
         .assert_contains("Contoso Ltd")
-        .assert_contains("contosoltd.onmicrosoft.com")
+        .assert_contains("contosoltd.<wbr>onmicrosoft.<wbr>com")
         .assert_contains("Fabrikam Ready")
         .assert_lacks("Beta Customer")
         .assert_lacks("Reseller Customer");
@@ -23,7 +23,7 @@ async fn lists_own_reseller_customers_with_active_counts() {
 /// The Active subscriptions figure in a customer's row of the Customers page.
 fn active_count(page: &Resp, customer: &str) -> String {
     let row = page.body.split(customer).nth(1).unwrap().split("</tr>").next().unwrap();
-    row.split(r#"<td class="num">"#).nth(1).unwrap().split('<').next().unwrap().to_string()
+    row.split(r#"class="num">"#).nth(1).unwrap().split('<').next().unwrap().to_string()
 }
 
 /// The `UPDATE relationships` statement of a migration, as written for the test's backend.
@@ -62,7 +62,7 @@ async fn names_and_domains_shown_are_the_customers_own_also_for_rows_from_before
     get(&app, &mut b, "/customers")
         .await
         .assert_contains("Contoso Ltd")
-        .assert_contains("contosoltd.onmicrosoft.com");
+        .assert_contains("contosoltd.<wbr>onmicrosoft.<wbr>com");
 }
 
 #[actix_web::test]
@@ -248,4 +248,28 @@ async fn domain_only_matches_are_found_at_every_shared_length() {
     assert!(before.iter().any(|(n, l)| n == "sum mit co" && *l == 3), "{before:?}");
     diesel::RunQueryDsl::execute(diesel::sql_query(update), &mut *c).unwrap();
     assert_eq!(lcps(&mut c), before, "SQL and application disagree on name_domain_lcp");
+}
+
+/// The tenant id a relationship carries for the API's list is the customer's, for rows the
+/// application wrote and for rows from before the migration that added it.
+#[actix_web::test]
+async fn the_tenant_id_a_relationship_carries_is_the_customers_also_from_before_the_copy() {
+    use diesel::prelude::*;
+    use partnerdesk::db::schema::{customers as cu, relationships as r};
+    let env = Env::new();
+    let truth = |c: &mut partnerdesk::db::AnyConnection| -> Vec<(String, String, String)> {
+        r::table
+            .inner_join(cu::table)
+            .select((r::id, r::tenant_id, cu::tenant_id))
+            .order(r::id)
+            .load(c)
+            .unwrap()
+    };
+    let mut c = env.conn();
+    let rows = truth(&mut c);
+    assert!(rows.len() > 5 && rows.iter().all(|(_, kept, own)| kept == own && !own.is_empty()));
+    let update = migration_update(&env, "2026-12-03-000014_tenant_on_relationship");
+    diesel::update(r::table).set(r::tenant_id.eq("")).execute(&mut *c).unwrap();
+    diesel::RunQueryDsl::execute(diesel::sql_query(update), &mut *c).unwrap();
+    assert_eq!(truth(&mut c), rows, "the migration's copy differs from the application's");
 }

@@ -113,6 +113,7 @@ diesel::table! {
         active_subscriptions -> BigInt,
         company_name -> Text,
         primary_domain -> Text,
+        tenant_id -> Text,
     }
 }
 

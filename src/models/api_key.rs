@@ -39,9 +39,7 @@ pub fn find_by_hash_with_user(
 ) -> QueryResult<Option<(ApiKey, Option<ActiveUser>)>> {
     type Row = (ApiKey, Option<User>, Option<Partner>, Option<String>);
     let rows: Vec<Row> = crate::on_backend!(conn, |c| api_keys::table
-        .left_join(
-            users::table.on(users::id.eq(api_keys::user_id).and(users::active.eq(true))),
-        )
+        .left_join(users::table.on(users::id.eq(api_keys::user_id).and(users::active.eq(true))),)
         .left_join(partners::table.on(partners::id.eq(users::partner_id)))
         .left_join(user_roles::table.on(user_roles::user_id.eq(users::id)))
         .filter(api_keys::secret_hash.eq(hash))

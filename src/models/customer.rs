@@ -43,6 +43,7 @@ impl Customer {
             search_domain,
             company_name: customer.company_name.clone(),
             primary_domain: customer.primary_domain.clone(),
+            tenant_id: customer.tenant_id.clone(),
         }
     }
 }
@@ -57,6 +58,7 @@ pub struct CustomerListRow {
     pub active_subscriptions: i64,
     /// The list's sort key, for the next page's cursor.
     pub sort_name: String,
+    pub tenant_id: String,
 }
 
 /// Where a page of the customer list starts: after this (lowercased name, id).
@@ -66,7 +68,7 @@ pub struct Cursor {
     pub id: String,
 }
 
-type ListRow = (String, String, String, bool, String, i64);
+type ListRow = (String, String, String, bool, String, i64, String);
 
 /// Where a search looks for its prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,6 +113,7 @@ pub fn list_for_partner(
                     relationships::allow_delegated_access,
                     relationships::sort_name,
                     relationships::active_subscriptions,
+                    relationships::tenant_id,
                 ))
                 .limit(limit + 1)
         };
@@ -202,6 +205,7 @@ pub fn list_for_partner(
                 delegated_admin,
                 sort_name,
                 active_subscriptions,
+                tenant_id,
             )| {
                 CustomerListRow {
                     id,
@@ -210,6 +214,7 @@ pub fn list_for_partner(
                     delegated_admin,
                     active_subscriptions,
                     sort_name,
+                    tenant_id,
                 }
             },
         )
@@ -230,14 +235,6 @@ pub fn find_for_partner(
         .select((Customer::as_select(), Relationship::as_select()))
         .first(conn)
         .optional()
-}
-
-/// (id, tenant id) of the given customers, in one statement.
-pub fn tenant_ids(conn: &mut AnyConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
-    customers::table
-        .filter(customers::id.eq_any(ids))
-        .select((customers::id, customers::tenant_id))
-        .load(conn)
 }
 
 pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<Customer>> {

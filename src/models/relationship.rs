@@ -22,6 +22,8 @@ pub struct Relationship {
     /// The customer's company name and domain as shown, so that the list reads no customer row.
     pub company_name: String,
     pub primary_domain: String,
+    /// The customer's tenant id, for the same reason (the API's list shows it).
+    pub tenant_id: String,
 }
 
 pub const RESELLER: &str = "reseller";

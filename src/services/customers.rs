@@ -42,14 +42,6 @@ pub fn search(
     Ok(customer::list_for_partner(c, p, Some(query), within, after.as_ref(), limit)?)
 }
 
-/// The tenant ids of some of the partner's customers (a page of the list has no tenant ids).
-pub fn tenant_ids(
-    c: &mut AnyConnection,
-    ids: &[String],
-) -> AppResult<std::collections::HashMap<String, String>> {
-    Ok(customer::tenant_ids(c, ids)?.into_iter().collect())
-}
-
 /// The customer and the partner's relationship with it; 404 for a customer the partner has
 /// never had. The caller checks the user's rights for what it does with it.
 pub fn find(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<(Customer, Relationship)> {

@@ -65,9 +65,9 @@ impl Customer {
         }
     }
 
-    pub fn from_row(row: &CustomerListRow, tenant_id: &str) -> Self {
+    pub fn from_row(row: &CustomerListRow) -> Self {
         let (id, domain, name) = (&row.id, &row.primary_domain, &row.company_name);
-        Customer::new(id, tenant_id, domain, name, "reseller", row.delegated_admin)
+        Customer::new(id, &row.tenant_id, domain, name, "reseller", row.delegated_admin)
     }
 
     pub fn from_parts(c: &crate::models::customer::Customer, rel: &Relationship) -> Self {

@@ -132,12 +132,9 @@ pub async fn list(
             Some((p.pop().unwrap_or_default(), id))
         }
     };
-    let (rows, tenants) = call(&req, &state, &api, move |c, ctx| {
-        let rows = svc::search(c, ctx, &text, within, after, size)?;
-        let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-        Ok((rows, svc::tenant_ids(c, &ids)?))
-    })
-    .await?;
+    let rows =
+        call(&req, &state, &api, move |c, ctx| svc::search(c, ctx, &text, within, after, size))
+            .await?;
     let more = rows.len() as i64 > size;
     let page = &rows[..rows.len().min(size as usize)];
     let links = more.then(|| {
@@ -147,10 +144,7 @@ pub async fn list(
             token(&list_id, &[&last.sort_name, &last.id]),
         )
     });
-    let items = page
-        .iter()
-        .map(|r| Customer::from_row(r, tenants.get(&r.id).map_or("", String::as_str)))
-        .collect();
+    let items = page.iter().map(Customer::from_row).collect();
     Ok(ok(&CustomerCollection::new(items, links)))
 }
 

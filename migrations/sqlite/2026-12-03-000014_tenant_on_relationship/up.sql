@@ -1,0 +1,10 @@
+-- The API's customer list shows each customer's tenant id: the relationship carries it, like the
+-- name and domain, so that a page of the list is still one range of the name index and nothing
+-- else. A customer's tenant id never changes.
+ALTER TABLE relationships ADD COLUMN tenant_id TEXT NOT NULL DEFAULT '';
+UPDATE relationships SET
+    tenant_id = (SELECT c.tenant_id FROM customers c WHERE c.id = relationships.customer_id);
+DROP INDEX relationships_by_name;
+CREATE INDEX relationships_by_name ON relationships
+    (partner_id, relationship_to_partner, sort_name, customer_id, allow_delegated_access,
+     active_subscriptions, company_name, primary_domain, tenant_id);
