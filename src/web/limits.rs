@@ -58,10 +58,13 @@ fn every(burst: u32, seconds: u64) -> Quota {
     Quota::with_period(Duration::from_secs(seconds)).expect("a period").allow_burst(burst)
 }
 
-/// `per_minute` requests a minute, after a first burst of as many (at most 120).
+/// `per_minute` requests a minute, after a first burst of as many, at most 120 (or a second's
+/// worth, when the rate is higher than that: a smaller burst would refuse requests that merely
+/// arrive together).
 fn api_quota(per_minute: u32) -> Quota {
     let rate = NonZeroU32::new(per_minute.max(1)).expect("at least one");
-    let burst = NonZeroU32::new(per_minute.clamp(1, 120)).expect("at least one");
+    let burst = per_minute.clamp(1, 120).max(per_minute / 60);
+    let burst = NonZeroU32::new(burst).expect("at least one");
     Quota::per_minute(rate).allow_burst(burst)
 }
 
