@@ -598,9 +598,12 @@ async fn a_former_customer_is_invited_again_and_users_pages_for_a_user_manager()
         t.check_page().await;
         let chosen = t.execute("return document.querySelector('#invitee').value;", vec![]).await;
         assert_eq!(chosen, serde_json::json!(ready));
+        t.find("#recipient_email").await.send_keys("admin@fabrikamready.example").await.unwrap();
         t.click("#new-request form button[type=submit]").await;
         t.wait_for("#new-invitation").await;
         t.check_page().await;
+        // The copy script shows its buttons (they stay hidden without JavaScript).
+        assert_eq!(t.attr("button[data-copy='invitation-link-text']", "hidden").await, None);
         assert!(t.text("#requests tbody td.invitee").await.contains("Fabrikam Ready"));
         let link = t.attr("#invitation-link", "href").await.expect("the invitation link");
         let path = &link[link.find("/invitations/").expect("an invitation path")..];
@@ -609,7 +612,7 @@ async fn a_former_customer_is_invited_again_and_users_pages_for_a_user_manager()
         t.wait_text("#invited-customer", "fabrikamready.onmicrosoft.com").await;
         assert!(t.try_find("#primary_domain").await.is_none(), "a named customer's page asks");
         t.click("form[action^='/invitations/'] button[type=submit]").await;
-        t.wait_text(".callout-success", "Alpha Partners is now the reseller of Fabrikam Ready")
+        t.wait_text(".callout-success", "Fabrikam Ready now has Alpha Partners as its reseller")
             .await;
         t.check_page().await;
         assert_eq!(relationship_of(&t, &ready), "reseller");

@@ -83,3 +83,7 @@ op-csrf_rejected = Forged request refused
 billing-monthly = monthly
 billing-annual = annual
 billing-triennial = triennial
+
+# Relationship requests: extend and resend
+op-extend_relationship_request = Extend relationship request
+op-resend_relationship_request = Resend relationship request

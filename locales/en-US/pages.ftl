@@ -332,7 +332,7 @@ requests-revoke-hidden = request of { $date }
 
 # The public invitation page
 invitation-title = Reseller invitation
-invitation-done = Done: { $partner } is now the reseller of { $company }.
+invitation-done = Done: { $company } now has { $partner } as its reseller.
 invitation-organisation-added = Your organisation was added.
 invitation-has-dap = { $partner } has delegated admin privileges in your tenant.
 invitation-has-no-access = { $partner } has no administrative access to your tenant.
@@ -350,8 +350,7 @@ invitation-domain-placeholder = contoso.onmicrosoft.com
 invitation-about-organisation = About your organisation
 invitation-for-new = This invitation is for an organisation that is not known here yet. If { $partner } has worked with your organisation before, ask them for an invitation that names it.
 invitation-for-customer = This invitation is for the organisation above only: accepting makes { $partner } its reseller.
-invitation-country = Country (two-letter code)
-invitation-country-placeholder = PL
+invitation-country = Country
 invitation-accept = Accept and make { $partner } our reseller
 toast-password-changed = Password changed. Your other sessions were signed out.
 toast-bought = Bought { $quantity } × { $offer }.
@@ -424,3 +423,20 @@ api-keys-shown-once = The key “{ $name }” is shown only now
 api-keys-store-it = Copy it into your script’s secret store. PartnerDesk keeps only a hash of it and cannot show it again.
 api-keys-docs = The API’s OpenAPI document
 toast-api-key-revoked = The key “{ $name }” is revoked.
+
+# Relationship requests: recipient, copy, extend and resend
+requests-recipient = Recipient
+requests-recipient-name = Customer’s name
+requests-recipient-name-hint = For a new customer: its organisation’s name, so the list can show whom the invitation is for. An invitation for a former customer names it already.
+requests-recipient-email = Admin’s email address
+requests-send-to = Send it to:
+requests-copy-message = Copy message
+requests-copy-link = Copy link
+requests-copied = Copied.
+requests-copy-failed = Copying was refused: the text is selected, copy it with the keyboard.
+requests-open-link = The invitation page:
+requests-resend = New link
+requests-extend = Extend by { $days } days
+requests-resent-note = This is a new link for an existing request: the earlier link no longer works.
+toast-request-extended = Relationship request extended: its link now works until { $date }.
+invitation-country-choose = Choose your country

@@ -81,3 +81,7 @@ op-csrf_rejected = Odrzucono sfałszowane żądanie
 billing-monthly = co miesiąc
 billing-annual = co rok
 billing-triennial = co trzy lata
+
+# Żądania relacji: przedłużenie i ponowne wysłanie
+op-extend_relationship_request = Przedłużenie żądania relacji
+op-resend_relationship_request = Ponowne wysłanie żądania relacji

@@ -62,15 +62,15 @@ request-pending = oczekujące
 request-accepted = zaakceptowane
 request-revoked = odwołane
 error-dap-already-off = Uprawnienia administratora delegowanego są już wyłączone.
-invitation-error-domain = Wpisz domenę podstawową organizacji, na przykład contoso.onmicrosoft.com.
-invitation-error-company = Wpisz nazwę firmy (do 200 znaków): ta domena jest dla nas nowa.
-invitation-error-country = Wpisz kraj jako dwuliterowy kod, na przykład PL lub DE.
-invitation-error-domain-taken = Domena { $domain } należy już do organizacji. To zaproszenie jest przeznaczone dla nowej organizacji: poproś partnera o zaproszenie, które wskazuje Twoją.
+invitation-error-domain = Prosimy wpisać domenę podstawową organizacji, na przykład contoso.onmicrosoft.com.
+invitation-error-company = Prosimy wpisać nazwę firmy (do 200 znaków): ta domena jest dla nas nowa.
+invitation-error-country = Prosimy wybrać kraj z listy.
+invitation-error-domain-taken = Domena { $domain } należy już do organizacji. To zaproszenie jest przeznaczone dla nowej organizacji: prosimy poprosić partnera o zaproszenie, które wskazuje Państwa organizację.
 error-request-already-reseller = { $company } ma już z Tobą relację odsprzedawcy: nie ma do czego go zapraszać.
-invitation-error-already-reseller = { $partner } jest już Twoim odsprzedawcą. Nic nie zmieniono.
+invitation-error-already-reseller = { $partner } jest już odsprzedawcą Państwa organizacji. Nic nie zmieniono.
 invitation-closed-accepted = To zaproszenie zostało już zaakceptowane. Każdy link działa tylko raz.
-invitation-closed-revoked = Partner wycofał to zaproszenie. Poproś o nowe.
-invitation-closed-expired = To zaproszenie wygasło { $date }. Poproś partnera o nowe.
+invitation-closed-revoked = Partner wycofał to zaproszenie. Prosimy poprosić go o nowe.
+invitation-closed-expired = To zaproszenie wygasło { $date }. Prosimy poprosić partnera o nowe.
 
 # Hasła
 password-error-short = Hasło musi mieć co najmniej { $min } znaków.
@@ -167,3 +167,10 @@ api-error-size = Parametr „size” musi być liczbą całkowitą od 1 do { $ma
 api-error-token = Ten token kontynuacji nie należy do tej listy. Proszę zacząć od pierwszej strony.
 api-error-date = Daty muszą mieć postać 2026-12-01 lub 2026-12-01T10:00:00Z, a startDate nie może być późniejsza niż endDate.
 api-error-header = Nagłówek { $header } może mieć najwyżej 128 liter, cyfr, myślników, kropek lub podkreśleń.
+
+# Żądania relacji: odbiorca, przedłużenie i ponowne wysłanie
+error-request-recipient-email = Proszę wpisać adres e-mail administratora klienta, do którego trafi zaproszenie, na przykład admin@contoso.com.
+error-request-recipient-name = Proszę wpisać nazwę nowego klienta (do 200 znaków), aby lista pokazywała, dla kogo jest zaproszenie.
+error-request-not-extendable = To żądanie jest { $status }: przedłużyć można tylko oczekujące żądanie. Nic nie zmieniono.
+error-request-not-resendable = To żądanie jest { $status }: nowy link można utworzyć tylko dla oczekującego żądania. Nic nie zmieniono.
+request-expired = wygasłe

@@ -12,6 +12,10 @@ pub struct NewInvitation {
     pub link: String,
     pub message: String,
     pub with_dap: bool,
+    /// The address to send it to, when the partner gave one.
+    pub recipient_email: Option<String>,
+    /// A new link for an existing request (the earlier link no longer works).
+    pub resent: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -96,6 +100,11 @@ impl InvitationPage {
 
     pub fn closed(l: crate::i18n::Locale, reason: String) -> Self {
         InvitationPage { closed: Some(reason), ..Self::empty(l, String::new(), false) }
+    }
+
+    /// Whether the form shows `code` chosen (what was posted, in any case).
+    pub fn is_country(&self, code: &str) -> bool {
+        self.form.country.trim().eq_ignore_ascii_case(code)
     }
 
     pub fn accepted(l: crate::i18n::Locale, done: Accepted) -> Self {
