@@ -78,6 +78,19 @@ async fn the_recipient_is_stored_listed_and_checked() {
             .assert_contains(sentence);
     }
     assert_eq!(before, snapshot(&mut env.conn()), "a refused request changed something");
+    // The refused form comes back as typed, the field in question marked.
+    let form = [
+        ("customer", "new"),
+        ("recipient_name", "NewCo"),
+        ("recipient_email", "it@newco"),
+        ("delegated_admin", "on"),
+    ];
+    post(&app, &mut admin, "/relationship-requests", &form)
+        .await
+        .assert_status(422)
+        .assert_contains(r#"value="NewCo" maxlength="200" autocomplete="off" aria-describedby="recipient-name-hint">"#)
+        .assert_contains(r#"value="it@newco" maxlength="254" required autocomplete="off" aria-invalid="true" aria-describedby="request-error">"#)
+        .assert_contains(r#"name="delegated_admin" value="on" checked>"#);
 
     let page = post(&app, &mut admin, "/relationship-requests", &NEW_CO).await;
     page.assert_status(200).assert_contains(r#"<span class="mono">it.admin@newco.example</span>"#);

@@ -18,6 +18,26 @@ pub struct NewInvitation {
     pub resent: bool,
 }
 
+/// The new request's form as typed, and what is wrong with it (shown again after a refusal).
+#[derive(Debug, Clone, Default)]
+pub struct RequestForm {
+    pub recipient_name: String,
+    pub recipient_email: String,
+    pub with_dap: bool,
+    /// The sentence, and whether it is about the name (else the address).
+    pub error: Option<(String, bool)>,
+}
+
+impl RequestForm {
+    pub fn name_invalid(&self) -> bool {
+        matches!(self.error, Some((_, true)))
+    }
+
+    pub fn email_invalid(&self) -> bool {
+        matches!(self.error, Some((_, false)))
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/relationship_requests.html")]
 pub struct RequestsPage {
@@ -30,6 +50,7 @@ pub struct RequestsPage {
     /// The former customer the form shows chosen (from its Account page's link).
     pub chosen: Option<String>,
     pub new_invitation: Option<NewInvitation>,
+    pub form: RequestForm,
     pub now_ms: i64,
     pub validity_days: i64,
 }

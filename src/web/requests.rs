@@ -14,7 +14,7 @@ use crate::services::requests::{
     self as svc, Acceptance, Acceptor, Created, Invitee, Recipient, VALIDITY_DAYS,
 };
 use crate::util::clock::now_ms;
-use crate::views::{InvitationPage, Layout, Nav, NewInvitation, RequestsPage, Toast};
+use crate::views::{InvitationPage, Layout, Nav, NewInvitation, RequestForm, RequestsPage, Toast};
 use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -54,7 +54,7 @@ async fn list(
     ctx.user.require(Permission::RequestRelationship)?;
     let toasts = super::flash::take(&session);
     let chosen = query.into_inner().customer.filter(|c| !c.is_empty());
-    page(&state, ctx, toasts, chosen, None).await
+    page(&state, ctx, toasts, chosen, None, RequestForm::default()).await
 }
 
 /// The requests page: the form (with `chosen` preselected), the list, and the new invitation
@@ -65,6 +65,7 @@ async fn page(
     toasts: Vec<Toast>,
     chosen: Option<String>,
     new_invitation: Option<NewInvitation>,
+    form: RequestForm,
 ) -> AppResult<RequestsPage> {
     let wanted = chosen.clone();
     let (requests, former) = state
@@ -80,6 +81,7 @@ async fn page(
         former,
         chosen,
         new_invitation,
+        form,
         now_ms: now_ms(),
         validity_days: VALIDITY_DAYS,
     })
@@ -117,10 +119,30 @@ async fn create(
         name: form.recipient_name.unwrap_or_default(),
         email: form.recipient_email.unwrap_or_default(),
     };
-    let created = state
+    let chosen = match &invitee {
+        Invitee::Existing(id) => Some(id.clone()),
+        Invitee::NewCustomer => None,
+    };
+    let typed = recipient.clone();
+    match state
         .call(&ctx, move |c, ctx| svc::create(c, ctx, with_dap, &invitee, Some(&recipient)))
-        .await?;
-    show_once(&state, ctx, created, false).await
+        .await
+    {
+        Ok(created) => show_once(&state, ctx, created, false).await,
+        // A recipient that is missing or malformed: the form again, as typed, with the sentence.
+        Err(AppError::Unprocessable(msg)) => {
+            let about_name = msg.key == "error-request-recipient-name";
+            let form = RequestForm {
+                recipient_name: typed.name,
+                recipient_email: typed.email,
+                with_dap,
+                error: Some((ctx.user.locale.msg(&msg), about_name)),
+            };
+            let page = page(&state, ctx, Vec::new(), chosen, None, form).await?;
+            super::render(StatusCode::UNPROCESSABLE_ENTITY, page)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// The requests page with a request's link and message, shown once, in this answer: the token
@@ -142,7 +164,7 @@ async fn show_once(
         recipient_email: created.request.recipient_email,
         resent,
     };
-    let page = page(state, ctx, Vec::new(), None, Some(invitation)).await?;
+    let page = page(state, ctx, Vec::new(), None, Some(invitation), RequestForm::default()).await?;
     super::render(StatusCode::OK, page)
 }
 
