@@ -223,11 +223,11 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(api_keys -> users (user_id));
 diesel::joinable!(audit_log -> customers (customer_id));
 diesel::joinable!(audit_log -> partners (partner_id));
 diesel::joinable!(audit_log -> users (user_id));
 diesel::joinable!(partner_domains -> partners (partner_id));
-diesel::joinable!(api_keys -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(relationship_requests -> partners (partner_id));
 diesel::joinable!(relationship_requests -> users (created_by));
