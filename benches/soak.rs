@@ -342,7 +342,7 @@ async fn churn(
                 continue;
             }
         }
-        let form = Some(format!("customer={cust}"));
+        let form = Some(format!("customer={cust}&recipient_email=admin%40former.example"));
         let a = b
             .send(Some(Kind::Invite), Method::POST, "/relationship-requests", form, Some(&csrf))
             .await;

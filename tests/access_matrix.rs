@@ -224,7 +224,11 @@ const TABLE: &[Row] = &[
     Row {
         method: "POST",
         path: "/relationship-requests",
-        form: &[("delegated_admin", "on")],
+        form: &[
+            ("delegated_admin", "on"),
+            ("recipient_name", "New Co"),
+            ("recipient_email", "admin@newco.example"),
+        ],
         own: ["S", "200", "200", "200", "403", "403", "403", "200"],
         other: ["S", "200", "200", "200", "403", "403", "403", "200"],
     },
@@ -232,7 +236,7 @@ const TABLE: &[Row] = &[
     Row {
         method: "POST",
         path: "/relationship-requests",
-        form: &[("customer", "{former}")],
+        form: &[("customer", "{former}"), ("recipient_email", "admin@former.example")],
         own: ["S", "200", "200", "200", "403", "403", "403", "404"],
         other: ["S", "404", "404", "404", "403", "403", "403", "200"],
     },
@@ -242,6 +246,21 @@ const TABLE: &[Row] = &[
         form: &[],
         own: MANAGE_OWN,
         other: MANAGE_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/relationship-requests/{rqid}/extend",
+        form: &[],
+        own: MANAGE_OWN,
+        other: MANAGE_OTHER,
+    },
+    // The new link is in the answer, shown once.
+    Row {
+        method: "POST",
+        path: "/relationship-requests/{rqid}/resend",
+        form: &[],
+        own: ["S", "200", "200", "200", "403", "403", "403", "404"],
+        other: ["S", "404", "404", "404", "403", "403", "403", "200"],
     },
     // Public: the link's token is the credential.
     Row { method: "GET", path: "/invitations/{token}", form: &[], own: ALL_200, other: ALL_200 },

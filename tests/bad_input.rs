@@ -136,11 +136,11 @@ async fn forms_never_fail_and_refusals_change_nothing() {
     // customer), and another partner's.
     let tokens: Vec<String> = (0..3).map(|_| partnerdesk::util::tokens::random_token()).collect();
     let users = vec![env.user_id(SALES_AGENT), env.user_id(GLOBAL_ADMIN), env.user_id(OTHER_ADMIN)];
-    {
+    let requests = {
         use diesel::prelude::*;
         use partnerdesk::db::schema::{relationship_requests as rr, relationships as r};
         let mut c = env.conn();
-        add_request(&mut c, &w.alpha, GLOBAL_ADMIN, &tokens[0], false);
+        let new = add_request(&mut c, &w.alpha, GLOBAL_ADMIN, &tokens[0], false);
         let named = add_request(&mut c, &w.alpha, GLOBAL_ADMIN, &tokens[1], true);
         diesel::update(rr::table.find(&named))
             .set(rr::invited_customer_id.eq(Some(&w.ready.id)))
@@ -150,9 +150,10 @@ async fn forms_never_fail_and_refusals_change_nothing() {
             .set(r::relationship_to_partner.eq("none"))
             .execute(&mut *c)
             .unwrap();
-        add_request(&mut c, &w.beta, OTHER_ADMIN, &tokens[2], false);
-    }
-    let templates: [(&str, &'static [&'static str]); 12] = [
+        let other = add_request(&mut c, &w.beta, OTHER_ADMIN, &tokens[2], false);
+        vec![new, named, other]
+    };
+    let templates: [(&str, &'static [&'static str]); 14] = [
         ("/customers/{c}/subscriptions/{s}/status", &["status"]),
         ("/customers/{c}/subscriptions", &["offer_id", "quantity", "term"]),
         ("/customers/{c}/remove-relationship", &[]),
@@ -161,10 +162,16 @@ async fn forms_never_fail_and_refusals_change_nothing() {
         ("/password", &["current_password", "new_password", "confirm_password"]),
         ("/locale", &["locale", "back"]),
         ("/signout-not-a-route", &[]),
-        ("/relationship-requests", &["customer", "delegated_admin"]),
+        (
+            "/relationship-requests",
+            &["customer", "delegated_admin", "recipient_name", "recipient_email"],
+        ),
         ("/invitations/{c}", &["primary_domain", "company_name", "country"]),
         ("/users", &["email", "display_name", "role"]),
         ("/users/{c}/roles", &["role"]),
+        // Last: a new link replaces the tokens the invitation page's bodies use.
+        ("/relationship-requests/{c}/extend", &[]),
+        ("/relationship-requests/{c}/resend", &[]),
     ];
     for (template, required) in templates {
         let ids = if template.contains("reservations") || template.contains("software") {
@@ -174,6 +181,8 @@ async fn forms_never_fail_and_refusals_change_nothing() {
         };
         let firsts = if template.starts_with("/invitations") {
             tokens.clone()
+        } else if template.starts_with("/relationship-requests/") {
+            requests.clone()
         } else if template.starts_with("/users") {
             users.clone()
         } else {

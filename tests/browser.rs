@@ -16,7 +16,7 @@ use serde_json::json;
 
 use common::browser::{self, HEIGHT, Options, Tab, WIDTH};
 use common::world;
-use partnerdesk::db::schema::{relationships, reservations, software_purchases};
+use partnerdesk::db::schema::{partners, relationships, reservations, software_purchases};
 
 fn subscription_status(t: &Tab, id: &str) -> String {
     world::subscription_status(&mut common::conn(&t.pool), id)
@@ -614,18 +614,54 @@ async fn a_former_customer_is_invited_again_and_users_pages_for_a_user_manager()
         t.check_page().await;
         let chosen = t.execute("return document.querySelector('#invitee').value;", vec![]).await;
         assert_eq!(chosen, serde_json::json!(ready));
+        t.find("#recipient_email").await.send_keys("admin@fabrikamready.example").await.unwrap();
         t.click("#new-request form button[type=submit]").await;
         t.wait_for("#new-invitation").await;
         t.check_page().await;
+        // The copy script shows its buttons (they stay hidden without JavaScript).
+        assert_eq!(t.attr("button[data-copy='invitation-link-text']", "hidden").await, None);
+        t.click("button[data-copy='invitation-link-text']").await;
+        t.wait_text("[data-copy-status]", "Copied.").await;
         assert!(t.text("#requests tbody td.invitee").await.contains("Fabrikam Ready"));
         let link = t.attr("#invitation-link", "href").await.expect("the invitation link");
         let path = &link[link.find("/invitations/").expect("an invitation path")..];
 
+        // A long partner name, at 390 px and on a wide screen: the accept button wraps inside
+        // its card (the card is narrow at every width).
+        let rename = |name: &str| {
+            diesel::update(partners::table.find(&t.world.alpha.id))
+                .set(partners::name.eq(name))
+                .execute(&mut *common::conn(&t.pool))
+                .unwrap();
+        };
+        rename("Fabrikam Cloud Solutions International Sp. z o.o.");
+        let frame = t
+            .execute(
+                "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight];",
+                vec![],
+            )
+            .await;
+        let frame: (u32, u32) = serde_json::from_value(frame).unwrap();
+        for (width, height) in [(390, 844), (WIDTH, HEIGHT)] {
+            t.client.set_window_size(width + frame.0, height + frame.1).await.unwrap();
+            t.goto(path).await;
+            t.wait_text("#invited-customer", "fabrikamready.onmicrosoft.com").await;
+            let fits = t
+                .execute(
+                    "const b = document.querySelector(\"form[action^='/invitations/'] button[type=submit]\").getBoundingClientRect();\
+                     const c = document.querySelector('main.auth-card').getBoundingClientRect();\
+                     return [window.innerWidth, b.left >= c.left && b.right <= c.right && document.documentElement.scrollWidth <= window.innerWidth];",
+                    vec![],
+                )
+                .await;
+            assert_eq!(fits, json!([width, true]), "the accept button overflows its card");
+        }
+        rename(&t.world.alpha.name);
         t.goto(path).await;
         t.wait_text("#invited-customer", "fabrikamready.onmicrosoft.com").await;
         assert!(t.try_find("#primary_domain").await.is_none(), "a named customer's page asks");
         t.click("form[action^='/invitations/'] button[type=submit]").await;
-        t.wait_text(".callout-success", "Alpha Partners is now the reseller of Fabrikam Ready")
+        t.wait_text(".callout-success", "Fabrikam Ready now has Alpha Partners as its reseller")
             .await;
         t.check_page().await;
         assert_eq!(relationship_of(&t, &ready), "reseller");

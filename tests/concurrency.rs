@@ -474,7 +474,11 @@ async fn a_write_that_reads_first_waits_for_sqlites_lock_and_goes_through() {
 
     let mut holder = env.conn();
     holder.batch_execute("BEGIN IMMEDIATE; UPDATE partners SET name = name;").unwrap();
-    let form = [("customer", w.ready.id.as_str()), ("delegated_admin", "on")];
+    let form = [
+        ("customer", w.ready.id.as_str()),
+        ("delegated_admin", "on"),
+        ("recipient_email", "admin@newco.example"),
+    ];
     let invite = post(&app, &mut admin, "/relationship-requests", &form);
     let commit = async {
         tokio::time::sleep(Duration::from_millis(300)).await;

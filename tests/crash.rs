@@ -428,7 +428,11 @@ fn remover(mut c: Client, targets: Vec<Target>, mut rng: Rng) {
 /// Invites a former customer back and accepts as its admin would, from the link alone. Whether
 /// the customer is back (`Some(false)` if it never left), or `None` if a request was cut short.
 fn bring_back(c: &mut Client, t: &Target) -> Option<bool> {
-    let form = [("customer", t.id.as_str()), ("delegated_admin", "on")];
+    let form = [
+        ("customer", t.id.as_str()),
+        ("delegated_admin", "on"),
+        ("recipient_email", "admin@newco.example"),
+    ];
     let r = c.send("POST", "/relationship-requests", &form)?;
     let Some(token) = INVITATION.captures(&r.body).map(|m| m[1].to_string()) else {
         return Some(false);

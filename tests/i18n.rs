@@ -732,7 +732,12 @@ async fn errors_toasts_csv_and_invitations_are_translated() {
     assert!(csv.body.contains("update_user_locale"), "the operation code is stored as is");
 
     // The invitation draft is written in the user's language.
-    let page = post(&app, &mut b, "/relationship-requests", &[("delegated_admin", "on")]).await;
+    let form = [
+        ("delegated_admin", "on"),
+        ("recipient_name", "Nowa Sp. z o.o."),
+        ("recipient_email", "admin@newco.example"),
+    ];
+    let page = post(&app, &mut b, "/relationship-requests", &form).await;
     page.assert_contains("Dzień dobry,")
         .assert_contains("delegowane uprawnienia administratora w Państwa dzierżawie");
 

@@ -76,7 +76,12 @@ async fn json_logs_name_requests_by_id_and_pattern_and_hold_no_secret() {
     let newbie = first_sign_in(&app, "new.person@alpha.test", &one_time, NEW_PASSWORD).await;
 
     // An invitation link, shown once.
-    let invited = post(&app, &mut admin, "/relationship-requests", &[("customer", "new")]).await;
+    let form = [
+        ("customer", "new"),
+        ("recipient_name", "New Co"),
+        ("recipient_email", "admin@newco.example"),
+    ];
+    let invited = post(&app, &mut admin, "/relationship-requests", &form).await;
     let token = invitation_token(&invited);
     let mut outsider = Browser::default();
     get(&app, &mut outsider, &format!("/invitations/{token}")).await;

@@ -16,7 +16,11 @@ where
     S: common::TestApp<B>,
     B: actix_web::body::MessageBody,
 {
-    let mut fields = vec![("customer", to.unwrap_or("new"))];
+    let mut fields = vec![
+        ("customer", to.unwrap_or("new")),
+        ("recipient_name", "New Co"),
+        ("recipient_email", "admin@newco.example"),
+    ];
     if dap {
         fields.push(("delegated_admin", "on"));
     }
@@ -223,7 +227,7 @@ async fn a_new_customer_accepts_and_appears_on_the_list() {
     for (domain, name, country, msg) in [
         ("not a domain", "", "", "primary domain"),
         ("brandnew.onmicrosoft.com", "", "PL", "company’s name"),
-        ("brandnew.onmicrosoft.com", "Brand New", "Poland", "two-letter code"),
+        ("brandnew.onmicrosoft.com", "Brand New", "Poland", "Choose your country from the list."),
     ] {
         post(
             &app,
@@ -253,11 +257,14 @@ async fn a_new_customer_accepts_and_appears_on_the_list() {
         .await
         .assert_contains("Brand New Sp. z o.o.")
         .assert_lacks("Delegated admin");
-    // The requests list says it was for a new customer, and which one it brought.
+    // The requests list names the customer it brought, and whom it was sent to.
     get(&app, &mut admin, "/relationship-requests")
         .await
-        .assert_contains("A new customer: <a href=\"/customers/")
-        .assert_contains(">Brand New Sp. z o.o.</a>");
+        .assert_contains(
+            ">Brand New Sp. z o.o.</a> <span class=\"mono\">brandnew.onmicrosoft.com</span>",
+        )
+        .assert_contains("admin@newco.example")
+        .assert_lacks("Accepted customer");
 }
 
 #[actix_web::test]
@@ -355,7 +362,8 @@ async fn an_invitation_names_only_a_former_customer_of_the_partner() {
         ("' OR 1=1 --", 404, "does not exist"),
         (w.contoso.id.as_str(), 409, "Contoso Ltd already has a reseller relationship with you"),
     ] {
-        post(&app, &mut admin, "/relationship-requests", &[("customer", customer)])
+        let form = [("customer", customer), ("recipient_email", "admin@newco.example")];
+        post(&app, &mut admin, "/relationship-requests", &form)
             .await
             .assert_status(status)
             .assert_contains(sentence);
@@ -427,7 +435,12 @@ async fn delegated_admin_privileges_can_be_removed_alone() {
 async fn a_new_invitations_token_is_not_kept_in_the_session_store() {
     use partnerdesk::db::schema::sessions;
     let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    let r = post(&app, &mut b, "/relationship-requests", &[("customer", "new")]).await;
+    let form = [
+        ("customer", "new"),
+        ("recipient_name", "New Co"),
+        ("recipient_email", "admin@newco.example"),
+    ];
+    let r = post(&app, &mut b, "/relationship-requests", &form).await;
     let states: Vec<String> =
         sessions::table.select(sessions::state).load(&mut *env.conn()).unwrap();
     assert!(

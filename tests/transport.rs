@@ -91,9 +91,12 @@ where
     B: MessageBody,
 {
     let token = b.csrf.clone().unwrap();
-    let mut req = TestRequest::post()
-        .uri("/relationship-requests")
-        .set_form([("delegated_admin", "off"), ("csrf_token", &token)]);
+    let mut req = TestRequest::post().uri("/relationship-requests").set_form([
+        ("delegated_admin", "off"),
+        ("recipient_name", "New Co"),
+        ("recipient_email", "admin@newco.example"),
+        ("csrf_token", &token),
+    ]);
     for (k, v) in headers {
         req = req.insert_header((*k, *v));
     }

@@ -85,3 +85,7 @@ billing-annual = annually
 billing-triennial = every three years
 busy = Working…
 toast-close = Dismiss this message
+
+# Relationship requests: extend and resend
+op-extend_relationship_request = Extend relationship request
+op-resend_relationship_request = Resend relationship request

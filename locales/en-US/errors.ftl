@@ -62,7 +62,7 @@ request-revoked = revoked
 error-dap-already-off = Delegated admin privileges are already off.
 invitation-error-domain = Enter your organisation’s primary domain, such as contoso.onmicrosoft.com.
 invitation-error-company = Enter your company’s name (up to 200 characters): this domain is new to us.
-invitation-error-country = Enter your country as a two-letter code, such as PL or DE.
+invitation-error-country = Choose your country from the list.
 invitation-error-domain-taken = The domain { $domain } already belongs to an organisation. This invitation is for a new organisation: ask the partner for an invitation that names yours.
 error-request-already-reseller = { $company } already has a reseller relationship with you: there is nothing to invite it to.
 invitation-error-already-reseller = { $partner } is already your reseller. Nothing was changed.
@@ -166,3 +166,10 @@ api-error-token = This continuation token does not belong to this list. Start ag
 api-error-date = Dates must look like 2026-12-01 or 2026-12-01T10:00:00Z, and startDate must not be after endDate.
 api-error-header = The { $header } header can have at most 128 letters, digits, dashes, dots or underscores.
 denied-remove-ask = Only a Global admin can remove a reseller relationship. Ask one of your organisation’s Global admins: { $names }.
+
+# Relationship requests: recipient, extend and resend
+error-request-recipient-email = Enter the email address of the customer’s admin the invitation goes to, such as admin@contoso.com.
+error-request-recipient-name = Enter the new customer’s name (up to 200 characters), so the list shows whom the invitation is for.
+error-request-not-extendable = This request is { $status }: only a pending request can be extended. Nothing was changed.
+error-request-not-resendable = This request is { $status }: only a pending request gets a new link. Nothing was changed.
+request-expired = expired

@@ -85,3 +85,7 @@ billing-annual = roczne
 billing-triennial = co trzy lata
 busy = Trwa przetwarzanie…
 toast-close = Zamknij ten komunikat
+
+# Żądania relacji: przedłużenie i ponowne wysłanie
+op-extend_relationship_request = Przedłużenie żądania relacji
+op-resend_relationship_request = Ponowne wysłanie żądania relacji

@@ -72,7 +72,7 @@ request-revoked = odwołane
 error-dap-already-off = Delegowane uprawnienia administratora są już odebrane.
 invitation-error-domain = Proszę podać domenę podstawową Państwa organizacji, na przykład contoso.onmicrosoft.com.
 invitation-error-company = Proszę podać nazwę firmy (do 200 znaków): ta domena jest dla nas nowa.
-invitation-error-country = Proszę podać kraj jako kod dwuliterowy, na przykład PL lub DE.
+invitation-error-country = Proszę wybrać kraj z listy.
 invitation-error-domain-taken = Domena { $domain } należy już do innej organizacji. To zaproszenie jest przeznaczone dla nowej organizacji: prosimy zwrócić się do partnera o zaproszenie, które wskazuje Państwa organizację.
 error-request-already-reseller = { $company } ma już relację odsprzedawcy z partnerem: zaproszenie nie jest potrzebne.
 invitation-error-already-reseller = { $partner } jest już Państwa odsprzedawcą. Niczego nie zmieniono.
@@ -198,3 +198,10 @@ api-error-token = Ten token kontynuacji nie należy do tej listy. Proszę zaczą
 api-error-date = Daty muszą mieć postać 2026-12-01 lub 2026-12-01T10:00:00Z, a startDate nie może być późniejsza niż endDate.
 api-error-header = Nagłówek { $header } może mieć najwyżej 128 liter, cyfr, myślników, kropek lub podkreśleń.
 denied-remove-ask = Relację odsprzedawcy może usunąć tylko administrator globalny. Proszę zwrócić się do jednego z administratorów globalnych organizacji: { $names }.
+
+# Żądania relacji: odbiorca, przedłużenie i ponowne wysłanie
+error-request-recipient-email = Proszę wpisać adres e-mail administratora klienta, do którego trafi zaproszenie, na przykład admin@contoso.com.
+error-request-recipient-name = Proszę wpisać nazwę nowego klienta (do 200 znaków), aby lista pokazywała, dla kogo jest zaproszenie.
+error-request-not-extendable = To żądanie jest { $status }: przedłużyć można tylko oczekujące żądanie. Nic nie zmieniono.
+error-request-not-resendable = To żądanie jest { $status }: nowy link można utworzyć tylko dla oczekującego żądania. Nic nie zmieniono.
+request-expired = wygasłe

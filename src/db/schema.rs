@@ -94,6 +94,8 @@ diesel::table! {
         accepted_at -> Nullable<BigInt>,
         revoked_at -> Nullable<BigInt>,
         invited_customer_id -> Nullable<Text>,
+        recipient_name -> Nullable<Text>,
+        recipient_email -> Nullable<Text>,
     }
 }
 

@@ -25,6 +25,11 @@ pub struct RelationshipRequest {
     pub revoked_at: Option<i64>,
     /// The one existing customer the invitation is for; `None`: a new customer.
     pub invited_customer_id: Option<String>,
+    /// For a new customer: its name as the partner entered it.
+    pub recipient_name: Option<String>,
+    /// The admin's address the partner sends the invitation to (`None`: made before addresses
+    /// were kept, or through the API, whose caller sends the link itself).
+    pub recipient_email: Option<String>,
 }
 
 impl RelationshipRequest {
@@ -111,6 +116,27 @@ pub fn mark_accepted(
 pub fn revoke(conn: &mut AnyConnection, id: &str, at: i64) -> QueryResult<usize> {
     diesel::update(rr::table.find(id).filter(rr::status.eq(PENDING)))
         .set((rr::status.eq(REVOKED), rr::revoked_at.eq(Some(at))))
+        .execute(conn)
+}
+
+/// Moves a request's expiry to `expires_at` if it is still open at `now`; 0 when it is not.
+pub fn extend(conn: &mut AnyConnection, id: &str, now: i64, expires_at: i64) -> QueryResult<usize> {
+    diesel::update(rr::table.find(id).filter(rr::status.eq(PENDING)).filter(rr::expires_at.gt(now)))
+        .set(rr::expires_at.eq(expires_at))
+        .execute(conn)
+}
+
+/// Gives a request still open at `now` a new token (the old one stops working) and expiry; 0
+/// when it is not open.
+pub fn reissue(
+    conn: &mut AnyConnection,
+    id: &str,
+    now: i64,
+    token_hash: &str,
+    expires_at: i64,
+) -> QueryResult<usize> {
+    diesel::update(rr::table.find(id).filter(rr::status.eq(PENDING)).filter(rr::expires_at.gt(now)))
+        .set((rr::token_hash.eq(token_hash), rr::expires_at.eq(expires_at)))
         .execute(conn)
 }
 

@@ -23,6 +23,8 @@ pub mod op {
     pub const CSRF_REJECTED: &str = "csrf_rejected";
     pub const CREATE_RELATIONSHIP_REQUEST: &str = "create_relationship_request";
     pub const REVOKE_RELATIONSHIP_REQUEST: &str = "revoke_relationship_request";
+    pub const EXTEND_RELATIONSHIP_REQUEST: &str = "extend_relationship_request";
+    pub const RESEND_RELATIONSHIP_REQUEST: &str = "resend_relationship_request";
     pub const ACCEPT_RELATIONSHIP_REQUEST: &str = "accept_relationship_request";
     pub const REMOVE_DELEGATED_ADMIN: &str = "remove_delegated_admin";
     pub const UPDATE_SUPPORT_CONTACT: &str = "update_support_contact";
@@ -51,6 +53,8 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("cancel_software_purchase", "Cancel software purchase"),
     ("create_relationship_request", "Request reseller relationship"),
     ("revoke_relationship_request", "Revoke relationship request"),
+    ("extend_relationship_request", "Extend relationship request"),
+    ("resend_relationship_request", "Resend relationship request"),
     ("accept_relationship_request", "Accept relationship request"),
     ("remove_delegated_admin", "Remove delegated admin privileges"),
     ("update_support_contact", "Change support contact"),

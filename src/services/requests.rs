@@ -13,7 +13,8 @@ use crate::services::Ctx;
 use crate::services::audit::{self, Actor, Event, op};
 use crate::util::text::has_hidden_controls;
 use crate::util::{
-    clock::{DAY_MS, now_ms},
+    clock::{DAY_MS, iso_datetime, now_ms},
+    countries,
     tokens::new_id,
 };
 
@@ -70,6 +71,33 @@ impl Listed {
     pub fn for_new_customer(&self) -> bool {
         self.request.invited_customer_id.is_none()
     }
+}
+
+/// Whom the partner sends an invitation to: the admin's email address and, for a new customer,
+/// the organisation's name (an invitation for a former customer names it already).
+#[derive(Debug, Clone, Default)]
+pub struct Recipient {
+    pub name: String,
+    pub email: String,
+}
+
+/// The recipient as stored: (name, email), trimmed, or the sentence saying what is missing.
+fn checked_recipient(r: &Recipient, invitee: &Invitee) -> AppResult<(Option<String>, String)> {
+    let email = r.email.trim();
+    if email.chars().count() > 254 || !crate::services::users::is_valid_email(email) {
+        return Err(AppError::Unprocessable(Msg::new("error-request-recipient-email")));
+    }
+    let name = match invitee {
+        Invitee::Existing(_) => None,
+        Invitee::NewCustomer => {
+            let name = r.name.trim();
+            if name.is_empty() || name.chars().count() > 200 || has_hidden_controls(name) {
+                return Err(AppError::Unprocessable(Msg::new("error-request-recipient-name")));
+            }
+            Some(name.to_owned())
+        }
+    };
+    Ok((name, email.to_owned()))
 }
 
 /// How many of the latest requests the partner's list shows.
@@ -130,16 +158,25 @@ pub fn former_customers(
     Ok(former)
 }
 
-/// Creates an invitation for a new customer or for one former customer of the partner. A
-/// customer the partner never had a relationship with (another partner's, or an unknown id) is
-/// not found; one that has an active reseller relationship with the partner is a conflict.
+/// Creates an invitation for a new customer or for one former customer of the partner, to the
+/// `recipient` the partner sends it to (`None`: through the API, whose caller sends the link).
+/// A customer the partner never had a relationship with (another partner's, or an unknown id)
+/// is not found; one that has an active reseller relationship with the partner is a conflict.
 pub fn create(
     conn: &mut AnyConnection,
     ctx: &Ctx,
     with_dap: bool,
     invitee: &Invitee,
+    recipient: Option<&Recipient>,
 ) -> AppResult<Created> {
     ctx.user.require(Permission::RequestRelationship)?;
+    let (recipient_name, recipient_email) = match recipient {
+        Some(r) => {
+            let (name, email) = checked_recipient(r, invitee)?;
+            (name, Some(email))
+        }
+        None => (None, None),
+    };
     let token = crate::util::tokens::random_token();
     let now = now_ms();
     let mut request = RelationshipRequest {
@@ -155,10 +192,15 @@ pub fn create(
         accepted_at: None,
         revoked_at: None,
         invited_customer_id: None,
+        recipient_name,
+        recipient_email,
     };
     let result = crate::db::write::<_, AppError>(conn, |c| {
         let for_whom = match invitee {
-            Invitee::NewCustomer => "a new customer".to_string(),
+            Invitee::NewCustomer => match &request.recipient_name {
+                Some(name) => format!("a new customer ({name})"),
+                None => "a new customer".to_string(),
+            },
             Invitee::Existing(id) => {
                 // Locked, so that an acceptance of another invitation for this customer waits.
                 let rel = relationship::lock(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)?;
@@ -173,6 +215,10 @@ pub fn create(
             }
         };
         rows::insert(c, &request)?;
+        let to = match &request.recipient_email {
+            Some(email) => format!("; sent to {email}"),
+            None => String::new(),
+        };
         audit::record(
             c,
             &ctx.into(),
@@ -181,7 +227,7 @@ pub fn create(
                 operation: op::CREATE_RELATIONSHIP_REQUEST,
                 resource_type: "relationship_request",
                 resource_id: Some(&request.id),
-                new_value: Some(format!("pending; for {for_whom}; {}", dap_text(with_dap))),
+                new_value: Some(format!("pending; for {for_whom}; {}{to}", dap_text(with_dap))),
                 ..Default::default()
             },
         )?;
@@ -228,6 +274,80 @@ pub fn revoke(conn: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<()> {
         )?;
         Ok(())
     })
+}
+
+/// The refusal of a change that only an open request allows: `key` names the change, the
+/// sentence says what the request is instead.
+fn not_open(req: &RelationshipRequest, now: i64, key: &'static str) -> AppError {
+    let status = if req.status == rows::PENDING && req.expires_at <= now {
+        "request-expired".to_string()
+    } else {
+        format!("request-{}", req.status)
+    };
+    AppError::Conflict(Msg::new(key).key("status", &status))
+}
+
+/// Moves an open request's expiry to `VALIDITY_DAYS` from now (the link stays the same); returns
+/// the new expiry. Accepted, revoked and expired requests are a conflict, another partner's are
+/// not found.
+pub fn extend(conn: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<i64> {
+    ctx.user.require(Permission::RequestRelationship)?;
+    crate::db::write::<_, AppError>(conn, |c| {
+        let req = rows::find_for_partner(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)?;
+        let now = now_ms();
+        let until = now + VALIDITY_DAYS * DAY_MS;
+        if rows::extend(c, &req.id, now, until)? == 0 {
+            return Err(not_open(&req, now, "error-request-not-extendable"));
+        }
+        audit::record(
+            c,
+            &ctx.into(),
+            Event {
+                customer_id: req.invited_customer_id.as_deref(),
+                operation: op::EXTEND_RELATIONSHIP_REQUEST,
+                resource_type: "relationship_request",
+                resource_id: Some(&req.id),
+                old_value: Some(format!("expires: {}", iso_datetime(req.expires_at))),
+                new_value: Some(format!("expires: {}", iso_datetime(until))),
+                ..Default::default()
+            },
+        )?;
+        Ok(until)
+    })
+}
+
+/// A new link for an open request: a new token (the old link stops working) and a new expiry,
+/// `VALIDITY_DAYS` from now. The token is returned once, like a new request's. Refusals as for
+/// `extend`.
+pub fn resend(conn: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Created> {
+    ctx.user.require(Permission::RequestRelationship)?;
+    let token = crate::util::tokens::random_token();
+    let hash = token_hash(&token);
+    let request = crate::db::write::<_, AppError>(conn, |c| {
+        let mut req = rows::find_for_partner(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)?;
+        let now = now_ms();
+        let until = now + VALIDITY_DAYS * DAY_MS;
+        if rows::reissue(c, &req.id, now, &hash, until)? == 0 {
+            return Err(not_open(&req, now, "error-request-not-resendable"));
+        }
+        audit::record(
+            c,
+            &ctx.into(),
+            Event {
+                customer_id: req.invited_customer_id.as_deref(),
+                operation: op::RESEND_RELATIONSHIP_REQUEST,
+                resource_type: "relationship_request",
+                resource_id: Some(&req.id),
+                old_value: Some(format!("earlier link; expires: {}", iso_datetime(req.expires_at))),
+                new_value: Some(format!("new link; expires: {}", iso_datetime(until))),
+                ..Default::default()
+            },
+        )?;
+        req.token_hash = hash;
+        req.expires_at = until;
+        Ok(req)
+    })?;
+    Ok(Created { request, token })
 }
 
 /// Why an invitation link cannot be used, as the sentence its page shows.
@@ -331,7 +451,7 @@ fn create_customer(c: &mut AnyConnection, form: &Acceptance, now: i64) -> AppRes
     if name.is_empty() || name.chars().count() > 200 || has_hidden_controls(name) {
         return Err(AppError::Unprocessable(Msg::new("invitation-error-company")));
     }
-    if country.len() != 2 || !country.chars().all(|ch| ch.is_ascii_uppercase()) {
+    if !countries::is_listed(&country) {
         return Err(AppError::Unprocessable(Msg::new("invitation-error-country")));
     }
     let new = Customer {

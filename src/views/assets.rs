@@ -23,6 +23,7 @@ pub const FILES: &[(&str, &str, &[u8])] = &[
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/js/feedback.js"),
     ),
+    ("js/copy.js", "text/javascript; charset=utf-8", include_bytes!("../../static/js/copy.js")),
     ("img/favicon.svg", "image/svg+xml", include_bytes!("../../static/img/favicon.svg")),
 ];
 

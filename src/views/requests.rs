@@ -12,6 +12,30 @@ pub struct NewInvitation {
     pub link: String,
     pub message: String,
     pub with_dap: bool,
+    /// The address to send it to, when the partner gave one.
+    pub recipient_email: Option<String>,
+    /// A new link for an existing request (the earlier link no longer works).
+    pub resent: bool,
+}
+
+/// The new request's form as typed, and what is wrong with it (shown again after a refusal).
+#[derive(Debug, Clone, Default)]
+pub struct RequestForm {
+    pub recipient_name: String,
+    pub recipient_email: String,
+    pub with_dap: bool,
+    /// The sentence, and whether it is about the name (else the address).
+    pub error: Option<(String, bool)>,
+}
+
+impl RequestForm {
+    pub fn name_invalid(&self) -> bool {
+        matches!(self.error, Some((_, true)))
+    }
+
+    pub fn email_invalid(&self) -> bool {
+        matches!(self.error, Some((_, false)))
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -26,6 +50,7 @@ pub struct RequestsPage {
     /// The former customer the form shows chosen (from its Account page's link).
     pub chosen: Option<String>,
     pub new_invitation: Option<NewInvitation>,
+    pub form: RequestForm,
     pub now_ms: i64,
     pub validity_days: i64,
 }
@@ -96,6 +121,11 @@ impl InvitationPage {
 
     pub fn closed(l: crate::i18n::Locale, reason: String) -> Self {
         InvitationPage { closed: Some(reason), ..Self::empty(l, String::new(), false) }
+    }
+
+    /// Whether the form shows `code` chosen (what was posted, in any case).
+    pub fn is_country(&self, code: &str) -> bool {
+        self.form.country.trim().eq_ignore_ascii_case(code)
     }
 
     pub fn accepted(l: crate::i18n::Locale, done: Accepted) -> Self {

@@ -1,5 +1,5 @@
-//! Relationship requests: the partner's side (create, list, revoke) and the customer admin's
-//! public invitation page.
+//! Relationship requests: the partner's side (create, list, extend, resend, revoke) and the
+//! customer admin's public invitation page.
 
 use actix_session::Session;
 use actix_web::http::{Method, StatusCode};
@@ -10,9 +10,11 @@ use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Locale, Msg};
 use crate::services::Ctx;
-use crate::services::requests::{self as svc, Acceptance, Acceptor, Invitee, VALIDITY_DAYS};
+use crate::services::requests::{
+    self as svc, Acceptance, Acceptor, Created, Invitee, Recipient, VALIDITY_DAYS,
+};
 use crate::util::clock::now_ms;
-use crate::views::{InvitationPage, Layout, Nav, NewInvitation, RequestsPage, Toast};
+use crate::views::{InvitationPage, Layout, Nav, NewInvitation, RequestForm, RequestsPage, Toast};
 use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -20,6 +22,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::GET, "/relationship-requests", list);
     add(cfg, Method::POST, "/relationship-requests", create);
     add(cfg, Method::POST, "/relationship-requests/{rqid}/revoke", revoke);
+    add(cfg, Method::POST, "/relationship-requests/{rqid}/extend", extend);
+    add(cfg, Method::POST, "/relationship-requests/{rqid}/resend", resend);
     add(cfg, Method::GET, "/invitations/{token}", invitation);
     add(cfg, Method::POST, "/invitations/{token}", accept);
 }
@@ -50,7 +54,7 @@ async fn list(
     ctx.user.require(Permission::RequestRelationship)?;
     let toasts = super::flash::take(&session);
     let chosen = query.into_inner().customer.filter(|c| !c.is_empty());
-    page(&state, ctx, toasts, chosen, None).await
+    page(&state, ctx, toasts, chosen, None, RequestForm::default()).await
 }
 
 /// The requests page: the form (with `chosen` preselected), the list, and the new invitation
@@ -61,6 +65,7 @@ async fn page(
     toasts: Vec<Toast>,
     chosen: Option<String>,
     new_invitation: Option<NewInvitation>,
+    form: RequestForm,
 ) -> AppResult<RequestsPage> {
     let wanted = chosen.clone();
     let (requests, former) = state
@@ -76,6 +81,7 @@ async fn page(
         former,
         chosen,
         new_invitation,
+        form,
         now_ms: now_ms(),
         validity_days: VALIDITY_DAYS,
     })
@@ -86,6 +92,10 @@ pub struct CreateForm {
     delegated_admin: Option<String>,
     /// `new` (or nothing): a new customer; otherwise the id of a former customer.
     customer: Option<String>,
+    /// The new customer's name (an invitation for a former customer names it already).
+    recipient_name: Option<String>,
+    /// The admin's address the invitation is sent to.
+    recipient_email: Option<String>,
 }
 
 async fn create(
@@ -104,18 +114,85 @@ async fn create(
         None | Some("") | Some("new") => Invitee::NewCustomer,
         Some(id) => Invitee::Existing(id.to_owned()),
     };
-    let created = state.call(&ctx, move |c, ctx| svc::create(c, ctx, with_dap, &invitee)).await?;
+    let form = form.into_inner();
+    let recipient = Recipient {
+        name: form.recipient_name.unwrap_or_default(),
+        email: form.recipient_email.unwrap_or_default(),
+    };
+    let chosen = match &invitee {
+        Invitee::Existing(id) => Some(id.clone()),
+        Invitee::NewCustomer => None,
+    };
+    let typed = recipient.clone();
+    match state
+        .call(&ctx, move |c, ctx| svc::create(c, ctx, with_dap, &invitee, Some(&recipient)))
+        .await
+    {
+        Ok(created) => show_once(&state, ctx, created, false).await,
+        // A recipient that is missing or malformed: the form again, as typed, with the sentence.
+        Err(AppError::Unprocessable(msg)) => {
+            let about_name = msg.key == "error-request-recipient-name";
+            let form = RequestForm {
+                recipient_name: typed.name,
+                recipient_email: typed.email,
+                with_dap,
+                error: Some((ctx.user.locale.msg(&msg), about_name)),
+            };
+            let page = page(&state, ctx, Vec::new(), chosen, None, form).await?;
+            super::render(StatusCode::UNPROCESSABLE_ENTITY, page)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The requests page with a request's link and message, shown once, in this answer: the token
+/// is stored nowhere, not even in the session.
+async fn show_once(
+    state: &AppState,
+    ctx: Ctx,
+    created: Created,
+    resent: bool,
+) -> AppResult<HttpResponse> {
     // On the public URL: the request's Host and forwarded headers are the client's to choose.
     let link = state.config.public_url.link(&format!("/invitations/{}", created.token));
+    let with_dap = created.request.with_dap;
     let expires = created.request.expires_at;
     let invitation = NewInvitation {
         message: draft_message(ctx.user.locale, &ctx.user.partner.name, &link, with_dap, expires),
         link,
         with_dap,
+        recipient_email: created.request.recipient_email,
+        resent,
     };
-    // Shown once, in this answer: the token is stored nowhere, not even in the session.
-    let page = page(&state, ctx, Vec::new(), None, Some(invitation)).await?;
+    let page = page(state, ctx, Vec::new(), None, Some(invitation), RequestForm::default()).await?;
     super::render(StatusCode::OK, page)
+}
+
+/// Gives a pending request 30 more days from now; its link stays the same.
+async fn extend(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let until = state.db(move |c| svc::extend(c, &ctx, &id)).await?;
+    super::flash::push(
+        &session,
+        Toast::success(Msg::new("toast-request-extended").date("date", until)),
+    );
+    Ok(super::see_other("/relationship-requests"))
+}
+
+/// A new link for a pending request (the old one stops working), shown once like a new one.
+async fn resend(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let created = state.call(&ctx, move |c, ctx| svc::resend(c, ctx, &id)).await?;
+    show_once(&state, ctx, created, true).await
 }
 
 async fn revoke(

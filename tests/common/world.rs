@@ -328,6 +328,8 @@ pub fn add_request(
         accepted_at: None,
         revoked_at: None,
         invited_customer_id: None,
+        recipient_name: Some("New Co".into()),
+        recipient_email: Some("admin@newco.example".into()),
     };
     rr::insert(c, &r).unwrap();
     r.id

@@ -228,9 +228,10 @@ pub async fn relationship_request(
     api: ApiCtx,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
-    let created =
-        call(&req, &state, &api, |c, ctx| requests::create(c, ctx, false, &Invitee::NewCustomer))
-            .await?;
+    let created = call(&req, &state, &api, |c, ctx| {
+        requests::create(c, ctx, false, &Invitee::NewCustomer, None)
+    })
+    .await?;
     let url = state.config.public_url.link(&format!("/invitations/{}", created.token));
     Ok(ok(&CustomerRelationshipRequest::new(url)))
 }
