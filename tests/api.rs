@@ -181,7 +181,9 @@ async fn a_key_made_on_the_profile_page_is_shown_once_and_acts_as_its_user() {
     let made =
         common::post(&app, &mut b, "/api-keys", &[("name", "Offboarding script"), ("days", "30")])
             .await;
-    made.assert_status(200).assert_contains("Offboarding script");
+    made.assert_status(200)
+        .assert_contains("Offboarding script")
+        .assert_contains(r#"data-copy="api-key-secret""#);
     let secret = secret_in(&made.body);
     // Shown once: the list no longer has it, and only its hash is stored.
     let again = common::get(&app, &mut b, "/api-keys").await;

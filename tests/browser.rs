@@ -661,7 +661,7 @@ async fn a_former_customer_is_invited_again_and_users_pages_for_a_user_manager()
         t.wait_text("#invited-customer", "fabrikamready.onmicrosoft.com").await;
         assert!(t.try_find("#primary_domain").await.is_none(), "a named customer's page asks");
         t.click("form[action^='/invitations/'] button[type=submit]").await;
-        t.wait_text(".callout-success", "Fabrikam Ready now has Alpha Partners as its reseller")
+        t.wait_text(".callout-success", "Alpha Partners is now the reseller of Fabrikam Ready")
             .await;
         t.check_page().await;
         assert_eq!(relationship_of(&t, &ready), "reseller");

@@ -22,6 +22,8 @@ fn roles_of(env: &Env, email: &str) -> Vec<String> {
 
 /// The one-time password on a result page.
 fn shown_password(r: &Resp) -> String {
+    // With a Copy button for it, and a link that says where it goes.
+    r.assert_contains(r#"data-copy="one-time-password""#).assert_contains("Open the user page of ");
     let re = regex::Regex::new(r#"id="one-time-password">([^<]+)</code>"#).unwrap();
     re.captures(&r.body).unwrap_or_else(|| panic!("no one-time password in:\n{}", r.body))[1]
         .to_string()
@@ -415,7 +417,7 @@ async fn disabling_ends_the_session_at_once_and_enabling_restores_sign_in() {
     let disabled = audits(&env, "disable_user");
     assert_eq!(disabled.len(), 1);
     assert_eq!(disabled[0].1.as_deref(), Some("active"));
-    assert_eq!(disabled[0].2.as_deref(), Some("disabled; sessions ended: 1"));
+    assert_eq!(disabled[0].2.as_deref(), Some("disabled; sessions ended: 1; API keys revoked: 0"));
     let enabled = audits(&env, "enable_user");
     assert_eq!(enabled.len(), 1);
     assert_eq!(

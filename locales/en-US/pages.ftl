@@ -453,3 +453,6 @@ requests-extend = Extend by { $days } days
 requests-resent-note = This is a new link for an existing request: the earlier link no longer works.
 toast-request-extended = Relationship request extended: its link now works until { $date }.
 invitation-country-choose = Choose your country
+copy-password = Copy password
+copy-key = Copy key
+users-open-user = Open the user page of { $name }

@@ -472,3 +472,6 @@ requests-extend = Przedłuż o { $days } dni
 requests-resent-note = To nowy link do istniejącego żądania: poprzedni link już nie działa.
 toast-request-extended = Przedłużono żądanie relacji: jego link działa do { $date }.
 invitation-country-choose = Proszę wybrać kraj
+copy-password = Kopiuj hasło
+copy-key = Kopiuj klucz
+users-open-user = Otwórz stronę użytkownika { $name }

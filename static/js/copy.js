@@ -1,4 +1,5 @@
-// Copy buttons: <button data-copy="ID"> copies the value of the readonly field with that id and
+// Copy buttons: <button data-copy="ID"> copies the value of the readonly field (or the text of
+// the element) with that id and
 // says so in the page's [data-copy-status] live region. The buttons are hidden in the HTML and
 // shown here, so without JavaScript (or without the clipboard API) the page offers only the
 // selectable text. No inline code, so the CSP needs no exception. Runs on load and after every
@@ -28,14 +29,23 @@
     if (!field) {
       return;
     }
-    navigator.clipboard.writeText(field.value).then(
+    // A readonly field's value, or an element's text (a one-time password, a new API key).
+    var text = "value" in field ? field.value : field.textContent;
+    navigator.clipboard.writeText(text).then(
       function () {
         announce(status ? status.getAttribute("data-copied") : "");
       },
       function () {
         // Refused (no permission): the text is selected, for the keyboard's copy.
-        field.focus();
-        field.select();
+        if (typeof field.select === "function") {
+          field.focus();
+          field.select();
+        } else {
+          var range = document.createRange();
+          range.selectNodeContents(field);
+          window.getSelection().removeAllRanges();
+          window.getSelection().addRange(range);
+        }
         announce(status ? status.getAttribute("data-copy-failed") : "");
       }
     );
