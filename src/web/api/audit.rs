@@ -4,7 +4,7 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use super::customers::{continuation, parse_size, parse_token, token};
+use super::paging::{Filter, continuation, parse_size, parse_token, token};
 use super::{ApiCtx, ApiError, call, ok};
 use crate::error::AppError;
 use crate::i18n::Msg;
@@ -30,16 +30,6 @@ pub struct AuditQuery {
     filter: Option<String>,
     /// Records a page, 1 to 500 (default 500).
     size: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Filter {
-    #[serde(rename = "Field")]
-    field: String,
-    #[serde(rename = "Value")]
-    value: String,
-    #[serde(rename = "Operator")]
-    operator: String,
 }
 
 fn bad_filter() -> AppError {

@@ -243,17 +243,14 @@ async fn echo_headers(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let echoed: Vec<(HeaderName, HeaderValue)> = ["ms-requestid", "ms-correlationid"]
+    let echoed: Vec<(HeaderName, HeaderValue)> = ["MS-RequestId", "MS-CorrelationId"]
         .into_iter()
         .filter_map(|name| {
-            let value = req.headers().get(name)?.clone();
-            caller_id(
-                req.request(),
-                if name == "ms-requestid" { "MS-RequestId" } else { "MS-CorrelationId" },
-            )
-            .ok()
-            .flatten()?;
-            Some((HeaderName::from_static(name), value))
+            let value = caller_id(req.request(), name).ok().flatten()?;
+            Some((
+                HeaderName::from_bytes(name.as_bytes()).ok()?,
+                HeaderValue::from_str(&value).ok()?,
+            ))
         })
         .collect();
     let mut res = next.call(req).await?.map_into_boxed_body();

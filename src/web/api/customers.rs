@@ -4,13 +4,13 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
+use super::paging::{Filter, continuation, parse_size, parse_token, token};
 use super::{ApiCtx, ApiError, call, ok};
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::services::customers::{self as svc, SearchIn};
 use crate::services::removal;
 use crate::services::requests::{self, Invitee};
-use crate::util::tokens::sha256_hex;
 use crate::views::api::{
     ApiErrorBody, Customer, CustomerCollection, CustomerPatch, CustomerRelationshipRequest,
     ErrorItem, Links,
@@ -30,66 +30,10 @@ pub struct ListQuery {
     filter: Option<String>,
 }
 
-/// Partner Center's customer filter.
-#[derive(Deserialize)]
-struct Filter {
-    #[serde(rename = "Field")]
-    field: String,
-    #[serde(rename = "Value")]
-    value: String,
-    #[serde(rename = "Operator")]
-    operator: String,
-}
-
 fn bad_filter() -> AppError {
     AppError::BadRequest(
         Msg::new("api-error-filter").text("fields", FILTER_FIELDS).text("operators", "starts_with"),
     )
-}
-
-/// The page size asked for, `default` when none is.
-pub fn parse_size(size: Option<&str>, default: i64, max: i64) -> Result<i64, AppError> {
-    match size.map(str::trim) {
-        None | Some("") => Ok(default),
-        Some(s) => {
-            s.parse::<i64>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| {
-                AppError::BadRequest(Msg::new("api-error-size").num("max", max as f64))
-            })
-        }
-    }
-}
-
-/// A continuation token: where the next page starts, tied to the list it came from (`list`,
-/// the filter as sent) so that it cannot be replayed against another.
-pub fn token(list: &str, parts: &[&str]) -> String {
-    let mut s = sha256_hex(list)[..12].to_string();
-    for p in parts {
-        s.push('\u{1f}');
-        s.push_str(p);
-    }
-    hex::encode(s)
-}
-
-/// The parts of a continuation token made by `token` for the same list.
-pub fn parse_token(list: &str, token: &str, n: usize) -> Result<Vec<String>, AppError> {
-    let bad = || AppError::BadRequest(Msg::new("api-error-token"));
-    let text =
-        hex::decode(token.trim()).ok().and_then(|b| String::from_utf8(b).ok()).ok_or_else(bad)?;
-    let mut parts = text.split('\u{1f}');
-    if parts.next() != Some(&sha256_hex(list)[..12]) {
-        return Err(bad());
-    }
-    let rest: Vec<String> = parts.map(str::to_owned).collect();
-    if rest.len() != n {
-        return Err(bad());
-    }
-    Ok(rest)
-}
-
-/// The `MS-ContinuationToken` header, if sent.
-pub fn continuation(req: &HttpRequest) -> Option<String> {
-    let v = req.headers().get("MS-ContinuationToken")?;
-    Some(v.to_str().unwrap_or("-").to_owned())
 }
 
 /// The customers with a reseller relationship, by name; the optional filter narrows them to a

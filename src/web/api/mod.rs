@@ -6,6 +6,7 @@ pub mod audit;
 mod caller;
 pub mod customers;
 pub mod openapi;
+pub mod paging;
 pub mod subscriptions;
 
 pub use caller::{ApiCtx, ApiError, MAX_JSON_BYTES, call, ok, scope};
