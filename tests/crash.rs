@@ -492,6 +492,43 @@ struct Record {
     at: i64,
 }
 
+/// On PostgreSQL a killed server's sessions outlive it for a moment, and one whose COMMIT was
+/// sent before the kill still commits: wait until they are gone, so that the checks see what the
+/// next server will find (SQLite's writers die with the process).
+fn wait_for_killed_sessions(url: &DbUrl) {
+    let DbUrl::Postgres(u) = url else { return };
+    let mut c = diesel::pg::PgConnection::establish(u).unwrap();
+    let started = Instant::now();
+    loop {
+        let others: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+            "(SELECT count(*) FROM pg_stat_activity \
+              WHERE datname = current_database() AND pid <> pg_backend_pid() \
+                AND backend_type = 'client backend')",
+        ))
+        .get_result(&mut c)
+        .unwrap();
+        if others == 0 {
+            return;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "{others} sessions outlive the kill");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Runs `f` in one read transaction, so that every table it reads is seen at the same moment
+/// (tables read one by one could otherwise straddle a commit).
+fn in_one_snapshot<T>(c: &mut AnyConnection, f: impl FnOnce(&mut AnyConnection) -> T) -> T {
+    use diesel::connection::SimpleConnection;
+    let begin = match c {
+        AnyConnection::Postgresql(_) => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        AnyConnection::Sqlite(_) => "BEGIN",
+    };
+    c.batch_execute(begin).unwrap();
+    let out = f(c);
+    c.batch_execute("COMMIT").unwrap();
+    out
+}
+
 /// Every half-done or lost change visible in the database, as sentences.
 fn half_done(c: &mut AnyConnection, before: &Before, seen: &Seen) -> Vec<String> {
     let mut problems = Vec::new();
@@ -755,6 +792,7 @@ fn killed_at_random_moments_the_database_stays_whole() {
         kill += 1;
         std::thread::sleep(Duration::from_millis(30 + rng.below(400) as u64));
         server.kill();
+        wait_for_killed_sessions(&url);
         let out = partnerdesk_check(&database_url);
         let said = format!(
             "{}{}",
@@ -763,7 +801,7 @@ fn killed_at_random_moments_the_database_stays_whole() {
         );
         assert!(out.status.success(), "after kill {kill} (seed {seed}), check failed:\n{said}");
         let mut c = db::maintenance::open_as_is(&url).unwrap();
-        let problems = half_done(&mut c, &before, &seen);
+        let problems = in_one_snapshot(&mut c, |c| half_done(c, &before, &seen));
         assert!(problems.is_empty(), "after kill {kill} (seed {seed}):\n{}", problems.join("\n"));
         drop(c);
         server = start(&database_url, dir.path(), &addr);
@@ -774,8 +812,9 @@ fn killed_at_random_moments_the_database_stays_whole() {
         t.join().expect("a client panicked");
     }
     server.kill();
+    wait_for_killed_sessions(&url);
     let mut c = db::maintenance::open_as_is(&url).unwrap();
-    let problems = half_done(&mut c, &before, &seen);
+    let problems = in_one_snapshot(&mut c, |c| half_done(c, &before, &seen));
     assert!(problems.is_empty(), "at the end (seed {seed}):\n{}", problems.join("\n"));
 
     let errors = seen.server_errors.lock().unwrap();
