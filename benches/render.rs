@@ -14,6 +14,8 @@ fn page() -> CustomersPage {
             primary_domain: format!("contosopartners{i}.onmicrosoft.com"),
             delegated_admin: i % 3 != 0,
             active_subscriptions: i * 7 % 13,
+            active_reservations: i % 4 / 3,
+            active_software: i % 5 / 4,
             sort_name: format!("contoso & partners {i} sp. z o.o."),
             tenant_id: format!("9a1b2c3d-7425-40de-944b-e07fc1f90a{i:02}"),
         })
@@ -36,6 +38,7 @@ fn page() -> CustomersPage {
         next_page: Some("/customers?after_name=contoso&after_id=abc".into()),
         first_page: None,
         can_request: true,
+        readiness: "",
     }
 }
 

@@ -195,6 +195,10 @@ async fn removal_races_reactivation_and_purchase() {
         get(&app, &mut admin, "/customers").await.assert_status(200);
     }
 
+    // The counts each relationship keeps (the Customers list's readiness) agree with a recount.
+    let report = partnerdesk::db::maintenance::check(&mut env.conn()).unwrap();
+    assert!(report.problems.is_empty(), "after the races: {:?}", report.problems);
+
     eprintln!(
         "removal_races_reactivation_and_purchase ({}): {ROUNDS} rounds of {} requests: \
          removal won {removal_won}, reactivation/purchase won {activation_won}; \

@@ -273,3 +273,132 @@ async fn the_tenant_id_a_relationship_carries_is_the_customers_also_from_before_
     diesel::RunQueryDsl::execute(diesel::sql_query(update), &mut *c).unwrap();
     assert_eq!(truth(&mut c), rows, "the migration's copy differs from the application's");
 }
+
+/// The Removal cell of a customer's row on the Customers page.
+fn readiness(page: &Resp, customer: &str) -> String {
+    let row = page.body.split(customer).nth(1).unwrap().split("</tr>").next().unwrap();
+    let cell = row.rsplit("<td").next().unwrap();
+    let text = cell.split_once('>').unwrap().1.split("</td>").next().unwrap();
+    text.split('<').filter_map(|s| s.split_once('>').map(|(_, t)| t).or(Some(s))).collect()
+}
+
+#[actix_web::test]
+async fn each_row_says_whether_the_customer_is_ready_to_remove_or_what_blocks_it() {
+    let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let page = get(&app, &mut b, "/customers").await;
+    assert_eq!(
+        readiness(&page, "Contoso Ltd"),
+        "Blocked: 3 subscriptions, 1 reservation, 1 software purchase"
+    );
+    assert_eq!(readiness(&page, "Fabrikam Ready"), "Ready to remove");
+    // No active subscription, yet blocked: the list no longer hides it.
+    assert_eq!(active_count(&page, &w.reservation_only.company_name), "0");
+    assert_eq!(readiness(&page, &w.reservation_only.company_name), "Blocked: 1 reservation");
+    assert_eq!(readiness(&page, &w.software_only.company_name), "Blocked: 1 software purchase");
+
+    // Cancelling the reservation makes the customer ready, on the next look at the list.
+    let cancel = format!(
+        "/customers/{}/reservations/{}/cancel",
+        w.reservation_only.id, w.reservation_only_id
+    );
+    post(&app, &mut b, &cancel, &[("confirmed", "yes")]).await.assert_status(303);
+    let page = get(&app, &mut b, "/customers").await;
+    assert_eq!(readiness(&page, &w.reservation_only.company_name), "Ready to remove");
+}
+
+#[actix_web::test]
+async fn the_list_filters_ready_and_blocked_customers_and_keeps_the_filter_across_pages() {
+    let (env, w, app, mut b) = Env::signed_in(SALES_AGENT).await;
+    let ready = get(&app, &mut b, "/customers?readiness=ready").await;
+    ready.assert_status(200).assert_contains("Fabrikam Ready").assert_lacks("Contoso Ltd");
+    ready.assert_contains(r#"<option value="ready" selected>"#);
+    let blocked = get(&app, &mut b, "/customers?readiness=blocked").await;
+    blocked
+        .assert_status(200)
+        .assert_contains("Contoso Ltd")
+        .assert_contains(&w.reservation_only.company_name)
+        .assert_lacks("Fabrikam Ready");
+    // Search and filter together.
+    get(&app, &mut b, "/customers?q=fab&readiness=blocked")
+        .await
+        .assert_status(200)
+        .assert_lacks("Fabrikam Ready")
+        .assert_contains("No customers match");
+
+    // Past one page, the next page's link keeps the filter, and so does the page it leads to.
+    {
+        let mut c = env.conn();
+        for i in 0..55 {
+            let cust = add_customer(&mut c, &w.alpha, &format!("Zeta Blocked {i:02}"), false);
+            add_reservation(&mut c, &w.alpha, &cust, "Reserved VM");
+        }
+        // Ready customers that sort among the second page's rows.
+        for i in 0..3 {
+            add_customer(&mut c, &w.alpha, &format!("Zeta Blocked 52 Clear {i}"), false);
+        }
+    }
+    let first = get(&app, &mut b, "/customers?readiness=blocked").await;
+    let next = first.body.split(r#"href="/customers?readiness=blocked&#38;after_name="#).nth(1);
+    let next = next.expect("a next-page link that keeps the filter").split('"').next().unwrap();
+    let next = format!("/customers?readiness=blocked&after_name={}", next.replace("&#38;", "&"));
+    let second = get(&app, &mut b, &next).await;
+    second.assert_status(200).assert_contains("Zeta Blocked 53").assert_lacks("Clear");
+    get(&app, &mut b, "/customers?q=zeta%20blocked%2052").await.assert_contains("Clear 2");
+}
+
+#[actix_web::test]
+async fn an_unknown_readiness_filter_is_a_clear_400() {
+    let (_env, _, app, mut b) = Env::signed_in(SALES_AGENT).await;
+    get(&app, &mut b, "/customers?readiness=maybe")
+        .await
+        .assert_status(400)
+        .assert_contains("Choose which customers to show");
+}
+
+#[actix_web::test]
+async fn readiness_reads_in_polish() {
+    let (_env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    post(&app, &mut b, "/locale", &[("locale", "pl-PL"), ("back", "/customers")]).await;
+    let page = get(&app, &mut b, "/customers").await;
+    assert_eq!(
+        readiness(&page, "Contoso Ltd"),
+        "Blokady: 3 subskrypcje, 1 rezerwacja, 1 zakup oprogramowania"
+    );
+    assert_eq!(readiness(&page, "Fabrikam Ready"), "Gotowy do usunięcia");
+}
+
+#[actix_web::test]
+async fn the_readiness_counts_of_rows_from_before_the_migration_are_recounted() {
+    use diesel::prelude::*;
+    use partnerdesk::db::schema::relationships as r;
+    let (env, _, _app, _b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let backend = env.state.config.database.backend_name();
+    let path = format!(
+        "{}/migrations/{backend}/2026-12-03-000015_readiness_counts/up.sql",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let sql = std::fs::read_to_string(&path).unwrap();
+    // The backfills: the statements that update relationships outside a trigger's body.
+    let updates: Vec<&str> = sql
+        .split(';')
+        .filter(|s| s.contains("UPDATE relationships"))
+        .filter(|s| !s.contains("NEW.") && !s.contains("OLD."))
+        .collect();
+    assert_eq!(updates.len(), 2, "one backfill per count in {path}");
+    let mut c = env.conn();
+    let kept = |c: &mut partnerdesk::db::AnyConnection| -> Vec<(i64, i64)> {
+        r::table.select((r::active_reservations, r::active_software)).order(r::id).load(c).unwrap()
+    };
+    let before = kept(&mut c);
+    assert!(before.iter().any(|&(res, sw)| res > 0 && sw > 0));
+    diesel::update(r::table)
+        .set((r::active_reservations.eq(0), r::active_software.eq(0)))
+        .execute(&mut *c)
+        .unwrap();
+    for u in updates {
+        diesel::RunQueryDsl::execute(diesel::sql_query(u), &mut *c).unwrap();
+    }
+    assert_eq!(kept(&mut c), before, "the migration's recount differs from the kept counts");
+    let report = partnerdesk::db::maintenance::check(&mut c).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+}

@@ -37,6 +37,7 @@ async fn busy_queries_use_indexes() {
                     &w.alpha.id,
                     None,
                     customer::SearchIn::NameOrDomain,
+                    customer::Readiness::All,
                     None,
                     50,
                 )
@@ -52,6 +53,7 @@ async fn busy_queries_use_indexes() {
                     &w.alpha.id,
                     None,
                     customer::SearchIn::NameOrDomain,
+                    customer::Readiness::All,
                     Some(&after),
                     50,
                 )
@@ -66,6 +68,7 @@ async fn busy_queries_use_indexes() {
                     &w.alpha.id,
                     Some("Customer 02"),
                     customer::SearchIn::NameOrDomain,
+                    customer::Readiness::All,
                     None,
                     50,
                 )
@@ -81,6 +84,23 @@ async fn busy_queries_use_indexes() {
                     &w.alpha.id,
                     Some("Customer 02"),
                     customer::SearchIn::NameOrDomain,
+                    customer::Readiness::All,
+                    Some(&after),
+                    50,
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "customers, only the blocked, deep page",
+            Box::new(|c: &mut AnyConnection| {
+                let after = Cursor { sort_name: "customer 0250".into(), id: "z".into() };
+                customer::list_for_partner(
+                    c,
+                    &w.alpha.id,
+                    None,
+                    customer::SearchIn::NameOrDomain,
+                    customer::Readiness::Blocked,
                     Some(&after),
                     50,
                 )

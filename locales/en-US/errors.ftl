@@ -173,3 +173,4 @@ error-request-recipient-name = Enter the new customer’s name (up to 200 charac
 error-request-not-extendable = This request is { $status }: only a pending request can be extended. Nothing was changed.
 error-request-not-resendable = This request is { $status }: only a pending request gets a new link. Nothing was changed.
 request-expired = expired
+error-customers-readiness = Choose which customers to show: all, ready to remove or blocked.

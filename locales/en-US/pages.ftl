@@ -456,3 +456,21 @@ invitation-country-choose = Choose your country
 copy-password = Copy password
 copy-key = Copy key
 users-open-user = Open the user page of { $name }
+
+# Customers list: readiness to remove
+col-readiness = Removal
+readiness-ready = Ready to remove
+readiness-blocked = Blocked: { $what }
+count-reservations = { $count ->
+    [one] { $count } reservation
+   *[other] { $count } reservations
+}
+count-software-purchases = { $count ->
+    [one] { $count } software purchase
+   *[other] { $count } software purchases
+}
+customers-filter-label = Show
+customers-filter-all = All customers
+customers-filter-ready = Ready to remove
+customers-filter-blocked = Blocked
+customers-no-match-filter = No customers match this filter.

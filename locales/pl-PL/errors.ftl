@@ -205,3 +205,4 @@ error-request-recipient-name = Proszę wpisać nazwę nowego klienta (do 200 zna
 error-request-not-extendable = To żądanie jest { $status }: przedłużyć można tylko oczekujące żądanie. Nic nie zmieniono.
 error-request-not-resendable = To żądanie jest { $status }: nowy link można utworzyć tylko dla oczekującego żądania. Nic nie zmieniono.
 request-expired = wygasłe
+error-customers-readiness = Proszę wybrać, których klientów pokazać: wszystkich, gotowych do usunięcia lub zablokowanych.

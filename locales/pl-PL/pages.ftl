@@ -475,3 +475,23 @@ invitation-country-choose = Proszę wybrać kraj
 copy-password = Kopiuj hasło
 copy-key = Kopiuj klucz
 users-open-user = Otwórz stronę użytkownika { $name }
+
+# Customers list: readiness to remove
+col-readiness = Usunięcie relacji
+readiness-ready = Gotowy do usunięcia
+readiness-blocked = Blokady: { $what }
+count-reservations = { $count ->
+    [one] { $count } rezerwacja
+    [few] { $count } rezerwacje
+   *[many] { $count } rezerwacji
+}
+count-software-purchases = { $count ->
+    [one] { $count } zakup oprogramowania
+    [few] { $count } zakupy oprogramowania
+   *[many] { $count } zakupów oprogramowania
+}
+customers-filter-label = Pokaż
+customers-filter-all = Wszystkich klientów
+customers-filter-ready = Gotowych do usunięcia
+customers-filter-blocked = Zablokowanych
+customers-no-match-filter = Żaden klient nie spełnia warunku filtra.

@@ -199,13 +199,25 @@ struct Orphans {
     example: Option<String>,
 }
 
-const KEPT_COUNT_DRIFT: &str = "SELECT id, kept, counted FROM (
-    SELECT r.id AS id, r.active_subscriptions AS kept,
-           (SELECT COUNT(*) FROM subscriptions s
+/// The counts each relationship keeps (column, counted table, what it counts), each checked
+/// against a recount.
+const KEPT_COUNTS: [(&str, &str, &str); 3] = [
+    ("active_subscriptions", "subscriptions", "active subscriptions"),
+    ("active_reservations", "reservations", "active reservations"),
+    ("active_software", "software_purchases", "active software purchases"),
+];
+
+fn kept_count_drift(column: &str, table: &str) -> String {
+    format!(
+        "SELECT id, kept, counted FROM (
+    SELECT r.id AS id, r.{column} AS kept,
+           (SELECT COUNT(*) FROM {table} s
              WHERE s.partner_id = r.partner_id AND s.customer_id = r.customer_id
                AND s.status = 'active') AS counted
       FROM relationships r) drift
- WHERE kept <> counted ORDER BY id";
+ WHERE kept <> counted ORDER BY id"
+    )
+}
 
 /// Every single-column foreign key, from the database's own catalogue.
 const SQLITE_FOREIGN_KEYS: &str =
@@ -265,13 +277,16 @@ pub fn check(conn: &mut AnyConnection) -> anyhow::Result<Report> {
         return Ok(Report { problems, tables: 0, rows: 0, relationships: 0 });
     }
 
-    let drift: Vec<Drift> =
-        crate::on_backend!(conn, |c| diesel::sql_query(KEPT_COUNT_DRIFT).load(c))?;
-    for d in &drift {
-        problems.push(format!(
-            "Relationship {} keeps {} active subscriptions but has {}.",
-            d.id, d.kept, d.counted
-        ));
+    for (column, table, what) in KEPT_COUNTS {
+        let sql = kept_count_drift(column, table);
+        let drift: Vec<Drift> =
+            crate::on_backend!(conn, |c| diesel::sql_query(sql.as_str()).load(c))?;
+        for d in &drift {
+            problems.push(format!(
+                "Relationship {} keeps {} {what} but has {}.",
+                d.id, d.kept, d.counted
+            ));
+        }
     }
     let foreign_keys: Vec<ForeignKey> = match conn {
         AnyConnection::Sqlite(c) => diesel::sql_query(SQLITE_FOREIGN_KEYS).load(c)?,

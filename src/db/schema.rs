@@ -116,6 +116,8 @@ diesel::table! {
         company_name -> Text,
         primary_domain -> Text,
         tenant_id -> Text,
+        active_reservations -> BigInt,
+        active_software -> BigInt,
     }
 }
 

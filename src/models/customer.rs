@@ -56,9 +56,29 @@ pub struct CustomerListRow {
     pub primary_domain: String,
     pub delegated_admin: bool,
     pub active_subscriptions: i64,
+    pub active_reservations: i64,
+    pub active_software: i64,
     /// The list's sort key, for the next page's cursor.
     pub sort_name: String,
     pub tenant_id: String,
+}
+
+impl CustomerListRow {
+    /// Nothing active blocks removing the relationship.
+    pub fn is_ready(&self) -> bool {
+        self.active_subscriptions + self.active_reservations + self.active_software == 0
+    }
+}
+
+/// Which customers a page of the list shows, by what blocks their removal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Readiness {
+    #[default]
+    All,
+    /// Nothing active: the relationship can be removed now.
+    Ready,
+    /// Something active is left.
+    Blocked,
 }
 
 /// Where a page of the customer list starts: after this (lowercased name, id).
@@ -68,7 +88,7 @@ pub struct Cursor {
     pub id: String,
 }
 
-type ListRow = (String, String, String, bool, String, i64, String);
+type ListRow = (String, String, String, bool, String, i64, String, i64, i64);
 
 /// Where a search looks for its prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +107,7 @@ pub fn list_for_partner(
     partner_id: &str,
     query: Option<&str>,
     within: SearchIn,
+    readiness: Readiness,
     after: Option<&Cursor>,
     limit: i64,
 ) -> QueryResult<Vec<CustomerListRow>> {
@@ -114,9 +135,27 @@ pub fn list_for_partner(
                     relationships::sort_name,
                     relationships::active_subscriptions,
                     relationships::tenant_id,
+                    relationships::active_reservations,
+                    relationships::active_software,
                 ))
                 .limit(limit + 1)
         };
+        // Only the customers ready to remove, or only the blocked: a condition on the counts the
+        // name index carries, so the page is still read from the index alone.
+        macro_rules! readiness {
+            ($q:expr) => {{
+                let (s, r, w) = (
+                    relationships::active_subscriptions,
+                    relationships::active_reservations,
+                    relationships::active_software,
+                );
+                match readiness {
+                    Readiness::All => $q,
+                    Readiness::Ready => $q.filter(s.eq(0)).filter(r.eq(0)).filter(w.eq(0)),
+                    Readiness::Blocked => $q.filter(s.gt(0).or(r.gt(0)).or(w.gt(0))),
+                }
+            }};
+        }
         // (name, id) > cursor, written so that the name bound is a range.
         macro_rules! after {
             ($q:expr, $name:expr, $cursor:expr) => {
@@ -150,15 +189,18 @@ pub fn list_for_partner(
         };
         match (search, after) {
             // Unfiltered pages, the ones most asked for: queries of static type.
-            (None, None) => in_name_order().load(c)?,
-            (None, Some(cur)) => after!(in_name_order(), relationships::sort_name, cur).load(c)?,
+            (None, None) if readiness == Readiness::All => in_name_order().load(c)?,
+            (None, Some(cur)) if readiness == Readiness::All => {
+                after!(in_name_order(), relationships::sort_name, cur).load(c)?
+            }
+            (None, _) => readiness!(page(Order::ByIndex)).load(c)?,
             (Some(text), _) => {
                 // Name matches and domain matches, each an index range, merged in name order.
                 let prefix = text.to_lowercase();
                 let upper = crate::util::text::prefix_range_end(&prefix);
                 let by_name: Vec<ListRow> = match within {
                     SearchIn::Domain => Vec::new(),
-                    _ => page(Order::ByIndex)
+                    _ => readiness!(page(Order::ByIndex))
                         .filter(relationships::sort_name.ge(prefix.clone()))
                         .filter(relationships::sort_name.lt(upper.clone()))
                         .load(c)?,
@@ -173,7 +215,7 @@ pub fn list_for_partner(
                 // A domain-only search reads the whole domain range.
                 let chars = prefix.chars().count().min(LCP_CAP + 1) as i32;
                 let in_domain = || {
-                    page(Order::Sorted)
+                    readiness!(page(Order::Sorted))
                         .filter(relationships::search_domain.ge(prefix.clone()))
                         .filter(relationships::search_domain.lt(upper.clone()))
                 };
@@ -206,6 +248,8 @@ pub fn list_for_partner(
                 sort_name,
                 active_subscriptions,
                 tenant_id,
+                active_reservations,
+                active_software,
             )| {
                 CustomerListRow {
                     id,
@@ -213,6 +257,8 @@ pub fn list_for_partner(
                     primary_domain,
                     delegated_admin,
                     active_subscriptions,
+                    active_reservations,
+                    active_software,
                     sort_name,
                     tenant_id,
                 }

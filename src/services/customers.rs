@@ -5,8 +5,8 @@ use crate::auth::permissions::Permission;
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::models::audit::{self, AuditRecord};
-pub use crate::models::customer::SearchIn;
 use crate::models::customer::{self, Cursor, Customer, CustomerListRow};
+pub use crate::models::customer::{Readiness, SearchIn};
 use crate::models::relationship::Relationship;
 use crate::models::support_contact::{self, Named};
 use crate::services::Ctx;
@@ -16,15 +16,17 @@ use crate::services::removal::{self, Eligibility};
 pub const ACCOUNT_ACTIVITY: i64 = 20;
 
 /// A page of the list (`limit` rows, one more when another page follows), by name, optionally
-/// those whose name or domain starts with `query`, after the row `after` names.
+/// those whose name or domain starts with `query` and those ready to remove or blocked, after
+/// the row `after` names.
 pub fn list(
     c: &mut AnyConnection,
     ctx: &Ctx,
     query: &str,
+    readiness: Readiness,
     after: Option<(String, String)>,
     limit: i64,
 ) -> AppResult<Vec<CustomerListRow>> {
-    search(c, ctx, query, SearchIn::NameOrDomain, after, limit)
+    search(c, ctx, query, SearchIn::NameOrDomain, readiness, after, limit)
 }
 
 /// `list`, with the prefix looked for in the name, the domain or either.
@@ -33,13 +35,14 @@ pub fn search(
     ctx: &Ctx,
     query: &str,
     within: SearchIn,
+    readiness: Readiness,
     after: Option<(String, String)>,
     limit: i64,
 ) -> AppResult<Vec<CustomerListRow>> {
     ctx.user.require(Permission::ViewCustomers)?;
     let after = after.map(|(sort_name, id)| Cursor { sort_name, id });
     let p = ctx.partner_id();
-    Ok(customer::list_for_partner(c, p, Some(query), within, after.as_ref(), limit)?)
+    Ok(customer::list_for_partner(c, p, Some(query), within, readiness, after.as_ref(), limit)?)
 }
 
 /// The customer and the partner's relationship with it; 404 for a customer the partner has

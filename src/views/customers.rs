@@ -3,7 +3,8 @@
 use askama::Template;
 use askama_web::WebTemplate;
 
-use crate::models::customer::{Customer, CustomerListRow};
+use crate::i18n::Locale;
+use crate::models::customer::{Customer, CustomerListRow, Readiness};
 use crate::models::relationship::Relationship;
 use crate::views::layout::Layout;
 
@@ -21,6 +22,46 @@ pub struct CustomersPage {
     /// Link back to the first page of the same search, shown on later pages.
     pub first_page: Option<String>,
     pub can_request: bool,
+    /// The readiness filter, as its query value ("", "ready" or "blocked").
+    pub readiness: &'static str,
+}
+
+impl CustomersPage {
+    /// "Ready to remove", or what blocks the removal: "Blocked: 2 subscriptions, 1 reservation".
+    pub fn readiness_of(&self, row: &CustomerListRow) -> String {
+        readiness_text(self.l, row)
+    }
+}
+
+/// The query value of a readiness filter, and back ("" is every customer).
+pub fn readiness_value(r: Readiness) -> &'static str {
+    match r {
+        Readiness::All => "",
+        Readiness::Ready => "ready",
+        Readiness::Blocked => "blocked",
+    }
+}
+
+pub fn parse_readiness(value: &str) -> Option<Readiness> {
+    [Readiness::All, Readiness::Ready, Readiness::Blocked]
+        .into_iter()
+        .find(|r| readiness_value(*r) == value)
+}
+
+fn readiness_text(l: Locale, row: &CustomerListRow) -> String {
+    if row.is_ready() {
+        return l.t("readiness-ready");
+    }
+    let what: Vec<String> = [
+        ("count-subscriptions", row.active_subscriptions),
+        ("count-reservations", row.active_reservations),
+        ("count-software-purchases", row.active_software),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(key, n)| l.t1(key, "count", n))
+    .collect();
+    l.t1("readiness-blocked", "what", what.join(", "))
 }
 
 /// The header every customer page shares: breadcrumbs, name, tabs.

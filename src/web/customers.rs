@@ -36,6 +36,8 @@ async fn customer_home(path: web::Path<String>) -> HttpResponse {
 #[derive(Deserialize, Default)]
 pub struct ListQuery {
     q: Option<String>,
+    /// "ready" or "blocked" (by what blocks removal); empty or absent: every customer.
+    readiness: Option<String>,
     after_name: Option<String>,
     after_id: Option<String>,
 }
@@ -48,37 +50,47 @@ async fn list(
     query: web::Query<ListQuery>,
 ) -> AppResult<HttpResponse> {
     ctx.user.require(Permission::ViewCustomers)?;
-    let ListQuery { q, after_name, after_id } = query.into_inner();
+    let ListQuery { q, readiness, after_name, after_id } = query.into_inner();
     let q = q.unwrap_or_default().trim().to_string();
     if q.chars().count() > MAX_QUERY_CHARS {
         return Err(AppError::BadRequest(
             Msg::new("error-search-too-long").num("max", MAX_QUERY_CHARS as f64),
         ));
     }
+    let readiness = crate::views::parse_readiness(readiness.as_deref().unwrap_or_default())
+        .ok_or_else(|| AppError::BadRequest(Msg::new("error-customers-readiness")))?;
     let after = after_name.zip(after_id);
     let is_first_page = after.is_none();
     let search = q.clone();
-    let mut rows =
-        state.call(&ctx, move |c, ctx| customers::list(c, ctx, &search, after, PAGE_SIZE)).await?;
+    let mut rows = state
+        .call(&ctx, move |c, ctx| customers::list(c, ctx, &search, readiness, after, PAGE_SIZE))
+        .await?;
+    // The search and the filter, as the start of every page link's query.
+    let mut filters = Vec::new();
+    if !q.is_empty() {
+        filters.push(format!("q={}", crate::util::urls::urlencode(&q)));
+    }
+    let readiness_value = crate::views::readiness_value(readiness);
+    if !readiness_value.is_empty() {
+        filters.push(format!("readiness={readiness_value}"));
+    }
     let next_page = if rows.len() as i64 > PAGE_SIZE {
         rows.truncate(PAGE_SIZE as usize);
         rows.last().map(|last| {
-            let mut qs = format!(
+            let mut qs = filters.clone();
+            qs.push(format!(
                 "after_name={}&after_id={}",
                 crate::util::urls::urlencode(&last.sort_name),
                 crate::util::urls::urlencode(&last.id)
-            );
-            if !q.is_empty() {
-                qs = format!("q={}&{qs}", crate::util::urls::urlencode(&q));
-            }
-            format!("/customers?{qs}")
+            ));
+            format!("/customers?{}", qs.join("&"))
         })
     } else {
         None
     };
-    let first_page = (!is_first_page).then(|| match q.as_str() {
-        "" => "/customers".to_string(),
-        text => format!("/customers?q={}", crate::util::urls::urlencode(text)),
+    let first_page = (!is_first_page).then(|| match filters.is_empty() {
+        true => "/customers".to_string(),
+        false => format!("/customers?{}", filters.join("&")),
     });
     let page = CustomersPage {
         l: ctx.user.locale,
@@ -88,6 +100,7 @@ async fn list(
         next_page,
         first_page,
         can_request: ctx.user.can(Permission::RequestRelationship),
+        readiness: readiness_value,
     };
     let body = if super::is_htmx_fragment_request(&req) {
         page.as_results().render()

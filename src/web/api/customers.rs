@@ -76,9 +76,10 @@ pub async fn list(
             Some((p.pop().unwrap_or_default(), id))
         }
     };
-    let rows =
-        call(&req, &state, &api, move |c, ctx| svc::search(c, ctx, &text, within, after, size))
-            .await?;
+    let rows = call(&req, &state, &api, move |c, ctx| {
+        svc::search(c, ctx, &text, within, svc::Readiness::All, after, size)
+    })
+    .await?;
     let more = rows.len() as i64 > size;
     let page = &rows[..rows.len().min(size as usize)];
     let links = more.then(|| {
