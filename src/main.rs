@@ -69,6 +69,18 @@ enum Command {
         #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
         database_url: String,
     },
+    /// Check a downloaded removal receipt: its signature over the receipt's exact bytes, by this
+    /// server's key (read from the database), or by `--public-key` (hex) without a database.
+    /// Exits non-zero with a sentence when it does not hold.
+    VerifyReceipt {
+        /// The receipt file (`removal-receipt-….json`).
+        file: std::path::PathBuf,
+        #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partnerdesk.db")]
+        database_url: String,
+        /// The signing key to trust, hex (as the receipt page's server prints it).
+        #[arg(long)]
+        public_key: Option<String>,
+    },
     /// Create the first Global admin of a partner and print a one-time password for them: the
     /// first sign-in replaces it and sets up an authenticator app. The admin's email domain
     /// becomes one of the partner's verified domains (the only domains its users' addresses may
@@ -193,6 +205,39 @@ fn main() -> anyhow::Result<()> {
                 eprintln!("{p}");
             }
             std::process::exit(1);
+        }
+        Command::VerifyReceipt { file, database_url, public_key } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let trusted = match public_key {
+                Some(k) => k,
+                None => {
+                    let url = db::DbUrl::parse(&database_url).map_err(anyhow::Error::msg)?;
+                    let mut c = maintenance::open_as_is(&url)?;
+                    partnerdesk::services::receipts::public_key(&mut c)?.ok_or_else(|| {
+                        anyhow::anyhow!("{database_url} has issued no receipts: it has no key")
+                    })?
+                }
+            };
+            match partnerdesk::services::receipts::verify(&text, Some(&trusted)) {
+                Ok(v) => {
+                    let r = v.receipt;
+                    println!(
+                        "valid: receipt {} of the removal of {} ({}) by {} at {}, signed with key {}",
+                        r.receipt_id,
+                        r.customer.company_name,
+                        r.customer.domain,
+                        r.removed_by.email,
+                        r.removed_at,
+                        v.key_id
+                    );
+                    Ok(())
+                }
+                Err(why) => {
+                    eprintln!("not valid: {why}");
+                    std::process::exit(1);
+                }
+            }
         }
         Command::CreateAdmin { database_url, email, name, partner, partner_kind, domains } => {
             let kind = PartnerKind::parse(&partner_kind).ok_or_else(|| {

@@ -184,6 +184,21 @@ const TABLE: &[Row] = &[
         own: ["S", "R", "403", "403", "403", "403", "403", "404"],
         other: ["S", "404", "404", "404", "404", "404", "404", "R"],
     },
+    // A removal's receipt: read by whoever may see customers.
+    Row {
+        method: "GET",
+        path: "/customers/{id}/receipts/{receipt}",
+        form: &[],
+        own: VIEW_OWN,
+        other: VIEW_OTHER,
+    },
+    Row {
+        method: "GET",
+        path: "/customers/{id}/receipts/{receipt}/evidence",
+        form: &[],
+        own: VIEW_OWN,
+        other: VIEW_OTHER,
+    },
     Row {
         method: "GET",
         path: "/password",
@@ -419,6 +434,31 @@ struct Ids {
     user: String,
     /// A customer whose relationship with the side's partner has ended.
     former: String,
+    /// A customer removed by the side's Global admin, and the removal's receipt.
+    receipted: String,
+    receipt: String,
+}
+
+/// A customer of `p` whose relationship its Global admin `admin` removed: (customer, receipt).
+fn removed_with_receipt(env: &Env, p: &Partner, admin: &str, name: &str) -> (String, String) {
+    use partnerdesk::auth::CurrentUser;
+    let cust = add_customer(&mut env.conn(), p, name, false);
+    let ctx = partnerdesk::services::Ctx {
+        user: CurrentUser {
+            id: env.user_id(admin),
+            email: admin.into(),
+            display_name: admin.into(),
+            partner: p.clone(),
+            roles: vec![Role::GlobalAdmin],
+            csrf_token: String::new(),
+            locale: partnerdesk::i18n::Locale::En,
+            path: "/".into(),
+        },
+        request_id: "matrix".into(),
+        correlation_id: None,
+    };
+    let removed = partnerdesk::services::removal::remove(&mut env.conn(), &ctx, &cust.id).unwrap();
+    (cust.id, removed.receipt_id)
 }
 
 /// A customer of `p` whose relationship has ended.
@@ -439,7 +479,10 @@ fn ids(env: &Env, own: bool) -> Ids {
         let token = partnerdesk::util::tokens::random_token();
         let request = add_request(&mut env.conn(), &w.alpha, GLOBAL_ADMIN, &token, true);
         let user = add_user(&mut env.conn(), &w.alpha, "target@alpha.test", &[Role::SalesAgent]);
+        let (receipted, receipt) = removed_with_receipt(env, &w.alpha, GLOBAL_ADMIN, "Alpha Gone");
         return Ids {
+            receipted,
+            receipt,
             former: former_customer(&mut env.conn(), &w.alpha, "Alpha Former"),
             user,
             request,
@@ -460,7 +503,12 @@ fn ids(env: &Env, own: bool) -> Ids {
     let token = partnerdesk::util::tokens::random_token();
     let request = add_request(&mut c, &w.beta, OTHER_ADMIN, &token, false);
     let user = add_user(&mut c, &w.beta, "target@beta.test", &[Role::SalesAgent]);
+    drop(c);
+    let (receipted, receipt) = removed_with_receipt(env, &w.beta, OTHER_ADMIN, "Beta Gone");
+    let mut c = env.conn();
     Ids {
+        receipted,
+        receipt,
         former: former_customer(&mut c, &w.beta, "Beta Former"),
         user,
         request,
@@ -474,8 +522,13 @@ fn ids(env: &Env, own: bool) -> Ids {
 }
 
 fn fill(path: &str, ids: &Ids) -> String {
-    let customer =
-        if path.ends_with("/remove-relationship") { &ids.removable } else { &ids.customer };
+    let customer = if path.ends_with("/remove-relationship") {
+        &ids.removable
+    } else if path.contains("/receipts/") {
+        &ids.receipted
+    } else {
+        &ids.customer
+    };
     path.replace("{path:.*}", &format!("css/app.css?v={}", partnerdesk::views::assets::version()))
         .replace("{id}", customer)
         .replace("{sid}", &ids.subscription)
@@ -486,6 +539,7 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{uid}", &ids.user)
         .replace("{former}", &ids.former)
         .replace("{kid}", &ids.user)
+        .replace("{receipt}", &ids.receipt)
 }
 
 fn outcome(r: &Resp) -> String {

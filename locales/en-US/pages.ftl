@@ -474,3 +474,25 @@ customers-filter-all = All customers
 customers-filter-ready = Ready to remove
 customers-filter-blocked = Blocked
 customers-no-match-filter = No customers match this filter.
+
+# Removal receipt
+receipt-title = Removal receipt
+receipt-download = Download signed receipt (JSON)
+receipt-summary = The reseller relationship with { $name } was removed by { $user } on { $date }.
+receipt-id = Receipt number
+receipt-removed-by = Removed by
+receipt-removed-at = Removed at
+receipt-dap = Delegated admin privileges
+receipt-dap-revoked = Revoked with the removal
+receipt-dap-none = Not granted at the time of removal
+receipt-contacts = Support contact designations removed
+receipt-signature = Signature
+receipt-signed-with = Ed25519, key { $key }. Check a downloaded receipt with: partnerdesk verify-receipt FILE
+receipt-billing = Billing
+receipt-col-billing-end = Billing ends
+receipt-billing-unknown = Not recorded
+receipt-nothing-bought = The customer had no subscriptions or purchases with you.
+receipt-changes = What changed
+receipt-open-records = Open these records in the activity log
+account-receipts = Removal receipts
+account-receipt-link = Receipt of the removal on { $date }

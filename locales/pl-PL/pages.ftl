@@ -495,3 +495,25 @@ customers-filter-all = Wszystkich klientów
 customers-filter-ready = Gotowych do usunięcia
 customers-filter-blocked = Zablokowanych
 customers-no-match-filter = Żaden klient nie spełnia warunku filtra.
+
+# Removal receipt
+receipt-title = Potwierdzenie usunięcia relacji
+receipt-download = Pobierz podpisane potwierdzenie (JSON)
+receipt-summary = Relacja odsprzedawcy z klientem { $name } została usunięta przez { $user } { $date }.
+receipt-id = Numer potwierdzenia
+receipt-removed-by = Usunięta przez
+receipt-removed-at = Data usunięcia
+receipt-dap = Delegowane uprawnienia administratora
+receipt-dap-revoked = Odebrane wraz z usunięciem relacji
+receipt-dap-none = Nieprzyznane w chwili usunięcia relacji
+receipt-contacts = Usunięte wyznaczenia kontaktu pomocy technicznej
+receipt-signature = Podpis
+receipt-signed-with = Ed25519, klucz { $key }. Pobrane potwierdzenie można sprawdzić poleceniem: partnerdesk verify-receipt PLIK
+receipt-billing = Rozliczenia
+receipt-col-billing-end = Koniec rozliczeń
+receipt-billing-unknown = Nie odnotowano
+receipt-nothing-bought = Klient nie miał u partnera żadnych subskrypcji ani zakupów.
+receipt-changes = Wprowadzone zmiany
+receipt-open-records = Otwórz te wpisy w dzienniku aktywności
+account-receipts = Potwierdzenia usunięcia relacji
+account-receipt-link = Potwierdzenie usunięcia z { $date }

@@ -122,6 +122,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    removal_receipts (id) {
+        id -> Text,
+        partner_id -> Text,
+        customer_id -> Text,
+        removed_by -> Text,
+        removed_at -> BigInt,
+        evidence -> Text,
+    }
+}
+
+diesel::table! {
     reseller_links (provider_id, reseller_id) {
         provider_id -> Text,
         reseller_id -> Text,
@@ -151,6 +162,16 @@ diesel::table! {
         state -> Text,
         created_at -> BigInt,
         expires_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    signing_keys (purpose) {
+        purpose -> Text,
+        key_id -> Text,
+        private_key -> Text,
+        public_key -> Text,
+        created_at -> BigInt,
     }
 }
 
@@ -237,6 +258,9 @@ diesel::joinable!(relationship_requests -> users (created_by));
 diesel::joinable!(relationships -> customers (customer_id));
 diesel::joinable!(relationships -> partners (partner_id));
 diesel::joinable!(relationships -> users (ended_by));
+diesel::joinable!(removal_receipts -> customers (customer_id));
+diesel::joinable!(removal_receipts -> partners (partner_id));
+diesel::joinable!(removal_receipts -> users (removed_by));
 diesel::joinable!(reservations -> customers (customer_id));
 diesel::joinable!(reservations -> partners (partner_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -261,9 +285,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     recovery_codes,
     relationship_requests,
     relationships,
+    removal_receipts,
     reseller_links,
     reservations,
     sessions,
+    signing_keys,
     software_purchases,
     subscriptions,
     support_contacts,

@@ -178,3 +178,39 @@ pub fn list_activity(
         .map(|(record, customer_name)| ActivityRow { record, customer_name })
         .collect())
 }
+
+/// The succeeded records about one customer of one partner from `since` on, of the given
+/// operations, oldest first, at most `limit`.
+pub fn list_for_customer_since(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    customer_id: &str,
+    since: i64,
+    operations: &[&str],
+    limit: i64,
+) -> QueryResult<Vec<AuditRecord>> {
+    audit_log::table
+        .filter(audit_log::partner_id.eq(partner_id))
+        .filter(audit_log::customer_id.eq(customer_id))
+        .filter(audit_log::at.ge(since))
+        .filter(audit_log::status.eq(SUCCEEDED))
+        .filter(audit_log::operation.eq_any(operations))
+        .order((audit_log::at.asc(), audit_log::id.asc()))
+        .limit(limit)
+        .select(AuditRecord::as_select())
+        .load(conn)
+}
+
+/// The partner's records with these ids, oldest first.
+pub fn list_by_ids(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    ids: &[&str],
+) -> QueryResult<Vec<AuditRecord>> {
+    audit_log::table
+        .filter(audit_log::partner_id.eq(partner_id))
+        .filter(audit_log::id.eq_any(ids))
+        .order((audit_log::at.asc(), audit_log::id.asc()))
+        .select(AuditRecord::as_select())
+        .load(conn)
+}

@@ -8,6 +8,7 @@ mod enums;
 pub mod offer;
 pub mod partner;
 pub mod purchase;
+pub mod receipt;
 pub mod recovery_code;
 pub mod relationship;
 pub mod relationship_request;

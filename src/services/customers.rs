@@ -66,6 +66,8 @@ pub struct Account {
     pub activity: Vec<AuditRecord>,
     /// For a user who may not remove the relationship: the partner's Global admins, who may.
     pub who_can_remove: Vec<String>,
+    /// The receipts of earlier removals, newest first: (id, removed at).
+    pub receipts: Vec<(String, i64)>,
 }
 
 pub fn account(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Account> {
@@ -74,6 +76,7 @@ pub fn account(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Account>
         eligibility: removal::check(c, &ctx.user, &relationship)?,
         support_contacts: support_contact::list_for_customer(c, ctx.partner_id(), id)?,
         activity: audit::list_for_customer(c, ctx.partner_id(), id, ACCOUNT_ACTIVITY)?,
+        receipts: crate::services::receipts::list(c, ctx, id)?,
         who_can_remove: match ctx.user.can(Permission::RemoveRelationship) {
             true => Vec::new(),
             false => crate::models::user::global_admin_names(c, ctx.partner_id())?,

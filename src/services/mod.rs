@@ -9,6 +9,7 @@ mod ctx;
 pub mod customers;
 pub mod offboarding;
 pub mod purchases;
+pub mod receipts;
 pub mod removal;
 pub mod requests;
 pub mod retention;

@@ -153,6 +153,8 @@ pub fn check(
 pub struct Removed {
     pub support_contacts_removed: usize,
     pub delegated_admin_revoked: bool,
+    /// The removal's receipt (`services::receipts`).
+    pub receipt_id: String,
 }
 
 /// Removes the reseller relationship, atomically, after re-checking the whole rule under the
@@ -187,9 +189,17 @@ pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResu
                 ),
             ),
         )?;
+        let removal = crate::services::receipts::Removal {
+            relationship: &rel,
+            removed_at: now,
+            delegated_admin_revoked: rel.allow_delegated_access,
+            support_contacts_removed,
+        };
+        let receipt_id = crate::services::receipts::issue(c, ctx, removal)?;
         Ok(Removed {
             support_contacts_removed,
             delegated_admin_revoked: rel.allow_delegated_access,
+            receipt_id,
         })
     });
     // A refusal for the customer's state is recorded here; a missing role is recorded with

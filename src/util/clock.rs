@@ -51,6 +51,13 @@ pub fn parse_iso_date(s: &str) -> Option<i64> {
     Some(date.midnight().assume_utc().unix_timestamp() * 1000)
 }
 
+/// `2026-11-24T09:13:00Z` (what `iso_datetime` writes) → milliseconds.
+pub fn parse_iso_datetime(s: &str) -> Option<i64> {
+    let f = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+    let t = time::PrimitiveDateTime::parse(s, f).ok()?;
+    Some(t.assume_utc().unix_timestamp() * 1000)
+}
+
 /// A time in UTC milliseconds, however many references deep a template holds it (what the
 /// locale's date formatting takes).
 pub trait Millis {

@@ -38,6 +38,8 @@ pub struct AccountPage {
     pub support_contacts: Vec<crate::models::support_contact::Named>,
     /// The newest activity-log records about this customer.
     pub activity: Vec<activity::Entry>,
+    /// Receipts of earlier removals, newest first: (id, removed at).
+    pub receipts: Vec<(String, i64)>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -49,4 +51,38 @@ pub struct RemoveConfirmPage {
     pub header: CustomerHeader,
     pub eligibility: Eligibility,
     pub support_contact_count: usize,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/receipt.html")]
+pub struct ReceiptPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
+    pub layout: Layout,
+    pub header: CustomerHeader,
+    pub receipt: crate::services::receipts::Receipt,
+    pub key_id: String,
+    /// The audit records the receipt lists, as the activity log shows them.
+    pub changes: Vec<activity::Entry>,
+    /// When the first of them was made (the activity log's link starts there), and the removal.
+    pub from_date: String,
+    pub to_date: String,
+    pub removed_at_ms: i64,
+    /// Each subscription's billing end, in ms.
+    pub billing_ends: Vec<Option<i64>>,
+    /// May invite the customer again.
+    pub can_request: bool,
+}
+
+impl ReceiptPage {
+    /// The billing end of the receipt's `i`th subscription, where known.
+    pub fn billing_end(&self, i: usize) -> Option<i64> {
+        self.billing_ends.get(i).copied().flatten()
+    }
+
+    /// The message key of a subscription status as the receipt stores it.
+    pub fn subscription_status_key(&self, status: &str) -> &'static str {
+        use crate::models::subscription::SubscriptionStatus;
+        SubscriptionStatus::parse(status).unwrap_or(SubscriptionStatus::Expired).key()
+    }
 }

@@ -8,9 +8,11 @@ use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::services::Ctx;
-use crate::services::{customers, offboarding, removal};
+use crate::services::{customers, offboarding, receipts, removal};
+use crate::util::clock::{iso_date, parse_iso_datetime};
 use crate::views::{
-    AccountPage, CustomerHeader, Layout, Nav, OffboardingPage, RemoveConfirmPage, Toast,
+    AccountPage, CustomerHeader, Layout, Nav, OffboardingPage, ReceiptPage, RemoveConfirmPage,
+    Toast,
 };
 use crate::web::state::AppState;
 
@@ -24,6 +26,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::POST, "/customers/{id}/delegated-admin/remove", remove_dap);
     add(cfg, Method::GET, "/customers/{id}/offboarding", offboarding);
     add(cfg, Method::POST, "/customers/{id}/offboarding", prepare);
+    add(cfg, Method::GET, "/customers/{id}/receipts/{receipt}", receipt);
+    add(cfg, Method::GET, "/customers/{id}/receipts/{receipt}/evidence", evidence);
 }
 
 async fn account(
@@ -46,6 +50,7 @@ async fn account(
         who_can_remove: a.who_can_remove,
         support_contacts: a.support_contacts,
         activity: a.activity.into_iter().map(Into::into).collect(),
+        receipts: a.receipts,
         header: CustomerHeader::new(a.customer, a.relationship, "account"),
     })
 }
@@ -80,6 +85,7 @@ async fn remove(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
+    let customer_id = id.clone();
     let (name, removed) = state
         .call(&ctx, move |c, ctx| {
             let (customer, _) = customers::find(c, ctx, &id)?;
@@ -92,7 +98,67 @@ async fn remove(
         .num("dap", if removed.delegated_admin_revoked { 1.0 } else { 0.0 })
         .num("contacts", removed.support_contacts_removed as f64);
     super::flash::push(&session, Toast::success(msg));
-    Ok(super::see_other("/customers"))
+    let enc = crate::util::urls::urlencode;
+    Ok(super::see_other(&format!(
+        "/customers/{}/receipts/{}",
+        enc(&customer_id),
+        removed.receipt_id
+    )))
+}
+
+async fn receipt(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> AppResult<ReceiptPage> {
+    let toasts = super::flash::take(&session);
+    let (id, rid) = path.into_inner();
+    let (shown, customer, relationship) = state
+        .call(&ctx, move |c, ctx| {
+            let shown = receipts::find(c, ctx, &id, &rid)?;
+            let (customer, relationship) = customers::find(c, ctx, &id)?;
+            Ok((shown, customer, relationship))
+        })
+        .await?;
+    let r = shown.receipt;
+    let removed_at_ms = parse_iso_datetime(&r.removed_at).unwrap_or_default();
+    let first = r.changes.first().and_then(|ch| parse_iso_datetime(&ch.at));
+    Ok(ReceiptPage {
+        l: ctx.user.locale,
+        layout: Layout::new(&ctx.user, Nav::Customers, toasts),
+        header: CustomerHeader::new(customer, relationship, "account"),
+        key_id: shown.key_id,
+        changes: shown.records.into_iter().map(Into::into).collect(),
+        from_date: iso_date(first.unwrap_or(removed_at_ms)),
+        to_date: iso_date(removed_at_ms),
+        removed_at_ms,
+        billing_ends: r
+            .subscriptions
+            .iter()
+            .map(|s| s.billing_end.as_deref().and_then(parse_iso_datetime))
+            .collect(),
+        can_request: ctx.user.can(Permission::RequestRelationship),
+        receipt: r,
+    })
+}
+
+/// The receipt's signed evidence file, byte for byte as it was written.
+async fn evidence(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (id, rid) = path.into_inner();
+    let shown = state.call(&ctx, move |c, ctx| receipts::find(c, ctx, &id, &rid)).await?;
+    let name = format!("removal-receipt-{}.json", shown.receipt.receipt_id);
+    Ok(HttpResponse::Ok()
+        .content_type("application/json")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .body(shown.evidence))
 }
 
 async fn remove_dap(

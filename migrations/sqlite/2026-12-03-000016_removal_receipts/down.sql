@@ -1,0 +1,2 @@
+DROP TABLE removal_receipts;
+DROP TABLE signing_keys;
