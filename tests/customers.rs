@@ -374,7 +374,7 @@ async fn the_readiness_counts_of_rows_from_before_the_migration_are_recounted() 
     let (env, _, _app, _b) = Env::signed_in(GLOBAL_ADMIN).await;
     let backend = env.state.config.database.backend_name();
     let path = format!(
-        "{}/migrations/{backend}/2026-12-03-000015_readiness_counts/up.sql",
+        "{}/migrations/{backend}/2026-12-03-000016_readiness_counts/up.sql",
         env!("CARGO_MANIFEST_DIR")
     );
     let sql = std::fs::read_to_string(&path).unwrap();
