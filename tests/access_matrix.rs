@@ -290,11 +290,19 @@ const TABLE: &[Row] = &[
         // Beta's subscription is Office 365 E1, which has no such add-on.
         other: ["S", "404", "404", "404", "403", "403", "403", "422"],
     },
-    // The world's subscriptions were bought 20 days ago: past the 7-day cancellation window.
+    // The world's subscriptions in the table are legacy: never cancelled, only suspended.
     Row {
         method: "POST",
         path: "/customers/{id}/subscriptions/{sid}/cancel",
         form: &[],
+        own: ["S", "409", "409", "409", "403", "403", "403", "404"],
+        other: ["S", "404", "404", "404", "403", "403", "403", "409"],
+    },
+    // Auto-renew is new commerce's; the world's subscriptions in the table are legacy.
+    Row {
+        method: "POST",
+        path: "/customers/{id}/subscriptions/{sid}/auto-renew",
+        form: &[("auto_renew", "off")],
         own: ["S", "409", "409", "409", "403", "403", "403", "404"],
         other: ["S", "404", "404", "404", "403", "403", "403", "409"],
     },
