@@ -222,11 +222,14 @@ async fn serve(env: &Env) -> (String, ServerHandle) {
     let base = format!("http://localhost:{}", listener.local_addr().unwrap().port());
     let mut config = env.state.config.clone();
     config.public_url = partnerdesk::util::urls::PublicUrl::parse(&base).expect("a public URL");
-    let state = actix_web::web::Data::new(partnerdesk::web::state::AppState::new(
+    let mut state = partnerdesk::web::state::AppState::new(
         env.pool.clone(),
         config,
         env.state.session_key.clone(),
-    ));
+    );
+    // The test's clock: moving `Tab::clock` moves the server's "now".
+    state.clock = env.state.clock.clone();
+    let state = actix_web::web::Data::new(state);
     let server = actix_web::HttpServer::new(move || partnerdesk::build_app(state.clone()))
         .workers(1)
         .disable_signals()
@@ -271,6 +274,8 @@ pub struct Tab {
     pub pool: Pool,
     pub javascript: bool,
     pub test: &'static str,
+    /// The server's clock, for a test to let time pass (a term's end).
+    pub clock: partnerdesk::util::clock::Clock,
     shared: Rc<Shared>,
 }
 
@@ -306,6 +311,7 @@ where
         pool: env.pool.clone(),
         javascript: options.javascript,
         test,
+        clock: env.state.clock.clone(),
         shared: shared.clone(),
     };
     let outcome = actix_web::rt::spawn(body(tab)).await;
