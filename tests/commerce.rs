@@ -388,3 +388,85 @@ async fn the_commerce_terms_read_in_polish() {
         .assert_contains("Najwcześniejsze usunięcie")
         .assert_contains("należy ją anulować (ze zwrotem środków) przed");
 }
+
+/// Rows from before the new-commerce columns: the migration gives each its first term from the
+/// purchase (a day past the target month's end is that month's last day), auto-renew on, and
+/// the window from the purchase, as a purchase today would.
+macro_rules! backfill_check {
+    ($conn:expr, $migrations:expr) => {{
+        use diesel::prelude::*;
+        use diesel_migrations::MigrationHarness;
+        let c = $conn;
+        c.run_pending_migrations($migrations).unwrap();
+        c.revert_last_migration($migrations).unwrap();
+        // 31 Jan 2026 10:00:00.123 for a month, 29 Feb 2024 for a year, 3 Dec 2025 for three.
+        let bought = [
+            ("P1M", 1_769_853_600_123_i64),
+            ("P1Y", 1_709_208_000_000),
+            ("P3Y", 1_764_770_400_000),
+        ];
+        for (i, (term, at)) in bought.iter().enumerate() {
+            diesel::sql_query(format!(
+                "INSERT INTO subscriptions (id, partner_id, customer_id, offer_id, offer_name, \
+                 quantity, term, billing_cycle, status, commerce_type, created_at, updated_at) \
+                 VALUES ('s{i}', 'p', 'c', 'm365-bp', 'BP', 1, '{term}', 'monthly', 'active', \
+                 'new_commerce', {at}, {at})"
+            ))
+            .execute(c)
+            .unwrap();
+        }
+        c.run_pending_migrations($migrations).unwrap();
+        use partnerdesk::db::schema::subscriptions as s;
+        let rows: Vec<(String, i64, i64, bool, i64)> = s::table
+            .order(s::id)
+            .select((
+                s::term,
+                s::created_at,
+                s::commitment_end_at,
+                s::auto_renew,
+                s::cancel_window_end_at,
+            ))
+            .load(c)
+            .unwrap();
+        for (term, at, end, auto_renew, window) in rows {
+            let months = partnerdesk::models::subscription::Term::parse(&term).unwrap().months();
+            assert_eq!(end, add_months(at, months), "{term}");
+            assert_eq!(window, at + 168 * HOUR_MS, "{term}");
+            assert!(auto_renew);
+        }
+        assert_eq!(
+            add_months(1_769_853_600_123, 1),
+            1_772_272_800_123,
+            "28 Feb 2026, 10:00:00.123"
+        );
+    }};
+}
+
+#[test]
+fn the_migration_backfills_existing_subscriptions() {
+    use diesel::Connection;
+    const SQLITE: diesel_migrations::EmbeddedMigrations =
+        diesel_migrations::embed_migrations!("migrations/sqlite");
+    const POSTGRES: diesel_migrations::EmbeddedMigrations =
+        diesel_migrations::embed_migrations!("migrations/postgres");
+    let (url, _db) = new_database();
+    match url {
+        partnerdesk::db::DbUrl::Sqlite(path) => {
+            let mut c = diesel::SqliteConnection::establish(&path).unwrap();
+            // The rows name no partner, customer or offer: references are not what is tested.
+            diesel::RunQueryDsl::execute(diesel::sql_query("PRAGMA foreign_keys = OFF"), &mut c)
+                .unwrap();
+            backfill_check!(&mut c, SQLITE);
+        }
+        partnerdesk::db::DbUrl::Postgres(url) => {
+            let mut c = diesel::PgConnection::establish(&url).unwrap();
+            // The rows name no partner, customer or offer: references are not what is tested.
+            diesel::RunQueryDsl::execute(
+                diesel::sql_query("SET session_replication_role = replica"),
+                &mut c,
+            )
+            .unwrap();
+            backfill_check!(&mut c, POSTGRES);
+        }
+    }
+}
