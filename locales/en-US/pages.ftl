@@ -489,9 +489,17 @@ offboarding-billed-title = Past their cancellation window, these are billed, and
 offboarding-billed-item = { $name }: billed until { $date }
 offboarding-submit-all = Do all of this
 toast-offboarding-commerce = New commerce: { $cancelled ->
-    [one] { $cancelled } subscription cancelled (refunded)
-   *[other] { $cancelled } subscriptions cancelled (refunded)
-}, auto-renew turned off on { $renewals ->
-    [one] { $renewals } subscription
-   *[other] { $renewals } subscriptions
+    [0] {""}
+    [one] { $cancelled } subscription cancelled (refunded){ $renewals ->
+        [0] {""}
+       *[other] ,{" "}
+    }
+   *[other] { $cancelled } subscriptions cancelled (refunded){ $renewals ->
+        [0] {""}
+       *[other] ,{" "}
+    }
+}{ $renewals ->
+    [0] {""}
+    [one] auto-renew turned off on { $renewals } subscription
+   *[other] auto-renew turned off on { $renewals } subscriptions
 }.

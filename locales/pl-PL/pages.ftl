@@ -508,8 +508,21 @@ offboarding-turn-off-auto-renew = Wyłączenie automatycznego odnawiania subskry
 offboarding-billed-title = Po upływie terminu anulowania te subskrypcje są rozliczane i blokują usunięcie do końca okresu zobowiązania:
 offboarding-billed-item = { $name }: rozliczana do { $date }
 offboarding-submit-all = Wykonaj wszystkie te czynności
-toast-offboarding-commerce = Nowe środowisko handlowe: anulowano { $cancelled ->
-    [one] { $cancelled } subskrypcję
-    [few] { $cancelled } subskrypcje
-   *[many] { $cancelled } subskrypcji
-} (ze zwrotem środków), wyłączono automatyczne odnawianie { $renewals } subskrypcji.
+toast-offboarding-commerce = Nowe środowisko handlowe: { $cancelled ->
+    [0] {""}
+    [one] anulowano { $cancelled } subskrypcję (ze zwrotem środków){ $renewals ->
+        [0] {""}
+       *[other] ,{" "}
+    }
+    [few] anulowano { $cancelled } subskrypcje (ze zwrotem środków){ $renewals ->
+        [0] {""}
+       *[other] ,{" "}
+    }
+   *[many] anulowano { $cancelled } subskrypcji (ze zwrotem środków){ $renewals ->
+        [0] {""}
+       *[other] ,{" "}
+    }
+}{ $renewals ->
+    [0] {""}
+   *[other] wyłączono automatyczne odnawianie { $renewals } subskrypcji
+}.
