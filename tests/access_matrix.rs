@@ -305,11 +305,19 @@ const TABLE: &[Row] = &[
         // Beta's subscription is Office 365 E1, which has no such add-on.
         other: ["S", "404", "404", "404", "403", "403", "403", "422"],
     },
-    // The world's subscriptions were bought 20 days ago: past the 7-day cancellation window.
+    // The world's subscriptions in the table are legacy: never cancelled, only suspended.
     Row {
         method: "POST",
         path: "/customers/{id}/subscriptions/{sid}/cancel",
         form: &[],
+        own: ["S", "409", "409", "409", "403", "403", "403", "404"],
+        other: ["S", "404", "404", "404", "403", "403", "403", "409"],
+    },
+    // Auto-renew is new commerce's; the world's subscriptions in the table are legacy.
+    Row {
+        method: "POST",
+        path: "/customers/{id}/subscriptions/{sid}/auto-renew",
+        form: &[("auto_renew", "off")],
         own: ["S", "409", "409", "409", "403", "403", "403", "404"],
         other: ["S", "404", "404", "404", "403", "403", "403", "409"],
     },
@@ -456,6 +464,7 @@ fn removed_with_receipt(env: &Env, p: &Partner, admin: &str, name: &str) -> (Str
         },
         request_id: "matrix".into(),
         correlation_id: None,
+        now: partnerdesk::util::clock::now_ms(),
     };
     let removed = partnerdesk::services::removal::remove(&mut env.conn(), &ctx, &cust.id).unwrap();
     (cust.id, removed.receipt_id)

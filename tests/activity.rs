@@ -583,7 +583,8 @@ async fn the_account_page_shows_the_customers_newest_activity() {
         Rec::new(&w.beta, OTHER_ADMIN, "beta-note").customer(&w.contoso).insert(&mut c);
     }
     let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
-    post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(303);
+    let form = [("status", "suspended"), ("confirmed", "yes")];
+    post(&app, &mut b, &path, &form).await.assert_status(303);
 
     let acc = get(&app, &mut b, &format!("/customers/{}/account", w.contoso.id)).await;
     acc.assert_status(200)

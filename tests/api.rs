@@ -535,14 +535,7 @@ async fn subscription_changes_are_guarded_by_their_etag() {
         .await
         .expect(409);
     let fresh_nce = add_subscription(&mut env.conn(), &w.alpha, &w.contoso, BP, "active", None);
-    {
-        use diesel::prelude::*;
-        use partnerdesk::db::schema::subscriptions as s;
-        diesel::update(s::table.find(&fresh_nce))
-            .set(s::created_at.eq(partnerdesk::util::clock::now_ms() - 3_600_000))
-            .execute(&mut *env.conn())
-            .unwrap();
-    }
+    set_bought(&mut env.conn(), &fresh_nce, partnerdesk::util::clock::now_ms() - 3_600_000);
     let nce = format!("{base}/{fresh_nce}");
     assert_eq!(
         patch(&app, &nce, &key, json!({"status": "deleted"})).await.expect(200)["status"],
@@ -927,4 +920,52 @@ async fn a_body_over_the_limit_is_refused_in_json_before_it_is_read() {
         assert!([400, 413].contains(&status), "{size} bytes: {status} {body}");
         assert_error_shape(&body);
     }
+}
+
+#[actix_web::test]
+async fn auto_renew_is_read_and_turned_off_through_the_subscription_patch() {
+    let (env, w, app) = Env::with_app().await;
+    let key = key_for(&app, ADMIN_AGENT).await;
+    let path = format!("/v1/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_nce);
+    let read = get(&app, &path, &key).await;
+    assert_eq!(read.expect(200)["autoRenewEnabled"], true);
+    let end = read.json["commitmentEndDate"].as_str().unwrap().to_owned();
+    let etag = read.json["attributes"]["etag"].as_str().unwrap().to_owned();
+
+    // Past its window: cancelling is refused, turning auto-renew off is the way out.
+    patch(&app, &path, &key, json!({"status": "deleted"})).await.expect(409);
+    let off = call(
+        &app,
+        Method::PATCH,
+        &path,
+        Some(&key),
+        Some(json!({"autoRenewEnabled": false})),
+        &[("If-Match", &etag)],
+    )
+    .await;
+    assert_eq!(off.expect(200)["autoRenewEnabled"], false);
+    assert_eq!(off.json["commitmentEndDate"], end.as_str());
+    assert_eq!(off.json["status"], "active");
+    let changes = Audits::of("update_subscription").succeeded().resource_like(&w.contoso_nce);
+    assert_eq!(env.audit_count(changes), 1);
+    // The same value again changes nothing; the old etag is stale now.
+    patch(&app, &path, &key, json!({"autoRenewEnabled": false})).await.expect(200);
+    call(
+        &app,
+        Method::PATCH,
+        &path,
+        Some(&key),
+        Some(json!({"autoRenewEnabled": true})),
+        &[("If-Match", &etag)],
+    )
+    .await
+    .expect(412);
+    assert_eq!(
+        patch(&app, &path, &key, json!({"autoRenewEnabled": true})).await.expect(200)["autoRenewEnabled"],
+        true
+    );
+    // Legacy has no auto-renew to turn off.
+    let legacy = format!("/v1/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_base);
+    patch(&app, &legacy, &key, json!({"autoRenewEnabled": false})).await.expect(409);
+    patch(&app, &legacy, &key, json!({"autoRenewEnabled": "no"})).await.expect(400);
 }

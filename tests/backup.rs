@@ -73,7 +73,9 @@ async fn a_backup_taken_while_writers_run_restores_a_whole_consistent_world() {
     let mut flips = 0;
     while !backing_up.is_finished() || flips < 10 {
         let status = if flips % 2 == 0 { "suspended" } else { "active" };
-        post(&app, &mut b, &path, &[("status", status)]).await.assert_status(303);
+        post(&app, &mut b, &path, &[("status", status), ("confirmed", "yes")])
+            .await
+            .assert_status(303);
         flips += 1;
     }
     let out = backing_up.join().unwrap();
@@ -81,7 +83,9 @@ async fn a_backup_taken_while_writers_run_restores_a_whole_consistent_world() {
     assert!(text(&out).contains("backup written"), "{}", text(&out));
     for _ in 0..4 {
         let status = if flips % 2 == 0 { "suspended" } else { "active" };
-        post(&app, &mut b, &path, &[("status", status)]).await.assert_status(303);
+        post(&app, &mut b, &path, &[("status", status), ("confirmed", "yes")])
+            .await
+            .assert_status(303);
         flips += 1;
     }
 

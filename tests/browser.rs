@@ -74,6 +74,32 @@ async fn set_status_with_form(t: &Tab, offer: &str, status_label: &str) {
     t.wait_text("#subscription-status", status_label).await;
 }
 
+/// Suspends a new-commerce subscription with the Status form: the form first shows the warning
+/// (suspending does not stop billing), and the step under it confirms.
+async fn suspend_new_commerce_with_form(t: &Tab, offer: &str, status_label: &str) {
+    t.click_link(offer).await;
+    t.wait_text("#status-panel .card-title", offer).await;
+    t.check_page().await;
+    t.find("#status").await.select_by_label(status_label).await.expect("choose the status");
+    t.click("#status-panel form button[type=submit]").await;
+    t.wait_for("#suspend-warning").await;
+    t.check_page().await;
+    t.click("#suspend-warning button[type=submit]").await;
+    t.wait_text("#subscription-status", status_label).await;
+}
+
+/// On the Account tab: new commerce past its window still blocks; its one-click fix turns
+/// auto-renew off (the blocker then says `runs_out`), and once its term has ended (the clock
+/// moved past it) nothing blocks.
+async fn let_contosos_new_commerce_run_out(t: &Tab, account: &str, runs_out: &str) {
+    open_tab(t, account).await;
+    assert_eq!(t.attr("#remove-relationship", "aria-disabled").await.as_deref(), Some("true"));
+    t.click("#removal-blocked form[action$='/auto-renew'] button[type=submit]").await;
+    t.wait_text("#removal-blocked", runs_out).await;
+    t.check_page().await;
+    t.clock.advance(31 * partnerdesk::util::clock::DAY_MS);
+}
+
 /// Cancels the reservation or software purchase in `row` (`#reservation-…`, `#software-…`) with
 /// its button, accepting the confirmation dialog, whose question must satisfy `asks`; then the
 /// row says `cancelled`.
@@ -94,7 +120,7 @@ async fn suspend_contosos_subscriptions(t: &Tab, suspended: &str, flash: Option<
     }
     t.click_link(back).await;
     t.wait_for("#subscriptions").await;
-    set_status_with_form(t, "Microsoft 365 Business Premium", suspended).await;
+    suspend_new_commerce_with_form(t, "Microsoft 365 Business Premium", suspended).await;
     t.check_page().await;
     let w = &t.world;
     for id in [&w.contoso_base, &w.contoso_addon, &w.contoso_nce] {
@@ -103,7 +129,7 @@ async fn suspend_contosos_subscriptions(t: &Tab, suspended: &str, flash: Option<
 }
 
 /// On Contoso's Account tab with the link active: the confirmation lists the four
-/// `consequences`, confirming it returns to the list with the message `flash`, and Contoso is
+/// `consequences`, confirming it leads to the receipt with the message `flash`, and Contoso is
 /// neither listed nor the partner's customer any more; searching for it finds nothing either
 /// (the list says `none_found`).
 async fn remove_contoso(t: &Tab, consequences: [&str; 4], flash: &str, none_found: &str) {
@@ -117,9 +143,15 @@ async fn remove_contoso(t: &Tab, consequences: [&str; 4], flash: &str, none_foun
         assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
     }
     t.click("#confirm-removal form button[type=submit]").await;
-    t.wait_path("/customers", |p| p == "/customers").await;
-    t.wait_for("#customer-results").await;
+    // The removal's receipt follows, with the message.
+    let receipts = format!("/customers/{}/receipts/", t.world.contoso.id);
+    t.wait_path("the removal's receipt", |p| p.starts_with(&receipts)).await;
+    t.wait_for("#receipt").await;
     t.wait_text("#flash", flash).await;
+    t.check_page().await;
+    assert!(t.try_find("#receipt-download").await.is_some(), "a signed receipt to download");
+    t.goto("/customers").await;
+    t.wait_for("#customer-results").await;
     t.check_page().await;
     let names = customer_names(t).await;
     assert!(!names.contains(&"Contoso Ltd".to_string()), "still listed: {names:?}");
@@ -394,6 +426,8 @@ async fn removal_flow_end_to_end() {
 
         // The subscriptions: the base (its add-on follows) and the new-commerce one.
         suspend_contosos_subscriptions(&t, "Suspended", None, "← All subscriptions").await;
+        // Suspended new commerce is still billed: it blocks until its term ends.
+        let_contosos_new_commerce_run_out(&t, "Account", "auto-renew is off").await;
 
         // Now the link is active.
         open_tab(&t, "Account").await;
@@ -455,6 +489,8 @@ async fn removal_flow_in_polish() {
         // Suspend the subscriptions with the Status form: "Wstrzymana".
         let flash = Some("Wstrzymano subskrypcję „");
         suspend_contosos_subscriptions(&t, "Wstrzymana", flash, "← Wszystkie subskrypcje").await;
+        let_contosos_new_commerce_run_out(&t, "Konto", "automatyczne odnawianie jest wyłączone")
+            .await;
 
         // Usuń relację odsprzedawcy → the confirmation → the customer is gone.
         open_tab(&t, "Konto").await;
@@ -566,7 +602,7 @@ async fn without_javascript() {
 
         // Suspend a subscription through the form: a 303 back to its page with the toast.
         open_customer(&t, "Contoso Ltd").await;
-        set_status_with_form(&t, "Microsoft 365 Business Premium", "Suspended").await;
+        suspend_new_commerce_with_form(&t, "Microsoft 365 Business Premium", "Suspended").await;
         t.wait_text("#flash", "Subscription “Microsoft 365 Business Premium” suspended.").await;
         t.check_page().await;
         assert_eq!(subscription_status(&t, &t.world.contoso_nce), "suspended");
@@ -580,9 +616,11 @@ async fn without_javascript() {
         t.check_page().await;
         assert_eq!(t.find_all("#confirm-removal ul.consequences li").await.len(), 4);
         t.click("#confirm-removal form button[type=submit]").await;
-        t.wait_path("/customers", |p| p == "/customers").await;
+        let receipts = format!("/customers/{}/receipts/", t.world.ready.id);
+        t.wait_path("the removal's receipt", |p| p.starts_with(&receipts)).await;
         t.wait_text("#flash", "Fabrikam Ready").await;
         t.check_page().await;
+        t.goto("/customers").await;
         let names = customer_names(&t).await;
         assert!(!names.contains(&"Fabrikam Ready".to_string()), "still listed: {names:?}");
         assert!(names.contains(&"Contoso Ltd".to_string()), "{names:?}");

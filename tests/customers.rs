@@ -74,12 +74,11 @@ async fn active_counts_follow_every_subscription_change() {
     let status = |id: &str| format!("{subs}/{id}/status");
     assert_eq!(count(&mut b).await, "3");
 
-    post(&app, &mut b, &status(&w.contoso_nce), &[("status", "suspended")])
-        .await
-        .assert_status(303);
+    let suspend = [("status", "suspended"), ("confirmed", "yes")];
+    post(&app, &mut b, &status(&w.contoso_nce), &suspend).await.assert_status(303);
     assert_eq!(count(&mut b).await, "2", "after suspending one");
     // Asking for the status it already has changes nothing.
-    post(&app, &mut b, &status(&w.contoso_nce), &[("status", "suspended")]).await;
+    post(&app, &mut b, &status(&w.contoso_nce), &suspend).await;
     assert_eq!(count(&mut b).await, "2", "after asking again");
     post(&app, &mut b, &status(&w.contoso_nce), &[("status", "active")]).await.assert_status(303);
     assert_eq!(count(&mut b).await, "3", "after reactivating it");

@@ -6,7 +6,7 @@ mod common;
 use common::world::*;
 use common::*;
 use diesel::prelude::*;
-use partnerdesk::db::schema::{audit_log, subscriptions, support_contacts};
+use partnerdesk::db::schema::{audit_log, support_contacts};
 use partnerdesk::util::clock::{DAY_MS, now_ms};
 
 #[actix_web::test]
@@ -57,14 +57,9 @@ async fn new_commerce_cancels_within_seven_days_with_its_add_ons() {
             Some(&fresh),
         );
         let old = add_subscription(&mut c, &w.alpha, &w.ready, BP, "active", None);
-        diesel::update(subscriptions::table.filter(subscriptions::id.eq_any([&fresh, &addon])))
-            .set(subscriptions::created_at.eq(now_ms() - 2 * DAY_MS))
-            .execute(&mut *c)
-            .unwrap();
-        diesel::update(subscriptions::table.find(&old))
-            .set(subscriptions::created_at.eq(now_ms() - 8 * DAY_MS))
-            .execute(&mut *c)
-            .unwrap();
+        set_bought(&mut c, &fresh, now_ms() - 2 * DAY_MS);
+        set_bought(&mut c, &addon, now_ms() - 2 * DAY_MS);
+        set_bought(&mut c, &old, now_ms() - 8 * DAY_MS);
         (fresh, addon, old)
     };
     let page = get(&app, &mut b, &format!("/customers/{}/subscriptions/{fresh}", w.ready.id)).await;
@@ -75,7 +70,7 @@ async fn new_commerce_cancels_within_seven_days_with_its_add_ons() {
     post(&app, &mut b, &format!("/customers/{}/subscriptions/{old}/cancel", w.ready.id), &[])
         .await
         .assert_status(409)
-        .assert_contains("only within 7 days");
+        .assert_contains("only within 168 hours of purchase or renewal");
     post(
         &app,
         &mut b,
@@ -178,7 +173,7 @@ async fn prepare_for_removal_previews_then_does_exactly_that() {
         .assert_contains("Suspend <a")
         .assert_contains("Cancel the Azure reservation Contoso production VMs")
         .assert_contains("Cancel the software purchase SQL Server 2022 Standard")
-        .assert_contains("1 of these is a new-commerce subscription")
+        .assert_contains("Turn off auto-renew of Microsoft 365 Business Premium: billed until")
         .assert_contains("Old licence pack");
     let re = regex::Regex::new(r#"name="previewed" value="([^"]*)""#).unwrap();
     let fingerprint = re.captures(&preview.body).unwrap()[1].to_string();
@@ -199,13 +194,17 @@ async fn prepare_for_removal_previews_then_does_exactly_that() {
     get(&app, &mut b, &account)
         .await
         .assert_contains(
-            "Suspended 4 subscriptions, cancelled 1 Azure reservation and 1 software purchase.",
+            "Suspended 3 subscriptions, cancelled 1 Azure reservation and 1 software purchase.",
         )
+        .assert_contains("auto-renew turned off on 1 subscription")
         .assert_contains("cannot be cancelled and still block removal")
-        .assert_contains("Software purchase “Old licence pack” is active");
-    for id in [&w.contoso_base, &w.contoso_addon, &w.contoso_nce, &extra] {
+        .assert_contains("Software purchase “Old licence pack” is active")
+        // New commerce past its window is billed, and blocks, until its term ends.
+        .assert_contains("Microsoft 365 Business Premium” is billed until");
+    for id in [&w.contoso_base, &w.contoso_addon, &extra] {
         assert_eq!(env.subscription_status(id), "suspended");
     }
+    assert_eq!(env.subscription_status(&w.contoso_nce), "active");
     let audited = env.audit_count(Audits::all().customer(&w.contoso.id).succeeded());
     assert_eq!(audited, 6, "one audit record per item");
     let _ = stuck;
@@ -221,7 +220,7 @@ async fn the_offboarding_button_names_only_what_it_does() {
         regex::Regex::new(r#"<button class="btn btn-danger" type="submit">([^<]*)</button>"#)
             .unwrap();
     for (customer, label) in [
-        (&w.contoso, "Suspend and cancel all of this"),
+        (&w.contoso, "Do all of this"),
         (&w.reservation_only, "Cancel all of this"),
         (&w.ready, "Suspend this subscription"),
     ] {

@@ -7,6 +7,7 @@ use common::*;
 use diesel::prelude::*;
 use partnerdesk::db::schema::{relationships, subscriptions, support_contacts};
 use partnerdesk::models::audit;
+use partnerdesk::util::clock::DAY_MS;
 
 fn account(c: &partnerdesk::models::customer::Customer) -> String {
     format!("/customers/{}/account", c.id)
@@ -40,7 +41,8 @@ async fn whole_removal_flow_as_global_admin() {
     let page = get(&app, &mut b, r.location().unwrap()).await;
     page.assert_contains("Subscription “Microsoft 365 E3” suspended. 1 add-on suspended with it.");
     let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
-    post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(303);
+    let form = [("status", "suspended"), ("confirmed", "yes")];
+    post(&app, &mut b, &path, &form).await.assert_status(303);
     let nce =
         get(&app, &mut b, &format!("/customers/{}/subscriptions/{}", w.contoso.id, w.contoso_nce))
             .await;
@@ -51,6 +53,24 @@ async fn whole_removal_flow_as_global_admin() {
     post(&app, &mut b, &path, &[]).await.assert_status(303);
     let path = format!("/customers/{}/software/{}/cancel", w.contoso.id, w.contoso_software);
     post(&app, &mut b, &path, &[]).await.assert_status(303);
+
+    // Suspended new commerce is still billed, so it still blocks: past its cancellation window,
+    // auto-renew is turned off and the subscription runs to its commitment end.
+    let acc = get(&app, &mut b, &account(&w.contoso)).await;
+    acc.assert_contains(r#"aria-disabled="true""#)
+        .assert_contains("1 item is still active")
+        .assert_contains("Microsoft 365 Business Premium” can no longer be cancelled");
+    let path = format!("/customers/{}/subscriptions/{}/auto-renew", w.contoso.id, w.contoso_nce);
+    post(&app, &mut b, &path, &[("auto_renew", "off")]).await.assert_status(303);
+    get(&app, &mut b, &account(&w.contoso))
+        .await
+        .assert_contains(r#"aria-disabled="true""#)
+        .assert_contains("is billed until")
+        .assert_contains(
+            "when the last new-commerce subscription that can no longer be cancelled ends",
+        );
+    env.state.clock.advance(31 * DAY_MS);
+    assert_eq!(env.subscription_status(&w.contoso_nce), "suspended", "expiry is worked out lazily");
 
     // Now the link is active and leads to a confirmation with the four consequences.
     let acc = get(&app, &mut b, &account(&w.contoso)).await;
@@ -68,11 +88,16 @@ async fn whole_removal_flow_as_global_admin() {
     let done =
         post(&app, &mut b, &format!("/customers/{}/remove-relationship", w.contoso.id), &[]).await;
     done.assert_status(303);
-    assert_eq!(done.location(), Some("/customers"));
+    // It leads to the removal's receipt, where the message is shown.
+    let receipt = done.location().unwrap();
+    assert!(receipt.starts_with(&format!("/customers/{}/receipts/", w.contoso.id)), "{receipt}");
+    get(&app, &mut b, receipt)
+        .await
+        .assert_status(200)
+        .assert_contains("Reseller relationship with Contoso Ltd removed")
+        .assert_contains("Delegated admin privileges were revoked");
     let list = get(&app, &mut b, "/customers").await;
-    list.assert_contains("Reseller relationship with Contoso Ltd removed")
-        .assert_contains("Delegated admin privileges were revoked")
-        .assert_lacks(&format!("/customers/{}/subscriptions", w.contoso.id));
+    list.assert_lacks(&format!("/customers/{}/subscriptions", w.contoso.id));
 
     // The database says the same: relationship none, DAP off, support contacts gone, audited.
     let mut c = env.conn();
@@ -116,8 +141,10 @@ async fn whole_removal_flow_as_global_admin() {
     let after: i64 = subscriptions::table.count().get_result(&mut *c).unwrap();
     assert_eq!(before, after);
 
+    // The new-commerce subscription expired at its commitment end.
+    assert_eq!(env.subscription_status(&w.contoso_nce), "expired");
     // Reactivating a subscription is refused too.
-    let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
+    let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_base);
     post(&app, &mut b, &path, &[("status", "active")])
         .await
         .assert_status(409)

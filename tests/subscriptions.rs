@@ -34,7 +34,16 @@ async fn suspending_a_base_suspends_its_addons_and_reactivation_brings_them_back
 async fn htmx_status_change_swaps_the_panel_and_shows_a_toast() {
     let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
-    let r = hx_post(&app, &mut b, &path, &[("status", "suspended")]).await;
+    // New commerce: first the warning in the panel, with a step that confirms it.
+    let warned = hx_post(&app, &mut b, &path, &[("status", "suspended")]).await;
+    warned
+        .assert_status(200)
+        .assert_contains(r#"id="status-panel""#)
+        .assert_contains(r#"id="subscription-status">Active"#)
+        .assert_contains("Suspending does not stop billing: this subscription is billed until")
+        .assert_contains(r#"<input type="hidden" name="confirmed" value="yes">"#)
+        .assert_lacks("<html");
+    let r = hx_post(&app, &mut b, &path, &[("status", "suspended"), ("confirmed", "yes")]).await;
     r.assert_status(200)
         .assert_contains(r#"id="status-panel""#)
         .assert_contains(r#"id="subscription-status">Suspended"#)
@@ -43,7 +52,8 @@ async fn htmx_status_change_swaps_the_panel_and_shows_a_toast() {
         .assert_contains("still billed")
         .assert_lacks("<html");
     // Repeating it: a 409 fragment with the reason in the form, nothing changed.
-    let again = hx_post(&app, &mut b, &path, &[("status", "suspended")]).await;
+    let again =
+        hx_post(&app, &mut b, &path, &[("status", "suspended"), ("confirmed", "yes")]).await;
     again
         .assert_status(409)
         .assert_contains("This subscription is already suspended.")

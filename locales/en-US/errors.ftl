@@ -121,7 +121,6 @@ error-cancel-not-active = Only an active subscription can be cancelled; this one
     [deleted] cancelled
    *[expired] expired
 }.
-error-nce-window = New-commerce subscriptions can be cancelled only within { $days } days of purchase; this one was bought on { $date }.
 error-choose-support-contact = Choose a support contact from the list.
 
 # Users
@@ -159,7 +158,7 @@ api-key-error-revoked = This key is revoked already.
 api-error-unauthorized = Send a valid API key as “Authorization: Bearer <key>”. Keys are made, and revoked, on the profile page; a key stops working when it expires, is revoked, or its user is disabled.
 api-error-body = The body must be JSON of at most { $max } bytes, with the fields this operation documents.
 api-error-customer-patch = Send “relationshipToPartner”: “none” to remove the reseller relationship, or “allowDelegatedAccess”: false to remove delegated admin privileges.
-api-error-subscription-patch = Send “status”: “active”, “suspended” or “deleted”.
+api-error-subscription-patch = Send “status”: “active”, “suspended” or “deleted”, and/or “autoRenewEnabled”: true or false.
 api-error-filter = The filter must be URL-encoded JSON such as {"{"}"Field":"CompanyName","Value":"Contoso","Operator":"starts_with"{"}"}. Fields: { $fields }; operator: { $operators }.
 api-error-size = “size” must be a whole number from 1 to { $max }.
 api-error-token = This continuation token does not belong to this list. Start again from the first page.
@@ -174,3 +173,13 @@ error-request-not-extendable = This request is { $status }: only a pending reque
 error-request-not-resendable = This request is { $status }: only a pending request gets a new link. Nothing was changed.
 request-expired = expired
 error-customers-readiness = Choose which customers to show: all, ready to remove or blocked.
+
+# New commerce: removal blockers and refusals
+blocker-nce-cancel = New-commerce subscription “{ $name }” is billed while it runs: cancel it (refunded) before { $until }.
+blocker-nce-auto-renew = New-commerce subscription “{ $name }” can no longer be cancelled and is billed until { $billed }: turn off auto-renew so that it expires then.
+blocker-nce-runs-out = New-commerce subscription “{ $name }” is billed until { $billed }, when it expires (auto-renew is off).
+error-nce-window-closed = New-commerce subscriptions can be cancelled only within 168 hours of purchase or renewal; this one's window closed on { $until }. Turn off auto-renew instead: it is billed until { $billed }, then expires.
+error-auto-renew-legacy = Auto-renew can be turned off only for new-commerce subscriptions; suspend a legacy subscription instead.
+error-auto-renew-already-on = Auto-renew is already on.
+error-auto-renew-already-off = Auto-renew is already off.
+error-choose-auto-renew = Choose whether auto-renew is on or off.

@@ -105,7 +105,7 @@ subscription-suspended-billed = Suspended new-commerce subscriptions are still b
 submit = Submit
 subscription-suspend-addons = Suspending also suspends its active add-ons.
 subscription-status-role = Changing the status requires the Global admin, Admin agent or Sales agent role.
-subscription-cancel-window = New-commerce subscriptions can be cancelled within 7 days of purchase: until { $until } ({ $days ->
+subscription-cancel-window = New-commerce subscriptions can be cancelled within 168 hours of purchase or renewal: until { $until } ({ $days ->
     [one] { $days } day
    *[other] { $days } days
 } left).
@@ -496,3 +496,49 @@ receipt-changes = What changed
 receipt-open-records = Open these records in the activity log
 account-receipts = Removal receipts
 account-receipt-link = Receipt of the removal on { $date }
+# New commerce: terms, auto-renew, the cancellation window
+col-commitment-end = Commitment end
+col-auto-renew = Auto-renew
+col-cancel-window = Cancellation window
+auto-renew-on = On
+auto-renew-off = Off
+auto-renew-off-expires = Off: expires on { $date }
+auto-renew-off-hint = No refund: the subscription is billed until { $date }, then expires. Auto-renew can be turned on again until then.
+cancel-window-open-until = Open until { $date }
+cancel-window-closed-at = Closed on { $date }
+subscription-billed-until = This one is billed until { $date }.
+subscription-suspend-warning-window = Suspending does not stop billing: this subscription is billed until { $billed } and can no longer be cancelled after { $until }.
+subscription-suspend-warning = Suspending does not stop billing: this subscription is billed until { $billed }.
+subscription-suspend-confirm = Suspend anyway
+subscription-suspend-keep = Keep it active
+action-turn-off-auto-renew = Turn off auto-renew
+action-turn-on-auto-renew = Turn on auto-renew
+action-cancel-refund = Cancel (refund)
+toast-auto-renew-off = Auto-renew of “{ $name }” turned off: it is billed until { $date }, then expires.
+toast-auto-renew-on = Auto-renew of “{ $name }” turned on: it renews on { $date }.
+account-earliest-removal = Earliest removal
+account-earliest-removal-today = Today
+account-earliest-removal-on = { $date }, when the last new-commerce subscription that can no longer be cancelled ends
+offboarding-cancel-subscription = Cancel the new-commerce subscription { $name } ({ $quantity ->
+    [one] { $quantity } licence
+   *[other] { $quantity } licences
+}), refunded
+offboarding-turn-off-auto-renew = Turn off auto-renew of { $name }: billed until { $date }, then it expires
+offboarding-billed-title = Past their cancellation window, these are billed, and keep blocking removal, until their commitment end:
+offboarding-billed-item = { $name }: billed until { $date }
+offboarding-submit-all = Do all of this
+toast-offboarding-commerce = New commerce: { $cancelled ->
+    [0] {""}
+    [one] { $cancelled } subscription cancelled (refunded){ $renewals ->
+        [0] {""}
+       *[other] ,{" "}
+    }
+   *[other] { $cancelled } subscriptions cancelled (refunded){ $renewals ->
+        [0] {""}
+       *[other] ,{" "}
+    }
+}{ $renewals ->
+    [0] {""}
+    [one] auto-renew turned off on { $renewals } subscription
+   *[other] auto-renew turned off on { $renewals } subscriptions
+}.

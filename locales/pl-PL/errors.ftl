@@ -142,10 +142,6 @@ error-cancel-not-active = Anulować można tylko aktywną subskrypcję; ta jest 
     [deleted] anulowana
    *[expired] wygasła
 }.
-error-nce-window = Subskrypcje nowego środowiska handlowego można anulować tylko w ciągu { $days ->
-    [one] { $days } dnia
-   *[other] { $days } dni
-} od zakupu; ta została kupiona { $date }.
 error-choose-support-contact = Proszę wybrać kontakt pomocy technicznej z listy.
 
 # Użytkownicy
@@ -191,7 +187,7 @@ api-key-error-revoked = Ten klucz został już odwołany.
 api-error-unauthorized = Proszę wysłać ważny klucz API w nagłówku „Authorization: Bearer <klucz>”. Klucze tworzy się i odwołuje na stronie profilu; klucz przestaje działać po wygaśnięciu, odwołaniu lub wyłączeniu jego użytkownika.
 api-error-body = Treść żądania musi być obiektem JSON o rozmiarze najwyżej { $max } bajtów, z polami opisanymi dla tej operacji.
 api-error-customer-patch = Proszę wysłać „relationshipToPartner”: „none”, aby usunąć relację odsprzedawcy, albo „allowDelegatedAccess”: false, aby usunąć delegowane uprawnienia administratora.
-api-error-subscription-patch = Proszę wysłać „status”: „active”, „suspended” lub „deleted”.
+api-error-subscription-patch = Proszę wysłać „status”: „active”, „suspended” lub „deleted” albo „autoRenewEnabled”: true lub false (można oba).
 api-error-filter = Filtr musi być zakodowanym w adresie obiektem JSON, na przykład {"{"}"Field":"CompanyName","Value":"Contoso","Operator":"starts_with"{"}"}. Pola: { $fields }; operator: { $operators }.
 api-error-size = Parametr „size” musi być liczbą całkowitą od 1 do { $max }.
 api-error-token = Ten token kontynuacji nie należy do tej listy. Proszę zacząć od pierwszej strony.
@@ -206,3 +202,13 @@ error-request-not-extendable = To żądanie jest { $status }: przedłużyć moż
 error-request-not-resendable = To żądanie jest { $status }: nowy link można utworzyć tylko dla oczekującego żądania. Nic nie zmieniono.
 request-expired = wygasłe
 error-customers-readiness = Proszę wybrać, których klientów pokazać: wszystkich, gotowych do usunięcia lub zablokowanych.
+
+# Nowe środowisko handlowe: blokady usunięcia i odmowy
+blocker-nce-cancel = Subskrypcja nowego środowiska handlowego „{ $name }” jest rozliczana, dopóki trwa: należy ją anulować (ze zwrotem środków) przed { $until }.
+blocker-nce-auto-renew = Subskrypcji nowego środowiska handlowego „{ $name }” nie można już anulować i jest ona rozliczana do { $billed }: należy wyłączyć automatyczne odnawianie, aby wtedy wygasła.
+blocker-nce-runs-out = Subskrypcja nowego środowiska handlowego „{ $name }” jest rozliczana do { $billed }, kiedy wygaśnie (automatyczne odnawianie jest wyłączone).
+error-nce-window-closed = Subskrypcje nowego środowiska handlowego można anulować tylko w ciągu 168 godzin od zakupu lub odnowienia; termin dla tej subskrypcji upłynął { $until }. Zamiast tego można wyłączyć automatyczne odnawianie: subskrypcja będzie rozliczana do { $billed }, a potem wygaśnie.
+error-auto-renew-legacy = Automatyczne odnawianie można wyłączyć tylko w subskrypcjach nowego środowiska handlowego; subskrypcję w starszej wersji należy wstrzymać.
+error-auto-renew-already-on = Automatyczne odnawianie jest już włączone.
+error-auto-renew-already-off = Automatyczne odnawianie jest już wyłączone.
+error-choose-auto-renew = Proszę wybrać, czy automatyczne odnawianie ma być włączone, czy wyłączone.

@@ -108,7 +108,7 @@ subscription-suspended-billed = Wstrzymana subskrypcja nowego środowiska handlo
 submit = Zastosuj
 subscription-suspend-addons = Wstrzymanie subskrypcji wstrzymuje też jej aktywne dodatki.
 subscription-status-role = Zmiana stanu wymaga roli administratora globalnego, agenta administracyjnego lub agenta sprzedaży.
-subscription-cancel-window = Subskrypcje nowego środowiska handlowego można anulować w ciągu 7 dni od zakupu: do { $until } ({ $days ->
+subscription-cancel-window = Subskrypcje nowego środowiska handlowego można anulować w ciągu 168 godzin od zakupu lub odnowienia: do { $until } ({ $days ->
     [one] pozostał { $days } dzień
     [few] pozostały { $days } dni
    *[many] pozostało { $days } dni
@@ -517,3 +517,53 @@ receipt-changes = Wprowadzone zmiany
 receipt-open-records = Otwórz te wpisy w dzienniku aktywności
 account-receipts = Potwierdzenia usunięcia relacji
 account-receipt-link = Potwierdzenie usunięcia z { $date }
+# Nowe środowisko handlowe: okres zobowiązania, automatyczne odnawianie, termin anulowania
+col-commitment-end = Koniec zobowiązania
+col-auto-renew = Automatyczne odnawianie
+col-cancel-window = Termin anulowania
+auto-renew-on = Włączone
+auto-renew-off = Wyłączone
+auto-renew-off-expires = Wyłączone: wygasa { $date }
+auto-renew-off-hint = Bez zwrotu środków: subskrypcja jest rozliczana do { $date }, a potem wygasa. Do tego czasu można ponownie włączyć automatyczne odnawianie.
+cancel-window-open-until = Do { $date }
+cancel-window-closed-at = Upłynął { $date }
+subscription-billed-until = Ta subskrypcja jest rozliczana do { $date }.
+subscription-suspend-warning-window = Wstrzymanie nie wstrzymuje rozliczeń: ta subskrypcja jest rozliczana do { $billed }, a po { $until } nie będzie można jej już anulować.
+subscription-suspend-warning = Wstrzymanie nie wstrzymuje rozliczeń: ta subskrypcja jest rozliczana do { $billed }.
+subscription-suspend-confirm = Mimo to wstrzymaj
+subscription-suspend-keep = Pozostaw aktywną
+action-turn-off-auto-renew = Wyłącz automatyczne odnawianie
+action-turn-on-auto-renew = Włącz automatyczne odnawianie
+action-cancel-refund = Anuluj (ze zwrotem)
+toast-auto-renew-off = Wyłączono automatyczne odnawianie subskrypcji „{ $name }”: jest ona rozliczana do { $date }, a potem wygaśnie.
+toast-auto-renew-on = Włączono automatyczne odnawianie subskrypcji „{ $name }”: zostanie odnowiona { $date }.
+account-earliest-removal = Najwcześniejsze usunięcie
+account-earliest-removal-today = Dziś
+account-earliest-removal-on = { $date }, gdy kończy się ostatnia subskrypcja nowego środowiska handlowego, której nie można już anulować
+offboarding-cancel-subscription = Anulowanie subskrypcji nowego środowiska handlowego { $name } ({ $quantity ->
+    [one] { $quantity } licencja
+    [few] { $quantity } licencje
+   *[many] { $quantity } licencji
+}) ze zwrotem środków
+offboarding-turn-off-auto-renew = Wyłączenie automatycznego odnawiania subskrypcji { $name }: rozliczana do { $date }, potem wygaśnie
+offboarding-billed-title = Po upływie terminu anulowania te subskrypcje są rozliczane i blokują usunięcie do końca okresu zobowiązania:
+offboarding-billed-item = { $name }: rozliczana do { $date }
+offboarding-submit-all = Wykonaj wszystkie te czynności
+toast-offboarding-commerce = Nowe środowisko handlowe: { $cancelled ->
+    [0] {""}
+    [one] anulowano { $cancelled } subskrypcję (ze zwrotem środków){ $renewals ->
+        [0] {""}
+       *[other] ,{" "}
+    }
+    [few] anulowano { $cancelled } subskrypcje (ze zwrotem środków){ $renewals ->
+        [0] {""}
+       *[other] ,{" "}
+    }
+   *[many] anulowano { $cancelled } subskrypcji (ze zwrotem środków){ $renewals ->
+        [0] {""}
+       *[other] ,{" "}
+    }
+}{ $renewals ->
+    [0] {""}
+   *[other] wyłączono automatyczne odnawianie { $renewals } subskrypcji
+}.

@@ -205,6 +205,9 @@ diesel::table! {
         created_at -> BigInt,
         updated_at -> BigInt,
         suspended_at -> Nullable<BigInt>,
+        commitment_end_at -> BigInt,
+        auto_renew -> Bool,
+        cancel_window_end_at -> BigInt,
     }
 }
 

@@ -243,6 +243,7 @@ fn new_subscription(
     let o = offer::find(c, offer_id)?.ok_or_else(|| anyhow::anyhow!("offer {offer_id}"))?;
     let ct = CommerceType::parse(&o.commerce_type).unwrap_or(CommerceType::Legacy);
     let term = if ct == CommerceType::NewCommerce { Term::Annual } else { Term::Monthly };
+    let (commitment_end_at, cancel_window_end_at) = subscription::first_term(created_at, term);
     let s = Subscription {
         id: new_id(),
         partner_id: p.id.clone(),
@@ -258,7 +259,12 @@ fn new_subscription(
         created_at,
         updated_at: created_at,
         suspended_at: (status == SubscriptionStatus::Suspended).then_some(created_at + DAY_MS),
+        commitment_end_at,
+        auto_renew: true,
+        cancel_window_end_at,
     };
+    // Renewed up to today: older purchases are in a later term, past their window.
+    let s = s.as_of(crate::util::clock::now_ms());
     subscription::insert(c, &s)?;
     Ok(s.id)
 }
@@ -303,6 +309,7 @@ fn demo_customer(
             )?;
             new_subscription(c, p, &cust.id, "audio-conf", 3, Active, Some(&e3), ago(150))?;
             subs.push(e3);
+            // New commerce bought three days ago: still within its cancellation window.
             subs.push(new_subscription(c, p, &cust.id, "teams-ess", 10, Active, None, ago(3))?);
         }
         1 | 5 => {
@@ -318,6 +325,7 @@ fn demo_customer(
                 ago(60),
             )?;
             subs.push(bp);
+            // Suspended new commerce is still billed, and still blocks removal.
             subs.push(new_subscription(c, p, &cust.id, "exo-p1", 4, Suspended, None, ago(400))?);
         }
         // Only suspended subscriptions: ready for removal.
@@ -325,9 +333,11 @@ fn demo_customer(
             new_subscription(c, p, &cust.id, "o365-e1", seats, Suspended, None, ago(700))?;
             new_subscription(c, p, &cust.id, "visio-p2", 2, Suspended, None, ago(365))?;
         }
-        // An active Azure reservation, subscriptions suspended.
+        // An active Azure reservation, and new commerce suspended with auto-renew off: it runs
+        // to its commitment end, the earliest removal date.
         3 => {
-            new_subscription(c, p, &cust.id, "m365-bs", seats, Suspended, None, ago(210))?;
+            let bs = new_subscription(c, p, &cust.id, "m365-bs", seats, Suspended, None, ago(210))?;
+            subscription::set_auto_renew(c, &bs, false, now)?;
             reservation::insert(
                 c,
                 &Reservation {
@@ -347,7 +357,7 @@ fn demo_customer(
         }
         // An active software purchase (still cancellable), nothing else active.
         6 => {
-            new_subscription(c, p, &cust.id, "d365-sales", seats, Suspended, None, ago(45))?;
+            new_subscription(c, p, &cust.id, "visio-p2", seats, Suspended, None, ago(45))?;
             software::insert(
                 c,
                 &SoftwarePurchase {

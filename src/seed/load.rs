@@ -149,7 +149,9 @@ pub fn seed_load(
                     SubscriptionStatus::Active
                 };
                 let created_at = now - rng.below(700) as i64 * DAY_MS;
-                subs.push(Subscription {
+                let (commitment_end_at, cancel_window_end_at) =
+                    subscription::first_term(created_at, term);
+                let sub = Subscription {
                     id: rng.uuid(),
                     partner_id: p.id.clone(),
                     customer_id: cust.id.clone(),
@@ -165,7 +167,11 @@ pub fn seed_load(
                     updated_at: created_at,
                     suspended_at: (status == SubscriptionStatus::Suspended)
                         .then_some(created_at + DAY_MS),
-                });
+                    commitment_end_at,
+                    auto_renew: true,
+                    cancel_window_end_at,
+                };
+                subs.push(sub.as_of(now));
             }
             custs.push(cust);
             rels.push(rel);

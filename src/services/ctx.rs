@@ -8,6 +8,8 @@ pub struct Ctx {
     pub request_id: String,
     /// The caller's `MS-CorrelationId` (API requests), kept in the audit records it causes.
     pub correlation_id: Option<String>,
+    /// The request's time (UTC ms), from the application's clock.
+    pub now: i64,
 }
 
 impl Ctx {

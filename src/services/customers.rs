@@ -73,7 +73,7 @@ pub struct Account {
 pub fn account(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Account> {
     let (customer, relationship) = view(c, ctx, id)?;
     Ok(Account {
-        eligibility: removal::check(c, &ctx.user, &relationship)?,
+        eligibility: removal::check(c, &ctx.user, &relationship, ctx.now)?,
         support_contacts: support_contact::list_for_customer(c, ctx.partner_id(), id)?,
         activity: audit::list_for_customer(c, ctx.partner_id(), id, ACCOUNT_ACTIVITY)?,
         receipts: crate::services::receipts::list(c, ctx, id)?,

@@ -10,16 +10,24 @@ use crate::models::relationship;
 use crate::models::relationship::Relationship;
 use crate::models::reservation::{self, Reservation};
 use crate::models::software::{self, SoftwarePurchase};
-use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus};
+use crate::models::subscription::{self, RemovalStep, Subscription, SubscriptionStatus};
 use crate::services::audit::{self, Event, op};
 use crate::services::purchases::cancel_recorded;
 use crate::services::{Ctx, customers};
-use crate::util::clock::now_ms;
 
-/// What preparing for removal would do now.
+/// What preparing for removal would do now, per line with its money consequence.
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
+    /// Legacy subscriptions: suspending clears them.
     pub suspend: Vec<Subscription>,
+    /// New commerce within the cancellation window: cancelled, with a refund.
+    pub cancel_subscriptions: Vec<Subscription>,
+    /// New commerce past the window: auto-renew turned off; billed, and blocking removal, until
+    /// the commitment end.
+    pub turn_off_auto_renew: Vec<Subscription>,
+    /// New commerce past the window with auto-renew already off: nothing to do but wait for the
+    /// commitment end.
+    pub running_out: Vec<Subscription>,
     pub cancel_reservations: Vec<Reservation>,
     pub cancel_software: Vec<SoftwarePurchase>,
     /// Active software purchases past their cancellation window: they keep blocking removal.
@@ -29,24 +37,32 @@ pub struct Plan {
 impl Plan {
     pub fn is_empty(&self) -> bool {
         self.suspend.is_empty()
+            && self.cancel_subscriptions.is_empty()
+            && self.turn_off_auto_renew.is_empty()
             && self.cancel_reservations.is_empty()
             && self.cancel_software.is_empty()
     }
 
-    /// Suspended new-commerce subscriptions are still billed: how many of these are.
-    pub fn still_billed(&self) -> usize {
-        self.suspend.iter().filter(|s| s.commerce_type() == CommerceType::NewCommerce).count()
+    /// How many items are cancelled (subscriptions, reservations, software purchases).
+    pub fn cancel_count(&self) -> usize {
+        self.cancel_subscriptions.len()
+            + self.cancel_reservations.len()
+            + self.cancel_software.len()
     }
 
     /// Identifies exactly this plan, so that executing it refuses if anything changed since the
     /// preview was shown.
     pub fn fingerprint(&self) -> String {
-        let mut ids: Vec<&str> = self
+        let tagged = |tag: &'static str| move |id: &String| format!("{tag}:{id}");
+        let mut ids: Vec<String> = self
             .suspend
             .iter()
-            .map(|s| s.id.as_str())
-            .chain(self.cancel_reservations.iter().map(|r| r.id.as_str()))
-            .chain(self.cancel_software.iter().map(|s| s.id.as_str()))
+            .map(|s| &s.id)
+            .map(tagged("suspend"))
+            .chain(self.cancel_subscriptions.iter().map(|s| &s.id).map(tagged("cancel")))
+            .chain(self.turn_off_auto_renew.iter().map(|s| &s.id).map(tagged("renew-off")))
+            .chain(self.cancel_reservations.iter().map(|r| &r.id).map(tagged("reservation")))
+            .chain(self.cancel_software.iter().map(|s| &s.id).map(tagged("software")))
             .collect();
         ids.sort_unstable();
         ids.join(",")
@@ -62,28 +78,40 @@ pub struct Preview {
 
 pub fn preview(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<Preview> {
     let (customer, relationship) = customers::view(c, ctx, customer_id)?;
-    Ok(Preview { plan: plan(c, ctx.partner_id(), customer_id)?, customer, relationship })
+    let plan = plan(c, ctx.partner_id(), customer_id, ctx.now)?;
+    Ok(Preview { plan, customer, relationship })
 }
 
 pub fn plan(
     conn: &mut AnyConnection,
     partner_id: &str,
     customer_id: &str,
+    now: i64,
 ) -> diesel::QueryResult<Plan> {
-    let now = now_ms();
+    let mut subs = Plan::default();
+    for s in subscription::list_for_customer(conn, partner_id, customer_id)? {
+        let s = s.as_of(now);
+        match s.removal_step(now) {
+            Some(RemovalStep::Suspend) => subs.suspend.push(s),
+            Some(RemovalStep::Cancel { .. }) => subs.cancel_subscriptions.push(s),
+            Some(RemovalStep::TurnOffAutoRenew { .. }) => subs.turn_off_auto_renew.push(s),
+            Some(RemovalStep::RunsOut { .. }) => subs.running_out.push(s),
+            None => {}
+        }
+    }
     let (cancel_software, stuck_software) =
         software::list_for_customer(conn, partner_id, customer_id)?
             .into_iter()
             .filter(|s| s.is_active())
             .partition(|s| s.cancellable_at(&now));
     Ok(Plan {
-        suspend: subscription::list_active(conn, partner_id, customer_id)?,
         cancel_reservations: reservation::list_for_customer(conn, partner_id, customer_id)?
             .into_iter()
             .filter(|r| r.is_active())
             .collect(),
         cancel_software,
         stuck_software,
+        ..subs
     })
 }
 
@@ -101,27 +129,34 @@ pub fn execute(
         if !rel.is_reseller() {
             return Err(AppError::Conflict(Msg::new("blocker-no-relationship")));
         }
-        let plan = plan(c, ctx.partner_id(), customer_id)?;
+        crate::services::subscriptions::settle(c, ctx.partner_id(), customer_id, ctx.now)?;
+        let plan = plan(c, ctx.partner_id(), customer_id, ctx.now)?;
         if plan.fingerprint() != previewed {
             return Err(AppError::Conflict(Msg::new("offboarding-error-changed")));
         }
         if plan.is_empty() {
             return Err(AppError::Conflict(Msg::new("offboarding-nothing-left")));
         }
-        let now = now_ms();
+        let now = ctx.now;
         let actor = ctx.into();
+        let record = |c: &mut AnyConnection, id: &str, old: String, new: &str| {
+            let ev =
+                Event::change(customer_id, op::UPDATE_SUBSCRIPTION, "subscription", id, old, new);
+            audit::record(c, &actor, ev)
+        };
         let ids: Vec<&str> = plan.suspend.iter().map(|s| s.id.as_str()).collect();
         subscription::set_status(c, &ids, SubscriptionStatus::Suspended, now)?;
         for s in &plan.suspend {
-            let ev = Event::change(
-                customer_id,
-                op::UPDATE_SUBSCRIPTION,
-                "subscription",
-                &s.id,
-                "status: active",
-                "status: suspended",
-            );
-            audit::record(c, &actor, ev)?;
+            record(c, &s.id, "status: active".into(), "status: suspended")?;
+        }
+        let ids: Vec<&str> = plan.cancel_subscriptions.iter().map(|s| s.id.as_str()).collect();
+        subscription::set_status(c, &ids, SubscriptionStatus::Deleted, now)?;
+        for s in &plan.cancel_subscriptions {
+            record(c, &s.id, format!("status: {}", s.status), "status: deleted; refunded")?;
+        }
+        for s in &plan.turn_off_auto_renew {
+            subscription::set_auto_renew(c, &s.id, false, now)?;
+            record(c, &s.id, "auto-renew: on".into(), "auto-renew: off")?;
         }
         for r in &plan.cancel_reservations {
             cancel_recorded::<Reservation>(c, &actor, customer_id, &r.id, now)?;

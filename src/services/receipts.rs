@@ -13,7 +13,7 @@ use crate::error::{AppError, AppResult};
 use crate::models::audit::{self as audit_rows, AuditRecord};
 use crate::models::receipt::{self as rows, RemovalReceipt};
 use crate::models::relationship::Relationship;
-use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus};
+use crate::models::subscription::{self, Subscription, SubscriptionStatus};
 use crate::models::{partner, reservation, software};
 use crate::services::Ctx;
 use crate::services::audit::op;
@@ -128,13 +128,15 @@ struct Evidence<'a> {
     signature: SignatureBlock,
 }
 
-/// When billing for a subscription ends or ended: a legacy subscription's at its suspension, a
-/// cancelled one's at its cancellation.
+/// When billing for a subscription ends or ended: a cancelled one's at its cancellation, a
+/// legacy one's at its suspension, a new-commerce one's at its commitment end (suspending does
+/// not stop its billing).
 pub fn billing_end(s: &Subscription) -> Option<i64> {
-    match (s.status(), s.commerce_type()) {
+    match (s.status(), s.is_new_commerce()) {
         (SubscriptionStatus::Deleted, _) => Some(s.updated_at),
-        (SubscriptionStatus::Suspended, CommerceType::Legacy) => s.suspended_at,
-        _ => None,
+        (SubscriptionStatus::Suspended, false) => s.suspended_at,
+        (_, true) | (SubscriptionStatus::Expired, _) => Some(s.commitment_end_at),
+        (SubscriptionStatus::Active, false) => None,
     }
 }
 

@@ -8,10 +8,10 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::models::partner::PartnerKind;
 use crate::models::relationship::{self, Relationship};
+use crate::models::subscription::RemovalStep;
 use crate::models::{reservation, software, subscription, support_contact};
 use crate::services::Ctx;
 use crate::services::audit::{self, Event, op};
-use crate::util::clock::now_ms;
 
 /// One reason the relationship cannot be removed now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,9 +19,20 @@ pub enum Blocker {
     RoleRequired,
     IndirectReseller,
     NoRelationship,
-    ActiveSubscription { id: String, name: String },
-    ActiveReservation { id: String, name: String },
-    ActiveSoftwarePurchase { id: String, product: String },
+    /// A subscription that still blocks, with what clears it (`Subscription::removal_step`).
+    ActiveSubscription {
+        id: String,
+        name: String,
+        step: RemovalStep,
+    },
+    ActiveReservation {
+        id: String,
+        name: String,
+    },
+    ActiveSoftwarePurchase {
+        id: String,
+        product: String,
+    },
 }
 
 impl Blocker {
@@ -31,9 +42,20 @@ impl Blocker {
             Blocker::RoleRequired => Permission::RemoveRelationship.denied_message(),
             Blocker::IndirectReseller => Msg::new("blocker-indirect-reseller"),
             Blocker::NoRelationship => Msg::new("blocker-no-relationship"),
-            Blocker::ActiveSubscription { name, .. } => {
-                Msg::new("blocker-active-subscription").text("name", name)
-            }
+            Blocker::ActiveSubscription { name, step, .. } => match *step {
+                RemovalStep::Suspend => Msg::new("blocker-active-subscription").text("name", name),
+                RemovalStep::Cancel { until } => {
+                    Msg::new("blocker-nce-cancel").text("name", name).date("until", until)
+                }
+                RemovalStep::TurnOffAutoRenew { billed_until } => {
+                    Msg::new("blocker-nce-auto-renew")
+                        .text("name", name)
+                        .date("billed", billed_until)
+                }
+                RemovalStep::RunsOut { billed_until } => {
+                    Msg::new("blocker-nce-runs-out").text("name", name).date("billed", billed_until)
+                }
+            },
             Blocker::ActiveReservation { name, .. } => {
                 Msg::new("blocker-active-reservation").text("name", name)
             }
@@ -63,13 +85,20 @@ impl Blocker {
     }
 
     /// The one-click fix on the Account page: where to POST, and the key of the button's verb
-    /// (`action-suspend` or `action-cancel`).
+    /// (`action-suspend`, `action-cancel` or `action-turn-off-auto-renew`).
     pub fn quick_action(&self, customer_id: &str) -> Option<(String, &'static str)> {
         match self {
-            Blocker::ActiveSubscription { id, .. } => Some((
-                format!("/customers/{customer_id}/subscriptions/{id}/status"),
-                "action-suspend",
-            )),
+            Blocker::ActiveSubscription { id, step, .. } => {
+                let at = format!("/customers/{customer_id}/subscriptions/{id}");
+                match step {
+                    RemovalStep::Suspend => Some((format!("{at}/status"), "action-suspend")),
+                    RemovalStep::Cancel { .. } => Some((format!("{at}/cancel"), "action-cancel")),
+                    RemovalStep::TurnOffAutoRenew { .. } => {
+                        Some((format!("{at}/auto-renew"), "action-turn-off-auto-renew"))
+                    }
+                    RemovalStep::RunsOut { .. } => None,
+                }
+            }
             Blocker::ActiveReservation { id, .. } => Some((
                 format!("/customers/{customer_id}/reservations/{id}/cancel"),
                 "action-cancel",
@@ -96,9 +125,18 @@ impl Blocker {
 #[derive(Debug, Clone, Default)]
 pub struct Eligibility {
     pub blockers: Vec<Blocker>,
+    /// The earliest the relationship can be removed (UTC ms): now when what blocks can be
+    /// cleared now, else the latest commitment end of the new-commerce subscriptions that can
+    /// no longer be cancelled. None without a reseller relationship.
+    pub earliest_removal: Option<i64>,
 }
 
 impl Eligibility {
+    /// Whether the earliest removal is later than now.
+    pub fn removal_waits(&self, now: impl crate::util::clock::Millis) -> bool {
+        self.earliest_removal.is_some_and(|t| t > now.millis())
+    }
+
     pub fn allowed(&self) -> bool {
         self.blockers.is_empty()
     }
@@ -123,6 +161,7 @@ pub fn check(
     conn: &mut AnyConnection,
     user: &CurrentUser,
     rel: &Relationship,
+    now: i64,
 ) -> diesel::QueryResult<Eligibility> {
     let mut blockers = Vec::new();
     if !user.can(Permission::RemoveRelationship) {
@@ -133,11 +172,16 @@ pub fn check(
     }
     if !rel.is_reseller() {
         blockers.push(Blocker::NoRelationship);
-        return Ok(Eligibility { blockers });
+        return Ok(Eligibility { blockers, earliest_removal: None });
     }
     let (p, c) = (rel.partner_id.as_str(), rel.customer_id.as_str());
-    for s in subscription::list_active(conn, p, c)? {
-        blockers.push(Blocker::ActiveSubscription { id: s.id, name: s.offer_name });
+    let mut earliest_removal = now;
+    for s in subscription::list_for_customer(conn, p, c)? {
+        let s = s.as_of(now);
+        if let Some(step) = s.removal_step(now) {
+            earliest_removal = earliest_removal.max(step.blocks_until().unwrap_or(now));
+            blockers.push(Blocker::ActiveSubscription { id: s.id, name: s.offer_name, step });
+        }
     }
     for r in reservation::list_for_customer(conn, p, c)?.into_iter().filter(|r| r.is_active()) {
         blockers.push(Blocker::ActiveReservation { id: r.id, name: r.name });
@@ -145,7 +189,7 @@ pub fn check(
     for s in software::list_for_customer(conn, p, c)?.into_iter().filter(|s| s.is_active()) {
         blockers.push(Blocker::ActiveSoftwarePurchase { id: s.id, product: s.product });
     }
-    Ok(Eligibility { blockers })
+    Ok(Eligibility { blockers, earliest_removal: Some(earliest_removal) })
 }
 
 /// What a removal did, for the confirmation message.
@@ -163,14 +207,15 @@ pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResu
     let partner_id = ctx.partner_id().to_owned();
     let result = crate::db::write::<_, AppError>(conn, |c| {
         let rel = relationship::lock(c, &partner_id, customer_id)?.ok_or(AppError::NotFound)?;
-        let eligibility = check(c, &ctx.user, &rel)?;
+        crate::services::subscriptions::settle(c, &partner_id, customer_id, ctx.now)?;
+        let eligibility = check(c, &ctx.user, &rel, ctx.now)?;
         if eligibility.blockers.contains(&Blocker::RoleRequired) {
             return Err(AppError::Forbidden(Blocker::RoleRequired.message()));
         }
         if let Some(reason) = eligibility.reason() {
             return Err(AppError::Conflict(reason));
         }
-        let now = now_ms();
+        let now = ctx.now;
         relationship::end(c, &rel.id, &ctx.user.id, now)?;
         let support_contacts_removed =
             support_contact::delete_for_customer(c, &partner_id, customer_id)?;

@@ -11,11 +11,11 @@ use crate::models::partner::Partner;
 use crate::models::relationship::{self, Relationship};
 use crate::models::reservation::{self, Reservation};
 use crate::models::software::{self, SoftwarePurchase};
-use crate::models::subscription::{self, CommerceType, Subscription};
+use crate::models::subscription::{self, Action, CommerceType, Subscription};
 pub use crate::models::subscription::{SubscriptionStatus, Term};
 use crate::services::audit::{self, Event, op};
 use crate::services::{Ctx, customers};
-use crate::util::{clock::now_ms, tokens::new_id};
+use crate::util::tokens::new_id;
 
 /// The key of the refusal of purchases and reactivations after a removal.
 pub const NO_RELATIONSHIP: &str = "error-purchases-blocked";
@@ -34,6 +34,7 @@ pub(crate) fn locked<T>(
     let result = crate::db::write::<_, AppError>(conn, |c| {
         let rel =
             relationship::lock(c, ctx.partner_id(), customer_id)?.ok_or(AppError::NotFound)?;
+        settle(c, ctx.partner_id(), customer_id, ctx.now)?;
         f(c, &rel)
     });
     if let Err(AppError::Conflict(reason)) = &result {
@@ -48,6 +49,53 @@ pub(crate) fn locked<T>(
         );
     }
     result
+}
+
+/// Stores the renewals and expiries that happened by `now` (`Subscription::as_of`) for the
+/// customer's subscriptions; reads work them out as they go, changes start from them.
+pub(crate) fn settle(
+    c: &mut AnyConnection,
+    partner_id: &str,
+    customer_id: &str,
+    now: i64,
+) -> diesel::QueryResult<()> {
+    for s in subscription::list_for_customer(c, partner_id, customer_id)? {
+        let settled = s.clone().as_of(now);
+        if (&settled.status, settled.commitment_end_at) != (&s.status, s.commitment_end_at) {
+            subscription::save_terms(c, &settled)?;
+        }
+    }
+    Ok(())
+}
+
+/// The customer's subscriptions as they stand at `now`.
+fn as_of(subs: Vec<Subscription>, now: i64) -> Vec<Subscription> {
+    subs.into_iter().map(|s| s.as_of(now)).collect()
+}
+
+/// The warning a new-commerce suspension needs confirmed: billing goes on until the
+/// commitment end, and (within the window) cancelling will not be possible after its end.
+pub fn suspend_warning(sub: &Subscription, now: i64) -> Option<Msg> {
+    if !sub.allows(Action::SuspendWithWarning, now) {
+        return None;
+    }
+    let msg = match sub.cancel_deadline().filter(|_| sub.cancellable_at(&now)) {
+        Some(deadline) => Msg::new("subscription-suspend-warning-window").date("until", deadline),
+        None => Msg::new("subscription-suspend-warning"),
+    };
+    Some(msg.date("billed", sub.commitment_end()))
+}
+
+/// The warning a suspension of this subscription needs confirmed, if any: for the form's
+/// confirmation step, to a user who may change it.
+pub fn suspend_warning_for(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    sid: &str,
+) -> AppResult<Option<Msg>> {
+    ctx.user.require(Permission::ManageSubscriptions)?;
+    Ok(suspend_warning(&get(c, ctx, customer_id, sid)?, ctx.now))
 }
 
 /// `locked`, for a change of one of the customer's subscriptions (404 for another's), audited
@@ -69,7 +117,8 @@ fn with_subscription<T>(
     };
     locked(conn, ctx, customer_id, refusal, |c, rel| {
         let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?
-            .ok_or(AppError::NotFound)?;
+            .ok_or(AppError::NotFound)?
+            .as_of(ctx.now);
         if if_match.is_some_and(|tag| tag != "*" && tag != sub.etag()) {
             return Err(AppError::PreconditionFailed(Msg::new("error-etag-stale")));
         }
@@ -93,9 +142,10 @@ pub fn change_status(
     subscription_id: &str,
     target: SubscriptionStatus,
     if_match: Option<&str>,
+    confirmed: bool,
 ) -> AppResult<StatusChanged> {
     with_subscription(conn, ctx, customer_id, subscription_id, if_match, |c, rel, sub| {
-        let now = now_ms();
+        let now = ctx.now;
         let mut changed: Vec<Subscription> = vec![sub.clone()];
         match (sub.status(), target) {
             (from, to) if from == to => {
@@ -109,6 +159,11 @@ pub fn change_status(
                 ));
             }
             (SubscriptionStatus::Active, SubscriptionStatus::Suspended) => {
+                // The server is the guard: a suspension that keeps billing is made only when
+                // the form says its warning was seen.
+                if let Some(warning) = suspend_warning(&sub, now).filter(|_| !confirmed) {
+                    return Err(AppError::Conflict(warning));
+                }
                 // Add-ons are suspended with their base.
                 changed.extend(
                     subscription::addons_of(c, &sub.id)?.into_iter().filter(|a| a.is_active()),
@@ -160,7 +215,11 @@ fn set_status_recorded(
             "subscription",
             &s.id,
             format!("status: {}", s.status),
-            format!("status: {}", target.as_str()),
+            match target {
+                // Only a cancellation within the window makes a subscription deleted.
+                SubscriptionStatus::Deleted => "status: deleted; refunded".to_owned(),
+                _ => format!("status: {}", target.as_str()),
+            },
         );
         audit::record(c, &ctx.into(), ev)?;
     }
@@ -239,7 +298,7 @@ pub fn tab(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<Tab
     let (customer, relationship) = customers::view(c, ctx, customer_id)?;
     let p = ctx.partner_id();
     Ok(Tab {
-        subscriptions: subscription::list_for_customer(c, p, customer_id)?,
+        subscriptions: as_of(subscription::list_for_customer(c, p, customer_id)?, ctx.now),
         reservations: reservation::list_for_customer(c, p, customer_id)?,
         software: software::list_for_customer(c, p, customer_id)?,
         offers: offer::list_base(c)?,
@@ -251,7 +310,7 @@ pub fn tab(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<Tab
 /// The customer's subscriptions (each base followed by its add-ons).
 pub fn list(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<Vec<Subscription>> {
     customers::view(c, ctx, customer_id)?;
-    Ok(subscription::list_for_customer(c, ctx.partner_id(), customer_id)?)
+    Ok(as_of(subscription::list_for_customer(c, ctx.partner_id(), customer_id)?, ctx.now))
 }
 
 /// One of the customer's subscriptions.
@@ -262,7 +321,8 @@ pub fn get(
     sid: &str,
 ) -> AppResult<Subscription> {
     customers::view(c, ctx, customer_id)?;
-    subscription::find(c, ctx.partner_id(), customer_id, sid)?.ok_or(AppError::NotFound)
+    let sub = subscription::find(c, ctx.partner_id(), customer_id, sid)?;
+    Ok(sub.ok_or(AppError::NotFound)?.as_of(ctx.now))
 }
 
 /// What a subscription's page shows.
@@ -281,9 +341,9 @@ pub struct Detail {
 pub fn detail(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str, sid: &str) -> AppResult<Detail> {
     let (customer, relationship) = customers::view(c, ctx, customer_id)?;
     let p = ctx.partner_id();
-    let sub = subscription::find(c, p, customer_id, sid)?.ok_or(AppError::NotFound)?;
+    let sub = subscription::find(c, p, customer_id, sid)?.ok_or(AppError::NotFound)?.as_of(ctx.now);
     let parent = match &sub.parent_id {
-        Some(pid) => subscription::find(c, p, customer_id, pid)?,
+        Some(pid) => subscription::find(c, p, customer_id, pid)?.map(|s| s.as_of(ctx.now)),
         None => None,
     };
     let addon_offers =
@@ -300,7 +360,7 @@ pub fn detail(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str, sid: &str) ->
             (id, name)
         });
     Ok(Detail {
-        addons: subscription::addons_of(c, &sub.id)?,
+        addons: as_of(subscription::addons_of(c, &sub.id)?, ctx.now),
         customer,
         relationship,
         sub,
@@ -329,7 +389,8 @@ pub fn add_subscription(
         let offer = offer::find(c, &req.offer_id)?
             .filter(|o| o.parent_offer_id.is_none())
             .ok_or_else(|| AppError::Unprocessable(Msg::new("error-choose-offer")))?;
-        let now = now_ms();
+        let now = ctx.now;
+        let (commitment_end_at, cancel_window_end_at) = subscription::first_term(now, req.term);
         let sub = Subscription {
             id: new_id(),
             partner_id: ctx.partner_id().to_owned(),
@@ -348,6 +409,9 @@ pub fn add_subscription(
             created_at: now,
             updated_at: now,
             suspended_at: None,
+            commitment_end_at,
+            auto_renew: true,
+            cancel_window_end_at,
         };
         let what =
             format!("offer: {}; quantity: {}; term: {}", sub.offer_name, sub.quantity, sub.term);
@@ -385,7 +449,9 @@ pub fn add_addon(
         let offer = offer::find(c, offer_id)?
             .filter(|o| o.parent_offer_id.as_deref() == Some(base.offer_id.as_str()))
             .ok_or_else(|| AppError::Unprocessable(Msg::new("error-choose-addon")))?;
-        let now = now_ms();
+        let now = ctx.now;
+        let base = base.as_of(now);
+        // An add-on ends and renews with its base.
         let sub = Subscription {
             id: new_id(),
             partner_id: base.partner_id.clone(),
@@ -401,6 +467,9 @@ pub fn add_addon(
             created_at: now,
             updated_at: now,
             suspended_at: None,
+            commitment_end_at: base.commitment_end_at,
+            auto_renew: base.auto_renew,
+            cancel_window_end_at: now + subscription::NCE_CANCEL_WINDOW_MS,
         };
         let what = format!(
             "add-on: {}; quantity: {}; base: {}",
@@ -411,7 +480,8 @@ pub fn add_addon(
     })
 }
 
-/// Cancels a new-commerce subscription within its cancellation window (its add-ons with it).
+/// Cancels a new-commerce subscription within its cancellation window, with a refund (its
+/// add-ons with it).
 pub fn cancel_subscription(
     conn: &mut AnyConnection,
     ctx: &Ctx,
@@ -420,27 +490,69 @@ pub fn cancel_subscription(
     if_match: Option<&str>,
 ) -> AppResult<StatusChanged> {
     with_subscription(conn, ctx, customer_id, subscription_id, if_match, |c, _rel, sub| {
-        let now = now_ms();
+        let now = ctx.now;
         if sub.commerce_type() != CommerceType::NewCommerce {
             return Err(AppError::Conflict(Msg::new("error-legacy-cancel")));
         }
-        if !sub.is_active() {
+        if !sub.is_live() {
             return Err(AppError::Conflict(
                 Msg::new("error-cancel-not-active").text("status", sub.status().as_str()),
             ));
         }
-        if !sub.cancellable_at(&now) {
+        if !sub.allows(Action::Cancel, now) {
             return Err(AppError::Conflict(
-                Msg::new("error-nce-window")
-                    .num("days", subscription::NCE_CANCEL_WINDOW_DAYS as f64)
-                    .date("date", sub.created_at),
+                Msg::new("error-nce-window-closed")
+                    .date("until", sub.cancel_window_end_at)
+                    .date("billed", sub.commitment_end()),
             ));
         }
         let mut changed = vec![sub.clone()];
-        changed.extend(subscription::addons_of(c, &sub.id)?.into_iter().filter(|a| {
-            matches!(a.status(), SubscriptionStatus::Active | SubscriptionStatus::Suspended)
-        }));
+        changed.extend(
+            as_of(subscription::addons_of(c, &sub.id)?, now).into_iter().filter(|a| a.is_live()),
+        );
         set_status_recorded(c, ctx, customer_id, changed, SubscriptionStatus::Deleted, now)
+    })
+}
+
+/// Turns auto-renew of a new-commerce subscription off (it then runs to its commitment end and
+/// expires) or on again. Audited.
+pub fn set_auto_renew(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    subscription_id: &str,
+    on: bool,
+    if_match: Option<&str>,
+) -> AppResult<Subscription> {
+    with_subscription(conn, ctx, customer_id, subscription_id, if_match, |c, _rel, sub| {
+        let now = ctx.now;
+        let wanted = if on { Action::TurnOnAutoRenew } else { Action::TurnOffAutoRenew };
+        if !sub.allows(wanted, now) {
+            let msg = match (sub.is_new_commerce(), sub.is_live(), sub.auto_renew == on) {
+                (false, ..) => Msg::new("error-auto-renew-legacy"),
+                (true, false, _) => {
+                    Msg::new("error-cancel-not-active").text("status", sub.status().as_str())
+                }
+                _ => Msg::new(if on {
+                    "error-auto-renew-already-on"
+                } else {
+                    "error-auto-renew-already-off"
+                }),
+            };
+            return Err(AppError::Conflict(msg));
+        }
+        subscription::set_auto_renew(c, &sub.id, on, now)?;
+        let state = |on: bool| format!("auto-renew: {}", if on { "on" } else { "off" });
+        let ev = Event::change(
+            customer_id,
+            op::UPDATE_SUBSCRIPTION,
+            "subscription",
+            &sub.id,
+            state(!on),
+            state(on),
+        );
+        audit::record(c, &ctx.into(), ev)?;
+        Ok(Subscription { auto_renew: on, updated_at: now, ..sub })
     })
 }
 
@@ -504,7 +616,7 @@ pub fn set_support_contact(
                     customer_id: customer_id.to_owned(),
                     subscription_id: sub.id.clone(),
                     contact_user_id: None,
-                    created_at: now_ms(),
+                    created_at: ctx.now,
                     // The partner itself is stored as "no other partner".
                     contact_partner_id: (id != ctx.partner_id()).then(|| id.to_owned()),
                 },

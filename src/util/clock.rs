@@ -12,6 +12,24 @@ pub fn now_ms() -> i64 {
     d.as_millis() as i64
 }
 
+/// The application's clock: the system's, moved by an offset that tests set to step through
+/// time (a term's end, a cancellation window's last minute) without waiting for it.
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    offset_ms: std::sync::Arc<std::sync::atomic::AtomicI64>,
+}
+
+impl Clock {
+    pub fn now(&self) -> i64 {
+        now_ms() + self.offset_ms.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Moves this clock (and every copy of it) forward by `ms` (backward when negative).
+    pub fn advance(&self, ms: i64) {
+        self.offset_ms.fetch_add(ms, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// Whether a second has passed since this last answered true for `last` (which it updates):
 /// for log lines that a flood of requests must not multiply.
 pub fn once_a_second(last: &std::sync::atomic::AtomicI64) -> bool {

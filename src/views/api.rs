@@ -153,7 +153,10 @@ pub struct Subscription {
     pub parent_subscription_id: Option<String>,
     pub creation_date: String,
     pub effective_start_date: String,
-    pub commitment_end_date: Option<String>,
+    /// The end of the current term: billed until then; a renewal moves it on by a term.
+    pub commitment_end_date: String,
+    /// Whether it renews at its commitment end (off: it then expires).
+    pub auto_renew_enabled: bool,
     /// New commerce only: the last moment it can be cancelled (set to `deleted`).
     pub cancellation_allowed_until_date: Option<String>,
     /// `active`, `suspended`, `deleted` (cancelled) or `expired`.
@@ -177,7 +180,8 @@ impl From<&SubscriptionRow> for Subscription {
             parent_subscription_id: s.parent_id.clone(),
             creation_date: iso_datetime(s.created_at),
             effective_start_date: iso_datetime(s.created_at),
-            commitment_end_date: s.commitment_end().map(iso_datetime),
+            commitment_end_date: iso_datetime(s.commitment_end()),
+            auto_renew_enabled: s.auto_renew,
             cancellation_allowed_until_date: s.cancel_deadline().map(iso_datetime),
             status: s.status.clone(),
             billing_cycle: s.billing_cycle.clone(),
@@ -305,4 +309,7 @@ pub struct CustomerPatch {
 pub struct SubscriptionPatch {
     /// `active`, `suspended` or `deleted` (cancel, new commerce within its window).
     pub status: Option<String>,
+    /// New commerce: `false` turns auto-renew off (it runs to its commitment end, then
+    /// expires), `true` on again.
+    pub auto_renew_enabled: Option<bool>,
 }

@@ -72,6 +72,9 @@ pub struct SubscriptionPage {
     pub can_manage: bool,
     pub statuses: &'static [SubscriptionStatus],
     pub form_error: Option<String>,
+    /// A suspension's warning awaiting confirmation, and where the confirmation returns.
+    pub suspend_warning: Option<String>,
+    pub back: Option<String>,
     pub now_ms: i64,
     /// Add-ons that can be bought for this subscription (a base), and the form's message.
     pub addon_offers: Vec<Offer>,

@@ -16,8 +16,6 @@ use crate::views::{
 };
 use crate::web::state::AppState;
 
-use crate::util::clock::now_ms;
-
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use super::add;
     add(cfg, Method::GET, "/customers/{id}/account", account);
@@ -43,7 +41,7 @@ async fn account(
         l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
         can_manage: ctx.user.can(Permission::ManageSubscriptions),
-        now_ms: now_ms(),
+        now_ms: ctx.now,
         can_remove_dap: ctx.user.can(Permission::ManageDelegatedAdmin),
         can_request: ctx.user.can(Permission::RequestRelationship),
         eligibility: a.eligibility,
@@ -226,6 +224,14 @@ async fn prepare(
                 .num("software", done.cancel_software.len() as f64)
                 .num("stuck", done.stuck_software.len() as f64);
             super::flash::push(&session, Toast::success(msg));
+            let (cancelled, renewals) =
+                (done.cancel_subscriptions.len(), done.turn_off_auto_renew.len());
+            if cancelled + renewals > 0 {
+                let msg = Msg::new("toast-offboarding-commerce")
+                    .num("cancelled", cancelled as f64)
+                    .num("renewals", renewals as f64);
+                super::flash::push(&session, Toast::success(msg));
+            }
             Ok(super::see_other(&format!("/customers/{id}/account")))
         }
         Err(AppError::Conflict(msg)) => {

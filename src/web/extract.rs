@@ -73,6 +73,14 @@ impl FromRequest for Ctx {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let user = CurrentUser::from_request(req, payload);
         let request_id = request_id_of(req);
-        Box::pin(async move { Ok(Ctx { user: user.await?, request_id, correlation_id: None }) })
+        let now = clock_of(req);
+        Box::pin(
+            async move { Ok(Ctx { user: user.await?, request_id, correlation_id: None, now }) },
+        )
     }
+}
+
+/// Now, by the application's clock.
+pub fn clock_of(req: &HttpRequest) -> i64 {
+    req.app_data::<web::Data<AppState>>().map(|s| s.clock.now()).unwrap_or_else(now_ms)
 }

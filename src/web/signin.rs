@@ -346,7 +346,8 @@ async fn sign_out(
     user: Option<CurrentUser>,
 ) -> AppResult<HttpResponse> {
     if let Some(user) = user {
-        let ctx = Ctx { user, request_id: super::request_id_of(&req), correlation_id: None };
+        let request_id = super::request_id_of(&req);
+        let ctx = Ctx { user, request_id, correlation_id: None, now: state.clock.now() };
         state.call(&ctx, signin::record_sign_out).await?;
     }
     session.purge();

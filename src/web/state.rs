@@ -17,12 +17,20 @@ pub struct AppState {
     pub session_key: Key,
     /// This process's rate limits (a fresh state starts with every allowance full).
     pub limits: Limits,
+    /// What "now" is for the commerce rules (tests move it).
+    pub clock: crate::util::clock::Clock,
 }
 
 impl AppState {
     pub fn new(pool: Pool, config: Config, session_key: Key) -> Self {
         let limits = Limits::default().with_api_rate(config.api_rate_per_minute);
-        AppState { backend: Backend::new(pool), config, session_key, limits }
+        AppState {
+            backend: Backend::new(pool),
+            config,
+            session_key,
+            limits,
+            clock: Default::default(),
+        }
     }
 
     /// Runs a service with the request's context on a pooled connection (`Backend::db`).

@@ -12,7 +12,6 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::services::subscriptions::{self as svc, NewSubscription, SubscriptionStatus, Term};
 use crate::services::{Ctx, purchases};
-use crate::util::clock::now_ms;
 use crate::views::{
     AddSubscriptionForm, CustomerHeader, CustomerSubscriptionsPage, Layout, Nav, ReservationRow,
     SoftwareRow, SubscriptionPage, Toast, can_manage,
@@ -39,6 +38,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     );
     add(cfg, Method::POST, "/customers/{id}/subscriptions/{sid}/addons", buy_addon);
     add(cfg, Method::POST, "/customers/{id}/subscriptions/{sid}/cancel", cancel_subscription);
+    add(cfg, Method::POST, "/customers/{id}/subscriptions/{sid}/auto-renew", set_auto_renew);
     add(
         cfg,
         Method::POST,
@@ -61,7 +61,7 @@ fn tab_page(
         subscriptions: tab.subscriptions,
         reservations: tab.reservations,
         software: tab.software,
-        now_ms: now_ms(),
+        now_ms: ctx.now,
         can_manage: can_manage(&ctx.user),
         offers: tab.offers,
         terms: Term::ALL,
@@ -136,6 +136,10 @@ async fn buy(
 struct PageErrors {
     status: Option<String>,
     addon: Option<String>,
+    /// The warning of a suspension that keeps billing, shown with a step to confirm it.
+    suspend_warning: Option<String>,
+    /// Where the confirmation step returns (`account`).
+    back: Option<String>,
 }
 
 fn subscription_page(
@@ -154,7 +158,9 @@ fn subscription_page(
         can_manage: can_manage(&ctx.user),
         statuses: &[SubscriptionStatus::Active, SubscriptionStatus::Suspended],
         form_error: errors.status,
-        now_ms: now_ms(),
+        suspend_warning: errors.suspend_warning,
+        back: errors.back,
+        now_ms: ctx.now,
         addon_offers: d.addon_offers,
         addon_error: errors.addon,
         support_contact: d.support_contact,
@@ -191,6 +197,8 @@ pub struct StatusForm {
     status: String,
     /// `account` to return to the customer's Account page (its "Prepare for removal" panel).
     back: Option<String>,
+    /// Present when the person confirmed a warning (suspending new commerce keeps billing).
+    confirmed: Option<String>,
 }
 
 /// Where a plain (non-htmx) form returns after success: the Account page when it came from
@@ -198,6 +206,7 @@ pub struct StatusForm {
 fn back_to(back: Option<&str>, customer_id: &str, default: String) -> String {
     match back {
         Some("account") => format!("/customers/{customer_id}/account"),
+        Some("subscriptions") => format!("/customers/{customer_id}/subscriptions"),
         _ => default,
     }
 }
@@ -213,15 +222,31 @@ async fn set_status(
     let l = ctx.user.locale;
     let (id, sid) = path.into_inner();
     let target = svc::parse_settable_status(&form.status);
+    let confirmed = form.confirmed.as_deref().is_some_and(|v| !v.is_empty());
+    let fragment = super::is_htmx_fragment_request(&req);
+    if matches!(target, Ok(SubscriptionStatus::Suspended)) && !confirmed {
+        // First the warning, with a step to confirm it (the same with or without htmx).
+        let (id2, sid2) = (id.clone(), sid.clone());
+        let warning =
+            state.call(&ctx, move |c, ctx| svc::suspend_warning_for(c, ctx, &id2, &sid2)).await?;
+        if let Some(warning) = warning {
+            let errors = PageErrors {
+                suspend_warning: Some(l.msg(&warning)),
+                back: form.back.clone(),
+                ..Default::default()
+            };
+            let page = reload_page(&state, &ctx, (id, sid), errors).await?;
+            return status_page(fragment, StatusCode::OK, page, Vec::new());
+        }
+    }
     let (id2, sid2) = (id.clone(), sid.clone());
     let outcome = match target {
         Ok(t) => state
-            .call(&ctx, move |c, ctx| svc::change_status(c, ctx, &id2, &sid2, t, None))
+            .call(&ctx, move |c, ctx| svc::change_status(c, ctx, &id2, &sid2, t, None, confirmed))
             .await
             .map(|ch| (t, ch)),
         Err(e) => Err(e),
     };
-    let fragment = super::is_htmx_fragment_request(&req);
     let (status, toasts, form_error) = match outcome {
         Ok((t, changed)) => {
             let key = if t == SubscriptionStatus::Suspended {
@@ -246,13 +271,20 @@ async fn set_status(
     };
     let errors = PageErrors { status: form_error, ..Default::default() };
     let page = reload_page(&state, &ctx, (id, sid), errors).await?;
+    status_page(fragment, status, page, toasts)
+}
+
+/// The subscription's page, or for htmx its status panel with the toasts.
+fn status_page(
+    fragment: bool,
+    status: StatusCode,
+    page: SubscriptionPage,
+    toasts: Vec<Toast>,
+) -> AppResult<HttpResponse> {
     if fragment {
-        super::fragment_with_toasts(
-            status,
-            page.as_status_panel().render().map_err(AppError::internal)?,
-            toasts,
-            l,
-        )
+        let l = page.l;
+        let panel = page.as_status_panel().render().map_err(AppError::internal)?;
+        super::fragment_with_toasts(status, panel, toasts, l)
     } else {
         super::render(status, page)
     }
@@ -287,7 +319,7 @@ impl PurchaseRow for purchases::SoftwarePurchase {
     }
     fn row(self, ctx: &Ctx, customer_id: String) -> Result<String, askama::Error> {
         let csrf_token = ctx.user.csrf_token.clone();
-        let (l, now_ms) = (ctx.user.locale, now_ms());
+        let (l, now_ms) = (ctx.user.locale, ctx.now);
         SoftwareRow { l, customer_id, p: self, can_manage: true, now_ms, csrf_token }.render()
     }
 }
@@ -369,7 +401,9 @@ async fn cancel_subscription(
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
+    form: Option<web::Form<CancelForm>>,
 ) -> AppResult<HttpResponse> {
+    let back = form.and_then(|f| f.into_inner().back);
     let (id, sid) = path.into_inner();
     let (id2, sid2) = (id.clone(), sid.clone());
     let done = state.db(move |c| svc::cancel_subscription(c, &ctx, &id2, &sid2, None)).await?;
@@ -377,7 +411,39 @@ async fn cancel_subscription(
         .num("addons", (done.changed.len() - 1) as f64)
         .text("name", done.name.clone());
     super::flash::push(&session, Toast::success(msg));
-    Ok(super::see_other(&format!("/customers/{id}/subscriptions/{sid}")))
+    let default = format!("/customers/{id}/subscriptions/{sid}");
+    Ok(super::see_other(&back_to(back.as_deref(), &id, default)))
+}
+
+#[derive(Deserialize)]
+pub struct AutoRenewForm {
+    /// `on` or `off`.
+    auto_renew: String,
+    back: Option<String>,
+}
+
+async fn set_auto_renew(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: web::Form<AutoRenewForm>,
+) -> AppResult<HttpResponse> {
+    let form = form.into_inner();
+    let on = match form.auto_renew.as_str() {
+        "on" => true,
+        "off" => false,
+        _ => return Err(AppError::Unprocessable(Msg::new("error-choose-auto-renew"))),
+    };
+    let (id, sid) = path.into_inner();
+    let (id2, sid2) = (id.clone(), sid.clone());
+    let sub =
+        state.call(&ctx, move |c, ctx| svc::set_auto_renew(c, ctx, &id2, &sid2, on, None)).await?;
+    let key = if on { "toast-auto-renew-on" } else { "toast-auto-renew-off" };
+    let msg = Msg::new(key).text("name", &sub.offer_name).date("date", sub.commitment_end());
+    super::flash::push(&session, Toast::success(msg));
+    let default = format!("/customers/{id}/subscriptions/{sid}");
+    Ok(super::see_other(&back_to(form.back.as_deref(), &id, default)))
 }
 
 #[derive(Deserialize)]

@@ -222,11 +222,14 @@ async fn serve(env: &Env) -> (String, ServerHandle) {
     let base = format!("http://localhost:{}", listener.local_addr().unwrap().port());
     let mut config = env.state.config.clone();
     config.public_url = partnerdesk::util::urls::PublicUrl::parse(&base).expect("a public URL");
-    let state = actix_web::web::Data::new(partnerdesk::web::state::AppState::new(
+    let mut state = partnerdesk::web::state::AppState::new(
         env.pool.clone(),
         config,
         env.state.session_key.clone(),
-    ));
+    );
+    // The test's clock: moving `Tab::clock` moves the server's "now".
+    state.clock = env.state.clock.clone();
+    let state = actix_web::web::Data::new(state);
     let server = actix_web::HttpServer::new(move || partnerdesk::build_app(state.clone()))
         .workers(1)
         .disable_signals()
@@ -271,6 +274,8 @@ pub struct Tab {
     pub pool: Pool,
     pub javascript: bool,
     pub test: &'static str,
+    /// The server's clock, for a test to let time pass (a term's end).
+    pub clock: partnerdesk::util::clock::Clock,
     shared: Rc<Shared>,
 }
 
@@ -306,6 +311,7 @@ where
         pool: env.pool.clone(),
         javascript: options.javascript,
         test,
+        clock: env.state.clock.clone(),
         shared: shared.clone(),
     };
     let outcome = actix_web::rt::spawn(body(tab)).await;
@@ -363,9 +369,16 @@ pub fn png_size(png: &[u8]) -> (u32, u32) {
     (be(16), be(20))
 }
 
+/// Runs axe-core once the page has settled: no htmx request, swap or settle under way and no
+/// finite CSS transition running (a half-faded element would be measured at its passing colour).
 const AXE_RUN: &str = r#"
 const done = arguments[arguments.length - 1];
-window.axe.run(document, {
+const settled = () =>
+  !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added') &&
+  document.getAnimations().every(
+    (a) => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity);
+const started = Date.now();
+const run = () => window.axe.run(document, {
   resultTypes: ['violations'],
   // WCAG AAA contrast (7:1) as well as the A and AA rules.
   rules: { 'color-contrast-enhanced': { enabled: true } },
@@ -380,6 +393,8 @@ window.axe.run(document, {
   }),
   (e) => done({ error: String((e && e.stack) || e) }),
 );
+const wait = () => (settled() || Date.now() - started > 5000 ? run() : setTimeout(wait, 20));
+wait();
 "#;
 
 /// One rule that axe-core found broken, with the elements that break it.

@@ -49,7 +49,9 @@ pub struct World {
     pub beta: Partner,
     pub reseller: Partner,
     /// Alpha's customer with everything active: a legacy base with an add-on, a new-commerce
-    /// subscription, an Azure reservation, a software purchase, DAP on, a support contact.
+    /// subscription, an Azure reservation, a software purchase, DAP on, a support contact. The
+    /// subscriptions were bought 20 days ago for a month: the new-commerce one is past its
+    /// cancellation window, renews automatically, and blocks removal until its term ends.
     pub contoso: Customer,
     pub contoso_base: String,
     pub contoso_addon: String,
@@ -160,6 +162,9 @@ pub fn add_subscription(
         created_at: now - 20 * DAY_MS,
         updated_at: now - 20 * DAY_MS,
         suspended_at: (status == "suspended").then_some(now - 10 * DAY_MS),
+        commitment_end_at: subscription::add_months(now - 20 * DAY_MS, 1),
+        auto_renew: true,
+        cancel_window_end_at: now - 20 * DAY_MS + subscription::NCE_CANCEL_WINDOW_MS,
     };
     subscription::insert(c, &s).unwrap();
     s.id
@@ -288,6 +293,24 @@ pub fn build(c: &mut AnyConnection) -> World {
         beta_sub,
         reseller_customer,
     }
+}
+
+/// Makes subscription `id` bought at `at` (UTC ms): its first term and cancellation window
+/// follow, as a purchase then would have set them.
+pub fn set_bought(c: &mut AnyConnection, id: &str, at: i64) {
+    use diesel::prelude::*;
+    use partnerdesk::db::schema::subscriptions as s;
+    let term: String = s::table.find(id).select(s::term).first(c).unwrap();
+    let term = subscription::Term::parse(&term).unwrap();
+    let (end, window) = subscription::first_term(at, term);
+    diesel::update(s::table.find(id))
+        .set((
+            s::created_at.eq(at),
+            s::commitment_end_at.eq(end),
+            s::cancel_window_end_at.eq(window),
+        ))
+        .execute(c)
+        .unwrap();
 }
 
 /// The id of the user with this email.

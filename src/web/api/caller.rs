@@ -211,7 +211,8 @@ impl FromRequest for ApiCtx {
                 roles,
                 csrf_token: String::new(),
             };
-            Ok(ApiCtx { ctx: Ctx { user, request_id, correlation_id }, locale })
+            let now = state.clock.now();
+            Ok(ApiCtx { ctx: Ctx { user, request_id, correlation_id, now }, locale })
         })
     }
 }

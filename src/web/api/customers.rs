@@ -150,7 +150,7 @@ pub async fn patch(
             let blockers = state
                 .call(&api.ctx, move |c, ctx| {
                     let (_, rel) = svc::view(c, ctx, &id2)?;
-                    Ok(removal::check(c, &ctx.user, &rel)?.blockers)
+                    Ok(removal::check(c, &ctx.user, &rel, ctx.now)?.blockers)
                 })
                 .await
                 .unwrap_or_default();

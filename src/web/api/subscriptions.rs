@@ -48,8 +48,9 @@ pub async fn get(
 }
 
 /// Changes the status: `suspended` or `active` (add-ons follow their base), or `deleted` to
-/// cancel a new-commerce subscription within its cancellation window. With `If-Match`, a
-/// subscription changed since it was read is refused with 412.
+/// cancel a new-commerce subscription within its cancellation window; and/or turns auto-renew
+/// of a new-commerce subscription off or on (`autoRenewEnabled`, applied when it differs).
+/// With `If-Match`, a subscription changed since it was read is refused with 412.
 #[utoipa::path(patch, path = "/v1/customers/{id}/subscriptions/{sid}", tag = "subscriptions",
     params(("id" = String, Path, description = "The customer's id"),
         ("sid" = String, Path, description = "The subscription's id"),
@@ -70,7 +71,14 @@ pub async fn patch(
 ) -> Result<HttpResponse, ApiError> {
     let (id, sid) = path.into_inner();
     let wrong = || api.err(AppError::Unprocessable(Msg::new("api-error-subscription-patch")));
-    let target = body.status.as_deref().and_then(SubscriptionStatus::parse).ok_or_else(wrong)?;
+    let target = match body.status.as_deref() {
+        None => None,
+        Some(s) => Some(SubscriptionStatus::parse(s).ok_or_else(wrong)?),
+    };
+    let auto_renew = body.auto_renew_enabled;
+    if target.is_none() && auto_renew.is_none() {
+        return Err(wrong());
+    }
     let if_match = match req.headers().get(header::IF_MATCH) {
         None => None,
         Some(v) => Some(
@@ -81,16 +89,28 @@ pub async fn patch(
         ),
     };
     let sub = call(&req, &state, &api, move |c, ctx| {
-        let tag = if_match.as_deref();
+        let mut tag = if_match;
+        if let Some(on) = auto_renew
+            && svc::get(c, ctx, &id, &sid)?.auto_renew != on
+        {
+            svc::set_auto_renew(c, ctx, &id, &sid, on, tag.as_deref())?;
+            // The change made here is not the caller's stale read.
+            tag = tag.map(|_| "*".to_owned());
+        }
+        let tag = tag.as_deref();
         match target {
-            SubscriptionStatus::Deleted => svc::cancel_subscription(c, ctx, &id, &sid, tag)?,
-            SubscriptionStatus::Active | SubscriptionStatus::Suspended => {
-                svc::change_status(c, ctx, &id, &sid, target, tag)?
+            None => {}
+            Some(SubscriptionStatus::Deleted) => {
+                svc::cancel_subscription(c, ctx, &id, &sid, tag)?;
             }
-            SubscriptionStatus::Expired => {
+            // A program has no confirmation step: the warning is the page's.
+            Some(t @ (SubscriptionStatus::Active | SubscriptionStatus::Suspended)) => {
+                svc::change_status(c, ctx, &id, &sid, t, tag, true)?;
+            }
+            Some(SubscriptionStatus::Expired) => {
                 return Err(AppError::Unprocessable(Msg::new("api-error-subscription-patch")));
             }
-        };
+        }
         svc::get(c, ctx, &id, &sid)
     })
     .await?;
