@@ -89,3 +89,40 @@ toast-close = Dismiss this message
 # Relationship requests: extend and resend
 op-extend_relationship_request = Extend relationship request
 op-resend_relationship_request = Resend relationship request
+
+# The activity log's stored values: `audit-key-<key>` labels a key of "key: value", and
+# `audit-value-<key>-<value>` (or `audit-value-<word>` for a bare word) one of its values.
+# $type is the record's resource type, for languages whose words agree with it.
+audit-key-status = Status
+audit-key-relationship = Relationship
+audit-key-delegated-admin = Delegated admin privileges
+audit-key-support-contacts-removed = Support contacts removed
+audit-key-locale = Language
+audit-key-roles = Roles
+audit-key-sessions-ended = Sessions ended
+audit-key-offer = Offer
+audit-key-quantity = Quantity
+audit-key-term = Term
+audit-key-expires = Expires
+audit-key-name = Name
+audit-key-email = Email
+audit-key-failures = Failed sign-ins
+audit-key-two-step-sign-in = Two-step sign-in
+audit-key-recovery-codes = Recovery codes
+audit-value-status-active = Active
+audit-value-status-suspended = Suspended
+audit-value-status-deleted = Cancelled
+audit-value-status-expired = Expired
+audit-value-status-cancelled = Cancelled
+audit-value-relationship-reseller = Reseller
+audit-value-relationship-none = None
+audit-value-delegated-admin-on = On
+audit-value-delegated-admin-off = Off
+audit-value-locale-none = Not chosen
+audit-value-locale-en-US = English
+audit-value-locale-pl-PL = Polish
+audit-value-none = None
+audit-value-active = Active
+audit-value-disabled = Disabled
+audit-value-revoked = Revoked
+audit-value-pending = Pending

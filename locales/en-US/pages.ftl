@@ -456,3 +456,25 @@ invitation-country-choose = Choose your country
 copy-password = Copy password
 copy-key = Copy key
 users-open-user = Open the user page of { $name }
+csv-resource-name = Item
+activity-group-suspended = { $count ->
+    [one] { $count } subscription suspended
+   *[other] { $count } subscriptions suspended
+}
+activity-group-reactivated = { $count ->
+    [one] { $count } subscription reactivated
+   *[other] { $count } subscriptions reactivated
+}
+activity-group-reservations-cancelled = { $count ->
+    [one] { $count } reservation cancelled
+   *[other] { $count } reservations cancelled
+}
+activity-group-software-cancelled = { $count ->
+    [one] { $count } software purchase cancelled
+   *[other] { $count } software purchases cancelled
+}
+activity-group-other = { $operation } ({ $count })
+activity-group-count = { $count ->
+    [one] { $count } change, listed under its operation
+   *[other] { $count } changes, listed under their operation
+}

@@ -89,3 +89,53 @@ toast-close = Zamknij ten komunikat
 # Żądania relacji: przedłużenie i ponowne wysłanie
 op-extend_relationship_request = Przedłużenie żądania relacji
 op-resend_relationship_request = Ponowne wysłanie żądania relacji
+
+# Wartości zapisane w dzienniku aktywności: `audit-key-<klucz>` to etykieta klucza z „klucz: wartość”,
+# `audit-value-<klucz>-<wartość>` (lub `audit-value-<słowo>`) jedna z jego wartości. $type to typ
+# zasobu wpisu: przymiotnik zgadza się z nim (subskrypcja i rezerwacja: ż., zakup: m.).
+audit-key-status = Stan
+audit-key-relationship = Relacja
+audit-key-delegated-admin = Delegowane uprawnienia administratora
+audit-key-support-contacts-removed = Usunięte kontakty pomocy technicznej
+audit-key-locale = Język
+audit-key-roles = Role
+audit-key-sessions-ended = Zakończone sesje
+audit-key-offer = Oferta
+audit-key-quantity = Liczba
+audit-key-term = Okres
+audit-key-expires = Wygasa
+audit-key-name = Nazwa
+audit-key-email = Adres e-mail
+audit-key-failures = Nieudane logowania
+audit-key-two-step-sign-in = Logowanie dwuetapowe
+audit-key-recovery-codes = Kody odzyskiwania
+audit-value-status-active = { $type ->
+    [software_purchase] Aktywny
+   *[other] Aktywna
+}
+audit-value-status-suspended = Wstrzymana
+audit-value-status-deleted = Anulowana
+audit-value-status-expired = Wygasła
+audit-value-status-cancelled = { $type ->
+    [software_purchase] Anulowany
+   *[other] Anulowana
+}
+audit-value-relationship-reseller = Odsprzedawca
+audit-value-relationship-none = Brak
+audit-value-delegated-admin-on = Włączone
+audit-value-delegated-admin-off = Wyłączone
+audit-value-locale-none = Nie wybrano
+audit-value-locale-en-US = Angielski
+audit-value-locale-pl-PL = Polski
+audit-value-none = Brak
+audit-value-active = { $type ->
+    [user] Aktywny
+    [api_key] Aktywny
+   *[other] Aktywne
+}
+audit-value-disabled = Wyłączony
+audit-value-revoked = { $type ->
+    [api_key] Odwołany
+   *[other] Odwołane
+}
+audit-value-pending = Oczekujące

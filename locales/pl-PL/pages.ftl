@@ -475,3 +475,30 @@ invitation-country-choose = Proszę wybrać kraj
 copy-password = Kopiuj hasło
 copy-key = Kopiuj klucz
 users-open-user = Otwórz stronę użytkownika { $name }
+csv-resource-name = Pozycja
+activity-group-suspended = { $count ->
+    [one] { $count } wstrzymana subskrypcja
+    [few] { $count } wstrzymane subskrypcje
+   *[many] { $count } wstrzymanych subskrypcji
+}
+activity-group-reactivated = { $count ->
+    [one] { $count } ponownie aktywowana subskrypcja
+    [few] { $count } ponownie aktywowane subskrypcje
+   *[many] { $count } ponownie aktywowanych subskrypcji
+}
+activity-group-reservations-cancelled = { $count ->
+    [one] { $count } anulowana rezerwacja platformy Azure
+    [few] { $count } anulowane rezerwacje platformy Azure
+   *[many] { $count } anulowanych rezerwacji platformy Azure
+}
+activity-group-software-cancelled = { $count ->
+    [one] { $count } anulowany zakup oprogramowania
+    [few] { $count } anulowane zakupy oprogramowania
+   *[many] { $count } anulowanych zakupów oprogramowania
+}
+activity-group-other = { $operation } (liczba wpisów: { $count })
+activity-group-count = { $count ->
+    [one] { $count } zmiana, wymieniona w kolumnie operacji
+    [few] { $count } zmiany, wymienione w kolumnie operacji
+   *[many] { $count } zmian, wymienionych w kolumnie operacji
+}

@@ -29,6 +29,8 @@ diesel::table! {
         at -> BigInt,
         request_id -> Text,
         correlation_id -> Nullable<Text>,
+        resource_name -> Nullable<Text>,
+        reason -> Nullable<Text>,
     }
 }
 

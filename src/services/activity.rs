@@ -158,7 +158,37 @@ pub fn page(
     page.rows = audit::list_activity(c, &filter, cursor.as_ref(), size + 1)?;
     page.more = page.rows.len() as i64 > size;
     page.rows.truncate(size as usize);
+    name_older_records(c, &filter.partner_id, &mut page.rows)?;
     Ok(page)
+}
+
+/// Records written before names were kept name their subscription, reservation or software
+/// purchase by its name today, where it still exists.
+pub fn name_older_records(
+    c: &mut AnyConnection,
+    partner_id: &str,
+    rows: &mut [ActivityRow],
+) -> AppResult<()> {
+    for kind in ["subscription", "azure_reservation", "software_purchase"] {
+        let unnamed =
+            |r: &ActivityRow| r.record.resource_name.is_none() && r.record.resource_type == kind;
+        let ids: Vec<String> = rows
+            .iter()
+            .filter(|r| unnamed(r))
+            .filter_map(|r| r.record.resource_id.clone())
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let names: std::collections::HashMap<String, String> =
+            audit::current_names(c, partner_id, kind, &ids)?.into_iter().collect();
+        for r in rows.iter_mut().filter(|r| unnamed(r)) {
+            if let Some(name) = r.record.resource_id.as_ref().and_then(|id| names.get(id)) {
+                r.record.resource_name = Some(name.clone());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The checked filter of an export (400 with the sentence when it is not right).
@@ -195,5 +225,7 @@ pub fn batch(
     after: Option<&ActivityCursor>,
     n: i64,
 ) -> AppResult<Vec<ActivityRow>> {
-    Ok(audit::list_activity(c, filter, after, n)?)
+    let mut rows = audit::list_activity(c, filter, after, n)?;
+    name_older_records(c, &filter.partner_id, &mut rows)?;
+    Ok(rows)
 }

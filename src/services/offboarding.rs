@@ -120,14 +120,15 @@ pub fn execute(
                 &s.id,
                 "status: active",
                 "status: suspended",
-            );
+            )
+            .named(&s.offer_name);
             audit::record(c, &actor, ev)?;
         }
         for r in &plan.cancel_reservations {
-            cancel_recorded::<Reservation>(c, &actor, customer_id, &r.id, now)?;
+            cancel_recorded(c, &actor, customer_id, r, now)?;
         }
         for s in &plan.cancel_software {
-            cancel_recorded::<SoftwarePurchase>(c, &actor, customer_id, &s.id, now)?;
+            cancel_recorded(c, &actor, customer_id, s, now)?;
         }
         Ok(plan)
     })
