@@ -970,11 +970,15 @@ async fn an_offboarding_run_is_one_entry_listing_its_records() {
     let page = get(&app, &mut b, &format!("/activity?customer_id={}", w.contoso.id)).await;
     page.assert_status(200);
     assert_eq!(page.body.matches("<details").count(), 1, "{}", page.body);
+    // One row: the operation, then the change that opens to list each record.
+    let row = page.body.split(r#"<tr class="activity-group-row">"#).nth(1).unwrap();
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains(r#"<td data-label="Operation">Prepare for removal</td>"#), "{row}");
     let entry = page.body.split(r#"<details class="activity-group">"#).nth(1).unwrap();
     let entry = &entry[..entry.find("</details>").unwrap()];
     assert!(
         entry.contains(
-            "<summary>Prepare for removal: 3 subscriptions suspended, 1 reservation cancelled, \
+            "<summary>3 subscriptions suspended, 1 reservation cancelled, \
              1 software purchase cancelled</summary>"
         ),
         "{entry}"
@@ -997,10 +1001,11 @@ async fn an_offboarding_run_is_one_entry_listing_its_records() {
     // In Polish, the same entry.
     post(&app, &mut b, "/locale", &[("locale", "pl-PL"), ("back", "/activity")]).await;
     let page = get(&app, &mut b, &format!("/activity?customer_id={}", w.contoso.id)).await;
-    page.assert_contains(
-        "<summary>Przygotowanie do usunięcia: 3 wstrzymane subskrypcje, 1 anulowana rezerwacja \
-         platformy Azure, 1 anulowany zakup oprogramowania</summary>",
-    );
+    page.assert_contains(r#"<td data-label="Operacja">Przygotowanie do usunięcia</td>"#)
+        .assert_contains(
+            "<summary>3 wstrzymane subskrypcje, 1 anulowana rezerwacja platformy Azure, \
+             1 anulowany zakup oprogramowania</summary>",
+        );
 
     // The export keeps one line per record.
     let csv = get(&app, &mut b, &format!("/activity.csv?customer_id={}", w.contoso.id)).await;
@@ -1035,4 +1040,86 @@ async fn the_csv_link_follows_the_filters_with_few_rows_or_none() {
         let table = fragment.body.find("<table").or_else(|| fragment.body.find("empty-state"));
         assert!(results < table.unwrap(), "the link comes first");
     }
+}
+
+/// In Chromium, on a wide screen and on a phone: each time stays on one line, a run of one
+/// request is one entry that opens natively to list its records, nothing scrolls sideways, and
+/// the CSV link is a button above the results. axe-core checks each page.
+#[actix_web::test]
+async fn in_the_browser_a_run_is_one_entry_and_times_stay_on_one_line() {
+    use common::browser::{self, Options};
+    use serde_json::json;
+    browser::run("activity_entries_in_the_browser", Options::default(), |t| async move {
+        let w = t.world.clone();
+        {
+            let mut c = common::conn(&t.pool);
+            let at = now_ms() - 60_000;
+            for (i, id) in
+                [&w.contoso_base, &w.contoso_addon, &w.contoso_nce].into_iter().enumerate()
+            {
+                Rec::new(&w.alpha, GLOBAL_ADMIN, "status: suspended")
+                    .old("status: active")
+                    .customer(&w.contoso)
+                    .about("subscription", id)
+                    .request("run-1")
+                    .at(at - i as i64)
+                    .insert(&mut c);
+            }
+            Rec::new(&w.alpha, GLOBAL_ADMIN, "status: cancelled")
+                .old("status: active")
+                .customer(&w.contoso)
+                .op("cancel_reservation")
+                .about("azure_reservation", &w.contoso_reservation)
+                .request("run-1")
+                .at(at - 3)
+                .insert(&mut c);
+        }
+        t.sign_in(GLOBAL_ADMIN).await;
+        for (width, height) in [(1280, 900), (390, 844)] {
+            t.client.set_window_size(width, height).await.unwrap();
+            t.goto("/activity").await;
+            t.check_page().await;
+            let lines = t
+                .execute(
+                    "return [...document.querySelectorAll('#activity-results time')]\
+                     .map((e) => e.getClientRects().length);",
+                    vec![],
+                )
+                .await;
+            let lines: Vec<usize> = serde_json::from_value(lines).unwrap();
+            assert!(!lines.is_empty() && lines.iter().all(|n| *n == 1), "{width} px: {lines:?}");
+            let scroll = t
+                .execute(
+                    "return document.documentElement.scrollWidth \
+                     <= document.documentElement.clientWidth;",
+                    vec![],
+                )
+                .await;
+            assert_eq!(scroll, json!(true), "{width} px scrolls sideways");
+            // The CSV button comes before the table.
+            let above = t
+                .execute(
+                    "const a = document.querySelector('#activity-results .results-bar a.btn');\
+                     const table = document.querySelector('#activity-results table');\
+                     return a.getBoundingClientRect().bottom <= table.getBoundingClientRect().top;",
+                    vec![],
+                )
+                .await;
+            assert_eq!(above, json!(true), "{width} px: the CSV link is not above the results");
+
+            let entries = t.find_all("details.activity-group").await;
+            assert_eq!(entries.len(), 1);
+            let summary = t.text("details.activity-group summary").await;
+            assert_eq!(summary, "3 subscriptions suspended, 1 reservation cancelled");
+            let shown = "return [...document.querySelectorAll('details.activity-group li')]\
+                         .filter((e) => e.checkVisibility()).length;";
+            assert_eq!(t.execute(shown, vec![]).await, json!(0), "closed at first");
+            t.click("details.activity-group summary").await;
+            assert_eq!(t.execute(shown, vec![]).await, json!(4), "open: each record");
+            let text = t.text("details.activity-group").await;
+            assert!(text.contains("Microsoft 365 E3: Status: Active → Suspended"), "{text}");
+            assert!(text.contains("Contoso production VMs: Status: Active → Cancelled"), "{text}");
+        }
+    })
+    .await;
 }

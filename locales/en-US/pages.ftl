@@ -474,7 +474,3 @@ activity-group-software-cancelled = { $count ->
    *[other] { $count } software purchases cancelled
 }
 activity-group-other = { $operation } ({ $count })
-activity-group-count = { $count ->
-    [one] { $count } change, listed under its operation
-   *[other] { $count } changes, listed under their operation
-}

@@ -497,8 +497,3 @@ activity-group-software-cancelled = { $count ->
    *[many] { $count } anulowanych zakupów oprogramowania
 }
 activity-group-other = { $operation } (liczba wpisów: { $count })
-activity-group-count = { $count ->
-    [one] { $count } zmiana, wymieniona w kolumnie operacji
-    [few] { $count } zmiany, wymienione w kolumnie operacji
-   *[many] { $count } zmian, wymienionych w kolumnie operacji
-}

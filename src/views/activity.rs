@@ -245,10 +245,13 @@ impl Group<'_> {
         self.entries.iter().any(|e| e.operation != self.first().operation)
     }
 
-    /// "Prepare for removal: 4 subscriptions suspended, 1 reservation cancelled".
+    /// The operation of all the records, or "Prepare for removal" for several kinds.
+    pub fn title_in(&self, l: &Locale) -> String {
+        if self.mixed() { l.t("offboarding-title") } else { self.first().operation_in(l) }
+    }
+
+    /// What the records did: "4 subscriptions suspended, 1 reservation cancelled".
     pub fn summary_in(&self, l: &Locale) -> String {
-        let title =
-            if self.mixed() { l.t("offboarding-title") } else { self.first().operation_in(l) };
         // Counted by what happened, in the order of `GROUP_COUNTS`, then others as first seen.
         let mut counts: Vec<(String, &'static str, usize)> = Vec::new();
         for e in self.entries {
@@ -281,7 +284,7 @@ impl Group<'_> {
                 _ => l.t1(key, "count", n),
             })
             .collect();
-        format!("{title}: {}", parts.join(", "))
+        parts.join(", ")
     }
 }
 
