@@ -857,6 +857,12 @@ async fn each_record_names_its_item_as_it_was_then() {
         .assert_lacks("Renamed Cluster");
     // The time stays on one line.
     page.assert_contains(r#"<td class="nowrap" data-label="Date and time"><time"#);
+    // The customer's timeline names them the same way.
+    let account = get(&app, &mut b, &format!("/customers/{}/account", w.contoso.id)).await;
+    account
+        .assert_contains(r#"<span class="activity-item">Microsoft 365 Business Premium</span>"#)
+        .assert_contains(r#"<span class="activity-item">Microsoft 365 E3</span>"#)
+        .assert_lacks("Renamed Plan");
 
     let csv = get(&app, &mut b, "/activity.csv").await;
     let rows = parse_csv(&csv.body);

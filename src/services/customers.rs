@@ -67,10 +67,12 @@ pub struct Account {
 
 pub fn account(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Account> {
     let (customer, relationship) = view(c, ctx, id)?;
+    let mut activity = audit::list_for_customer(c, ctx.partner_id(), id, ACCOUNT_ACTIVITY)?;
+    crate::services::activity::name_older_records(c, ctx.partner_id(), &mut activity, |r| r)?;
     Ok(Account {
         eligibility: removal::check(c, &ctx.user, &relationship)?,
         support_contacts: support_contact::list_for_customer(c, ctx.partner_id(), id)?,
-        activity: audit::list_for_customer(c, ctx.partner_id(), id, ACCOUNT_ACTIVITY)?,
+        activity,
         who_can_remove: match ctx.user.can(Permission::RemoveRelationship) {
             true => Vec::new(),
             false => crate::models::user::global_admin_names(c, ctx.partner_id())?,

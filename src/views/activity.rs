@@ -446,6 +446,79 @@ mod tests {
         assert_eq!(operation_label(""), "");
     }
 
+    fn entry(ty: &str, old: Option<&str>, new: Option<&str>) -> Entry {
+        Entry::new(
+            AuditRecord {
+                id: "r".into(),
+                partner_id: None,
+                user_id: None,
+                actor: "a".into(),
+                customer_id: None,
+                operation: "x".into(),
+                resource_type: ty.into(),
+                resource_id: None,
+                old_value: old.map(Into::into),
+                new_value: new.map(Into::into),
+                status: crate::models::audit::SUCCEEDED.into(),
+                at: 0,
+                request_id: "q".into(),
+                correlation_id: None,
+                resource_name: None,
+                reason: None,
+            },
+            None,
+        )
+    }
+
+    #[test]
+    fn stored_values_read_part_by_part() {
+        let (en, pl) = (Locale::En, Locale::Pl);
+        let change = |ty, old, new, l: Locale| entry(ty, old, new).change_in(&l);
+        let sub = "subscription";
+        assert_eq!(
+            change(sub, Some("status: active"), Some("status: suspended"), en),
+            "Status: Active → Suspended"
+        );
+        assert_eq!(
+            change(sub, Some("status: active"), Some("status: suspended"), pl),
+            "Stan: Aktywna → Wstrzymana"
+        );
+        // The adjective agrees with the item.
+        let sw = "software_purchase";
+        assert_eq!(
+            change(sw, Some("status: active"), Some("status: cancelled"), pl),
+            "Stan: Aktywny → Anulowany"
+        );
+        // Bare words, and values with nothing in common.
+        let key = "api_key";
+        assert_eq!(
+            change(key, Some("name: ci; active"), Some("name: ci; revoked"), en),
+            "Name: ci; Active → Revoked"
+        );
+        assert_eq!(change("x", Some("pending"), Some("revoked"), pl), "Oczekujące → Odwołane");
+        assert_eq!(
+            change("x", Some("no relationship"), Some("relationship: reseller"), en),
+            "no relationship → Relationship: Reseller"
+        );
+        // A part only one side has, unknown keys and values, one side missing.
+        assert_eq!(
+            change("x", Some("roles: a"), Some("roles: b; sessions ended: 2"), en),
+            "Roles: a → b; Sessions ended: 2"
+        );
+        assert_eq!(change("x", Some("odd: 1; more"), None, pl), "odd: 1; more → (brak)");
+        assert_eq!(change("x", None, Some("offer: E3; quantity: 5"), pl), "Oferta: E3; Liczba: 5");
+        assert_eq!(change("x", None, None, en), "");
+    }
+
+    #[test]
+    fn a_refusal_reads_in_the_locale_and_an_unknown_key_as_stored() {
+        let mut e = entry("subscription", None, Some("English text."));
+        e.reason = Some(Msg::new("error-purchases-blocked"));
+        assert!(e.change_in(&Locale::Pl).starts_with("Zakupy dla tego klienta"));
+        e.reason = Some(Msg { key: "retired_key".into(), args: Vec::new() });
+        assert_eq!(e.change_in(&Locale::Pl), "English text.");
+    }
+
     #[test]
     fn csv_cells_are_quoted_and_guarded() {
         let cell = |v: &str| {
