@@ -135,6 +135,23 @@ fn slug(text: &str) -> Option<String> {
 /// the resource type lets a language agree with the item ("Aktywna" subscription, "Aktywny"
 /// purchase). An unknown value reads as stored.
 fn value_label(l: &Locale, ty: &str, key: Option<&str>, value: &str) -> String {
+    use crate::models::role::Role;
+    use crate::models::subscription::Term;
+    // Stored values that have labels of their own: a list of roles, a term.
+    match key {
+        Some("roles") => {
+            let roles: Option<Vec<Role>> = value.split(", ").map(Role::parse).collect();
+            if let Some(roles) = roles {
+                return roles.iter().map(|r| l.t(r.key())).collect::<Vec<_>>().join(", ");
+            }
+        }
+        Some("term") => {
+            if let Some(term) = Term::parse(value) {
+                return l.t(term.key());
+            }
+        }
+        _ => {}
+    }
     let id = match key {
         Some(key) => slug(key).zip(slug(value)).map(|(k, v)| format!("audit-value-{k}-{v}")),
         None => slug(value).map(|v| format!("audit-value-{v}")),
@@ -498,7 +515,7 @@ mod tests {
         assert_eq!(change("x", Some("pending"), Some("revoked"), pl), "Oczekujące → Odwołane");
         assert_eq!(
             change("x", Some("no relationship"), Some("relationship: reseller"), en),
-            "no relationship → Relationship: Reseller"
+            "No relationship → Relationship: Reseller"
         );
         // A part only one side has, unknown keys and values, one side missing.
         assert_eq!(
@@ -508,6 +525,16 @@ mod tests {
         assert_eq!(change("x", Some("odd: 1; more"), None, pl), "odd: 1; more → (brak)");
         assert_eq!(change("x", None, Some("offer: E3; quantity: 5"), pl), "Oferta: E3; Liczba: 5");
         assert_eq!(change("x", None, None, en), "");
+        // Fixed phrases, roles and terms have labels too.
+        assert_eq!(
+            change("session", None, Some("password and authenticator code"), pl),
+            "Hasło i kod z aplikacji uwierzytelniającej"
+        );
+        assert_eq!(
+            change("user", Some("roles: global_admin"), Some("roles: none"), pl),
+            "Role: Administrator globalny → Brak"
+        );
+        assert_eq!(change("x", None, Some("term: P1Y"), en), "Term: 1 year");
     }
 
     #[test]
