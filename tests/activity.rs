@@ -890,6 +890,12 @@ async fn stored_values_read_as_labels_in_the_readers_language() {
     Rec::new(&w.alpha, GLOBAL_ADMIN, "some new key: odd value")
         .old("some new key: older")
         .insert(&mut env.conn());
+    let invitation = [
+        ("delegated_admin", "on"),
+        ("recipient_name", "Nowa Sp. z o.o."),
+        ("recipient_email", "admin@newco.example"),
+    ];
+    post(&app, &mut b, "/relationship-requests", &invitation).await.assert_status(200);
 
     let page = get(&app, &mut b, "/activity").await;
     let text = cells(&page);
@@ -912,6 +918,9 @@ async fn stored_values_read_as_labels_in_the_readers_language() {
         "Relacja: Odsprzedawca → Brak; Delegowane uprawnienia administratora: Włączone → Wyłączone; Usunięte kontakty pomocy technicznej: 2",
         "Zmiana języka",
         "Język: Nie wybrano → Polski",
+        "Utworzenie żądania relacji odsprzedawcy admin@newco.example",
+        "Oczekujące; Klient: Nowy klient; Organizacja: Nowa Sp. z o.o.; \
+         Z delegowanymi uprawnieniami administratora; Wysłano do: admin@newco.example",
         "some new key: older → odd value",
     ] {
         assert!(text.contains(expected), "no {expected:?} in:\n{text}");

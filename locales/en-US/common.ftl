@@ -159,3 +159,7 @@ audit-value-with-delegated-admin-privileges = With delegated admin privileges
 audit-value-without-delegated-admin-privileges = Without delegated admin privileges
 audit-value-earlier-link = Earlier link
 audit-value-new-link = New link
+audit-key-customer = Customer
+audit-key-organisation = Organisation
+audit-key-sent-to = Sent to
+audit-value-customer-new = New customer

@@ -172,3 +172,7 @@ audit-value-with-delegated-admin-privileges = Z delegowanymi uprawnieniami admin
 audit-value-without-delegated-admin-privileges = Bez delegowanych uprawnień administratora
 audit-value-earlier-link = Poprzedni link
 audit-value-new-link = Nowy link
+audit-key-customer = Klient
+audit-key-organisation = Organizacja
+audit-key-sent-to = Wysłano do
+audit-value-customer-new = Nowy klient

@@ -196,10 +196,11 @@ pub fn create(
         recipient_email,
     };
     let result = crate::db::write::<_, AppError>(conn, |c| {
+        // Stored as `key: value` parts, which the activity log labels in the reader's language.
         let for_whom = match invitee {
             Invitee::NewCustomer => match &request.recipient_name {
-                Some(name) => format!("a new customer ({name})"),
-                None => "a new customer".to_string(),
+                Some(name) => format!("customer: new; organisation: {name}"),
+                None => "customer: new".to_string(),
             },
             Invitee::Existing(id) => {
                 // Locked, so that an acceptance of another invitation for this customer waits.
@@ -211,12 +212,12 @@ pub fn create(
                     ));
                 }
                 request.invited_customer_id = Some(rel.customer_id);
-                format!("{} ({})", rel.company_name, rel.primary_domain)
+                format!("customer: {} ({})", rel.company_name, rel.primary_domain)
             }
         };
         rows::insert(c, &request)?;
         let to = match &request.recipient_email {
-            Some(email) => format!("; sent to {email}"),
+            Some(email) => format!("; sent to: {email}"),
             None => String::new(),
         };
         audit::record(
@@ -227,8 +228,8 @@ pub fn create(
                 operation: op::CREATE_RELATIONSHIP_REQUEST,
                 resource_type: "relationship_request",
                 resource_id: Some(&request.id),
-                resource_name: recipient_of(&request).or_else(|| Some(for_whom.clone())),
-                new_value: Some(format!("pending; for {for_whom}; {}{to}", dap_text(with_dap))),
+                resource_name: recipient_of(&request),
+                new_value: Some(format!("pending; {for_whom}; {}{to}", dap_text(with_dap))),
                 ..Default::default()
             },
         )?;

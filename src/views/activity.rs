@@ -535,6 +535,13 @@ mod tests {
             "Role: Administrator globalny → Brak"
         );
         assert_eq!(change("x", None, Some("term: P1Y"), en), "Term: 1 year");
+        let invitation = "pending; customer: new; organisation: Nowa Sp. z o.o.; \
+                          with delegated admin privileges; sent to: admin@newco.example";
+        assert_eq!(
+            change("relationship_request", None, Some(invitation), pl),
+            "Oczekujące; Klient: Nowy klient; Organizacja: Nowa Sp. z o.o.; \
+             Z delegowanymi uprawnieniami administratora; Wysłano do: admin@newco.example"
+        );
     }
 
     #[test]
