@@ -100,16 +100,6 @@ impl Entry {
             (None, None) => String::new(),
         }
     }
-
-    /// Old → new value, or whichever of them there is.
-    pub fn change(&self) -> String {
-        match (self.old_value.as_deref(), self.new_value.as_deref()) {
-            (Some(old), Some(new)) => format!("{old} → {new}"),
-            (Some(old), None) => format!("{old} → (none)"),
-            (None, Some(new)) => new.to_string(),
-            (None, None) => String::new(),
-        }
-    }
 }
 
 /// A stored value's parts: `key: value; key: value`, or bare words (`name: X; active`).
