@@ -135,7 +135,7 @@ ms() { # wrk's "1.23ms" / "850.00us" / "1.02s" → milliseconds
 # A freshly started server reads its database from disk at first: load every page for a moment
 # before measuring, so that the figures are the steady state (measured first and cold, the first
 # page once showed a p99 twice that of the page measured next).
-for path in /healthz /customers "/customers?$DEEP_QS" "/customers?q=$PREFIX" \
+for path in /healthz /customers "/customers?$DEEP_QS" "/customers?q=$PREFIX" "/customers?readiness=blocked" \
   "/customers/$CUST/subscriptions" "/customers/$CUST/account"; do
   for c in "$COOKIE" "$COOKIE_SMALL"; do
     wrk -t2 -c"$CONNS" -d"$WARMUP" -H "Cookie: $c" "$B$path" >/dev/null 2>&1
@@ -152,6 +152,7 @@ R[api_deep]=$(measure -H "Authorization: Bearer $KEY" -H "MS-ContinuationToken: 
 R[first_small]=$(measure -H "Cookie: $COOKIE_SMALL" "$B/customers")
 R[deep]=$(measure -H "Cookie: $COOKIE" "$B/customers?$DEEP_QS")
 R[search]=$(measure -H "Cookie: $COOKIE" "$B/customers?q=$PREFIX")
+R[blocked]=$(measure -H "Cookie: $COOKIE" "$B/customers?readiness=blocked")
 R[subs]=$(measure -H "Cookie: $COOKIE" "$B/customers/$CUST/subscriptions")
 R[account]=$(measure -H "Cookie: $COOKIE" "$B/customers/$CUST/account")
 R[status]=$(measure -s "$WORK/status.lua" "$B")
@@ -168,7 +169,7 @@ backend=${DATABASE_URL%%:*}
 printf '\nPartnerDesk load benchmark: %s, %s customers (and %s), %s connections, %s each, %s cores\n' \
   "$backend" "$CUSTOMERS" "$SMALL" "$CONNS" "$DURATION" "$(nproc)"
 printf '%-44s %10s %8s %9s %9s %8s %8s\n' "endpoint" "req/s" "×healthz" "p50 ms" "p99 ms" "×p50" "non-2xx"
-for k in healthz first first_small deep search subs account status api_first api_deep first_signins; do
+for k in healthz first first_small deep search blocked subs account status api_first api_deep first_signins; do
   read -r rps p50 p99 bad <<<"${R[$k]}"
   case $k in
     healthz) label="/healthz (floor)";;
@@ -176,6 +177,7 @@ for k in healthz first first_small deep search subs account status api_first api
     first_small) label="Customers, first page ($SMALL)";;
     deep) label="Customers, page at ~90% of the list";;
     search) label="Customers, prefix search '$PREFIX'";;
+    blocked) label="Customers, only the blocked";;
     subs) label="Subscriptions tab";;
     account) label="Account tab";;
     status) label="htmx status change (fragment)";;

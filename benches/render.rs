@@ -14,6 +14,7 @@ fn page() -> CustomersPage {
             primary_domain: format!("contosopartners{i}.onmicrosoft.com"),
             delegated_admin: i % 3 != 0,
             active_subscriptions: i * 7 % 13,
+            blocking_subscriptions: i * 7 % 13,
             active_reservations: i % 4 / 3,
             active_software: i % 5 / 4,
             sort_name: format!("contoso & partners {i} sp. z o.o."),

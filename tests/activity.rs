@@ -28,6 +28,9 @@ struct Rec<'a> {
     failed: bool,
     old_value: Option<&'a str>,
     new_value: &'a str,
+    /// The item (type and id) the record is about, and its request.
+    resource: Option<(&'a str, &'a str)>,
+    request_id: Option<&'a str>,
 }
 
 impl<'a> Rec<'a> {
@@ -41,7 +44,17 @@ impl<'a> Rec<'a> {
             failed: false,
             old_value: None,
             new_value,
+            resource: None,
+            request_id: None,
         }
+    }
+    fn about(mut self, resource_type: &'a str, id: &'a str) -> Self {
+        self.resource = Some((resource_type, id));
+        self
+    }
+    fn request(mut self, id: &'a str) -> Self {
+        self.request_id = Some(id);
+        self
     }
     fn customer(mut self, c: &'a Customer) -> Self {
         self.customer = Some(c);
@@ -74,14 +87,16 @@ impl<'a> Rec<'a> {
                 actor: self.actor.to_string(),
                 customer_id: self.customer.map(|c| c.id.clone()),
                 operation: self.operation.to_string(),
-                resource_type: "subscription".into(),
-                resource_id: Some(new_id()),
+                resource_type: self.resource.map_or("subscription", |r| r.0).into(),
+                resource_id: Some(self.resource.map_or_else(new_id, |r| r.1.to_string())),
                 old_value: self.old_value.map(str::to_string),
                 new_value: Some(self.new_value.to_string()),
                 status: if self.failed { audit::FAILED } else { audit::SUCCEEDED }.into(),
                 at: self.at,
-                request_id: new_id(),
+                request_id: self.request_id.map_or_else(new_id, str::to_string),
                 correlation_id: None,
+                resource_name: None,
+                reason: None,
             },
         )
         .unwrap();
@@ -129,7 +144,7 @@ async fn shows_the_own_partners_records_and_never_another_partners() {
             w.contoso.id
         ))
         .assert_contains("Change subscription status")
-        .assert_contains("status: active → status: suspended")
+        .assert_contains("Status: Active → Suspended")
         .assert_contains(GLOBAL_ADMIN)
         .assert_contains(">Sign-in</td>")
         .assert_contains(r#"<span class="badge badge-active">Succeeded</span>"#)
@@ -506,11 +521,12 @@ async fn csv_export_streams_every_filtered_row_quoted_and_guarded() {
             "New value",
             "Resource type",
             "Resource ID",
+            "Item",
             "Request ID"
         ]
     );
     assert_eq!(rows.len(), 1 + tricky.len() + 1200, "header + every filtered row");
-    assert!(rows.iter().all(|r| r.len() == 12), "a row with the wrong number of cells");
+    assert!(rows.iter().all(|r| r.len() == 13), "a row with the wrong number of cells");
     // Newest first: the tricky values, then bulk-0000 … bulk-1199, each once.
     for (row, (_, expected)) in rows[1..].iter().zip(tricky) {
         assert_eq!(row[8], *expected);
@@ -590,7 +606,7 @@ async fn the_account_page_shows_the_customers_newest_activity() {
     acc.assert_status(200)
         .assert_contains(r#"<section class="card" id="activity">"#)
         .assert_contains("Change subscription status")
-        .assert_contains("status: active → status: suspended")
+        .assert_contains("Status: Active → Suspended")
         .assert_contains(&format!(">{ADMIN_AGENT}<"))
         .assert_contains(">old-00<")
         .assert_contains(">old-18<")
@@ -599,13 +615,15 @@ async fn the_account_page_shows_the_customers_newest_activity() {
     let section = acc.body.split(r#"id="activity""#).nth(1).unwrap();
     assert_eq!(section.matches("<time datetime=").count(), 20);
     // The newest first: the change just made leads.
-    assert!(section.find("status: suspended").unwrap() < section.find(">old-00<").unwrap());
+    assert!(
+        section.find("Status: Active → Suspended").unwrap() < section.find(">old-00<").unwrap()
+    );
 
     let all = link(&acc, "All activity for this customer").expect("a link to the activity log");
     assert_eq!(all, format!("/activity?customer_id={}&from=", w.contoso.id));
     let log = get(&app, &mut b, &all).await;
     log.assert_status(200)
-        .assert_contains("status: active → status: suspended")
+        .assert_contains("Status: Active → Suspended")
         .assert_contains(">old-24<")
         .assert_contains("Only activity for <strong>Contoso Ltd</strong>")
         .assert_lacks("beta-note")
@@ -791,6 +809,333 @@ async fn in_the_browser_without_javascript_the_form_filters() {
         t.check_page().await;
         let text = t.text("#activity-results").await;
         assert!(text.contains("m-reservation") && !text.contains("m-subscription"), "{text}");
+    })
+    .await;
+}
+
+/// The text of the activity log's results, tags stripped (entities as they are).
+fn cells(r: &Resp) -> String {
+    let tags = regex::Regex::new(r"<[^>]*>").unwrap();
+    tags.replace_all(&r.body, " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[actix_web::test]
+async fn each_record_names_its_item_as_it_was_then() {
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
+    post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(303);
+    let path = format!(
+        "/customers/{}/reservations/{}/cancel",
+        w.reservation_only.id, w.reservation_only_id
+    );
+    post(&app, &mut b, &path, &[]).await.assert_status(303);
+    {
+        // Renamed afterwards: the log keeps the name of the time.
+        use partnerdesk::db::schema::{reservations, subscriptions};
+        let mut c = env.conn();
+        diesel::update(subscriptions::table.filter(subscriptions::id.eq(&w.contoso_nce)))
+            .set(subscriptions::offer_name.eq("Renamed Plan"))
+            .execute(&mut *c)
+            .unwrap();
+        diesel::update(reservations::table.filter(reservations::id.eq(&w.reservation_only_id)))
+            .set(reservations::name.eq("Renamed Cluster"))
+            .execute(&mut *c)
+            .unwrap();
+        // A record from before names were kept reads the item's name today.
+        Rec::new(&w.alpha, SALES_AGENT, "older-record")
+            .customer(&w.contoso)
+            .about("subscription", &w.contoso_base)
+            .insert(&mut c);
+    }
+    let page = get(&app, &mut b, "/activity").await;
+    page.assert_status(200)
+        .assert_contains(
+            r#"Change subscription status <span class="activity-item">Microsoft 365 Business Premium</span></td>"#,
+        )
+        .assert_contains(r#"Cancel Azure reservation <span class="activity-item">Batch cluster</span></td>"#)
+        .assert_contains(r#"<span class="activity-item">Microsoft 365 E3</span></td>"#)
+        .assert_lacks("Renamed Plan")
+        .assert_lacks("Renamed Cluster");
+    // The time stays on one line.
+    page.assert_contains(r#"<td class="nowrap" data-label="Date and time"><time"#);
+    // The customer's timeline names them the same way.
+    let account = get(&app, &mut b, &format!("/customers/{}/account", w.contoso.id)).await;
+    account
+        .assert_contains(r#"<span class="activity-item">Microsoft 365 Business Premium</span>"#)
+        .assert_contains(r#"<span class="activity-item">Microsoft 365 E3</span>"#)
+        .assert_lacks("Renamed Plan");
+
+    let csv = get(&app, &mut b, "/activity.csv").await;
+    let rows = parse_csv(&csv.body);
+    assert_eq!(rows[0][11], "Item");
+    let suspended = rows.iter().find(|r| r[4] == "update_subscription").expect("the suspension");
+    assert_eq!(suspended[11], "Microsoft 365 Business Premium");
+    let cancelled = rows.iter().find(|r| r[4] == "cancel_reservation").expect("the cancellation");
+    assert_eq!(cancelled[11], "Batch cluster");
+}
+
+#[actix_web::test]
+async fn stored_values_read_as_labels_in_the_readers_language() {
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
+    post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(303);
+    Rec::new(
+        &w.alpha,
+        GLOBAL_ADMIN,
+        "relationship: none; delegated admin: off; support contacts removed: 2",
+    )
+    .old("relationship: reseller; delegated admin: on")
+    .customer(&w.contoso)
+    .op("remove_partner_customer_relationship")
+    .insert(&mut env.conn());
+    Rec::new(&w.alpha, GLOBAL_ADMIN, "some new key: odd value")
+        .old("some new key: older")
+        .insert(&mut env.conn());
+    let invitation = [
+        ("delegated_admin", "on"),
+        ("recipient_name", "Nowa Sp. z o.o."),
+        ("recipient_email", "admin@newco.example"),
+    ];
+    post(&app, &mut b, "/relationship-requests", &invitation).await.assert_status(200);
+
+    let page = get(&app, &mut b, "/activity").await;
+    let text = cells(&page);
+    for expected in [
+        "Status: Active → Suspended",
+        "Relationship: Reseller → None; Delegated admin privileges: On → Off; Support contacts removed: 2",
+        // Unknown keys and values read as stored.
+        "some new key: older → odd value",
+    ] {
+        assert!(text.contains(expected), "no {expected:?} in:\n{text}");
+    }
+    assert!(!text.contains("status: active"), "{text}");
+
+    post(&app, &mut b, "/locale", &[("locale", "pl-PL"), ("back", "/activity")]).await;
+    let page = get(&app, &mut b, "/activity").await;
+    let text = cells(&page);
+    for expected in [
+        "Zmiana stanu subskrypcji Microsoft 365 Business Premium",
+        "Stan: Aktywna → Wstrzymana",
+        "Relacja: Odsprzedawca → Brak; Delegowane uprawnienia administratora: Włączone → Wyłączone; Usunięte kontakty pomocy technicznej: 2",
+        "Zmiana języka",
+        "Język: Nie wybrano → Polski",
+        "Utworzenie żądania relacji odsprzedawcy admin@newco.example",
+        "Oczekujące; Klient: Nowy klient; Organizacja: Nowa Sp. z o.o.; \
+         Z delegowanymi uprawnieniami administratora; Wysłano do: admin@newco.example",
+        "some new key: older → odd value",
+    ] {
+        assert!(text.contains(expected), "no {expected:?} in:\n{text}");
+    }
+    for raw in ["status: active", "Status:", "relationship: reseller", "locale: none", "pl-PL →"]
+    {
+        assert!(!text.contains(raw), "{raw:?} in:\n{text}");
+    }
+}
+
+#[actix_web::test]
+async fn a_refused_purchase_reads_in_the_readers_language() {
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let ready = w.ready.id.clone();
+    post(&app, &mut b, &format!("/customers/{ready}/remove-relationship"), &[])
+        .await
+        .assert_status(303);
+    let buy = [("offer_id", "m365-e3"), ("quantity", "5"), ("term", "P1M")];
+    post(&app, &mut b, &format!("/customers/{ready}/subscriptions"), &buy).await.assert_status(409);
+    // A refusal recorded before sentences were kept as keys keeps its text.
+    Rec::new(&w.alpha, GLOBAL_ADMIN, "An older English reason.")
+        .op("create_subscription")
+        .failed()
+        .insert(&mut env.conn());
+
+    let english = "Purchases for this customer are blocked";
+    let polish = "Zakupy dla tego klienta są zablokowane";
+    let page = get(&app, &mut b, "/activity?operation=create_subscription").await;
+    page.assert_status(200).assert_contains(english).assert_lacks(polish);
+
+    post(&app, &mut b, "/locale", &[("locale", "pl-PL"), ("back", "/activity")]).await;
+    let page = get(&app, &mut b, "/activity?operation=create_subscription").await;
+    page.assert_status(200)
+        .assert_contains(polish)
+        .assert_lacks(english)
+        .assert_contains("An older English reason.")
+        .assert_contains(r#"<span class="badge badge-deleted">Niepowodzenie</span>"#);
+    // The export keeps the stored English text, the same in every language.
+    let csv = get(&app, &mut b, "/activity.csv?operation=create_subscription").await;
+    csv.assert_contains(english).assert_lacks(polish);
+}
+
+#[actix_web::test]
+async fn an_offboarding_run_is_one_entry_listing_its_records() {
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let preview_path = format!("/customers/{}/offboarding", w.contoso.id);
+    let preview = get(&app, &mut b, &preview_path).await;
+    let re = regex::Regex::new(r#"name="previewed" value="([^"]*)""#).unwrap();
+    let fingerprint = re.captures(&preview.body).unwrap()[1].to_string();
+    post(&app, &mut b, &preview_path, &[("previewed", &fingerprint)]).await.assert_status(303);
+    // Two records of one request with another's between them: three entries.
+    let t = now_ms() - 3_600_000;
+    for (i, (marker, request)) in
+        [("apart-1", "req-a"), ("between", "req-b"), ("apart-2", "req-a")].into_iter().enumerate()
+    {
+        Rec::new(&w.alpha, SALES_AGENT, marker)
+            .request(request)
+            .at(t - i as i64 * 1000)
+            .insert(&mut env.conn());
+    }
+
+    let page = get(&app, &mut b, &format!("/activity?customer_id={}", w.contoso.id)).await;
+    page.assert_status(200);
+    assert_eq!(page.body.matches("<details").count(), 1, "{}", page.body);
+    // One row: the operation, then the change that opens to list each record.
+    let row = page.body.split(r#"<tr class="activity-group-row">"#).nth(1).unwrap();
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains(r#"<td data-label="Operation">Prepare for removal</td>"#), "{row}");
+    let entry = page.body.split(r#"<details class="activity-group">"#).nth(1).unwrap();
+    let entry = &entry[..entry.find("</details>").unwrap()];
+    assert!(
+        entry.contains(
+            "<summary>3 subscriptions suspended, 1 reservation cancelled, \
+             1 software purchase cancelled</summary>"
+        ),
+        "{entry}"
+    );
+    for item in [
+        "Change subscription status: <strong>Microsoft 365 E3</strong>: Status: Active → Suspended",
+        "<strong>Microsoft 365 E5 Security</strong>",
+        "<strong>Microsoft 365 Business Premium</strong>",
+        "Cancel Azure reservation: <strong>Contoso production VMs</strong>: Status: Active → Cancelled",
+        "Cancel software purchase: <strong>SQL Server 2022 Standard</strong>: Status: Active → Cancelled",
+    ] {
+        assert!(entry.contains(item), "no {item:?} in {entry}");
+    }
+    assert_eq!(entry.matches("<li>").count(), 5);
+
+    let all = get(&app, &mut b, "/activity").await;
+    all.assert_contains(">apart-1<").assert_contains(">between<").assert_contains(">apart-2<");
+    assert_eq!(all.body.matches("<details").count(), 1);
+
+    // In Polish, the same entry.
+    post(&app, &mut b, "/locale", &[("locale", "pl-PL"), ("back", "/activity")]).await;
+    let page = get(&app, &mut b, &format!("/activity?customer_id={}", w.contoso.id)).await;
+    page.assert_contains(r#"<td data-label="Operacja">Przygotowanie do usunięcia</td>"#)
+        .assert_contains(
+            "<summary>3 wstrzymane subskrypcje, 1 anulowana rezerwacja platformy Azure, \
+             1 anulowany zakup oprogramowania</summary>",
+        );
+
+    // The export keeps one line per record.
+    let csv = get(&app, &mut b, &format!("/activity.csv?customer_id={}", w.contoso.id)).await;
+    let rows = parse_csv(&csv.body);
+    let run = &rows[1..];
+    assert_eq!(run.len(), 5, "{rows:?}");
+    assert!(run.iter().all(|r| r[12] == run[0][12]), "one request");
+}
+
+#[actix_web::test]
+async fn the_csv_link_follows_the_filters_with_few_rows_or_none() {
+    let (_env, _w, app, mut b) = Env::signed_in(HELPDESK_AGENT).await;
+    let from = date(today() - 7 * DAY_MS);
+    let to = date(today());
+    // Above the results, a button; in the fragment htmx swaps in as the filters change.
+    let bar = regex::Regex::new(
+        r#"<div class="results-bar">\s*<a class="btn btn-secondary btn-small" href="/activity.csv\?"#,
+    )
+    .unwrap();
+    // One sign-in, and nothing at all.
+    for (operation, rows) in [("login_succeeded", 1), ("revoke_api_key", 0)] {
+        let query = format!("from={from}&to={to}&operation={operation}");
+        let expected = format!("/activity.csv?{query}");
+        let page = get(&app, &mut b, &format!("/activity?{query}")).await;
+        page.assert_status(200);
+        assert_eq!(page.body.matches("<time datetime=").count(), rows);
+        assert_eq!(link(&page, "Download as CSV").as_deref(), Some(expected.as_str()));
+        assert!(bar.is_match(&page.body), "{}", page.body);
+        let fragment = hx_get(&app, &mut b, &format!("/activity?{query}")).await;
+        assert_eq!(link(&fragment, "Download as CSV").as_deref(), Some(expected.as_str()));
+        let results = fragment.body.find("Download as CSV").unwrap();
+        let table = fragment.body.find("<table").or_else(|| fragment.body.find("empty-state"));
+        assert!(results < table.unwrap(), "the link comes first");
+    }
+}
+
+/// In Chromium, on a wide screen and on a phone: each time stays on one line, a run of one
+/// request is one entry that opens natively to list its records, nothing scrolls sideways, and
+/// the CSV link is a button above the results. axe-core checks each page.
+#[actix_web::test]
+async fn in_the_browser_a_run_is_one_entry_and_times_stay_on_one_line() {
+    use common::browser::{self, Options};
+    use serde_json::json;
+    browser::run("activity_entries_in_the_browser", Options::default(), |t| async move {
+        let w = t.world.clone();
+        {
+            let mut c = common::conn(&t.pool);
+            let at = now_ms() - 60_000;
+            for (i, id) in
+                [&w.contoso_base, &w.contoso_addon, &w.contoso_nce].into_iter().enumerate()
+            {
+                Rec::new(&w.alpha, GLOBAL_ADMIN, "status: suspended")
+                    .old("status: active")
+                    .customer(&w.contoso)
+                    .about("subscription", id)
+                    .request("run-1")
+                    .at(at - i as i64)
+                    .insert(&mut c);
+            }
+            Rec::new(&w.alpha, GLOBAL_ADMIN, "status: cancelled")
+                .old("status: active")
+                .customer(&w.contoso)
+                .op("cancel_reservation")
+                .about("azure_reservation", &w.contoso_reservation)
+                .request("run-1")
+                .at(at - 3)
+                .insert(&mut c);
+        }
+        t.sign_in(GLOBAL_ADMIN).await;
+        for (width, height) in [(1280, 900), (390, 844)] {
+            t.client.set_window_size(width, height).await.unwrap();
+            t.goto("/activity").await;
+            t.check_page().await;
+            let lines = t
+                .execute(
+                    "return [...document.querySelectorAll('#activity-results time')]\
+                     .map((e) => e.getClientRects().length);",
+                    vec![],
+                )
+                .await;
+            let lines: Vec<usize> = serde_json::from_value(lines).unwrap();
+            assert!(!lines.is_empty() && lines.iter().all(|n| *n == 1), "{width} px: {lines:?}");
+            let scroll = t
+                .execute(
+                    "return document.documentElement.scrollWidth \
+                     <= document.documentElement.clientWidth;",
+                    vec![],
+                )
+                .await;
+            assert_eq!(scroll, json!(true), "{width} px scrolls sideways");
+            // The CSV button comes before the table.
+            let above = t
+                .execute(
+                    "const a = document.querySelector('#activity-results .results-bar a.btn');\
+                     const table = document.querySelector('#activity-results table');\
+                     return a.getBoundingClientRect().bottom <= table.getBoundingClientRect().top;",
+                    vec![],
+                )
+                .await;
+            assert_eq!(above, json!(true), "{width} px: the CSV link is not above the results");
+
+            let entries = t.find_all("details.activity-group").await;
+            assert_eq!(entries.len(), 1);
+            let summary = t.text("details.activity-group summary").await;
+            assert_eq!(summary, "3 subscriptions suspended, 1 reservation cancelled");
+            let shown = "return [...document.querySelectorAll('details.activity-group li')]\
+                         .filter((e) => e.checkVisibility()).length;";
+            assert_eq!(t.execute(shown, vec![]).await, json!(0), "closed at first");
+            t.click("details.activity-group summary").await;
+            assert_eq!(t.execute(shown, vec![]).await, json!(4), "open: each record");
+            let text = t.text("details.activity-group").await;
+            assert!(text.contains("Microsoft 365 E3: Status: Active → Suspended"), "{text}");
+            assert!(text.contains("Contoso production VMs: Status: Active → Cancelled"), "{text}");
+        }
     })
     .await;
 }

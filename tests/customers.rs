@@ -283,7 +283,7 @@ fn readiness(page: &Resp, customer: &str) -> String {
 
 #[actix_web::test]
 async fn each_row_says_whether_the_customer_is_ready_to_remove_or_what_blocks_it() {
-    let (_env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let page = get(&app, &mut b, "/customers").await;
     assert_eq!(
         readiness(&page, "Contoso Ltd"),
@@ -294,6 +294,19 @@ async fn each_row_says_whether_the_customer_is_ready_to_remove_or_what_blocks_it
     assert_eq!(active_count(&page, &w.reservation_only.company_name), "0");
     assert_eq!(readiness(&page, &w.reservation_only.company_name), "Blocked: 1 reservation");
     assert_eq!(readiness(&page, &w.software_only.company_name), "Blocked: 1 software purchase");
+
+    // A suspended new-commerce subscription is still billed: it blocks, though not active.
+    {
+        let mut c = env.conn();
+        let cust = add_customer(&mut c, &w.alpha, "Suspended Commerce", false);
+        add_subscription(&mut c, &w.alpha, &cust, BP, "suspended", None);
+        let legacy = add_customer(&mut c, &w.alpha, "Suspended Legacy", false);
+        add_subscription(&mut c, &w.alpha, &legacy, E3, "suspended", None);
+    }
+    let page = get(&app, &mut b, "/customers").await;
+    assert_eq!(active_count(&page, "Suspended Commerce"), "0");
+    assert_eq!(readiness(&page, "Suspended Commerce"), "Blocked: 1 subscription");
+    assert_eq!(readiness(&page, "Suspended Legacy"), "Ready to remove");
 
     // Cancelling the reservation makes the customer ready, on the next look at the list.
     let cancel = format!(
@@ -383,15 +396,23 @@ async fn the_readiness_counts_of_rows_from_before_the_migration_are_recounted() 
         .filter(|s| s.contains("UPDATE relationships"))
         .filter(|s| !s.contains("NEW.") && !s.contains("OLD."))
         .collect();
-    assert_eq!(updates.len(), 2, "one backfill per count in {path}");
+    assert_eq!(updates.len(), 3, "one backfill per count in {path}");
     let mut c = env.conn();
-    let kept = |c: &mut partnerdesk::db::AnyConnection| -> Vec<(i64, i64)> {
-        r::table.select((r::active_reservations, r::active_software)).order(r::id).load(c).unwrap()
+    let kept = |c: &mut partnerdesk::db::AnyConnection| -> Vec<(i64, i64, i64)> {
+        r::table
+            .select((r::blocking_subscriptions, r::active_reservations, r::active_software))
+            .order(r::id)
+            .load(c)
+            .unwrap()
     };
     let before = kept(&mut c);
-    assert!(before.iter().any(|&(res, sw)| res > 0 && sw > 0));
+    assert!(before.iter().any(|&(subs, res, sw)| subs > 0 && res > 0 && sw > 0));
     diesel::update(r::table)
-        .set((r::active_reservations.eq(0), r::active_software.eq(0)))
+        .set((
+            r::blocking_subscriptions.eq(0),
+            r::active_reservations.eq(0),
+            r::active_software.eq(0),
+        ))
         .execute(&mut *c)
         .unwrap();
     for u in updates {

@@ -542,3 +542,21 @@ toast-offboarding-commerce = New commerce: { $cancelled ->
     [one] auto-renew turned off on { $renewals } subscription
    *[other] auto-renew turned off on { $renewals } subscriptions
 }.
+csv-resource-name = Item
+activity-group-suspended = { $count ->
+    [one] { $count } subscription suspended
+   *[other] { $count } subscriptions suspended
+}
+activity-group-reactivated = { $count ->
+    [one] { $count } subscription reactivated
+   *[other] { $count } subscriptions reactivated
+}
+activity-group-reservations-cancelled = { $count ->
+    [one] { $count } reservation cancelled
+   *[other] { $count } reservations cancelled
+}
+activity-group-software-cancelled = { $count ->
+    [one] { $count } software purchase cancelled
+   *[other] { $count } software purchases cancelled
+}
+activity-group-other = { $operation } ({ $count })

@@ -89,3 +89,94 @@ toast-close = Zamknij ten komunikat
 # Żądania relacji: przedłużenie i ponowne wysłanie
 op-extend_relationship_request = Przedłużenie żądania relacji
 op-resend_relationship_request = Ponowne wysłanie żądania relacji
+
+# Wartości zapisane w dzienniku aktywności: `audit-key-<klucz>` to etykieta klucza z „klucz: wartość”,
+# `audit-value-<klucz>-<wartość>` (lub `audit-value-<słowo>`) jedna z jego wartości. $type to typ
+# zasobu wpisu: przymiotnik zgadza się z nim (subskrypcja i rezerwacja: ż., zakup: m.).
+audit-key-status = Stan
+audit-key-relationship = Relacja
+audit-key-delegated-admin = Delegowane uprawnienia administratora
+audit-key-support-contacts-removed = Usunięte kontakty pomocy technicznej
+audit-key-locale = Język
+audit-key-roles = Role
+audit-key-sessions-ended = Zakończone sesje
+audit-key-offer = Oferta
+audit-key-quantity = Liczba
+audit-key-term = Okres
+audit-key-expires = Wygasa
+audit-key-name = Nazwa
+audit-key-email = Adres e-mail
+audit-key-failures = Nieudane logowania
+audit-key-two-step-sign-in = Logowanie dwuetapowe
+audit-key-recovery-codes = Kody odzyskiwania
+audit-value-status-active = { $type ->
+    [software_purchase] Aktywny
+   *[other] Aktywna
+}
+audit-value-status-suspended = Wstrzymana
+audit-value-status-deleted = Anulowana
+audit-value-status-expired = Wygasła
+audit-value-status-cancelled = { $type ->
+    [software_purchase] Anulowany
+   *[other] Anulowana
+}
+audit-value-relationship-reseller = Odsprzedawca
+audit-value-relationship-none = Brak
+audit-value-delegated-admin-on = Włączone
+audit-value-delegated-admin-off = Wyłączone
+audit-value-locale-none = Nie wybrano
+audit-value-locale-en-US = Angielski
+audit-value-locale-pl-PL = Polski
+audit-value-none = Brak
+audit-value-active = { $type ->
+    [user] Aktywny
+    [api_key] Aktywny
+   *[other] Aktywne
+}
+audit-value-disabled = Wyłączony
+audit-value-revoked = { $type ->
+    [api_key] Odwołany
+   *[other] Odwołane
+}
+audit-value-pending = Oczekujące
+audit-key-recovery-codes-issued = Wydane kody odzyskiwania
+audit-key-codes-left = Pozostałe kody odzyskiwania
+audit-key-API-keys-revoked = Odwołane klucze API
+audit-key-expired-sessions-removed = Usunięte wygasłe sesje
+audit-key-expired-invitations-removed = Usunięte wygasłe zaproszenia
+audit-value-two-step-sign-in-not-set-up = Nieskonfigurowane
+audit-value-two-step-sign-in-set-up = Skonfigurowane
+audit-value-two-step-sign-in-being-set-up = W trakcie konfiguracji
+audit-value-two-step-sign-in-authenticator-app = Aplikacja uwierzytelniająca
+audit-value-two-step-sign-in-to-be-set-up-at-the-next-sign-in = Do skonfigurowania przy następnym logowaniu
+audit-value-roles-none = Brak
+audit-value-unknown-account = Nieznane konto
+audit-value-account-locked = Konto zablokowane
+audit-value-account-disabled = Konto wyłączone
+audit-value-wrong-password = Nieprawidłowe hasło
+audit-value-one-time-password-expired = Hasło jednorazowe wygasło
+audit-value-wrong-code-while-setting-up-two-step-sign-in = Nieprawidłowy kod podczas konfiguracji logowania dwuetapowego
+audit-value-authenticator-code-used-before = Kod z aplikacji uwierzytelniającej został już użyty
+audit-value-wrong-authenticator-code = Nieprawidłowy kod z aplikacji uwierzytelniającej
+audit-value-wrong-recovery-code = Nieprawidłowy kod odzyskiwania
+audit-value-password-and-authenticator-code = Hasło i kod z aplikacji uwierzytelniającej
+audit-value-password-and-new-authenticator-app = Hasło i nowa aplikacja uwierzytelniająca
+audit-value-password-and-recovery-code = Hasło i kod odzyskiwania
+audit-value-one-time-password-replaced-at-sign-in = Zmiana hasła jednorazowego przy logowaniu
+audit-value-password-changed = Zmiana hasła
+audit-value-all-sessions-ended = Zakończenie wszystkich sesji
+audit-value-one-time-password-issued = Wydanie hasła jednorazowego
+audit-value-sign-in-lock-cleared = Zdjęcie blokady logowania
+audit-value-no-relationship = Brak relacji
+audit-value-with-delegated-admin-privileges = Z delegowanymi uprawnieniami administratora
+audit-value-without-delegated-admin-privileges = Bez delegowanych uprawnień administratora
+audit-value-earlier-link = Poprzedni link
+audit-value-new-link = Nowy link
+audit-key-customer = Klient
+audit-key-organisation = Organizacja
+audit-key-sent-to = Wysłano do
+audit-value-customer-new = Nowy klient
+audit-key-auto-renew = Automatyczne odnawianie
+audit-value-auto-renew-on = Włączone
+audit-value-auto-renew-off = Wyłączone
+audit-value-refunded = ze zwrotem środków

@@ -567,3 +567,25 @@ toast-offboarding-commerce = Nowe środowisko handlowe: { $cancelled ->
     [0] {""}
    *[other] wyłączono automatyczne odnawianie { $renewals } subskrypcji
 }.
+csv-resource-name = Pozycja
+activity-group-suspended = { $count ->
+    [one] { $count } wstrzymana subskrypcja
+    [few] { $count } wstrzymane subskrypcje
+   *[many] { $count } wstrzymanych subskrypcji
+}
+activity-group-reactivated = { $count ->
+    [one] { $count } ponownie aktywowana subskrypcja
+    [few] { $count } ponownie aktywowane subskrypcje
+   *[many] { $count } ponownie aktywowanych subskrypcji
+}
+activity-group-reservations-cancelled = { $count ->
+    [one] { $count } anulowana rezerwacja platformy Azure
+    [few] { $count } anulowane rezerwacje platformy Azure
+   *[many] { $count } anulowanych rezerwacji platformy Azure
+}
+activity-group-software-cancelled = { $count ->
+    [one] { $count } anulowany zakup oprogramowania
+    [few] { $count } anulowane zakupy oprogramowania
+   *[many] { $count } anulowanych zakupów oprogramowania
+}
+activity-group-other = { $operation } (liczba wpisów: { $count })

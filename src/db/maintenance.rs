@@ -199,21 +199,27 @@ struct Orphans {
     example: Option<String>,
 }
 
-/// The counts each relationship keeps (column, counted table, what it counts), each checked
-/// against a recount.
-const KEPT_COUNTS: [(&str, &str, &str); 3] = [
-    ("active_subscriptions", "subscriptions", "active subscriptions"),
-    ("active_reservations", "reservations", "active reservations"),
-    ("active_software", "software_purchases", "active software purchases"),
+/// The counts each relationship keeps (column, counted table, which rows, what it counts), each
+/// checked against a recount.
+const KEPT_COUNTS: [(&str, &str, &str, &str); 4] = [
+    ("active_subscriptions", "subscriptions", "s.status = 'active'", "active subscriptions"),
+    (
+        "blocking_subscriptions",
+        "subscriptions",
+        "(s.status = 'active' OR (s.status = 'suspended' AND s.commerce_type = 'new_commerce'))",
+        "subscriptions that block removal",
+    ),
+    ("active_reservations", "reservations", "s.status = 'active'", "active reservations"),
+    ("active_software", "software_purchases", "s.status = 'active'", "active software purchases"),
 ];
 
-fn kept_count_drift(column: &str, table: &str) -> String {
+fn kept_count_drift(column: &str, table: &str, rows: &str) -> String {
     format!(
         "SELECT id, kept, counted FROM (
     SELECT r.id AS id, r.{column} AS kept,
            (SELECT COUNT(*) FROM {table} s
              WHERE s.partner_id = r.partner_id AND s.customer_id = r.customer_id
-               AND s.status = 'active') AS counted
+               AND {rows}) AS counted
       FROM relationships r) drift
  WHERE kept <> counted ORDER BY id"
     )
@@ -277,8 +283,8 @@ pub fn check(conn: &mut AnyConnection) -> anyhow::Result<Report> {
         return Ok(Report { problems, tables: 0, rows: 0, relationships: 0 });
     }
 
-    for (column, table, what) in KEPT_COUNTS {
-        let sql = kept_count_drift(column, table);
+    for (column, table, rows, what) in KEPT_COUNTS {
+        let sql = kept_count_drift(column, table, rows);
         let drift: Vec<Drift> =
             crate::on_backend!(conn, |c| diesel::sql_query(sql.as_str()).load(c))?;
         for d in &drift {

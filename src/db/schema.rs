@@ -29,6 +29,8 @@ diesel::table! {
         at -> BigInt,
         request_id -> Text,
         correlation_id -> Nullable<Text>,
+        resource_name -> Nullable<Text>,
+        reason -> Nullable<Text>,
     }
 }
 
@@ -116,6 +118,7 @@ diesel::table! {
         company_name -> Text,
         primary_domain -> Text,
         tenant_id -> Text,
+        blocking_subscriptions -> BigInt,
         active_reservations -> BigInt,
         active_software -> BigInt,
     }

@@ -23,6 +23,11 @@ pub struct AuditRecord {
     pub request_id: String,
     /// The caller's `MS-CorrelationId`, for records written by an API request.
     pub correlation_id: Option<String>,
+    /// What the record is about, by its name when it was written (an offer, a user's e-mail).
+    pub resource_name: Option<String>,
+    /// A refusal's sentence as a `Msg` in JSON, translated when shown; `new_value` holds it in
+    /// English.
+    pub reason: Option<String>,
 }
 
 pub const SUCCEEDED: &str = "succeeded";
@@ -213,4 +218,33 @@ pub fn list_by_ids(
         .order((audit_log::at.asc(), audit_log::id.asc()))
         .select(AuditRecord::as_select())
         .load(conn)
+}
+
+/// The names today of the partner's items of one kind (`subscription`, `azure_reservation`,
+/// `software_purchase`), by id: what records written before names were kept are about.
+pub fn current_names(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+    resource_type: &str,
+    ids: &[String],
+) -> QueryResult<Vec<(String, String)>> {
+    use crate::db::schema::{reservations, software_purchases, subscriptions};
+    match resource_type {
+        "subscription" => subscriptions::table
+            .filter(subscriptions::partner_id.eq(partner_id))
+            .filter(subscriptions::id.eq_any(ids))
+            .select((subscriptions::id, subscriptions::offer_name))
+            .load(conn),
+        "azure_reservation" => reservations::table
+            .filter(reservations::partner_id.eq(partner_id))
+            .filter(reservations::id.eq_any(ids))
+            .select((reservations::id, reservations::name))
+            .load(conn),
+        "software_purchase" => software_purchases::table
+            .filter(software_purchases::partner_id.eq(partner_id))
+            .filter(software_purchases::id.eq_any(ids))
+            .select((software_purchases::id, software_purchases::product))
+            .load(conn),
+        _ => Ok(Vec::new()),
+    }
 }

@@ -56,6 +56,8 @@ pub struct CustomerListRow {
     pub primary_domain: String,
     pub delegated_admin: bool,
     pub active_subscriptions: i64,
+    /// Subscriptions that block removal: active, or suspended new commerce (still billed).
+    pub blocking_subscriptions: i64,
     pub active_reservations: i64,
     pub active_software: i64,
     /// The list's sort key, for the next page's cursor.
@@ -66,7 +68,7 @@ pub struct CustomerListRow {
 impl CustomerListRow {
     /// Nothing active blocks removing the relationship.
     pub fn is_ready(&self) -> bool {
-        self.active_subscriptions + self.active_reservations + self.active_software == 0
+        self.blocking_subscriptions + self.active_reservations + self.active_software == 0
     }
 }
 
@@ -88,7 +90,7 @@ pub struct Cursor {
     pub id: String,
 }
 
-type ListRow = (String, String, String, bool, String, i64, String, i64, i64);
+type ListRow = (String, String, String, bool, String, i64, String, i64, i64, i64);
 
 /// Where a search looks for its prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +137,7 @@ pub fn list_for_partner(
                     relationships::sort_name,
                     relationships::active_subscriptions,
                     relationships::tenant_id,
+                    relationships::blocking_subscriptions,
                     relationships::active_reservations,
                     relationships::active_software,
                 ))
@@ -145,7 +148,7 @@ pub fn list_for_partner(
         macro_rules! readiness {
             ($q:expr) => {{
                 let (s, r, w) = (
-                    relationships::active_subscriptions,
+                    relationships::blocking_subscriptions,
                     relationships::active_reservations,
                     relationships::active_software,
                 );
@@ -248,6 +251,7 @@ pub fn list_for_partner(
                 sort_name,
                 active_subscriptions,
                 tenant_id,
+                blocking_subscriptions,
                 active_reservations,
                 active_software,
             )| {
@@ -257,6 +261,7 @@ pub fn list_for_partner(
                     primary_domain,
                     delegated_admin,
                     active_subscriptions,
+                    blocking_subscriptions,
                     active_reservations,
                     active_software,
                     sort_name,

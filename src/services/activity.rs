@@ -3,7 +3,7 @@
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::models::audit::{self, ActivityRow};
+use crate::models::audit::{self, ActivityRow, AuditRecord};
 use crate::models::customer;
 use crate::models::user::{self, User};
 use crate::services::Ctx;
@@ -158,7 +158,41 @@ pub fn page(
     page.rows = audit::list_activity(c, &filter, cursor.as_ref(), size + 1)?;
     page.more = page.rows.len() as i64 > size;
     page.rows.truncate(size as usize);
+    name_older_records(c, &filter.partner_id, &mut page.rows, record_of)?;
     Ok(page)
+}
+
+/// Records written before names were kept name their subscription, reservation or software
+/// purchase by its name today, where it still exists. `record` reaches a row's audit record.
+pub fn name_older_records<T>(
+    c: &mut AnyConnection,
+    partner_id: &str,
+    rows: &mut [T],
+    record: fn(&mut T) -> &mut AuditRecord,
+) -> AppResult<()> {
+    for kind in ["subscription", "azure_reservation", "software_purchase"] {
+        let unnamed = |r: &AuditRecord| r.resource_name.is_none() && r.resource_type == kind;
+        let ids: Vec<String> = rows
+            .iter_mut()
+            .map(record)
+            .filter(|r| unnamed(r))
+            .filter_map(|r| r.resource_id.clone())
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let names: std::collections::HashMap<String, String> =
+            audit::current_names(c, partner_id, kind, &ids)?.into_iter().collect();
+        for r in rows.iter_mut().map(record).filter(|r| unnamed(r)) {
+            r.resource_name = r.resource_id.as_ref().and_then(|id| names.get(id)).cloned();
+        }
+    }
+    Ok(())
+}
+
+/// How `name_older_records` reaches the record of a row of the log.
+fn record_of(row: &mut ActivityRow) -> &mut AuditRecord {
+    &mut row.record
 }
 
 /// The checked filter of an export (400 with the sentence when it is not right).
@@ -195,5 +229,7 @@ pub fn batch(
     after: Option<&ActivityCursor>,
     n: i64,
 ) -> AppResult<Vec<ActivityRow>> {
-    Ok(audit::list_activity(c, filter, after, n)?)
+    let mut rows = audit::list_activity(c, filter, after, n)?;
+    name_older_records(c, &filter.partner_id, &mut rows, record_of)?;
+    Ok(rows)
 }

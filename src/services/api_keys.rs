@@ -68,6 +68,7 @@ pub fn create(c: &mut AnyConnection, ctx: &Ctx, name: String, days: i64) -> AppR
             operation: op::CREATE_API_KEY,
             resource_type: "api_key",
             resource_id: Some(&key.id),
+            resource_name: Some(key.name.clone()),
             new_value: Some(format!(
                 "name: {}; expires: {}",
                 key.name,
@@ -91,6 +92,7 @@ pub fn revoke(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<ApiKey> {
             operation: op::REVOKE_API_KEY,
             resource_type: "api_key",
             resource_id: Some(&key.id),
+            resource_name: Some(key.name.clone()),
             old_value: Some(format!("name: {}; active", key.name)),
             new_value: Some(format!("name: {}; revoked", key.name)),
             ..Default::default()

@@ -5,6 +5,7 @@ use diesel::QueryResult;
 
 use crate::auth::CurrentUser;
 use crate::db::AnyConnection;
+use crate::i18n::Msg;
 use crate::models::audit::{self as rows, AuditRecord};
 use crate::models::user::{self, User};
 use crate::services::Ctx;
@@ -86,6 +87,12 @@ pub struct Event<'a> {
     pub old_value: Option<String>,
     pub new_value: Option<String>,
     pub failed: bool,
+    /// The item's name now, kept with the record so the log names it as it was (a rename or
+    /// deletion later changes nothing).
+    pub resource_name: Option<String>,
+    /// Why an attempt was refused: kept as its key and arguments, so the log shows it in the
+    /// reader's language (`new_value` gets the English text when it has none).
+    pub reason: Option<Msg>,
 }
 
 impl<'a> Event<'a> {
@@ -106,7 +113,14 @@ impl<'a> Event<'a> {
             old_value: Some(old.into()),
             new_value: Some(new.into()),
             failed: false,
+            resource_name: None,
+            reason: None,
         }
+    }
+
+    /// The same event, naming its item as it is now.
+    pub fn named(self, name: impl Into<String>) -> Self {
+        Event { resource_name: Some(name.into()), ..self }
     }
 }
 
@@ -166,11 +180,13 @@ pub fn record(conn: &mut AnyConnection, actor: &Actor, ev: Event<'_>) -> QueryRe
             resource_type: ev.resource_type.to_owned(),
             resource_id: ev.resource_id.map(str::to_owned),
             old_value: ev.old_value,
-            new_value: ev.new_value,
+            new_value: ev.new_value.or_else(|| ev.reason.as_ref().map(Msg::to_string)),
             status: if ev.failed { rows::FAILED } else { rows::SUCCEEDED }.to_owned(),
             at: now_ms(),
             request_id: actor.request_id.clone(),
             correlation_id: actor.correlation_id.clone(),
+            resource_name: ev.resource_name.map(|n| n.chars().take(254).collect()),
+            reason: ev.reason.and_then(|m| serde_json::to_string(&m).ok()),
         },
     )
 }

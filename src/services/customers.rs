@@ -72,10 +72,12 @@ pub struct Account {
 
 pub fn account(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Account> {
     let (customer, relationship) = view(c, ctx, id)?;
+    let mut activity = audit::list_for_customer(c, ctx.partner_id(), id, ACCOUNT_ACTIVITY)?;
+    crate::services::activity::name_older_records(c, ctx.partner_id(), &mut activity, |r| r)?;
     Ok(Account {
         eligibility: removal::check(c, &ctx.user, &relationship, ctx.now)?,
         support_contacts: support_contact::list_for_customer(c, ctx.partner_id(), id)?,
-        activity: audit::list_for_customer(c, ctx.partner_id(), id, ACCOUNT_ACTIVITY)?,
+        activity,
         receipts: crate::services::receipts::list(c, ctx, id)?,
         who_can_remove: match ctx.user.can(Permission::RemoveRelationship) {
             true => Vec::new(),

@@ -139,30 +139,37 @@ pub fn execute(
         }
         let now = ctx.now;
         let actor = ctx.into();
-        let record = |c: &mut AnyConnection, id: &str, old: String, new: &str| {
-            let ev =
-                Event::change(customer_id, op::UPDATE_SUBSCRIPTION, "subscription", id, old, new);
+        let record = |c: &mut AnyConnection, s: &Subscription, old: String, new: &str| {
+            let ev = Event::change(
+                customer_id,
+                op::UPDATE_SUBSCRIPTION,
+                "subscription",
+                &s.id,
+                old,
+                new,
+            )
+            .named(&s.offer_name);
             audit::record(c, &actor, ev)
         };
         let ids: Vec<&str> = plan.suspend.iter().map(|s| s.id.as_str()).collect();
         subscription::set_status(c, &ids, SubscriptionStatus::Suspended, now)?;
         for s in &plan.suspend {
-            record(c, &s.id, "status: active".into(), "status: suspended")?;
+            record(c, s, "status: active".into(), "status: suspended")?;
         }
         let ids: Vec<&str> = plan.cancel_subscriptions.iter().map(|s| s.id.as_str()).collect();
         subscription::set_status(c, &ids, SubscriptionStatus::Deleted, now)?;
         for s in &plan.cancel_subscriptions {
-            record(c, &s.id, format!("status: {}", s.status), "status: deleted; refunded")?;
+            record(c, s, format!("status: {}", s.status), "status: deleted; refunded")?;
         }
         for s in &plan.turn_off_auto_renew {
             subscription::set_auto_renew(c, &s.id, false, now)?;
-            record(c, &s.id, "auto-renew: on".into(), "auto-renew: off")?;
+            record(c, s, "auto-renew: on".into(), "auto-renew: off")?;
         }
         for r in &plan.cancel_reservations {
-            cancel_recorded::<Reservation>(c, &actor, customer_id, &r.id, now)?;
+            cancel_recorded(c, &actor, customer_id, r, now)?;
         }
         for s in &plan.cancel_software {
-            cancel_recorded::<SoftwarePurchase>(c, &actor, customer_id, &s.id, now)?;
+            cancel_recorded(c, &actor, customer_id, s, now)?;
         }
         Ok(plan)
     })

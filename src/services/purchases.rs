@@ -21,6 +21,9 @@ pub trait Cancellable: Purchase {
     /// The key of the sentence for one already cancelled.
     const ALREADY_CANCELLED: &'static str;
 
+    /// Its name as the audit record keeps it.
+    fn name(&self) -> &str;
+
     /// Why it can no longer be cancelled at `now`, if so.
     fn closed_at(&self, _now: i64) -> Option<Msg> {
         None
@@ -31,12 +34,20 @@ impl Cancellable for Reservation {
     const OPERATION: &'static str = op::CANCEL_RESERVATION;
     const RESOURCE_TYPE: &'static str = "azure_reservation";
     const ALREADY_CANCELLED: &'static str = "error-reservation-cancelled";
+
+    fn name(&self) -> &str {
+        &self.name
+    }
 }
 
 impl Cancellable for SoftwarePurchase {
     const OPERATION: &'static str = op::CANCEL_SOFTWARE_PURCHASE;
     const RESOURCE_TYPE: &'static str = "software_purchase";
     const ALREADY_CANCELLED: &'static str = "error-software-cancelled";
+
+    fn name(&self) -> &str {
+        &self.product
+    }
 
     fn closed_at(&self, now: i64) -> Option<Msg> {
         (!self.cancellable_at(&now)).then(|| {
@@ -70,7 +81,7 @@ pub fn cancel<P: Cancellable>(
         if let Some(reason) = p.closed_at(now) {
             return Err(AppError::Conflict(reason));
         }
-        cancel_recorded::<P>(c, &ctx.into(), customer_id, p.id(), now)?;
+        cancel_recorded(c, &ctx.into(), customer_id, &p, now)?;
         Ok(P::find(c, ctx.partner_id(), customer_id, id)?.unwrap_or(p))
     })
 }
@@ -81,17 +92,18 @@ pub(crate) fn cancel_recorded<P: Cancellable>(
     c: &mut AnyConnection,
     actor: &Actor,
     customer_id: &str,
-    id: &str,
+    p: &P,
     now: i64,
 ) -> diesel::QueryResult<()> {
-    P::cancel(c, id, now)?;
+    P::cancel(c, p.id(), now)?;
     let ev = Event::change(
         customer_id,
         P::OPERATION,
         P::RESOURCE_TYPE,
-        id,
+        p.id(),
         "status: active",
         "status: cancelled",
-    );
+    )
+    .named(p.name());
     audit::record(c, actor, ev)
 }

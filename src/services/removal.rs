@@ -232,7 +232,8 @@ pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResu
                     "{}; support contacts removed: {support_contacts_removed}",
                     describe(false, false)
                 ),
-            ),
+            )
+            .named(&rel.company_name),
         )?;
         let removal = crate::services::receipts::Removal {
             relationship: &rel,
@@ -257,7 +258,7 @@ pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResu
                 customer_id: Some(customer_id),
                 operation: op::REMOVE_RELATIONSHIP,
                 resource_type: "relationship",
-                new_value: Some(e.to_string()),
+                reason: Some(e.message()),
                 ..Default::default()
             },
         );

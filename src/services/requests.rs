@@ -196,10 +196,11 @@ pub fn create(
         recipient_email,
     };
     let result = crate::db::write::<_, AppError>(conn, |c| {
+        // Stored as `key: value` parts, which the activity log labels in the reader's language.
         let for_whom = match invitee {
             Invitee::NewCustomer => match &request.recipient_name {
-                Some(name) => format!("a new customer ({name})"),
-                None => "a new customer".to_string(),
+                Some(name) => format!("customer: new; organisation: {name}"),
+                None => "customer: new".to_string(),
             },
             Invitee::Existing(id) => {
                 // Locked, so that an acceptance of another invitation for this customer waits.
@@ -211,12 +212,12 @@ pub fn create(
                     ));
                 }
                 request.invited_customer_id = Some(rel.customer_id);
-                format!("{} ({})", rel.company_name, rel.primary_domain)
+                format!("customer: {} ({})", rel.company_name, rel.primary_domain)
             }
         };
         rows::insert(c, &request)?;
         let to = match &request.recipient_email {
-            Some(email) => format!("; sent to {email}"),
+            Some(email) => format!("; sent to: {email}"),
             None => String::new(),
         };
         audit::record(
@@ -227,7 +228,8 @@ pub fn create(
                 operation: op::CREATE_RELATIONSHIP_REQUEST,
                 resource_type: "relationship_request",
                 resource_id: Some(&request.id),
-                new_value: Some(format!("pending; for {for_whom}; {}{to}", dap_text(with_dap))),
+                resource_name: recipient_of(&request),
+                new_value: Some(format!("pending; {for_whom}; {}{to}", dap_text(with_dap))),
                 ..Default::default()
             },
         )?;
@@ -241,7 +243,7 @@ pub fn create(
                 customer_id: Some(id),
                 operation: op::CREATE_RELATIONSHIP_REQUEST,
                 resource_type: "relationship_request",
-                new_value: Some(e.to_string()),
+                reason: Some(e.message()),
                 ..Default::default()
             },
         );
@@ -267,6 +269,7 @@ pub fn revoke(conn: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<()> {
                 operation: op::REVOKE_RELATIONSHIP_REQUEST,
                 resource_type: "relationship_request",
                 resource_id: Some(&req.id),
+                resource_name: recipient_of(&req),
                 old_value: Some("pending".into()),
                 new_value: Some("revoked".into()),
                 ..Default::default()
@@ -274,6 +277,11 @@ pub fn revoke(conn: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<()> {
         )?;
         Ok(())
     })
+}
+
+/// Whom an invitation went to, as its audit records name it.
+fn recipient_of(req: &RelationshipRequest) -> Option<String> {
+    req.recipient_email.clone().or_else(|| req.recipient_name.clone())
 }
 
 /// The refusal of a change that only an open request allows: `key` names the change, the
@@ -307,6 +315,7 @@ pub fn extend(conn: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<i64> {
                 operation: op::EXTEND_RELATIONSHIP_REQUEST,
                 resource_type: "relationship_request",
                 resource_id: Some(&req.id),
+                resource_name: recipient_of(&req),
                 old_value: Some(format!("expires: {}", iso_datetime(req.expires_at))),
                 new_value: Some(format!("expires: {}", iso_datetime(until))),
                 ..Default::default()
@@ -338,6 +347,7 @@ pub fn resend(conn: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Create
                 operation: op::RESEND_RELATIONSHIP_REQUEST,
                 resource_type: "relationship_request",
                 resource_id: Some(&req.id),
+                resource_name: recipient_of(&req),
                 old_value: Some(format!("earlier link; expires: {}", iso_datetime(req.expires_at))),
                 new_value: Some(format!("new link; expires: {}", iso_datetime(until))),
                 ..Default::default()
@@ -517,12 +527,13 @@ pub fn accept(
                 operation: op::ACCEPT_RELATIONSHIP_REQUEST,
                 resource_type: "relationship_request",
                 resource_id: Some(&req.id),
+                resource_name: recipient_of(&req),
                 old_value: Some(old.into()),
                 new_value: Some(format!(
                     "relationship: reseller; delegated admin: {}",
                     if req.with_dap { "on" } else { "off" }
                 )),
-                failed: false,
+                ..Default::default()
             },
         )?;
         Ok(Accepted { customer, partner_name: partner.name, with_dap: req.with_dap, new_customer })
@@ -549,7 +560,8 @@ pub fn remove_dap(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> App
                 &rel.id,
                 "delegated admin: on",
                 "delegated admin: off",
-            ),
+            )
+            .named(&rel.company_name),
         )?;
         Ok(())
     })

@@ -85,6 +85,7 @@ pub fn prune_audit(
             "new_value",
             "status",
             "request_id",
+            "resource_name",
         ])
         .map_err(AppError::internal)?;
         for r in &records {
@@ -104,6 +105,7 @@ pub fn prune_audit(
                 opt(&r.new_value),
                 r.status.clone(),
                 r.request_id.clone(),
+                opt(&r.resource_name),
             ])
             .map_err(AppError::internal)?;
         }

@@ -41,11 +41,7 @@ pub(crate) fn locked<T>(
         audit::record_refusal(
             conn,
             ctx,
-            Event {
-                customer_id: Some(customer_id),
-                new_value: Some(reason.to_string()),
-                ..refusal
-            },
+            Event { customer_id: Some(customer_id), reason: Some(reason.clone()), ..refusal },
         );
     }
     result
@@ -220,7 +216,8 @@ fn set_status_recorded(
                 SubscriptionStatus::Deleted => "status: deleted; refunded".to_owned(),
                 _ => format!("status: {}", target.as_str()),
             },
-        );
+        )
+        .named(&s.offer_name);
         audit::record(c, &ctx.into(), ev)?;
     }
     let name = changed.first().map(|s| s.offer_name.clone()).unwrap_or_default();
@@ -241,6 +238,7 @@ fn insert_recorded(
         resource_type: "subscription",
         resource_id: Some(&sub.id),
         new_value: Some(what),
+        resource_name: Some(sub.offer_name.clone()),
         ..Default::default()
     };
     Ok(audit::record(c, &ctx.into(), ev)?)
@@ -550,7 +548,8 @@ pub fn set_auto_renew(
             &sub.id,
             state(!on),
             state(on),
-        );
+        )
+        .named(&sub.offer_name);
         audit::record(c, &ctx.into(), ev)?;
         Ok(Subscription { auto_renew: on, updated_at: now, ..sub })
     })
@@ -632,7 +631,8 @@ pub fn set_support_contact(
                 &sub.id,
                 old_name.unwrap_or_else(|| "none".into()),
                 new_name.clone().unwrap_or_else(|| "none".into()),
-            ),
+            )
+            .named(&sub.offer_name),
         )?;
         Ok(new_name)
     })

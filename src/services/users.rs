@@ -267,7 +267,7 @@ fn audit_conflict<T>(
                 operation,
                 resource_type: "user",
                 resource_id: Some(id),
-                new_value: Some(e.to_string()),
+                reason: Some(e.message()),
                 ..Default::default()
             },
         );
@@ -338,6 +338,7 @@ pub async fn create(state: &Backend, ctx: &Ctx, new: NewUser) -> AppResult<Issue
                     operation: op::CREATE_USER,
                     resource_type: "user",
                     resource_id: Some(&row.id),
+                    resource_name: Some(row.email.clone()),
                     new_value: Some(format!(
                         "email: {}; name: {}; roles: {}; active",
                         row.email,
@@ -390,6 +391,7 @@ pub fn set_roles(
                 operation: op::UPDATE_USER_ROLES,
                 resource_type: "user",
                 resource_id: Some(&target.user.id),
+                resource_name: Some(target.user.email.clone()),
                 old_value: Some(format!("roles: {}", roles_text(&target.roles))),
                 new_value: Some(format!("roles: {}; sessions ended: {ended}", roles_text(&roles))),
                 ..Default::default()
@@ -434,6 +436,7 @@ pub fn set_active(c: &mut AnyConnection, ctx: &Ctx, id: &str, active: bool) -> A
                 operation,
                 resource_type: "user",
                 resource_id: Some(&target.user.id),
+                resource_name: Some(target.user.email.clone()),
                 old_value: Some(if active { "disabled" } else { "active" }.into()),
                 new_value: Some(new_value),
                 ..Default::default()
@@ -482,6 +485,7 @@ pub async fn reset_password(state: &Backend, ctx: &Ctx, id: &str) -> AppResult<I
                     operation: op::RESET_PASSWORD,
                     resource_type: "user",
                     resource_id: Some(&target.user.id),
+                    resource_name: Some(target.user.email.clone()),
                     new_value: Some(format!(
                         "one-time password issued; sign-in lock cleared; sessions ended: {ended}"
                     )),
@@ -521,6 +525,7 @@ pub fn reset_second_step(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResul
                 operation: op::RESET_SECOND_STEP,
                 resource_type: "user",
                 resource_id: Some(&target.user.id),
+                resource_name: Some(target.user.email.clone()),
                 old_value: Some(format!("two-step sign-in: {was}; recovery codes: {codes}")),
                 new_value: Some(format!(
                     "two-step sign-in: to be set up at the next sign-in; sessions ended: {ended}"

@@ -5,7 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use super::Layout;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Msg};
 use crate::models::audit::{ActivityRow, AuditRecord, FAILED};
 
 /// The label of an operation code; an unknown code reads as words ("some_new_thing" →
@@ -41,6 +41,13 @@ pub struct Entry {
     pub failed: bool,
     pub old_value: Option<String>,
     pub new_value: Option<String>,
+    /// What the record is about, by its name when it was written (or today, for older records).
+    pub resource_name: Option<String>,
+    pub resource_type: String,
+    /// Records of one request (one offboarding run) are shown together.
+    pub request_id: String,
+    /// A refusal's sentence, to be shown in the reader's language.
+    pub reason: Option<Msg>,
 }
 
 impl Entry {
@@ -57,6 +64,10 @@ impl Entry {
             failed: r.status == FAILED,
             old_value: r.old_value,
             new_value: r.new_value,
+            resource_name: r.resource_name,
+            resource_type: r.resource_type,
+            request_id: r.request_id,
+            reason: r.reason.as_deref().and_then(|json| serde_json::from_str(json).ok()),
         }
     }
 
@@ -72,23 +83,215 @@ impl Entry {
         if l.has(&key) { l.t(&key) } else { operation_label(&self.operation) }
     }
 
-    /// Old → new value in a locale: the stored values as they are, the arrow and "(none)"
-    /// translated.
+    /// Old → new value in a locale: each `key: value` part of the stored values with its key
+    /// and known values translated ("Status: Active → Suspended"), a refusal's sentence in the
+    /// locale; what is not known reads as stored.
     pub fn change_in(&self, l: &Locale) -> String {
-        match (self.old_value.as_deref(), self.new_value.as_deref()) {
-            (Some(old), None) => format!("{old} → {}", l.t("change-none")),
-            _ => self.change(),
+        if let Some(reason) = self.reason.as_ref().filter(|m| l.has(&m.key)) {
+            return l.msg(reason);
         }
-    }
-
-    /// Old → new value, or whichever of them there is.
-    pub fn change(&self) -> String {
+        let ty = self.resource_type.as_str();
+        let none = l.t("change-none");
         match (self.old_value.as_deref(), self.new_value.as_deref()) {
-            (Some(old), Some(new)) => format!("{old} → {new}"),
-            (Some(old), None) => format!("{old} → (none)"),
-            (None, Some(new)) => new.to_string(),
+            (Some(old), Some(new)) => changed_parts(l, ty, &parts(old), &parts(new))
+                .unwrap_or_else(|| format!("{} → {}", show(l, ty, old), show(l, ty, new))),
+            (Some(old), None) => format!("{} → {none}", show(l, ty, old)),
+            (None, Some(new)) => show(l, ty, new),
             (None, None) => String::new(),
         }
+    }
+}
+
+/// A stored value's parts: `key: value; key: value`, or bare words (`name: X; active`).
+fn parts(stored: &str) -> Vec<(Option<&str>, &str)> {
+    stored
+        .split("; ")
+        .map(|part| match part.split_once(": ") {
+            Some((key, value)) => (Some(key), value),
+            None => (None, part),
+        })
+        .collect()
+}
+
+/// A stored key or value as part of a message id ("delegated admin" → "delegated-admin"), when
+/// it can be one.
+fn slug(text: &str) -> Option<String> {
+    let ok = !text.is_empty()
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '_'));
+    ok.then(|| text.replace(' ', "-"))
+}
+
+/// A value's label (`audit-value-<key>-<value>`, or `audit-value-<word>` for a bare word);
+/// the resource type lets a language agree with the item ("Aktywna" subscription, "Aktywny"
+/// purchase). An unknown value reads as stored.
+fn value_label(l: &Locale, ty: &str, key: Option<&str>, value: &str) -> String {
+    use crate::models::role::Role;
+    use crate::models::subscription::Term;
+    // Stored values that have labels of their own: a list of roles, a term.
+    match key {
+        Some("roles") => {
+            let roles: Option<Vec<Role>> = value.split(", ").map(Role::parse).collect();
+            if let Some(roles) = roles {
+                return roles.iter().map(|r| l.t(r.key())).collect::<Vec<_>>().join(", ");
+            }
+        }
+        Some("term") => {
+            if let Some(term) = Term::parse(value) {
+                return l.t(term.key());
+            }
+        }
+        _ => {}
+    }
+    let id = match key {
+        Some(key) => slug(key).zip(slug(value)).map(|(k, v)| format!("audit-value-{k}-{v}")),
+        None => slug(value).map(|v| format!("audit-value-{v}")),
+    };
+    match id.filter(|id| l.has(id)) {
+        Some(id) => l.t1(&id, "type", ty),
+        None => value.to_string(),
+    }
+}
+
+/// "Label: text" for a keyed part (`audit-key-<key>`, or the key as stored), the text alone
+/// for a bare word.
+fn labelled(l: &Locale, key: Option<&str>, text: String) -> String {
+    let Some(key) = key else { return text };
+    let label = match slug(key).map(|k| format!("audit-key-{k}")).filter(|id| l.has(id)) {
+        Some(id) => l.t(&id),
+        None => key.to_string(),
+    };
+    format!("{label}: {text}")
+}
+
+/// One stored value, each part labelled.
+fn show(l: &Locale, ty: &str, stored: &str) -> String {
+    parts(stored)
+        .into_iter()
+        .map(|(k, v)| labelled(l, k, value_label(l, ty, k, v)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Old and new values part by part ("Relationship: Reseller → None; Delegated admin: On →
+/// Off; Support contacts removed: 1"), when they share a key; `None` when they have nothing in
+/// common.
+fn changed_parts(
+    l: &Locale,
+    ty: &str,
+    old: &[(Option<&str>, &str)],
+    new: &[(Option<&str>, &str)],
+) -> Option<String> {
+    let none = l.t("change-none");
+    let mut used = vec![false; old.len()];
+    let mut out = Vec::new();
+    let mut shared = false;
+    for (key, value) in new {
+        let to = value_label(l, ty, *key, value);
+        let found = (0..old.len()).find(|&i| !used[i] && old[i].0 == *key);
+        let text = match found {
+            Some(i) => {
+                used[i] = true;
+                shared |= key.is_some();
+                if old[i].1 == *value {
+                    to
+                } else {
+                    format!("{} → {to}", value_label(l, ty, *key, old[i].1))
+                }
+            }
+            // A part only the new value has (a count of what went with the change).
+            None => to,
+        };
+        out.push(labelled(l, *key, text));
+    }
+    for ((key, value), _) in old.iter().zip(&used).filter(|(_, used)| !**used) {
+        out.push(labelled(l, *key, format!("{} → {none}", value_label(l, ty, *key, value))));
+    }
+    // Two bare values ("pending" → "revoked") share no key but still read as one change.
+    let bare = old.len() == 1 && new.len() == 1 && old[0].0.is_none() && new[0].0.is_none();
+    (shared || bare).then(|| out.join("; "))
+}
+
+/// Consecutive records of one request (an offboarding run, a suspension with its add-ons),
+/// shown as one entry. Grouping is within a page: a run that straddles a page boundary shows
+/// as one entry on each page.
+pub struct Group<'a> {
+    pub entries: &'a [Entry],
+}
+
+/// The entries of a page, consecutive records of one request together.
+pub fn groups(entries: &[Entry]) -> Vec<Group<'_>> {
+    entries.chunk_by(|a, b| a.request_id == b.request_id).map(|entries| Group { entries }).collect()
+}
+
+/// What a group's summary counts, in this order (`activity-group-other` names its operation).
+const GROUP_COUNTS: &[&str] = &[
+    "activity-group-suspended",
+    "activity-group-reactivated",
+    "activity-group-reservations-cancelled",
+    "activity-group-software-cancelled",
+    "activity-group-other",
+];
+
+impl Group<'_> {
+    /// The entry a one-record group is, and the one whose time, customer and user a larger
+    /// group shows.
+    pub fn first(&self) -> &Entry {
+        &self.entries[0]
+    }
+
+    pub fn is_single(&self) -> bool {
+        self.entries.len() == 1
+    }
+
+    pub fn failed(&self) -> bool {
+        self.entries.iter().any(|e| e.failed)
+    }
+
+    /// Whether the records are of more than one operation (each item then says its own).
+    pub fn mixed(&self) -> bool {
+        self.entries.iter().any(|e| e.operation != self.first().operation)
+    }
+
+    /// The operation of all the records, or "Prepare for removal" for several kinds.
+    pub fn title_in(&self, l: &Locale) -> String {
+        if self.mixed() { l.t("offboarding-title") } else { self.first().operation_in(l) }
+    }
+
+    /// What the records did: "4 subscriptions suspended, 1 reservation cancelled".
+    pub fn summary_in(&self, l: &Locale) -> String {
+        // Counted by what happened, in the order of `GROUP_COUNTS`, then others as first seen.
+        let mut counts: Vec<(String, &'static str, usize)> = Vec::new();
+        for e in self.entries {
+            let key = match (e.operation.as_str(), e.new_value.as_deref(), e.failed) {
+                (_, _, true) => None,
+                ("update_subscription", Some("status: suspended"), _) => {
+                    Some("activity-group-suspended")
+                }
+                ("update_subscription", Some("status: active"), _) => {
+                    Some("activity-group-reactivated")
+                }
+                ("cancel_reservation", _, _) => Some("activity-group-reservations-cancelled"),
+                ("cancel_software_purchase", _, _) => Some("activity-group-software-cancelled"),
+                _ => None,
+            };
+            let (what, key) = match key {
+                Some(key) => (key.to_string(), key),
+                None => (e.operation_in(l), "activity-group-other"),
+            };
+            match counts.iter_mut().find(|(w, _, _)| *w == what) {
+                Some((_, _, n)) => *n += 1,
+                None => counts.push((what, key, 1)),
+            }
+        }
+        counts.sort_by_key(|(_, key, _)| GROUP_COUNTS.iter().position(|k| k == key));
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|(what, key, n)| match *key {
+                "activity-group-other" => l.t2(key, "operation", what, "count", n),
+                _ => l.t1(key, "count", n),
+            })
+            .collect();
+        parts.join(", ")
     }
 }
 
@@ -178,6 +381,7 @@ pub const CSV_HEADER: &[&str] = &[
     "csv-new-value",
     "csv-resource-type",
     "csv-resource-id",
+    "csv-resource-name",
     "csv-request-id",
 ];
 
@@ -228,6 +432,7 @@ pub fn csv_record(row: &ActivityRow, l: Locale, out: &mut String) {
             opt(&r.new_value),
             r.resource_type.as_str(),
             opt(&r.resource_id),
+            opt(&r.resource_name),
             r.request_id.as_str(),
         ],
         out,
@@ -246,6 +451,96 @@ mod tests {
         );
         assert_eq!(operation_label("rotate_api_key"), "Rotate api key");
         assert_eq!(operation_label(""), "");
+    }
+
+    fn entry(ty: &str, old: Option<&str>, new: Option<&str>) -> Entry {
+        Entry::new(
+            AuditRecord {
+                id: "r".into(),
+                partner_id: None,
+                user_id: None,
+                actor: "a".into(),
+                customer_id: None,
+                operation: "x".into(),
+                resource_type: ty.into(),
+                resource_id: None,
+                old_value: old.map(Into::into),
+                new_value: new.map(Into::into),
+                status: crate::models::audit::SUCCEEDED.into(),
+                at: 0,
+                request_id: "q".into(),
+                correlation_id: None,
+                resource_name: None,
+                reason: None,
+            },
+            None,
+        )
+    }
+
+    #[test]
+    fn stored_values_read_part_by_part() {
+        let (en, pl) = (Locale::En, Locale::Pl);
+        let change = |ty, old, new, l: Locale| entry(ty, old, new).change_in(&l);
+        let sub = "subscription";
+        assert_eq!(
+            change(sub, Some("status: active"), Some("status: suspended"), en),
+            "Status: Active → Suspended"
+        );
+        assert_eq!(
+            change(sub, Some("status: active"), Some("status: suspended"), pl),
+            "Stan: Aktywna → Wstrzymana"
+        );
+        // The adjective agrees with the item.
+        let sw = "software_purchase";
+        assert_eq!(
+            change(sw, Some("status: active"), Some("status: cancelled"), pl),
+            "Stan: Aktywny → Anulowany"
+        );
+        // Bare words, and values with nothing in common.
+        let key = "api_key";
+        assert_eq!(
+            change(key, Some("name: ci; active"), Some("name: ci; revoked"), en),
+            "Name: ci; Active → Revoked"
+        );
+        assert_eq!(change("x", Some("pending"), Some("revoked"), pl), "Oczekujące → Odwołane");
+        assert_eq!(
+            change("x", Some("no relationship"), Some("relationship: reseller"), en),
+            "No relationship → Relationship: Reseller"
+        );
+        // A part only one side has, unknown keys and values, one side missing.
+        assert_eq!(
+            change("x", Some("roles: a"), Some("roles: b; sessions ended: 2"), en),
+            "Roles: a → b; Sessions ended: 2"
+        );
+        assert_eq!(change("x", Some("odd: 1; more"), None, pl), "odd: 1; more → (brak)");
+        assert_eq!(change("x", None, Some("offer: E3; quantity: 5"), pl), "Oferta: E3; Liczba: 5");
+        assert_eq!(change("x", None, None, en), "");
+        // Fixed phrases, roles and terms have labels too.
+        assert_eq!(
+            change("session", None, Some("password and authenticator code"), pl),
+            "Hasło i kod z aplikacji uwierzytelniającej"
+        );
+        assert_eq!(
+            change("user", Some("roles: global_admin"), Some("roles: none"), pl),
+            "Role: Administrator globalny → Brak"
+        );
+        assert_eq!(change("x", None, Some("term: P1Y"), en), "Term: 1 year");
+        let invitation = "pending; customer: new; organisation: Nowa Sp. z o.o.; \
+                          with delegated admin privileges; sent to: admin@newco.example";
+        assert_eq!(
+            change("relationship_request", None, Some(invitation), pl),
+            "Oczekujące; Klient: Nowy klient; Organizacja: Nowa Sp. z o.o.; \
+             Z delegowanymi uprawnieniami administratora; Wysłano do: admin@newco.example"
+        );
+    }
+
+    #[test]
+    fn a_refusal_reads_in_the_locale_and_an_unknown_key_as_stored() {
+        let mut e = entry("subscription", None, Some("English text."));
+        e.reason = Some(Msg::new("error-purchases-blocked"));
+        assert!(e.change_in(&Locale::Pl).starts_with("Zakupy dla tego klienta"));
+        e.reason = Some(Msg { key: "retired_key".into(), args: Vec::new() });
+        assert_eq!(e.change_in(&Locale::Pl), "English text.");
     }
 
     #[test]

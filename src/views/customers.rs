@@ -53,7 +53,7 @@ fn readiness_text(l: Locale, row: &CustomerListRow) -> String {
         return l.t("readiness-ready");
     }
     let what: Vec<String> = [
-        ("count-subscriptions", row.active_subscriptions),
+        ("count-subscriptions", row.blocking_subscriptions),
         ("count-reservations", row.active_reservations),
         ("count-software-purchases", row.active_software),
     ]

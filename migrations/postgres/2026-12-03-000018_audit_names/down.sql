@@ -1,0 +1,2 @@
+ALTER TABLE audit_log DROP COLUMN reason;
+ALTER TABLE audit_log DROP COLUMN resource_name;
