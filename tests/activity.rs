@@ -823,7 +823,9 @@ fn cells(r: &Resp) -> String {
 async fn each_record_names_its_item_as_it_was_then() {
     let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
-    post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(303);
+    post(&app, &mut b, &path, &[("status", "suspended"), ("confirmed", "yes")])
+        .await
+        .assert_status(303);
     let path = format!(
         "/customers/{}/reservations/{}/cancel",
         w.reservation_only.id, w.reservation_only_id
@@ -860,10 +862,13 @@ async fn each_record_names_its_item_as_it_was_then() {
     page.assert_contains(r#"<td class="nowrap" data-label="Date and time"><time"#);
     // The customer's timeline names them the same way.
     let account = get(&app, &mut b, &format!("/customers/{}/account", w.contoso.id)).await;
-    account
-        .assert_contains(r#"<span class="activity-item">Microsoft 365 Business Premium</span>"#)
-        .assert_contains(r#"<span class="activity-item">Microsoft 365 E3</span>"#)
-        .assert_lacks("Renamed Plan");
+    // (The blockers above it name the subscription as it is now.)
+    let timeline = account.body.split(r#"id="activity""#).nth(1).unwrap();
+    assert!(
+        timeline.contains(r#"<span class="activity-item">Microsoft 365 Business Premium</span>"#)
+    );
+    assert!(timeline.contains(r#"<span class="activity-item">Microsoft 365 E3</span>"#));
+    assert!(!timeline.contains("Renamed Plan"), "{timeline}");
 
     let csv = get(&app, &mut b, "/activity.csv").await;
     let rows = parse_csv(&csv.body);
@@ -878,7 +883,9 @@ async fn each_record_names_its_item_as_it_was_then() {
 async fn stored_values_read_as_labels_in_the_readers_language() {
     let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let path = format!("/customers/{}/subscriptions/{}/status", w.contoso.id, w.contoso_nce);
-    post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(303);
+    post(&app, &mut b, &path, &[("status", "suspended"), ("confirmed", "yes")])
+        .await
+        .assert_status(303);
     Rec::new(
         &w.alpha,
         GLOBAL_ADMIN,
@@ -994,8 +1001,8 @@ async fn an_offboarding_run_is_one_entry_listing_its_records() {
     let entry = &entry[..entry.find("</details>").unwrap()];
     assert!(
         entry.contains(
-            "<summary>3 subscriptions suspended, 1 reservation cancelled, \
-             1 software purchase cancelled</summary>"
+            "<summary>2 subscriptions suspended, 1 reservation cancelled, \
+             1 software purchase cancelled, auto-renew turned off on 1 subscription</summary>"
         ),
         "{entry}"
     );
@@ -1019,8 +1026,9 @@ async fn an_offboarding_run_is_one_entry_listing_its_records() {
     let page = get(&app, &mut b, &format!("/activity?customer_id={}", w.contoso.id)).await;
     page.assert_contains(r#"<td data-label="Operacja">Przygotowanie do usunięcia</td>"#)
         .assert_contains(
-            "<summary>3 wstrzymane subskrypcje, 1 anulowana rezerwacja platformy Azure, \
-             1 anulowany zakup oprogramowania</summary>",
+            "<summary>2 wstrzymane subskrypcje, 1 anulowana rezerwacja platformy Azure, \
+             1 anulowany zakup oprogramowania, automatyczne odnawianie wyłączone dla 1 \
+             subskrypcji</summary>",
         );
 
     // The export keeps one line per record.

@@ -560,3 +560,11 @@ activity-group-software-cancelled = { $count ->
    *[other] { $count } software purchases cancelled
 }
 activity-group-other = { $operation } ({ $count })
+activity-group-subscriptions-cancelled = { $count ->
+    [one] { $count } subscription cancelled with a refund
+   *[other] { $count } subscriptions cancelled with a refund
+}
+activity-group-auto-renew-off = { $count ->
+    [one] auto-renew turned off on { $count } subscription
+   *[other] auto-renew turned off on { $count } subscriptions
+}

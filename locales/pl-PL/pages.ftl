@@ -589,3 +589,9 @@ activity-group-software-cancelled = { $count ->
    *[many] { $count } anulowanych zakupów oprogramowania
 }
 activity-group-other = { $operation } (liczba wpisów: { $count })
+activity-group-subscriptions-cancelled = { $count ->
+    [one] { $count } subskrypcja anulowana ze zwrotem środków
+    [few] { $count } subskrypcje anulowane ze zwrotem środków
+   *[many] { $count } subskrypcji anulowanych ze zwrotem środków
+}
+activity-group-auto-renew-off = automatyczne odnawianie wyłączone dla { $count } subskrypcji

@@ -229,6 +229,8 @@ const GROUP_COUNTS: &[&str] = &[
     "activity-group-reactivated",
     "activity-group-reservations-cancelled",
     "activity-group-software-cancelled",
+    "activity-group-subscriptions-cancelled",
+    "activity-group-auto-renew-off",
     "activity-group-other",
 ];
 
@@ -269,6 +271,12 @@ impl Group<'_> {
                 }
                 ("update_subscription", Some("status: active"), _) => {
                     Some("activity-group-reactivated")
+                }
+                ("update_subscription", Some(v), _) if v.starts_with("status: deleted") => {
+                    Some("activity-group-subscriptions-cancelled")
+                }
+                ("update_subscription", Some("auto-renew: off"), _) => {
+                    Some("activity-group-auto-renew-off")
                 }
                 ("cancel_reservation", _, _) => Some("activity-group-reservations-cancelled"),
                 ("cancel_software_purchase", _, _) => Some("activity-group-software-cancelled"),
