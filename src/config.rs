@@ -67,6 +67,13 @@ pub struct ConfigArgs {
     /// Requests an API key may send a minute (after a first burst of as many, up to 120).
     #[arg(long, env = "API_RATE_PER_MINUTE", default_value_t = 600)]
     pub api_rate_per_minute: u32,
+    /// Where e-mail goes: `smtp://[USER:PASSWORD@]HOST[:PORT]` (plain SMTP, port 25 unless
+    /// given). Unset: each e-mail is written to the log instead.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of the e-mails, e.g. `PartnerDesk <partnerdesk@example.com>`.
+    #[arg(long, env = "MAIL_FROM", default_value = "PartnerDesk <partnerdesk@localhost>")]
+    pub mail_from: String,
 }
 
 /// Connections a pool opens unless told otherwise: two per core (at least 2 on SQLite, 4 on
@@ -101,6 +108,62 @@ pub struct Config {
     pub retention: Retention,
     /// Requests an API key may send a minute.
     pub api_rate_per_minute: u32,
+    pub mail: Mail,
+}
+
+/// How e-mail leaves: through an SMTP server, or into the log when none is set.
+#[derive(Clone)]
+pub struct Mail {
+    pub smtp: Option<SmtpServer>,
+    pub from: String,
+}
+
+#[derive(Clone)]
+pub struct SmtpServer {
+    pub host: String,
+    pub port: u16,
+    pub user: Option<(String, String)>,
+}
+
+// By hand, so that the SMTP password never reaches a log line.
+impl std::fmt::Debug for Mail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mail")
+            .field("smtp", &self.smtp.as_ref().map(|s| format!("smtp://{}:{}", s.host, s.port)))
+            .field("from", &self.from)
+            .finish()
+    }
+}
+
+impl Mail {
+    /// Validates `SMTP_URL` and `MAIL_FROM`.
+    pub fn parse(smtp_url: Option<&str>, from: &str) -> Result<Mail, String> {
+        if from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(format!("MAIL_FROM {from:?} is not an e-mail address."));
+        }
+        let smtp = match smtp_url.filter(|u| !u.is_empty()) {
+            None => None,
+            Some(given) => {
+                let bad =
+                    || "SMTP_URL must look like smtp://[USER:PASSWORD@]HOST[:PORT].".to_string();
+                let u = url::Url::parse(given).map_err(|_| bad())?;
+                if u.scheme() != "smtp" {
+                    return Err(bad());
+                }
+                let host = u.host_str().filter(|h| !h.is_empty()).ok_or_else(bad)?;
+                let decode = |s: &str| {
+                    percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()
+                };
+                let user = match u.username() {
+                    "" => None,
+                    name => Some((decode(name), decode(u.password().unwrap_or("")))),
+                };
+                let host = host.trim_start_matches('[').trim_end_matches(']').to_string();
+                Some(SmtpServer { host, port: u.port().unwrap_or(25), user })
+            }
+        };
+        Ok(Mail { smtp, from: from.to_string() })
+    }
 }
 
 /// How long rows that no longer do anything are kept, and how often they are looked for.
@@ -194,7 +257,9 @@ impl Config {
         if args.body_timeout_seconds == 0 {
             return Err("BODY_TIMEOUT_SECONDS must be at least 1.".into());
         }
+        let mail = Mail::parse(args.smtp_url.as_deref(), &args.mail_from)?;
         let config = Config {
+            mail,
             database,
             bind: args.bind.clone(),
             public_url,
@@ -239,6 +304,7 @@ impl Config {
             metrics_bind: None,
             retention: Retention::default(),
             api_rate_per_minute: 600,
+            mail: Mail { smtp: None, from: "PartnerDesk <partnerdesk@localhost>".into() },
         }
     }
 
@@ -277,6 +343,8 @@ mod tests {
             invitation_retention_days: 90,
             retention_interval_minutes: 60,
             api_rate_per_minute: 600,
+            smtp_url: None,
+            mail_from: "PartnerDesk <partnerdesk@localhost>".into(),
         }
     }
 

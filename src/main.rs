@@ -17,7 +17,7 @@ use partnerdesk::db;
 use partnerdesk::db::maintenance;
 use partnerdesk::models::partner::PartnerKind;
 use partnerdesk::seed::{self, DemoLogin};
-use partnerdesk::services::retention;
+use partnerdesk::services::{notify, retention};
 use partnerdesk::util::clock::now_ms;
 use partnerdesk::web::logging::{self, LogFormat};
 use partnerdesk::web::state::AppState;
@@ -361,6 +361,8 @@ fn serve(args: ConfigArgs, demo: bool) -> anyhow::Result<()> {
     let shutdown_timeout = config.shutdown_timeout.as_secs();
     let metrics_bind = config.metrics_bind.clone();
     let retention = config.retention.clone();
+    let mailer =
+        std::sync::Arc::new(notify::Mailer::new(&config.mail).map_err(anyhow::Error::msg)?);
     log_transport_settings(&config);
     let state = web::Data::new(AppState::new(pool, config, key));
     actix_web::rt::System::new().block_on(async move {
@@ -373,6 +375,7 @@ fn serve(args: ConfigArgs, demo: bool) -> anyhow::Result<()> {
             .shutdown_timeout(shutdown_timeout)
             .bind(&bind)?;
         actix_web::rt::spawn(clean_on_schedule(state.clone(), retention));
+        actix_web::rt::spawn(deliver_on_schedule(state.clone(), mailer));
         // Its own listener, stopped with the public one (it handles no signals itself).
         let metrics = match &metrics_bind {
             Some(at) => {
@@ -418,6 +421,23 @@ async fn clean_on_schedule(state: web::Data<AppState>, retention: Retention) {
             ),
             Ok(_) => {}
             Err(e) => log::warn!("retention clean-up failed (tried again later): {e}"),
+        }
+    }
+}
+
+/// Sends the e-mail waiting in the outbox every few seconds.
+async fn deliver_on_schedule(state: web::Data<AppState>, mailer: std::sync::Arc<notify::Mailer>) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(5));
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        let m = mailer.clone();
+        match state.db(move |c| notify::deliver_due(c, &m, now_ms())).await {
+            Ok(done) if done != notify::Delivered::default() => {
+                log::info!("e-mail: {} sent, {} failed (tried again later)", done.sent, done.failed)
+            }
+            Ok(_) => {}
+            Err(e) => log::warn!("e-mail delivery failed (tried again later): {e}"),
         }
     }
 }

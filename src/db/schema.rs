@@ -56,6 +56,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    outbox (id) {
+        id -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body -> Text,
+        locale -> Text,
+        created_at -> BigInt,
+        sent_at -> Nullable<BigInt>,
+        attempts -> Integer,
+        last_error -> Nullable<Text>,
+        claimed_until -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
     partner_domains (domain) {
         domain -> Text,
         partner_id -> Text,
@@ -286,6 +301,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     customers,
     offers,
+    outbox,
     partner_domains,
     partners,
     recovery_codes,

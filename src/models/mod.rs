@@ -6,6 +6,7 @@ pub mod audit;
 pub mod customer;
 mod enums;
 pub mod offer;
+pub mod outbox;
 pub mod partner;
 pub mod purchase;
 pub mod receipt;

@@ -129,6 +129,21 @@ pub fn global_admin_names(conn: &mut AnyConnection, partner_id: &str) -> QueryRe
         .load(conn)
 }
 
+/// Who an e-mail to a partner's active Global admins goes to: (e-mail, name, chosen locale).
+pub fn global_admin_contacts(
+    conn: &mut AnyConnection,
+    partner_id: &str,
+) -> QueryResult<Vec<(String, String, Option<String>)>> {
+    users::table
+        .inner_join(user_roles::table)
+        .filter(users::partner_id.eq(partner_id))
+        .filter(users::active.eq(true))
+        .filter(user_roles::role.eq(Role::GlobalAdmin.as_str()))
+        .order((users::display_name.asc(), users::id.asc()))
+        .select((users::email, users::display_name, users::locale))
+        .load(conn)
+}
+
 pub fn roles_of(conn: &mut AnyConnection, user_id: &str) -> QueryResult<Vec<Role>> {
     let names: Vec<String> = user_roles::table
         .filter(user_roles::user_id.eq(user_id))

@@ -7,6 +7,7 @@ pub mod audit;
 mod backend;
 mod ctx;
 pub mod customers;
+pub mod notify;
 pub mod offboarding;
 pub mod purchases;
 pub mod receipts;
