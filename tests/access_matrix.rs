@@ -297,6 +297,15 @@ const TABLE: &[Row] = &[
         own: ["S", "R", "R", "403", "403", "403", "403", "404"],
         other: ["S", "404", "404", "403", "403", "403", "403", "R"],
     },
+    // For those who may see the customer but not remove the relationship: a Global admin
+    // removes it instead of asking (403 before the customer is looked up).
+    Row {
+        method: "POST",
+        path: "/customers/{id}/removal-request",
+        form: &[],
+        own: ["S", "403", "R", "R", "R", "R", "403", "403"],
+        other: ["S", "403", "404", "404", "404", "404", "403", "403"],
+    },
     Row {
         method: "POST",
         path: "/customers/{id}/subscriptions/{sid}/addons",
@@ -466,7 +475,10 @@ fn removed_with_receipt(env: &Env, p: &Partner, admin: &str, name: &str) -> (Str
         correlation_id: None,
         now: partnerdesk::util::clock::now_ms(),
     };
-    let removed = partnerdesk::services::removal::remove(&mut env.conn(), &ctx, &cust.id).unwrap();
+    let links =
+        partnerdesk::util::urls::PublicUrl::parse(partnerdesk::config::TEST_PUBLIC_URL).unwrap();
+    let removed =
+        partnerdesk::services::removal::remove(&mut env.conn(), &ctx, &links, &cust.id).unwrap();
     (cust.id, removed.receipt_id)
 }
 

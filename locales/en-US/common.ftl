@@ -167,3 +167,4 @@ audit-key-auto-renew = Auto-renew
 audit-value-auto-renew-on = On
 audit-value-auto-renew-off = Off
 audit-value-refunded = refunded
+op-request_removal = Request removal

@@ -183,3 +183,6 @@ error-auto-renew-legacy = Auto-renew can be turned off only for new-commerce sub
 error-auto-renew-already-on = Auto-renew is already on.
 error-auto-renew-already-off = Auto-renew is already off.
 error-choose-auto-renew = Choose whether auto-renew is on or off.
+denied-request-removal-self = As a Global admin, you can remove the reseller relationship yourself: there is no one to ask.
+request-removal-no-relationship = The reseller relationship with this customer has already been removed: there is nothing to ask for.
+request-removal-no-admins = Your organisation has no active Global admin to ask.

@@ -568,3 +568,12 @@ activity-group-auto-renew-off = { $count ->
     [one] auto-renew turned off on { $count } subscription
    *[other] auto-renew turned off on { $count } subscriptions
 }
+# E-mail notifications and Request removal
+account-request-removal = Ask a Global admin to remove
+toast-removal-requested = Your request was sent to: { $names }
+mail-removed-subject = Reseller relationship with { $customer } removed by { $user }
+mail-removed-body = { $user } removed the reseller relationship with { $customer }. The receipt lists what the removal changed.
+mail-link-receipt = Receipt: { $link }
+mail-request-removal-subject = { $user } asks you to remove the reseller relationship with { $customer }
+mail-request-removal-body = { $user } asks you, as a Global admin, to remove the reseller relationship with { $customer }. The customer's Account page shows whether anything still blocks the removal.
+mail-link-account = Account page: { $link }

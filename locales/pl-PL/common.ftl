@@ -180,3 +180,4 @@ audit-key-auto-renew = Automatyczne odnawianie
 audit-value-auto-renew-on = Włączone
 audit-value-auto-renew-off = Wyłączone
 audit-value-refunded = ze zwrotem środków
+op-request_removal = Prośba o usunięcie relacji

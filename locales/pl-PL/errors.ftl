@@ -212,3 +212,6 @@ error-auto-renew-legacy = Automatyczne odnawianie można wyłączyć tylko w sub
 error-auto-renew-already-on = Automatyczne odnawianie jest już włączone.
 error-auto-renew-already-off = Automatyczne odnawianie jest już wyłączone.
 error-choose-auto-renew = Proszę wybrać, czy automatyczne odnawianie ma być włączone, czy wyłączone.
+denied-request-removal-self = Administrator globalny może usunąć relację odsprzedawcy bez wysyłania prośby.
+request-removal-no-relationship = Relacja odsprzedawcy z tym klientem została już usunięta. Prośba nie jest potrzebna.
+request-removal-no-admins = Organizacja nie ma aktywnego administratora globalnego, do którego można wysłać prośbę.

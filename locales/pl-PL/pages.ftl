@@ -595,3 +595,12 @@ activity-group-subscriptions-cancelled = { $count ->
    *[many] { $count } subskrypcji anulowanych ze zwrotem środków
 }
 activity-group-auto-renew-off = automatyczne odnawianie wyłączone dla { $count } subskrypcji
+# E-mail notifications and Request removal
+account-request-removal = Poproś administratora globalnego o usunięcie
+toast-removal-requested = Prośbę wysłano do: { $names }
+mail-removed-subject = Relacja odsprzedawcy z klientem { $customer } została usunięta przez użytkownika { $user }
+mail-removed-body = Relację odsprzedawcy z klientem { $customer } usunął użytkownik { $user }. Potwierdzenie usunięcia zawiera listę wprowadzonych zmian.
+mail-link-receipt = Potwierdzenie: { $link }
+mail-request-removal-subject = Użytkownik { $user } prosi o usunięcie relacji odsprzedawcy z klientem { $customer }
+mail-request-removal-body = Użytkownik { $user } prosi administratora globalnego o usunięcie relacji odsprzedawcy z klientem { $customer }. Na stronie Konto klienta widać, czy coś jeszcze blokuje usunięcie.
+mail-link-account = Strona Konto: { $link }

@@ -42,6 +42,7 @@ pub mod op {
     pub const PRUNE_AUDIT: &str = "prune_audit";
     pub const CREATE_API_KEY: &str = "create_api_key";
     pub const REVOKE_API_KEY: &str = "revoke_api_key";
+    pub const REQUEST_REMOVAL: &str = "request_removal";
 }
 
 /// Operation codes and their labels, in the order the filter offers them. A code not listed here
@@ -57,6 +58,7 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("extend_relationship_request", "Extend relationship request"),
     ("resend_relationship_request", "Resend relationship request"),
     ("accept_relationship_request", "Accept relationship request"),
+    ("request_removal", "Request removal"),
     ("remove_delegated_admin", "Remove delegated admin privileges"),
     ("update_support_contact", "Change support contact"),
     ("login_succeeded", "Sign-in"),

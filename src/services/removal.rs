@@ -10,8 +10,9 @@ use crate::models::partner::PartnerKind;
 use crate::models::relationship::{self, Relationship};
 use crate::models::subscription::RemovalStep;
 use crate::models::{reservation, software, subscription, support_contact};
-use crate::services::Ctx;
 use crate::services::audit::{self, Event, op};
+use crate::services::{Ctx, notify};
+use crate::util::urls::{PublicUrl, urlencode};
 
 /// One reason the relationship cannot be removed now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,7 +204,13 @@ pub struct Removed {
 
 /// Removes the reseller relationship, atomically, after re-checking the whole rule under the
 /// relationship lock. A refusal changes nothing but is itself audited as a failed attempt.
-pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<Removed> {
+/// The partner's Global admins are told by e-mail, with a link to the receipt at `links`.
+pub fn remove(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    links: &PublicUrl,
+    customer_id: &str,
+) -> AppResult<Removed> {
     let partner_id = ctx.partner_id().to_owned();
     let result = crate::db::write::<_, AppError>(conn, |c| {
         let rel = relationship::lock(c, &partner_id, customer_id)?.ok_or(AppError::NotFound)?;
@@ -242,6 +249,18 @@ pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResu
             support_contacts_removed,
         };
         let receipt_id = crate::services::receipts::issue(c, ctx, removal)?;
+        let link =
+            links.link(&format!("/customers/{}/receipts/{receipt_id}", urlencode(customer_id)));
+        let (customer, by) = (rel.company_name.as_str(), ctx.user.display_name.as_str());
+        notify::to_global_admins(c, &partner_id, now, |l| {
+            let subject = l.t2("mail-removed-subject", "customer", customer, "user", by);
+            let body = format!(
+                "{}\n\n{}\n",
+                l.t2("mail-removed-body", "customer", customer, "user", by),
+                l.t1("mail-link-receipt", "link", link.as_str())
+            );
+            (subject, body)
+        })?;
         Ok(Removed {
             support_contacts_removed,
             delegated_admin_revoked: rel.allow_delegated_access,
@@ -264,6 +283,56 @@ pub fn remove(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResu
         );
     }
     result
+}
+
+/// Asks the partner's Global admins, by e-mail, to remove the reseller relationship: for a user
+/// who may see the customer but not remove the relationship. Audited; returns whom it asked.
+pub fn request(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    links: &PublicUrl,
+    customer_id: &str,
+) -> AppResult<Vec<String>> {
+    ctx.user.require(Permission::ViewCustomers)?;
+    if ctx.user.can(Permission::RemoveRelationship) {
+        return Err(AppError::Forbidden(Msg::new("denied-request-removal-self")));
+    }
+    let partner_id = ctx.partner_id().to_owned();
+    crate::db::write::<_, AppError>(conn, |c| {
+        let rel = relationship::lock(c, &partner_id, customer_id)?.ok_or(AppError::NotFound)?;
+        if !rel.is_reseller() {
+            return Err(AppError::Conflict(Msg::new("request-removal-no-relationship")));
+        }
+        let link = links.link(&format!("/customers/{}/account", urlencode(customer_id)));
+        let (customer, by) = (rel.company_name.as_str(), ctx.user.display_name.as_str());
+        let names = notify::to_global_admins(c, &partner_id, ctx.now, |l| {
+            let subject = l.t2("mail-request-removal-subject", "customer", customer, "user", by);
+            let body = format!(
+                "{}\n\n{}\n",
+                l.t2("mail-request-removal-body", "customer", customer, "user", by),
+                l.t1("mail-link-account", "link", link.as_str())
+            );
+            (subject, body)
+        })?;
+        if names.is_empty() {
+            return Err(AppError::Conflict(Msg::new("request-removal-no-admins")));
+        }
+        audit::record(
+            c,
+            &ctx.into(),
+            Event {
+                customer_id: Some(customer_id),
+                operation: op::REQUEST_REMOVAL,
+                resource_type: "relationship",
+                resource_id: Some(&rel.id),
+                // "Sent to" has its label already (invitations use it).
+                new_value: Some(format!("sent to: {}", names.join(", "))),
+                ..Default::default()
+            }
+            .named(&rel.company_name),
+        )?;
+        Ok(names)
+    })
 }
 
 fn describe(reseller: bool, dap: bool) -> String {

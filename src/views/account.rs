@@ -86,3 +86,13 @@ impl ReceiptPage {
         SubscriptionStatus::parse(status).unwrap_or(SubscriptionStatus::Expired).key()
     }
 }
+
+/// What replaces the Account page's "Ask a Global admin to remove" form once it was sent (htmx).
+#[derive(Template)]
+#[template(path = "partials/removal_requested.html")]
+pub struct RemovalRequested {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
+    /// The Global admins who were asked.
+    pub names: Vec<String>,
+}

@@ -2,7 +2,7 @@
 
 use actix_session::Session;
 use actix_web::http::{Method, StatusCode};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
@@ -11,8 +11,8 @@ use crate::services::Ctx;
 use crate::services::{customers, offboarding, receipts, removal};
 use crate::util::clock::{iso_date, parse_iso_datetime};
 use crate::views::{
-    AccountPage, CustomerHeader, Layout, Nav, OffboardingPage, ReceiptPage, RemoveConfirmPage,
-    Toast,
+    AccountPage, CustomerHeader, Layout, Nav, OffboardingPage, ReceiptPage, RemovalRequested,
+    RemoveConfirmPage, Toast,
 };
 use crate::web::state::AppState;
 
@@ -22,6 +22,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::GET, "/customers/{id}/remove-relationship", confirm);
     add(cfg, Method::POST, "/customers/{id}/remove-relationship", remove);
     add(cfg, Method::POST, "/customers/{id}/delegated-admin/remove", remove_dap);
+    add(cfg, Method::POST, "/customers/{id}/removal-request", request_removal);
     add(cfg, Method::GET, "/customers/{id}/offboarding", offboarding);
     add(cfg, Method::POST, "/customers/{id}/offboarding", prepare);
     add(cfg, Method::GET, "/customers/{id}/receipts/{receipt}", receipt);
@@ -84,10 +85,11 @@ async fn remove(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let customer_id = id.clone();
+    let links = state.config.public_url.clone();
     let (name, removed) = state
         .call(&ctx, move |c, ctx| {
             let (customer, _) = customers::find(c, ctx, &id)?;
-            let removed = removal::remove(c, ctx, &id)?;
+            let removed = removal::remove(c, ctx, &links, &id)?;
             Ok((customer.company_name, removed))
         })
         .await?;
@@ -170,6 +172,28 @@ async fn remove_dap(
     state.call(&ctx, move |c, ctx| crate::services::requests::remove_dap(c, ctx, &id2)).await?;
     super::flash::push(&session, Toast::success(Msg::new("toast-dap-removed")));
     Ok(super::see_other(&format!("/customers/{id}/account")))
+}
+
+/// Asks the partner's Global admins by e-mail to remove the relationship. With htmx the form
+/// gives way to a sentence naming them; without, the Account page says it in a toast.
+async fn request_removal(
+    req: HttpRequest,
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let id2 = id.clone();
+    let links = state.config.public_url.clone();
+    let names = state.call(&ctx, move |c, ctx| removal::request(c, ctx, &links, &id2)).await?;
+    if super::is_htmx_fragment_request(&req) {
+        let fragment = RemovalRequested { l: ctx.user.locale, names };
+        return super::render(StatusCode::OK, fragment);
+    }
+    let msg = Msg::new("toast-removal-requested").text("names", names.join(", "));
+    super::flash::push(&session, Toast::success(msg));
+    Ok(super::see_other(&format!("/customers/{}/account", crate::util::urls::urlencode(&id))))
 }
 
 fn offboarding_page(

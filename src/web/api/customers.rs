@@ -138,8 +138,9 @@ pub async fn patch(
         _ => return Err(wrong()),
     };
     let id2 = id.clone();
+    let links = state.config.public_url.clone();
     let done = call(&req, &state, &api, move |c, ctx| match removal {
-        true => removal::remove(c, ctx, &id2).map(|_| ()),
+        true => removal::remove(c, ctx, &links, &id2).map(|_| ()),
         false => requests::remove_dap(c, ctx, &id2),
     })
     .await;
