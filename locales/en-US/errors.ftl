@@ -183,3 +183,12 @@ error-auto-renew-legacy = Auto-renew can be turned off only for new-commerce sub
 error-auto-renew-already-on = Auto-renew is already on.
 error-auto-renew-already-off = Auto-renew is already off.
 error-choose-auto-renew = Choose whether auto-renew is on or off.
+
+# Scheduled removal
+schedule-error-date = Choose the removal date (year-month-day).
+schedule-error-past = The removal date is in the past: choose today or a later day.
+schedule-error-too-early = The relationship cannot be removed before { $date }: choose that day or a later one.
+schedule-error-exists = A removal is already scheduled for { $date }: cancel that schedule first to choose another day.
+schedule-error-none = No removal is scheduled for this customer: it has run or was cancelled.
+schedule-refused-inactive = { $name }, who scheduled it, is no longer an active user.
+schedule-refused-role = { $name }, who scheduled it, no longer has the Global admin role.

@@ -212,3 +212,12 @@ error-auto-renew-legacy = Automatyczne odnawianie można wyłączyć tylko w sub
 error-auto-renew-already-on = Automatyczne odnawianie jest już włączone.
 error-auto-renew-already-off = Automatyczne odnawianie jest już wyłączone.
 error-choose-auto-renew = Proszę wybrać, czy automatyczne odnawianie ma być włączone, czy wyłączone.
+
+# Scheduled removal
+schedule-error-date = Proszę wybrać datę usunięcia (rok-miesiąc-dzień).
+schedule-error-past = Data usunięcia już minęła: proszę wybrać dzisiejszy lub późniejszy dzień.
+schedule-error-too-early = Relacji nie można usunąć przed { $date }: proszę wybrać ten lub późniejszy dzień.
+schedule-error-exists = Usunięcie jest już zaplanowane na { $date }: aby wybrać inny dzień, należy najpierw anulować ten harmonogram.
+schedule-error-none = Dla tego klienta nie zaplanowano usunięcia: zostało już wykonane albo anulowane.
+schedule-refused-inactive = Użytkownik { $name }, który je zaplanował, nie jest już aktywny.
+schedule-refused-role = Użytkownik { $name }, który je zaplanował, nie ma już roli administratora globalnego.
