@@ -310,3 +310,56 @@ fn a_job_that_fails_unexpectedly_is_tried_again_then_given_up() {
     assert_eq!((j.outcome.as_deref(), j.attempts), (Some(job::FAILED), MAX_ATTEMPTS));
     assert_eq!(run_due(&mut env.conn(), at + DAY_MS).unwrap(), RunSummary::default());
 }
+
+#[actix_web::test]
+async fn with_htmx_the_form_schedules_and_a_refusal_says_why() {
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (_, end) = nce_past_its_window(&env);
+    let boosted = [("HX-Request", "true"), ("HX-Boosted", "true")];
+    // Too early: the sentence, as a page for a boosted form and as a toast for a fragment.
+    let early = iso_date(end - DAY_MS);
+    post_with(&app, &mut b, &schedule_path(&w.ready.id), &[("date", &early)], &boosted)
+        .await
+        .assert_status(422)
+        .assert_contains("cannot be removed before");
+    hx_post(&app, &mut b, &schedule_path(&w.ready.id), &[("date", &early)])
+        .await
+        .assert_status(422)
+        .assert_contains("cannot be removed before");
+    assert_eq!(job_count(&env), 0);
+    let done =
+        post_with(&app, &mut b, &schedule_path(&w.ready.id), &[("date", &iso_date(end))], &boosted)
+            .await;
+    done.assert_status(303);
+    assert_eq!(done.location(), Some(account(&w.ready.id).as_str()));
+    assert_eq!(job_count(&env), 1);
+}
+
+#[actix_web::test]
+async fn a_later_day_runs_at_its_start_and_a_disabled_scheduler_is_the_reason() {
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (_, end) = nce_past_its_window(&env);
+    let day = partnerdesk::util::clock::day_start(end) + 3 * DAY_MS;
+    post(&app, &mut b, &schedule_path(&w.ready.id), &[("date", &iso_date(day))])
+        .await
+        .assert_status(303);
+    let run_at: i64 = jobs::table.select(jobs::run_at).first(&mut *env.conn()).unwrap();
+    assert_eq!(run_at, day);
+    {
+        use partnerdesk::db::schema::users;
+        let admin = env.user_id(GLOBAL_ADMIN);
+        diesel::update(users::table.find(&admin))
+            .set(users::active.eq(false))
+            .execute(&mut *env.conn())
+            .unwrap();
+    }
+    env.state.clock.advance(day - now_ms() - MINUTE_MS);
+    assert_eq!(run(&env), RunSummary::default());
+    env.state.clock.advance(2 * MINUTE_MS);
+    assert_eq!(run(&env), RunSummary { refused: 1, ..Default::default() });
+    assert_eq!(relationship_of(&env, &w.ready.id), "reseller");
+    let mut agent = sign_in(&app, ADMIN_AGENT).await;
+    get(&app, &mut agent, &account(&w.ready.id)).await.assert_contains(&format!(
+        "User {GLOBAL_ADMIN}, who scheduled it, is no longer an active user."
+    ));
+}
