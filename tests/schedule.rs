@@ -363,3 +363,30 @@ async fn a_later_day_runs_at_its_start_and_a_disabled_scheduler_is_the_reason() 
         "User {GLOBAL_ADMIN}, who scheduled it, is no longer an active user."
     ));
 }
+
+#[actix_web::test]
+async fn a_relationship_established_again_since_scheduling_is_not_removed() {
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    let tomorrow = partnerdesk::util::clock::day_start(now_ms()) + DAY_MS;
+    post(&app, &mut b, &schedule_path(&w.ready.id), &[("date", &iso_date(tomorrow))])
+        .await
+        .assert_status(303);
+    // Removed by hand today, and the customer accepted a new invitation an hour later.
+    post(&app, &mut b, &format!("/customers/{}/remove-relationship", w.ready.id), &[])
+        .await
+        .assert_status(303);
+    env.state.clock.advance(HOUR_MS);
+    let rel: String = relationships::table
+        .filter(relationships::customer_id.eq(&w.ready.id))
+        .select(relationships::id)
+        .first(&mut *env.conn())
+        .unwrap();
+    let again = env.state.clock.now();
+    partnerdesk::models::relationship::reestablish(&mut env.conn(), &rel, false, again).unwrap();
+    env.state.clock.advance(tomorrow - again + MINUTE_MS);
+    assert_eq!(run(&env), RunSummary { refused: 1, ..Default::default() });
+    assert_eq!(relationship_of(&env, &w.ready.id), "reseller");
+    get(&app, &mut b, &account(&w.ready.id))
+        .await
+        .assert_contains("was established again after the removal was scheduled");
+}

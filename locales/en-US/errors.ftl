@@ -192,3 +192,4 @@ schedule-error-exists = A removal is already scheduled for { $date }: cancel tha
 schedule-error-none = No removal is scheduled for this customer: it has run or was cancelled.
 schedule-refused-inactive = { $name }, who scheduled it, is no longer an active user.
 schedule-refused-role = { $name }, who scheduled it, no longer has the Global admin role.
+schedule-refused-new-relationship = The reseller relationship was established again after the removal was scheduled.

@@ -221,3 +221,4 @@ schedule-error-exists = Usunięcie jest już zaplanowane na { $date }: aby wybra
 schedule-error-none = Dla tego klienta nie zaplanowano usunięcia: zostało już wykonane albo anulowane.
 schedule-refused-inactive = Użytkownik { $name }, który je zaplanował, nie jest już aktywny.
 schedule-refused-role = Użytkownik { $name }, który je zaplanował, nie ma już roli administratora globalnego.
+schedule-refused-new-relationship = Relacja odsprzedawcy została ponownie nawiązana po zaplanowaniu usunięcia.

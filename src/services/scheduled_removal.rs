@@ -200,7 +200,8 @@ pub fn cancel(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<
 
 /// The job's run, in the runner's transaction: the removal as the person who scheduled it, at
 /// the job's `now`. Refused (with every reason kept for the Account page and an audit record)
-/// when they are no longer an active Global admin of the partner, or when the rules forbid it.
+/// when the relationship was established again after scheduling, when they are no longer an
+/// active Global admin of the partner, or when the rules forbid it.
 pub(crate) fn run(c: &mut AnyConnection, job: &Job, now: i64) -> AppResult<Finished> {
     let request_id = new_id();
     let Some(rel) = relationship::lock(c, &job.partner_id, &job.subject)? else {
@@ -223,6 +224,11 @@ pub(crate) fn run(c: &mut AnyConnection, job: &Job, now: i64) -> AppResult<Finis
         None => None,
     };
     let (reasons, headline) = match signed_in {
+        // Removed and established again since: this relationship was not the one scheduled.
+        _ if rel.started_at > job.created_at => {
+            let msg = Msg::new("schedule-refused-new-relationship");
+            (vec![msg.clone()], msg)
+        }
         None => {
             let msg = Msg::new("schedule-refused-inactive").text("name", &name);
             (vec![msg.clone()], msg)
