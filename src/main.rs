@@ -17,7 +17,7 @@ use partnerdesk::db;
 use partnerdesk::db::maintenance;
 use partnerdesk::models::partner::PartnerKind;
 use partnerdesk::seed::{self, DemoLogin};
-use partnerdesk::services::{notify, retention};
+use partnerdesk::services::{jobs, notify, retention};
 use partnerdesk::util::clock::now_ms;
 use partnerdesk::web::logging::{self, LogFormat};
 use partnerdesk::web::state::AppState;
@@ -376,6 +376,7 @@ fn serve(args: ConfigArgs, demo: bool) -> anyhow::Result<()> {
             .bind(&bind)?;
         actix_web::rt::spawn(clean_on_schedule(state.clone(), retention));
         actix_web::rt::spawn(deliver_on_schedule(state.clone(), mailer));
+        actix_web::rt::spawn(run_jobs(state.clone()));
         // Its own listener, stopped with the public one (it handles no signals itself).
         let metrics = match &metrics_bind {
             Some(at) => {
@@ -438,6 +439,31 @@ async fn deliver_on_schedule(state: web::Data<AppState>, mailer: std::sync::Arc<
             }
             Ok(_) => {}
             Err(e) => log::warn!("e-mail delivery failed (tried again later): {e}"),
+        }
+    }
+}
+
+/// How often the job runner looks for due jobs (scheduled removals).
+const JOBS_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Runs the jobs that are due, now and every `JOBS_EVERY`. Every instance runs it; a job is
+/// done once (`services::jobs`).
+async fn run_jobs(state: web::Data<AppState>) {
+    let mut every = tokio::time::interval(JOBS_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        let links = state.config.public_url.clone();
+        match state.db(move |c| jobs::run_due(c, &links, now_ms())).await {
+            Ok(run) if run != jobs::RunSummary::default() => log::info!(
+                "jobs: {} done, {} refused, {} to be tried again, {} failed",
+                run.done,
+                run.refused,
+                run.retried,
+                run.failed
+            ),
+            Ok(_) => {}
+            Err(e) => log::warn!("job runner failed (tried again later): {e}"),
         }
     }
 }

@@ -185,6 +185,28 @@ const TABLE: &[Row] = &[
         other: ["S", "404", "404", "404", "404", "404", "404", "R"],
     },
     // A removal's receipt: read by whoever may see customers.
+    // Scheduled removal: who may remove the relationship may schedule it and cancel a schedule.
+    Row {
+        method: "POST",
+        path: "/customers/{id}/removal-schedule",
+        form: &[("date", "{today}")],
+        own: ["S", "R", "403", "403", "403", "403", "403", "404"],
+        other: ["S", "404", "404", "404", "404", "404", "404", "R"],
+    },
+    Row {
+        method: "GET",
+        path: "/customers/{id}/removal-schedule/cancel",
+        form: &[],
+        own: ["S", "200", "403", "403", "403", "403", "403", "404"],
+        other: ["S", "404", "404", "404", "404", "404", "404", "200"],
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/removal-schedule/cancel",
+        form: &[],
+        own: ["S", "R", "403", "403", "403", "403", "403", "404"],
+        other: ["S", "404", "404", "404", "404", "404", "404", "R"],
+    },
     Row {
         method: "GET",
         path: "/customers/{id}/receipts/{receipt}",
@@ -454,6 +476,8 @@ struct Ids {
     /// A customer removed by the side's Global admin, and the removal's receipt.
     receipted: String,
     receipt: String,
+    /// A customer whose removal the side's Global admin has scheduled.
+    scheduled: String,
 }
 
 /// A customer of `p` whose relationship its Global admin `admin` removed: (customer, receipt).
@@ -482,6 +506,32 @@ fn removed_with_receipt(env: &Env, p: &Partner, admin: &str, name: &str) -> (Str
     (cust.id, removed.receipt_id)
 }
 
+/// A customer of `p` whose removal its Global admin `admin` has scheduled for today.
+fn scheduled_removal(env: &Env, p: &Partner, admin: &str, name: &str) -> String {
+    use partnerdesk::auth::CurrentUser;
+    let cust = add_customer(&mut env.conn(), p, name, false);
+    let now = partnerdesk::util::clock::now_ms();
+    let ctx = partnerdesk::services::Ctx {
+        user: CurrentUser {
+            id: env.user_id(admin),
+            email: admin.into(),
+            display_name: admin.into(),
+            partner: p.clone(),
+            roles: vec![Role::GlobalAdmin],
+            csrf_token: String::new(),
+            locale: partnerdesk::i18n::Locale::En,
+            path: "/".into(),
+        },
+        request_id: "matrix".into(),
+        correlation_id: None,
+        now,
+    };
+    let today = partnerdesk::util::clock::iso_date(now);
+    partnerdesk::services::scheduled_removal::schedule(&mut env.conn(), &ctx, &cust.id, &today)
+        .unwrap();
+    cust.id
+}
+
 /// A customer of `p` whose relationship has ended.
 fn former_customer(c: &mut partnerdesk::db::AnyConnection, p: &Partner, name: &str) -> String {
     use diesel::prelude::*;
@@ -502,6 +552,7 @@ fn ids(env: &Env, own: bool) -> Ids {
         let user = add_user(&mut env.conn(), &w.alpha, "target@alpha.test", &[Role::SalesAgent]);
         let (receipted, receipt) = removed_with_receipt(env, &w.alpha, GLOBAL_ADMIN, "Alpha Gone");
         return Ids {
+            scheduled: scheduled_removal(env, &w.alpha, GLOBAL_ADMIN, "Alpha Scheduled"),
             receipted,
             receipt,
             former: former_customer(&mut env.conn(), &w.alpha, "Alpha Former"),
@@ -526,8 +577,10 @@ fn ids(env: &Env, own: bool) -> Ids {
     let user = add_user(&mut c, &w.beta, "target@beta.test", &[Role::SalesAgent]);
     drop(c);
     let (receipted, receipt) = removed_with_receipt(env, &w.beta, OTHER_ADMIN, "Beta Gone");
+    let scheduled = scheduled_removal(env, &w.beta, OTHER_ADMIN, "Beta Scheduled");
     let mut c = env.conn();
     Ids {
+        scheduled,
         receipted,
         receipt,
         former: former_customer(&mut c, &w.beta, "Beta Former"),
@@ -543,7 +596,9 @@ fn ids(env: &Env, own: bool) -> Ids {
 }
 
 fn fill(path: &str, ids: &Ids) -> String {
-    let customer = if path.ends_with("/remove-relationship") {
+    let customer = if path.ends_with("/removal-schedule/cancel") {
+        &ids.scheduled
+    } else if path.ends_with("/remove-relationship") || path.ends_with("/removal-schedule") {
         &ids.removable
     } else if path.contains("/receipts/") {
         &ids.receipted
@@ -561,6 +616,7 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{former}", &ids.former)
         .replace("{kid}", &ids.user)
         .replace("{receipt}", &ids.receipt)
+        .replace("{today}", &partnerdesk::util::clock::iso_date(partnerdesk::util::clock::now_ms()))
 }
 
 fn outcome(r: &Resp) -> String {

@@ -1,6 +1,8 @@
 //! The real binary, as operators run it: SIGTERM during traffic (it stops accepting, finishes
 //! the requests it accepted within `SHUTDOWN_TIMEOUT_SECONDS`, and exits 0); the metrics
-//! listener; the scheduled retention clean-up; `prune-audit`.
+//! listener; the scheduled retention clean-up; the job runner; `prune-audit`.
+
+mod common;
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -400,4 +402,51 @@ fn prune_audit_exports_then_removes_and_never_overwrites_an_export() {
     assert!(csv.contains("in-2020") && !csv.contains("in-2025"), "{csv}");
     assert_eq!(count(Some("logout")), 1, "the 2025 record stays");
     assert_eq!(count(Some("prune_audit")), 1, "the prune is on record");
+}
+
+#[test]
+fn the_server_runs_a_due_scheduled_removal() {
+    use diesel::prelude::*;
+    use partnerdesk::db::schema::relationships as r;
+    let dir = tempfile::tempdir().unwrap();
+    let url = partnerdesk::db::DbUrl::parse(&database_url(&dir)).unwrap();
+    let pool = partnerdesk::db::connect(&url, &partnerdesk::db::PoolOptions::default()).unwrap();
+    let w = common::world::build(&mut pool.get().unwrap());
+    // Scheduled for today: a relationship that nothing blocks is due at once.
+    let mut c = pool.get().unwrap();
+    let admin = common::world::user_id(&mut c, common::world::GLOBAL_ADMIN);
+    let now = partnerdesk::util::clock::now_ms();
+    let ctx = partnerdesk::services::Ctx {
+        user: partnerdesk::auth::CurrentUser {
+            id: admin,
+            email: common::world::GLOBAL_ADMIN.into(),
+            display_name: "Admin".into(),
+            partner: w.alpha.clone(),
+            roles: vec![partnerdesk::auth::Role::GlobalAdmin],
+            csrf_token: String::new(),
+            locale: partnerdesk::i18n::Locale::En,
+            path: "/".into(),
+        },
+        request_id: "serve-test".into(),
+        correlation_id: None,
+        now,
+    };
+    let today = partnerdesk::util::clock::iso_date(now);
+    partnerdesk::services::scheduled_removal::schedule(&mut c, &ctx, &w.ready.id, &today).unwrap();
+    drop(c);
+    let server = start_in(dir, &[]);
+    let started = Instant::now();
+    let state = || -> String {
+        r::table
+            .filter(r::customer_id.eq(&w.ready.id))
+            .select(r::relationship_to_partner)
+            .first(&mut **pool.get().unwrap())
+            .unwrap()
+    };
+    while state() == "reseller" {
+        assert!(started.elapsed() < Duration::from_secs(20), "the scheduled removal did not run");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(state(), "none");
+    drop(server);
 }

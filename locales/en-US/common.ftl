@@ -168,3 +168,15 @@ audit-value-auto-renew-on = On
 audit-value-auto-renew-off = Off
 audit-value-refunded = refunded
 op-request_removal = Request removal
+
+# Scheduled removal in the activity log
+op-schedule_removal = Schedule removal
+op-cancel_removal_schedule = Cancel scheduled removal
+op-run_scheduled_removal = Scheduled removal
+audit-key-scheduled-removal = Scheduled removal
+audit-key-removal-date = Removal date
+audit-value-scheduled-removal-none = None
+audit-value-scheduled-removal-pending = Pending
+audit-value-scheduled-removal-cancelled = Cancelled
+audit-value-scheduled-removal-removed = Relationship removed
+audit-value-scheduled-removal-refused = Did not run

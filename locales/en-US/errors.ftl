@@ -186,3 +186,13 @@ error-choose-auto-renew = Choose whether auto-renew is on or off.
 denied-request-removal-self = As a Global admin, you can remove the reseller relationship yourself: there is no one to ask.
 request-removal-no-relationship = The reseller relationship with this customer has already been removed: there is nothing to ask for.
 request-removal-no-admins = Your organisation has no active Global admin to ask.
+
+# Scheduled removal
+schedule-error-date = Choose the removal date (year-month-day).
+schedule-error-past = The removal date is in the past: choose today or a later day.
+schedule-error-too-early = The relationship cannot be removed before { $date }: choose that day or a later one.
+schedule-error-exists = A removal is already scheduled for { $date }: cancel that schedule first to choose another day.
+schedule-error-none = No removal is scheduled for this customer: it has run or was cancelled.
+schedule-refused-inactive = { $name }, who scheduled it, is no longer an active user.
+schedule-refused-role = { $name }, who scheduled it, no longer has the Global admin role.
+schedule-refused-new-relationship = The reseller relationship was established again after the removal was scheduled.

@@ -577,3 +577,16 @@ mail-link-receipt = Receipt: { $link }
 mail-request-removal-subject = { $user } asks you to remove the reseller relationship with { $customer }
 mail-request-removal-body = { $user } asks you, as a Global admin, to remove the reseller relationship with { $customer }. The customer's Account page shows whether anything still blocks the removal.
 mail-link-account = Account page: { $link }
+
+# Scheduled removal
+schedule-date = Removal date
+schedule-removal = Schedule removal
+schedule-hint = On that day the removal runs if nothing blocks it then. Scheduling turns off auto-renew on new-commerce subscriptions that can no longer be cancelled.
+schedule-pending = Removal scheduled for { $date } by { $name }
+schedule-cancel = Cancel schedule
+schedule-cancel-title = Cancel the scheduled removal of { $name }?
+schedule-cancel-hint = The reseller relationship stays. Auto-renew that scheduling turned off stays off; it can be turned on again on each subscription's page.
+schedule-not-run = The scheduled removal on { $date } did not run:
+schedule-failed = An unexpected error stopped it; the operator's log has the details.
+toast-removal-scheduled = Removal scheduled for { $date }.
+toast-removal-schedule-cancelled = The scheduled removal was cancelled.

@@ -181,3 +181,15 @@ audit-value-auto-renew-on = Włączone
 audit-value-auto-renew-off = Wyłączone
 audit-value-refunded = ze zwrotem środków
 op-request_removal = Prośba o usunięcie relacji
+
+# Scheduled removal in the activity log
+op-schedule_removal = Zaplanowanie usunięcia
+op-cancel_removal_schedule = Anulowanie zaplanowanego usunięcia
+op-run_scheduled_removal = Wykonanie zaplanowanego usunięcia
+audit-key-scheduled-removal = Zaplanowane usunięcie
+audit-key-removal-date = Data usunięcia
+audit-value-scheduled-removal-none = Brak
+audit-value-scheduled-removal-pending = Oczekuje
+audit-value-scheduled-removal-cancelled = Anulowane
+audit-value-scheduled-removal-removed = Relacja usunięta
+audit-value-scheduled-removal-refused = Niewykonane

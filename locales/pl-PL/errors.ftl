@@ -215,3 +215,13 @@ error-choose-auto-renew = Proszę wybrać, czy automatyczne odnawianie ma być w
 denied-request-removal-self = Administrator globalny może usunąć relację odsprzedawcy bez wysyłania prośby.
 request-removal-no-relationship = Relacja odsprzedawcy z tym klientem została już usunięta. Prośba nie jest potrzebna.
 request-removal-no-admins = Organizacja nie ma aktywnego administratora globalnego, do którego można wysłać prośbę.
+
+# Scheduled removal
+schedule-error-date = Proszę wybrać datę usunięcia (rok-miesiąc-dzień).
+schedule-error-past = Data usunięcia już minęła: proszę wybrać dzisiejszy lub późniejszy dzień.
+schedule-error-too-early = Relacji nie można usunąć przed { $date }: proszę wybrać ten lub późniejszy dzień.
+schedule-error-exists = Usunięcie jest już zaplanowane na { $date }: aby wybrać inny dzień, należy najpierw anulować ten harmonogram.
+schedule-error-none = Dla tego klienta nie zaplanowano usunięcia: zostało już wykonane albo anulowane.
+schedule-refused-inactive = Użytkownik { $name }, który je zaplanował, nie jest już aktywny.
+schedule-refused-role = Użytkownik { $name }, który je zaplanował, nie ma już roli administratora globalnego.
+schedule-refused-new-relationship = Relacja odsprzedawcy została ponownie nawiązana po zaplanowaniu usunięcia.

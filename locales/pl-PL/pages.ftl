@@ -604,3 +604,16 @@ mail-link-receipt = Potwierdzenie: { $link }
 mail-request-removal-subject = Użytkownik { $user } prosi o usunięcie relacji odsprzedawcy z klientem { $customer }
 mail-request-removal-body = Użytkownik { $user } prosi administratora globalnego o usunięcie relacji odsprzedawcy z klientem { $customer }. Na stronie Konto klienta widać, czy coś jeszcze blokuje usunięcie.
 mail-link-account = Strona Konto: { $link }
+
+# Scheduled removal
+schedule-date = Data usunięcia
+schedule-removal = Zaplanuj usunięcie
+schedule-hint = Tego dnia relacja zostanie usunięta, jeśli nic wtedy tego nie blokuje. Zaplanowanie wyłącza automatyczne odnawianie subskrypcji nowego środowiska handlowego, których nie można już anulować.
+schedule-pending = Usunięcie zaplanowane na { $date } przez użytkownika { $name }
+schedule-cancel = Anuluj harmonogram
+schedule-cancel-title = Anulować zaplanowane usunięcie klienta { $name }?
+schedule-cancel-hint = Relacja odsprzedawcy pozostanie. Automatyczne odnawianie wyłączone przy planowaniu pozostanie wyłączone; można je włączyć ponownie na stronie każdej subskrypcji.
+schedule-not-run = Zaplanowane usunięcie z dnia { $date } nie zostało wykonane:
+schedule-failed = Przerwał je nieoczekiwany błąd; szczegóły są w dzienniku operatora.
+toast-removal-scheduled = Zaplanowano usunięcie na { $date }.
+toast-removal-schedule-cancelled = Anulowano zaplanowane usunięcie.

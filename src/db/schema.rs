@@ -46,6 +46,26 @@ diesel::table! {
 }
 
 diesel::table! {
+    jobs (id) {
+        id -> Text,
+        kind -> Text,
+        partner_id -> Text,
+        subject -> Text,
+        run_at -> BigInt,
+        created_by -> Nullable<Text>,
+        created_at -> BigInt,
+        claimed_until -> Nullable<BigInt>,
+        claimed_by -> Nullable<Text>,
+        attempts -> Integer,
+        finished_at -> Nullable<BigInt>,
+        finished_by -> Nullable<Text>,
+        outcome -> Nullable<Text>,
+        result -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     offers (id) {
         id -> Text,
         name -> Text,
@@ -272,6 +292,7 @@ diesel::joinable!(api_keys -> users (user_id));
 diesel::joinable!(audit_log -> customers (customer_id));
 diesel::joinable!(audit_log -> partners (partner_id));
 diesel::joinable!(audit_log -> users (user_id));
+diesel::joinable!(jobs -> partners (partner_id));
 diesel::joinable!(partner_domains -> partners (partner_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(relationship_requests -> partners (partner_id));
@@ -300,6 +321,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_keys,
     audit_log,
     customers,
+    jobs,
     offers,
     outbox,
     partner_domains,

@@ -5,6 +5,7 @@ pub mod api_key;
 pub mod audit;
 pub mod customer;
 mod enums;
+pub mod job;
 pub mod offer;
 pub mod outbox;
 pub mod partner;

@@ -43,12 +43,18 @@ pub mod op {
     pub const CREATE_API_KEY: &str = "create_api_key";
     pub const REVOKE_API_KEY: &str = "revoke_api_key";
     pub const REQUEST_REMOVAL: &str = "request_removal";
+    pub const SCHEDULE_REMOVAL: &str = "schedule_removal";
+    pub const CANCEL_REMOVAL_SCHEDULE: &str = "cancel_removal_schedule";
+    pub const RUN_SCHEDULED_REMOVAL: &str = "run_scheduled_removal";
 }
 
 /// Operation codes and their labels, in the order the filter offers them. A code not listed here
 /// still reads well (see `operation_label`).
 pub const OPERATIONS: &[(&str, &str)] = &[
     ("remove_partner_customer_relationship", "Remove reseller relationship"),
+    ("schedule_removal", "Schedule removal"),
+    ("cancel_removal_schedule", "Cancel scheduled removal"),
+    ("run_scheduled_removal", "Scheduled removal"),
     ("update_subscription", "Change subscription status"),
     ("create_subscription", "Add subscription"),
     ("cancel_reservation", "Cancel Azure reservation"),

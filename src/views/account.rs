@@ -40,6 +40,27 @@ pub struct AccountPage {
     pub activity: Vec<activity::Entry>,
     /// Receipts of earlier removals, newest first: (id, removed at).
     pub receipts: Vec<(String, i64)>,
+    /// A pending scheduled removal, or the newest that did not run.
+    pub schedule: crate::services::scheduled_removal::Schedule,
+    /// May schedule the removal (and cancel a schedule).
+    pub can_schedule: bool,
+}
+
+impl AccountPage {
+    /// The date the schedule form offers first: the earliest removal date (`2027-11-23`).
+    pub fn schedule_default(&self) -> String {
+        crate::util::clock::iso_date(self.eligibility.earliest_removal.unwrap_or(self.now_ms))
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/schedule_cancel.html")]
+pub struct CancelSchedulePage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
+    pub layout: Layout,
+    pub header: CustomerHeader,
+    pub pending: crate::services::scheduled_removal::Pending,
 }
 
 #[derive(Template, WebTemplate)]

@@ -254,9 +254,18 @@ impl Group<'_> {
         self.entries.iter().any(|e| e.operation != self.first().operation)
     }
 
-    /// The operation of all the records, or "Prepare for removal" for several kinds.
+    /// The operation of all the records, or "Prepare for removal" for several kinds; a
+    /// scheduled removal names the records it brought with it (auto-renew turned off, the
+    /// removal itself).
     pub fn title_in(&self, l: &Locale) -> String {
-        if self.mixed() { l.t("offboarding-title") } else { self.first().operation_in(l) }
+        if !self.mixed() {
+            return self.first().operation_in(l);
+        }
+        const LEADS: [&str; 2] = ["schedule_removal", "run_scheduled_removal"];
+        match self.entries.iter().find(|e| LEADS.contains(&e.operation.as_str())) {
+            Some(lead) => lead.operation_in(l),
+            None => l.t("offboarding-title"),
+        }
     }
 
     /// What the records did: "4 subscriptions suspended, 1 reservation cancelled".

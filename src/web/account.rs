@@ -8,11 +8,11 @@ use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::services::Ctx;
-use crate::services::{customers, offboarding, receipts, removal};
+use crate::services::{customers, offboarding, receipts, removal, scheduled_removal};
 use crate::util::clock::{iso_date, parse_iso_datetime};
 use crate::views::{
-    AccountPage, CustomerHeader, Layout, Nav, OffboardingPage, ReceiptPage, RemovalRequested,
-    RemoveConfirmPage, Toast,
+    AccountPage, CancelSchedulePage, CustomerHeader, Layout, Nav, OffboardingPage, ReceiptPage,
+    RemovalRequested, RemoveConfirmPage, Toast,
 };
 use crate::web::state::AppState;
 
@@ -27,6 +27,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::POST, "/customers/{id}/offboarding", prepare);
     add(cfg, Method::GET, "/customers/{id}/receipts/{receipt}", receipt);
     add(cfg, Method::GET, "/customers/{id}/receipts/{receipt}/evidence", evidence);
+    add(cfg, Method::POST, "/customers/{id}/removal-schedule", schedule);
+    add(cfg, Method::GET, "/customers/{id}/removal-schedule/cancel", confirm_cancel_schedule);
+    add(cfg, Method::POST, "/customers/{id}/removal-schedule/cancel", cancel_schedule);
 }
 
 async fn account(
@@ -37,8 +40,15 @@ async fn account(
 ) -> AppResult<AccountPage> {
     let toasts = super::flash::take(&session);
     let id = path.into_inner();
-    let a = state.call(&ctx, move |c, ctx| customers::account(c, ctx, &id)).await?;
+    let (a, schedule) = state
+        .call(&ctx, move |c, ctx| {
+            let a = customers::account(c, ctx, &id)?;
+            Ok((a, scheduled_removal::state(c, ctx, &id)?))
+        })
+        .await?;
     Ok(AccountPage {
+        can_schedule: scheduled_removal::may_schedule(&ctx, &a.relationship),
+        schedule,
         l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
         can_manage: ctx.user.can(Permission::ManageSubscriptions),
@@ -265,4 +275,74 @@ async fn prepare(
         }
         Err(e) => Err(e),
     }
+}
+
+#[derive(serde::Deserialize)]
+pub struct ScheduleForm {
+    #[serde(default)]
+    date: String,
+}
+
+/// Schedules the removal for the chosen date; a date too early or in the past is a 422, a
+/// second schedule a 409, each with its sentence.
+async fn schedule(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<ScheduleForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let date = form.into_inner().date;
+    let id2 = id.clone();
+    let run_at = state
+        .call(&ctx, move |c, ctx| {
+            customers::find(c, ctx, &id2)?;
+            scheduled_removal::schedule(c, ctx, &id2, &date)
+        })
+        .await?;
+    let msg = Msg::new("toast-removal-scheduled").date("date", run_at);
+    super::flash::push(&session, Toast::success(msg));
+    Ok(super::see_other(&format!("/customers/{}/account", crate::util::urls::urlencode(&id))))
+}
+
+/// The confirmation before a scheduled removal is cancelled (a page, with or without JavaScript).
+async fn confirm_cancel_schedule(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<CancelSchedulePage> {
+    let toasts = super::flash::take(&session);
+    let id = path.into_inner();
+    let (customer, relationship, pending) = state
+        .call(&ctx, move |c, ctx| {
+            let (customer, relationship) = customers::find(c, ctx, &id)?;
+            Ok((customer, relationship, scheduled_removal::pending(c, ctx, &id)?))
+        })
+        .await?;
+    Ok(CancelSchedulePage {
+        l: ctx.user.locale,
+        layout: Layout::new(&ctx.user, Nav::Customers, toasts),
+        header: CustomerHeader::new(customer, relationship, "account"),
+        pending,
+    })
+}
+
+async fn cancel_schedule(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let id2 = id.clone();
+    state
+        .call(&ctx, move |c, ctx| {
+            customers::find(c, ctx, &id2)?;
+            scheduled_removal::cancel(c, ctx, &id2)
+        })
+        .await?;
+    super::flash::push(&session, Toast::success(Msg::new("toast-removal-schedule-cancelled")));
+    Ok(super::see_other(&format!("/customers/{}/account", crate::util::urls::urlencode(&id))))
 }

@@ -536,8 +536,18 @@ pub fn snapshot(c: &mut AnyConnection) -> String {
         ))
         .load(c)
         .unwrap();
+    let jobs_: Vec<(String, Option<i64>, Option<String>)> = jobs::table
+        .order(jobs::id)
+        .select((jobs::id, jobs::finished_at, jobs::outcome))
+        .load(c)
+        .unwrap();
+    let auto_renew: Vec<(String, bool)> = subscriptions::table
+        .order(subscriptions::id)
+        .select((subscriptions::id, subscriptions::auto_renew))
+        .load(c)
+        .unwrap();
     format!(
-        "{rel:?}\n{subs:?}\n{res:?}\n{sw:?}\n{sc:?}\nsucceeded audits: {succeeded}\n{users_:?}\n{roles:?}\n{customers_:?}\n{requests:?}"
+        "{rel:?}\n{subs:?}\n{res:?}\n{sw:?}\n{sc:?}\nsucceeded audits: {succeeded}\n{users_:?}\n{roles:?}\n{customers_:?}\n{requests:?}\n{jobs_:?}\n{auto_renew:?}"
     )
 }
 
