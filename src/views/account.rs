@@ -53,6 +53,27 @@ pub struct RemoveConfirmPage {
     pub support_contact_count: usize,
 }
 
+/// The question before an irreversible change: what ends and what that means, with the one
+/// button that does it (its form carries the answer) and a way back that changes nothing.
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/confirm.html")]
+pub struct ConfirmPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
+    pub layout: Layout,
+    pub header: CustomerHeader,
+    pub title: String,
+    /// What happens, one sentence a line.
+    pub consequences: Vec<String>,
+    /// Where the form posts.
+    pub action: String,
+    pub button: String,
+    /// The page the form returns to (`account`, `subscriptions`), passed on.
+    pub back: Option<String>,
+    /// Where "Keep it" goes.
+    pub back_href: String,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/receipt.html")]
 pub struct ReceiptPage {
