@@ -41,6 +41,11 @@ const VIEW_OWN: Expect = ["S", "200", "200", "200", "200", "200", "403", "404"];
 const VIEW_OTHER: Expect = ["S", "404", "404", "404", "404", "404", "403", "200"];
 const MANAGE_OWN: Expect = ["S", "R", "R", "R", "403", "403", "403", "404"];
 const MANAGE_OTHER: Expect = ["S", "404", "404", "404", "403", "403", "403", "R"];
+/// The question before an irreversible change, for those who may make it.
+const ASK_OWN: Expect = ["S", "200", "200", "200", "403", "403", "403", "404"];
+const ASK_OTHER: Expect = ["S", "404", "404", "404", "403", "403", "403", "200"];
+/// The answer to that question, which irreversible changes need.
+const YES: &[(&str, &str)] = &[("confirmed", "yes")];
 
 /// Users and roles: Global admins and User management admins of the user's own partner.
 const USERS_ALL: Expect = ["S", "200", "403", "403", "403", "403", "200", "200"];
@@ -149,16 +154,30 @@ const TABLE: &[Row] = &[
         other: MANAGE_OTHER,
     },
     Row {
-        method: "POST",
+        method: "GET",
         path: "/customers/{id}/reservations/{rid}/cancel",
         form: &[],
+        own: ASK_OWN,
+        other: ASK_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/reservations/{rid}/cancel",
+        form: YES,
         own: MANAGE_OWN,
         other: MANAGE_OTHER,
     },
     Row {
-        method: "POST",
+        method: "GET",
         path: "/customers/{id}/software/{pid}/cancel",
         form: &[],
+        own: ASK_OWN,
+        other: ASK_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/software/{pid}/cancel",
+        form: YES,
         own: MANAGE_OWN,
         other: MANAGE_OTHER,
     },
@@ -203,7 +222,7 @@ const TABLE: &[Row] = &[
     Row {
         method: "POST",
         path: "/customers/{id}/removal-schedule/cancel",
-        form: &[],
+        form: YES,
         own: ["S", "R", "403", "403", "403", "403", "403", "404"],
         other: ["S", "404", "404", "404", "404", "404", "404", "R"],
     },
@@ -313,9 +332,16 @@ const TABLE: &[Row] = &[
         other: ALL_200,
     },
     Row {
-        method: "POST",
+        method: "GET",
         path: "/customers/{id}/delegated-admin/remove",
         form: &[],
+        own: ["S", "200", "200", "403", "403", "403", "403", "404"],
+        other: ["S", "404", "404", "403", "403", "403", "403", "200"],
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/delegated-admin/remove",
+        form: YES,
         own: ["S", "R", "R", "403", "403", "403", "403", "404"],
         other: ["S", "404", "404", "403", "403", "403", "403", "R"],
     },
@@ -338,9 +364,16 @@ const TABLE: &[Row] = &[
     },
     // The world's subscriptions in the table are legacy: never cancelled, only suspended.
     Row {
-        method: "POST",
+        method: "GET",
         path: "/customers/{id}/subscriptions/{sid}/cancel",
         form: &[],
+        own: ["S", "409", "409", "409", "403", "403", "403", "404"],
+        other: ["S", "404", "404", "404", "403", "403", "403", "409"],
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/subscriptions/{sid}/cancel",
+        form: YES,
         own: ["S", "409", "409", "409", "403", "403", "403", "404"],
         other: ["S", "404", "404", "404", "403", "403", "403", "409"],
     },

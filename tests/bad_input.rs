@@ -204,6 +204,12 @@ async fn forms_never_fail_and_refusals_change_nothing() {
                 with.extend(body);
                 with
             };
+            // Cancels change something only once asked: answer, so that the change is tried.
+            let body = if template.ends_with("/cancel") {
+                [b"confirmed=yes&".as_slice(), &body].concat()
+            } else {
+                body
+            };
             let before = snapshot(&mut env.conn());
             let r = send(&app, &mut b, req.set_payload(body.clone())).await;
             let status = r.status.as_u16();
@@ -253,7 +259,7 @@ async fn pages_and_queries_never_fail() {
         0..4,
     )
     .prop_map(|pairs| serde_urlencoded::to_string(pairs).unwrap());
-    let strategy = (segment(customers), segment(subs), query, 0usize..9);
+    let strategy = (segment(customers), segment(subs), query, 0usize..11);
     for (c, s, q, which) in draw(strategy, "pages") {
         let path = [
             format!("/customers?{q}"),
@@ -265,6 +271,8 @@ async fn pages_and_queries_never_fail() {
             format!("/customers/{c}"),
             format!("/relationship-requests?{q}"),
             format!("/invitations/{c}"),
+            format!("/customers/{c}/subscriptions/{s}/cancel?{q}"),
+            format!("/customers/{c}/delegated-admin/remove"),
         ][which]
             .clone();
         let before = snapshot(&mut env.conn());
@@ -278,7 +286,7 @@ async fn pages_and_queries_never_fail() {
 async fn hostile_names_render_inert_on_every_page() {
     let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let evil = r#"<script>alert("x")</script><img src=x onerror=alert(1)> & 'quoted'"#;
-    let (cust, sub) = {
+    let (cust, sub, res, sw) = {
         let mut c = env.conn();
         let cust = add_customer(&mut c, &env.world.alpha, evil, true);
         let sub = add_subscription(
@@ -289,9 +297,11 @@ async fn hostile_names_render_inert_on_every_page() {
             "active",
             None,
         );
-        add_reservation(&mut c, &env.world.alpha, &cust, evil);
-        add_software(&mut c, &env.world.alpha, &cust, evil, 2);
-        (cust, sub)
+        // Bought now: inside its cancellation window, so that its Cancel question is asked.
+        set_bought(&mut c, &sub, partnerdesk::util::clock::now_ms());
+        let res = add_reservation(&mut c, &env.world.alpha, &cust, evil);
+        let sw = add_software(&mut c, &env.world.alpha, &cust, evil, 2);
+        (cust, sub, res, sw)
     };
     for path in [
         "/customers".to_string(),
@@ -300,6 +310,10 @@ async fn hostile_names_render_inert_on_every_page() {
         format!("/customers/{}/subscriptions/{sub}", cust.id),
         format!("/customers/{}/account", cust.id),
         format!("/customers/{}/remove-relationship", cust.id),
+        format!("/customers/{}/subscriptions/{sub}/cancel", cust.id),
+        format!("/customers/{}/reservations/{res}/cancel", cust.id),
+        format!("/customers/{}/software/{sw}/cancel", cust.id),
+        format!("/customers/{}/delegated-admin/remove", cust.id),
     ] {
         let r = get(&app, &mut b, &path).await;
         r.assert_status(200);

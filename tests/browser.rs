@@ -607,6 +607,18 @@ async fn without_javascript() {
         t.check_page().await;
         assert_eq!(subscription_status(&t, &t.world.contoso_nce), "suspended");
 
+        // Cancel a reservation: with no dialog, the question is a page, and nothing changes
+        // before its button.
+        open_tab(&t, "Subscriptions").await;
+        let row = format!("#reservation-{}", t.world.contoso_reservation);
+        t.click(&format!("{row} button[type=submit]")).await;
+        t.wait_for("#confirm-action").await;
+        t.check_page().await;
+        t.wait_text("#confirm-action h2", "Cancel the Azure reservation").await;
+        t.click("#confirm-button").await;
+        t.wait_text("#flash", "cancelled").await;
+        t.wait_text(&row, "Cancelled").await;
+
         // Remove the `ready` customer: Account → Remove reseller relationship → confirm.
         open_customer(&t, "Fabrikam Ready").await;
         open_tab(&t, "Account").await;

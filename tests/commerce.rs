@@ -119,7 +119,8 @@ async fn cancelling_is_possible_until_the_last_minute_of_168_hours_and_not_after
         .await
         .assert_contains("Cancel subscription")
         .assert_contains("Open until");
-    let r = post(&app, &mut b, &format!("{}/cancel", sub_page(&w.ready.id, &early)), &[]).await;
+    let yes = [("confirmed", "yes")];
+    let r = post(&app, &mut b, &format!("{}/cancel", sub_page(&w.ready.id, &early)), &yes).await;
     r.assert_status(303);
     assert_eq!(env.subscription_status(&early), "deleted");
     let refunded = Audits::of("update_subscription").succeeded().resource_like(&early);
@@ -130,7 +131,7 @@ async fn cancelling_is_possible_until_the_last_minute_of_168_hours_and_not_after
     page.assert_lacks("Cancel subscription")
         .assert_contains("Closed on")
         .assert_contains("Turn off auto-renew");
-    post(&app, &mut b, &format!("{}/cancel", sub_page(&w.ready.id, &late)), &[])
+    post(&app, &mut b, &format!("{}/cancel", sub_page(&w.ready.id, &late)), &yes)
         .await
         .assert_status(409)
         .assert_contains("only within 168 hours of purchase or renewal")
@@ -316,7 +317,7 @@ async fn a_renewal_moves_the_commitment_end_and_reopens_the_window() {
         .assert_contains(r#"id="subscription-status">Active"#)
         .assert_contains(&format!(r#"<dd id="commitment-end">{}</dd>"#, l.date(next)))
         .assert_contains("Cancel subscription");
-    let r = post(&app, &mut b, &format!("{page}/cancel"), &[]).await;
+    let r = post(&app, &mut b, &format!("{page}/cancel"), &[("confirmed", "yes")]).await;
     r.assert_status(303);
     assert_eq!(env.subscription_status(&id), "deleted");
     assert_eq!(stored(&env, &id).commitment_end_at, next, "the renewal is stored with the change");

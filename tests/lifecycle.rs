@@ -67,7 +67,8 @@ async fn new_commerce_cancels_within_seven_days_with_its_add_ons() {
     get(&app, &mut b, &format!("/customers/{}/subscriptions/{old}", w.ready.id))
         .await
         .assert_lacks("Cancel subscription");
-    post(&app, &mut b, &format!("/customers/{}/subscriptions/{old}/cancel", w.ready.id), &[])
+    let yes = [("confirmed", "yes")];
+    post(&app, &mut b, &format!("/customers/{}/subscriptions/{old}/cancel", w.ready.id), &yes)
         .await
         .assert_status(409)
         .assert_contains("only within 168 hours of purchase or renewal");
@@ -75,14 +76,18 @@ async fn new_commerce_cancels_within_seven_days_with_its_add_ons() {
         &app,
         &mut b,
         &format!("/customers/{}/subscriptions/{}/cancel", w.contoso.id, w.contoso_base),
-        &[],
+        &yes,
     )
     .await
     .assert_status(409)
     .assert_contains("Legacy subscriptions cannot be cancelled");
-    let r =
-        post(&app, &mut b, &format!("/customers/{}/subscriptions/{fresh}/cancel", w.ready.id), &[])
-            .await;
+    let r = post(
+        &app,
+        &mut b,
+        &format!("/customers/{}/subscriptions/{fresh}/cancel", w.ready.id),
+        &yes,
+    )
+    .await;
     r.assert_status(303);
     get(&app, &mut b, r.location().unwrap())
         .await
@@ -238,7 +243,7 @@ async fn quick_actions_on_the_account_page_return_there() {
         "/customers/{}/reservations/{}/cancel",
         w.reservation_only.id, w.reservation_only_id
     );
-    let r = post(&app, &mut b, &path, &[("back", "account")]).await;
+    let r = post(&app, &mut b, &path, &[("back", "account"), ("confirmed", "yes")]).await;
     assert_eq!(
         r.location(),
         Some(format!("/customers/{}/account", w.reservation_only.id).as_str())

@@ -415,17 +415,18 @@ async fn delegated_admin_privileges_can_be_removed_alone() {
     get(&app, &mut sales, &format!("/customers/{}/account", w.contoso.id))
         .await
         .assert_lacks("Remove delegated admin privileges");
-    post(&app, &mut sales, &path, &[]).await.assert_status(403);
+    let yes = [("confirmed", "yes")];
+    post(&app, &mut sales, &path, &yes).await.assert_status(403);
     let mut agent = sign_in(&app, ADMIN_AGENT).await;
     let account = format!("/customers/{}/account", w.contoso.id);
     get(&app, &mut agent, &account).await.assert_contains("Remove delegated admin privileges");
-    post(&app, &mut agent, &path, &[]).await.assert_status(303);
+    post(&app, &mut agent, &path, &yes).await.assert_status(303);
     get(&app, &mut agent, &account)
         .await
         .assert_contains("Delegated admin privileges removed. The reseller relationship stays.")
         .assert_contains("Not granted")
         .assert_lacks("badge-none");
-    post(&app, &mut agent, &path, &[]).await.assert_status(409).assert_contains("already off");
+    post(&app, &mut agent, &path, &yes).await.assert_status(409).assert_contains("already off");
     assert_eq!(env.audit_count(Audits::of("remove_delegated_admin").succeeded()), 1);
 }
 

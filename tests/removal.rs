@@ -50,9 +50,9 @@ async fn whole_removal_flow_as_global_admin() {
 
     // Cancel the reservation and the software purchase.
     let path = format!("/customers/{}/reservations/{}/cancel", w.contoso.id, w.contoso_reservation);
-    post(&app, &mut b, &path, &[]).await.assert_status(303);
+    post(&app, &mut b, &path, &[("confirmed", "yes")]).await.assert_status(303);
     let path = format!("/customers/{}/software/{}/cancel", w.contoso.id, w.contoso_software);
-    post(&app, &mut b, &path, &[]).await.assert_status(303);
+    post(&app, &mut b, &path, &[("confirmed", "yes")]).await.assert_status(303);
 
     // Suspended new commerce is still billed, so it still blocks: past its cancellation window,
     // auto-renew is turned off and the subscription runs to its commitment end.

@@ -201,14 +201,19 @@ async fn a_cancelled_schedule_never_runs() {
         .assert_status(200)
         .assert_contains("Cancel the scheduled removal of Fabrikam Ready?")
         .assert_contains(&scheduled_text(end));
-    post(&app, &mut b, &cancel, &[]).await.assert_status(303);
+    // Without its answer, the POST only leads to the question.
+    let asked = post(&app, &mut b, &cancel, &[]).await;
+    assert_eq!(asked.location(), Some(cancel.as_str()));
+    assert_eq!(env.audit_count(Audits::of("cancel_removal_schedule")), 0);
+    let yes = [("confirmed", "yes")];
+    post(&app, &mut b, &cancel, &yes).await.assert_status(303);
     get(&app, &mut b, &account(&w.ready.id))
         .await
         .assert_lacks(r#"id="removal-scheduled""#)
         .assert_contains(r#"id="schedule-removal""#);
     assert_eq!(env.audit_count(Audits::of("cancel_removal_schedule").succeeded()), 1);
     // Nothing left to cancel.
-    post(&app, &mut b, &cancel, &[])
+    post(&app, &mut b, &cancel, &yes)
         .await
         .assert_status(409)
         .assert_contains("No removal is scheduled");

@@ -106,7 +106,7 @@ async fn roles_without_subscription_rights_cannot_change_anything() {
         post(&app, &mut b, &path, &[("status", "suspended")]).await.assert_status(403);
         let path =
             format!("/customers/{}/reservations/{}/cancel", w.contoso.id, w.contoso_reservation);
-        post(&app, &mut b, &path, &[]).await.assert_status(403);
+        post(&app, &mut b, &path, &[("confirmed", "yes")]).await.assert_status(403);
         let path = format!("/customers/{}/subscriptions", w.contoso.id);
         post(&app, &mut b, &path, &[("offer_id", "m365-bp"), ("quantity", "1"), ("term", "P1M")])
             .await
@@ -123,15 +123,18 @@ async fn reservations_and_software_cancel_once_and_software_only_within_30_days(
         "/customers/{}/reservations/{}/cancel",
         w.reservation_only.id, w.reservation_only_id
     );
-    let r = hx_post(&app, &mut b, &path, &[]).await;
+    let r = hx_post(&app, &mut b, &path, &[("confirmed", "yes")]).await;
     r.assert_status(200)
         .assert_contains(&format!(r#"<tr id="reservation-{}""#, w.reservation_only_id))
         .assert_contains("Cancelled")
         .assert_contains("Azure reservation “Batch cluster” cancelled.");
-    hx_post(&app, &mut b, &path, &[]).await.assert_status(409).assert_contains("already cancelled");
+    hx_post(&app, &mut b, &path, &[("confirmed", "yes")])
+        .await
+        .assert_status(409)
+        .assert_contains("already cancelled");
 
     let path = format!("/customers/{}/software/{}/cancel", w.software_only.id, w.software_only_id);
-    post(&app, &mut b, &path, &[]).await.assert_status(303);
+    post(&app, &mut b, &path, &[("confirmed", "yes")]).await.assert_status(303);
     let tab = get(&app, &mut b, &format!("/customers/{}/subscriptions", w.software_only.id)).await;
     tab.assert_contains("Software purchase “Windows Server 2022 Standard” cancelled.");
 
@@ -139,7 +142,10 @@ async fn reservations_and_software_cancel_once_and_software_only_within_30_days(
     let tab = get(&app, &mut b, &format!("/customers/{}/subscriptions", w.old_software.id)).await;
     tab.assert_contains("Cancellation window (30 days) has ended");
     let path = format!("/customers/{}/software/{}/cancel", w.old_software.id, w.old_software_id);
-    post(&app, &mut b, &path, &[]).await.assert_status(409).assert_contains("only within 30 days");
+    post(&app, &mut b, &path, &[("confirmed", "yes")])
+        .await
+        .assert_status(409)
+        .assert_contains("only within 30 days");
 }
 
 #[actix_web::test]
@@ -227,7 +233,7 @@ async fn reservation_terms_are_words_in_the_users_language() {
 
     // The row htmx swaps in after a cancellation says it the same way.
     let cancel = format!("/customers/{}/reservations/{three_years}/cancel", w.contoso.id);
-    let r = hx_post(&app, &mut b, &cancel, &[]).await;
+    let r = hx_post(&app, &mut b, &cancel, &[("confirmed", "yes")]).await;
     r.assert_status(200);
     let row = reservation_row(&r.body, &three_years);
     assert!(row.contains("<td>3 lata</td>"), "{row}");

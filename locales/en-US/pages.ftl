@@ -590,3 +590,22 @@ schedule-not-run = The scheduled removal on { $date } did not run:
 schedule-failed = An unexpected error stopped it; the operator's log has the details.
 toast-removal-scheduled = Removal scheduled for { $date }.
 toast-removal-schedule-cancelled = The scheduled removal was cancelled.
+
+# The question before an irreversible change
+confirm-keep = Keep it, go back
+confirm-final = This cannot be undone.
+confirm-cancel-subscription-title = Cancel the subscription “{ $name }”?
+confirm-cancel-subscription-refund = It ends now, and the rest of its term is refunded (new commerce allows this within 168 hours of purchase or renewal).
+confirm-cancel-subscription-addons = { $count ->
+    [one] Its add-on ends with it.
+   *[other] Its { $count } add-ons end with it.
+}
+confirm-cancel-subscription-again = Buying it again later is a new purchase, with a new term.
+confirm-cancel-reservation-title = Cancel the Azure reservation “{ $name }”?
+confirm-cancel-reservation-button = Cancel reservation
+confirm-cancel-software-title = Cancel the software purchase “{ $name }”?
+confirm-cancel-software-button = Cancel purchase
+confirm-remove-dap-title = Remove delegated admin privileges for { $name }?
+confirm-remove-dap-access = Your admin agents lose admin access to the customer's tenant.
+confirm-remove-dap-stays = The reseller relationship stays.
+confirm-remove-dap-again = Getting them back takes a new relationship request that the customer's admin accepts.

@@ -617,3 +617,23 @@ schedule-not-run = Zaplanowane usunięcie z dnia { $date } nie zostało wykonane
 schedule-failed = Przerwał je nieoczekiwany błąd; szczegóły są w dzienniku operatora.
 toast-removal-scheduled = Zaplanowano usunięcie na { $date }.
 toast-removal-schedule-cancelled = Anulowano zaplanowane usunięcie.
+
+# Pytanie przed nieodwracalną zmianą
+confirm-keep = Nie zmieniaj, wróć
+confirm-final = Tej operacji nie można cofnąć.
+confirm-cancel-subscription-title = Anulować subskrypcję „{ $name }”?
+confirm-cancel-subscription-refund = Subskrypcja zakończy się od razu, a za pozostałą część okresu zostanie zwrócona należność (w nowym środowisku handlowym jest to możliwe w ciągu 168 godzin od zakupu lub odnowienia).
+confirm-cancel-subscription-addons = { $count ->
+    [one] Razem z nią zakończy się jej dodatek.
+    [few] Razem z nią zakończą się jej { $count } dodatki.
+   *[many] Razem z nią zakończy się jej { $count } dodatków.
+}
+confirm-cancel-subscription-again = Ponowne kupienie jej później będzie nowym zakupem, z nowym okresem.
+confirm-cancel-reservation-title = Anulować rezerwację platformy Azure „{ $name }”?
+confirm-cancel-reservation-button = Anuluj rezerwację
+confirm-cancel-software-title = Anulować zakup oprogramowania „{ $name }”?
+confirm-cancel-software-button = Anuluj zakup
+confirm-remove-dap-title = Usunąć delegowane uprawnienia administratora w dzierżawie klienta { $name }?
+confirm-remove-dap-access = Agenci administracyjni partnera stracą dostęp administracyjny do dzierżawy klienta.
+confirm-remove-dap-stays = Relacja odsprzedawcy pozostanie.
+confirm-remove-dap-again = Odzyskanie ich wymaga nowego zaproszenia do relacji, które zaakceptuje administrator klienta.

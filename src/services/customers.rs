@@ -51,6 +51,25 @@ pub fn find(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<(Customer, 
     customer::find_for_partner(c, ctx.partner_id(), id)?.ok_or(AppError::NotFound)
 }
 
+/// What the question before an irreversible change shows: the customer and the thing it ends.
+/// Reading it changes nothing.
+pub struct Confirmable<T> {
+    pub customer: Customer,
+    pub relationship: Relationship,
+    pub item: T,
+}
+
+/// `find`, for a user who holds `needed` (403 first, then 404).
+pub fn find_as(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    id: &str,
+    needed: Permission,
+) -> AppResult<(Customer, Relationship)> {
+    ctx.user.require(needed)?;
+    find(c, ctx, id)
+}
+
 /// `find`, for a user who may see customers (403 first, then 404).
 pub fn view(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<(Customer, Relationship)> {
     ctx.user.require(Permission::ViewCustomers)?;

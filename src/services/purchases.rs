@@ -2,6 +2,7 @@
 //! software purchases. One cancellation path serves both; where their rules differ (software
 //! has a cancellation window) the kind says so.
 
+use crate::auth::permissions::Permission;
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
@@ -11,6 +12,7 @@ use crate::models::software::CANCEL_WINDOW_DAYS;
 pub use crate::models::software::SoftwarePurchase;
 use crate::services::Ctx;
 use crate::services::audit::{self, Actor, Event, op};
+use crate::services::customers::{self, Confirmable};
 use crate::services::subscriptions::locked;
 use crate::util::clock::now_ms;
 
@@ -74,16 +76,38 @@ pub fn cancel<P: Cancellable>(
     };
     locked(conn, ctx, customer_id, refusal, |c, _rel| {
         let p = P::find(c, ctx.partner_id(), customer_id, id)?.ok_or(AppError::NotFound)?;
-        if !p.is_active() {
-            return Err(AppError::Conflict(Msg::new(P::ALREADY_CANCELLED)));
-        }
         let now = now_ms();
-        if let Some(reason) = p.closed_at(now) {
+        if let Some(reason) = why_not(&p, now) {
             return Err(AppError::Conflict(reason));
         }
         cancel_recorded(c, &ctx.into(), customer_id, &p, now)?;
         Ok(P::find(c, ctx.partner_id(), customer_id, id)?.unwrap_or(p))
     })
+}
+
+/// Why cancelling `p` at `now` is refused: it is cancelled already, or its window has closed.
+fn why_not<P: Cancellable>(p: &P, now: i64) -> Option<Msg> {
+    if !p.is_active() {
+        return Some(Msg::new(P::ALREADY_CANCELLED));
+    }
+    p.closed_at(now)
+}
+
+/// The purchase Cancel would end, for the question asked first (409 when Cancel would be
+/// refused). Changes nothing.
+pub fn cancel_question<P: Cancellable>(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    id: &str,
+) -> AppResult<Confirmable<P>> {
+    let (customer, relationship) =
+        customers::find_as(c, ctx, customer_id, Permission::ManageSubscriptions)?;
+    let p = P::find(c, ctx.partner_id(), customer_id, id)?.ok_or(AppError::NotFound)?;
+    match why_not(&p, now_ms()) {
+        Some(reason) => Err(AppError::Conflict(reason)),
+        None => Ok(Confirmable { customer, relationship, item: p }),
+    }
 }
 
 /// Cancels an active purchase and records it: the one step a cancellation and offboarding

@@ -111,6 +111,21 @@ impl Blocker {
         }
     }
 
+    /// The question its quick action asks first when that action is a Cancel (final).
+    pub fn cancel_question(&self) -> Option<Msg> {
+        let (key, name) = match self {
+            Blocker::ActiveSubscription { name, step: RemovalStep::Cancel { .. }, .. } => {
+                ("confirm-cancel-subscription-title", name)
+            }
+            Blocker::ActiveReservation { name, .. } => ("confirm-cancel-reservation-title", name),
+            Blocker::ActiveSoftwarePurchase { product, .. } => {
+                ("confirm-cancel-software-title", product)
+            }
+            _ => return None,
+        };
+        Some(Msg::new(key).text("name", name))
+    }
+
     /// An active subscription, reservation or software purchase (not a rule).
     pub fn is_active_item(&self) -> bool {
         matches!(

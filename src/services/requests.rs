@@ -541,6 +541,21 @@ pub fn accept(
 }
 
 /// Removes delegated admin privileges; the reseller relationship stays.
+/// The customer whose delegated admin privileges would go, for the question asked first (409
+/// when there are none). Changes nothing.
+pub fn remove_dap_question(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+) -> AppResult<crate::services::customers::Confirmable<()>> {
+    let (customer, relationship) =
+        crate::services::customers::find_as(c, ctx, customer_id, Permission::ManageDelegatedAdmin)?;
+    if !relationship.allow_delegated_access {
+        return Err(AppError::Conflict(Msg::new("error-dap-already-off")));
+    }
+    Ok(crate::services::customers::Confirmable { customer, relationship, item: () })
+}
+
 pub fn remove_dap(conn: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<()> {
     ctx.user.require(Permission::ManageDelegatedAdmin)?;
     crate::db::write::<_, AppError>(conn, |c| {

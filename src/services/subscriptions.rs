@@ -489,20 +489,8 @@ pub fn cancel_subscription(
 ) -> AppResult<StatusChanged> {
     with_subscription(conn, ctx, customer_id, subscription_id, if_match, |c, _rel, sub| {
         let now = ctx.now;
-        if sub.commerce_type() != CommerceType::NewCommerce {
-            return Err(AppError::Conflict(Msg::new("error-legacy-cancel")));
-        }
-        if !sub.is_live() {
-            return Err(AppError::Conflict(
-                Msg::new("error-cancel-not-active").text("status", sub.status().as_str()),
-            ));
-        }
-        if !sub.allows(Action::Cancel, now) {
-            return Err(AppError::Conflict(
-                Msg::new("error-nce-window-closed")
-                    .date("until", sub.cancel_window_end_at)
-                    .date("billed", sub.commitment_end()),
-            ));
+        if let Some(refusal) = cancel_refusal(&sub, now) {
+            return Err(AppError::Conflict(refusal));
         }
         let mut changed = vec![sub.clone()];
         changed.extend(
@@ -510,6 +498,49 @@ pub fn cancel_subscription(
         );
         set_status_recorded(c, ctx, customer_id, changed, SubscriptionStatus::Deleted, now)
     })
+}
+
+/// Why Cancel is refused for `sub` at `now`: only live new commerce inside its window cancels.
+fn cancel_refusal(sub: &Subscription, now: i64) -> Option<Msg> {
+    if sub.commerce_type() != CommerceType::NewCommerce {
+        return Some(Msg::new("error-legacy-cancel"));
+    }
+    if !sub.is_live() {
+        return Some(Msg::new("error-cancel-not-active").text("status", sub.status().as_str()));
+    }
+    (!sub.allows(Action::Cancel, now)).then(|| {
+        Msg::new("error-nce-window-closed")
+            .date("until", sub.cancel_window_end_at)
+            .date("billed", sub.commitment_end())
+    })
+}
+
+/// What Cancel would end: the subscription and its live add-ons, which end with it.
+pub struct Cancelling {
+    pub sub: Subscription,
+    pub live_addons: usize,
+}
+
+/// What Cancel would end, for the question asked first (409 when Cancel would be refused).
+/// Changes nothing.
+pub fn cancel_question(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    customer_id: &str,
+    subscription_id: &str,
+) -> AppResult<customers::Confirmable<Cancelling>> {
+    let (customer, relationship) =
+        customers::find_as(c, ctx, customer_id, Permission::ManageSubscriptions)?;
+    let sub = subscription::find(c, ctx.partner_id(), customer_id, subscription_id)?
+        .ok_or(AppError::NotFound)?
+        .as_of(ctx.now);
+    if let Some(refusal) = cancel_refusal(&sub, ctx.now) {
+        return Err(AppError::Conflict(refusal));
+    }
+    let addons = as_of(subscription::addons_of(c, &sub.id)?, ctx.now);
+    let live_addons = addons.iter().filter(|a| a.is_live()).count();
+    let item = Cancelling { sub, live_addons };
+    Ok(customers::Confirmable { customer, relationship, item })
 }
 
 /// Turns auto-renew of a new-commerce subscription off (it then runs to its commitment end and

@@ -54,16 +54,6 @@ impl AccountPage {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "pages/schedule_cancel.html")]
-pub struct CancelSchedulePage {
-    /// The page's language.
-    pub l: crate::i18n::Locale,
-    pub layout: Layout,
-    pub header: CustomerHeader,
-    pub pending: crate::services::scheduled_removal::Pending,
-}
-
-#[derive(Template, WebTemplate)]
 #[template(path = "pages/remove_confirm.html")]
 pub struct RemoveConfirmPage {
     /// The page's language.
@@ -72,6 +62,27 @@ pub struct RemoveConfirmPage {
     pub header: CustomerHeader,
     pub eligibility: Eligibility,
     pub support_contact_count: usize,
+}
+
+/// The question before an irreversible change: what ends and what that means, with the one
+/// button that does it (its form carries the answer) and a way back that changes nothing.
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/confirm.html")]
+pub struct ConfirmPage {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
+    pub layout: Layout,
+    pub header: CustomerHeader,
+    pub title: String,
+    /// What happens, one sentence a line.
+    pub consequences: Vec<String>,
+    /// Where the form posts.
+    pub action: String,
+    pub button: String,
+    /// The page the form returns to (`account`, `subscriptions`), passed on.
+    pub back: Option<String>,
+    /// Where "Keep it" goes.
+    pub back_href: String,
 }
 
 #[derive(Template, WebTemplate)]

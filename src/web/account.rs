@@ -8,12 +8,13 @@ use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::services::Ctx;
-use crate::services::{customers, offboarding, receipts, removal, scheduled_removal};
+use crate::services::{customers, offboarding, receipts, removal, requests, scheduled_removal};
 use crate::util::clock::{iso_date, parse_iso_datetime};
 use crate::views::{
-    AccountPage, CancelSchedulePage, CustomerHeader, Layout, Nav, OffboardingPage, ReceiptPage,
-    RemovalRequested, RemoveConfirmPage, Toast,
+    AccountPage, CustomerHeader, Layout, Nav, OffboardingPage, ReceiptPage, RemovalRequested,
+    RemoveConfirmPage, Toast,
 };
+use crate::web::confirm::{self, Answer, Question};
 use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -21,6 +22,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::GET, "/customers/{id}/account", account);
     add(cfg, Method::GET, "/customers/{id}/remove-relationship", confirm);
     add(cfg, Method::POST, "/customers/{id}/remove-relationship", remove);
+    add(cfg, Method::GET, "/customers/{id}/delegated-admin/remove", remove_dap_question);
     add(cfg, Method::POST, "/customers/{id}/delegated-admin/remove", remove_dap);
     add(cfg, Method::POST, "/customers/{id}/removal-request", request_removal);
     add(cfg, Method::GET, "/customers/{id}/offboarding", offboarding);
@@ -171,15 +173,46 @@ async fn evidence(
         .body(shown.evidence))
 }
 
-async fn remove_dap(
+/// The question before removing delegated admin privileges.
+async fn remove_dap_question(
+    req: HttpRequest,
     ctx: Ctx,
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
+    let toasts = super::flash::take(&session);
+    let id = path.into_inner();
+    let asked = state.call(&ctx, move |c, ctx| requests::remove_dap_question(c, ctx, &id)).await?;
+    let l = ctx.user.locale;
+    let q = Question {
+        title: l.t1("confirm-remove-dap-title", "name", &asked.customer.company_name),
+        consequences: vec![
+            l.t("confirm-remove-dap-access"),
+            l.t("confirm-remove-dap-stays"),
+            l.t("confirm-remove-dap-again"),
+        ],
+        button: l.t("account-dap-remove"),
+        default_back: format!("/customers/{}/account", asked.customer.id),
+    };
+    super::render(StatusCode::OK, confirm::page(&req, &ctx, toasts, asked, q, None))
+}
+
+async fn remove_dap(
+    req: HttpRequest,
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: Option<web::Form<Answer>>,
+) -> AppResult<HttpResponse> {
+    let answer = form.map(web::Form::into_inner).unwrap_or_default();
+    if !answer.given() {
+        return Ok(confirm::ask_first(&req, &answer));
+    }
     let id = path.into_inner();
     let id2 = id.clone();
-    state.call(&ctx, move |c, ctx| crate::services::requests::remove_dap(c, ctx, &id2)).await?;
+    state.call(&ctx, move |c, ctx| requests::remove_dap(c, ctx, &id2)).await?;
     super::flash::push(&session, Toast::success(Msg::new("toast-dap-removed")));
     Ok(super::see_other(&format!("/customers/{id}/account")))
 }
@@ -306,35 +339,49 @@ async fn schedule(
     Ok(super::see_other(&format!("/customers/{}/account", crate::util::urls::urlencode(&id))))
 }
 
-/// The confirmation before a scheduled removal is cancelled (a page, with or without JavaScript).
+/// The question before a scheduled removal is cancelled.
 async fn confirm_cancel_schedule(
-    ctx: Ctx,
-    session: Session,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> AppResult<CancelSchedulePage> {
-    let toasts = super::flash::take(&session);
-    let id = path.into_inner();
-    let (customer, relationship, pending) = state
-        .call(&ctx, move |c, ctx| {
-            let (customer, relationship) = customers::find(c, ctx, &id)?;
-            Ok((customer, relationship, scheduled_removal::pending(c, ctx, &id)?))
-        })
-        .await?;
-    Ok(CancelSchedulePage {
-        l: ctx.user.locale,
-        layout: Layout::new(&ctx.user, Nav::Customers, toasts),
-        header: CustomerHeader::new(customer, relationship, "account"),
-        pending,
-    })
-}
-
-async fn cancel_schedule(
+    req: HttpRequest,
     ctx: Ctx,
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
+    let toasts = super::flash::take(&session);
+    let id = path.into_inner();
+    let asked = state
+        .call(&ctx, move |c, ctx| {
+            let (customer, relationship) = customers::find(c, ctx, &id)?;
+            let item = scheduled_removal::pending(c, ctx, &id)?;
+            Ok(customers::Confirmable { customer, relationship, item })
+        })
+        .await?;
+    let l = ctx.user.locale;
+    let (date, by) = (l.date(asked.item.run_at), asked.item.by.as_str());
+    let q = Question {
+        title: l.t1("schedule-cancel-title", "name", &asked.customer.company_name),
+        consequences: vec![
+            l.t2("schedule-pending", "date", date, "name", by),
+            l.t("schedule-cancel-hint"),
+        ],
+        button: l.t("schedule-cancel"),
+        default_back: format!("/customers/{}/account", asked.customer.id),
+    };
+    super::render(StatusCode::OK, confirm::page(&req, &ctx, toasts, asked, q, None))
+}
+
+async fn cancel_schedule(
+    req: HttpRequest,
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: Option<web::Form<Answer>>,
+) -> AppResult<HttpResponse> {
+    let answer = form.map(web::Form::into_inner).unwrap_or_default();
+    if !answer.given() {
+        return Ok(confirm::ask_first(&req, &answer));
+    }
     let id = path.into_inner();
     let id2 = id.clone();
     state

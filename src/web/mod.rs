@@ -6,6 +6,7 @@ pub mod activity;
 pub mod api;
 pub mod assets;
 pub mod client;
+pub mod confirm;
 pub mod customers;
 pub mod errors;
 pub mod extract;

@@ -16,6 +16,7 @@ use crate::views::{
     AddSubscriptionForm, CustomerHeader, CustomerSubscriptionsPage, Layout, Nav, ReservationRow,
     SoftwareRow, SubscriptionPage, Toast, can_manage,
 };
+use crate::web::confirm::{self, Answer, Back, Question, back_to};
 use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -26,9 +27,21 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::POST, "/customers/{id}/subscriptions/{sid}/status", set_status);
     add(
         cfg,
+        Method::GET,
+        "/customers/{id}/reservations/{rid}/cancel",
+        cancel_purchase_question::<purchases::Reservation>,
+    );
+    add(
+        cfg,
         Method::POST,
         "/customers/{id}/reservations/{rid}/cancel",
         cancel_purchase::<purchases::Reservation>,
+    );
+    add(
+        cfg,
+        Method::GET,
+        "/customers/{id}/software/{pid}/cancel",
+        cancel_purchase_question::<purchases::SoftwarePurchase>,
     );
     add(
         cfg,
@@ -37,6 +50,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         cancel_purchase::<purchases::SoftwarePurchase>,
     );
     add(cfg, Method::POST, "/customers/{id}/subscriptions/{sid}/addons", buy_addon);
+    add(cfg, Method::GET, "/customers/{id}/subscriptions/{sid}/cancel", cancel_question);
     add(cfg, Method::POST, "/customers/{id}/subscriptions/{sid}/cancel", cancel_subscription);
     add(cfg, Method::POST, "/customers/{id}/subscriptions/{sid}/auto-renew", set_auto_renew);
     add(
@@ -201,16 +215,6 @@ pub struct StatusForm {
     confirmed: Option<String>,
 }
 
-/// Where a plain (non-htmx) form returns after success: the Account page when it came from
-/// there, else `default`.
-fn back_to(back: Option<&str>, customer_id: &str, default: String) -> String {
-    match back {
-        Some("account") => format!("/customers/{customer_id}/account"),
-        Some("subscriptions") => format!("/customers/{customer_id}/subscriptions"),
-        _ => default,
-    }
-}
-
 async fn set_status(
     req: HttpRequest,
     ctx: Ctx,
@@ -290,19 +294,18 @@ fn status_page(
     }
 }
 
-/// Optional fields of the cancel buttons' forms.
-#[derive(Deserialize, Default)]
-pub struct CancelForm {
-    back: Option<String>,
-}
-
-/// A purchase kind as its row on the tab shows it, and the message after its cancellation.
+/// A purchase kind as its row on the tab shows it, its question, and the message after its
+/// cancellation.
 trait PurchaseRow: purchases::Cancellable + Send + 'static {
+    /// The keys of the question's title and button.
+    const QUESTION: (&'static str, &'static str);
     fn cancelled_message(&self) -> Msg;
     fn row(self, ctx: &Ctx, customer_id: String) -> Result<String, askama::Error>;
 }
 
 impl PurchaseRow for purchases::Reservation {
+    const QUESTION: (&'static str, &'static str) =
+        ("confirm-cancel-reservation-title", "confirm-cancel-reservation-button");
     fn cancelled_message(&self) -> Msg {
         Msg::new("toast-reservation-cancelled").text("name", &self.name)
     }
@@ -314,6 +317,8 @@ impl PurchaseRow for purchases::Reservation {
 }
 
 impl PurchaseRow for purchases::SoftwarePurchase {
+    const QUESTION: (&'static str, &'static str) =
+        ("confirm-cancel-software-title", "confirm-cancel-software-button");
     fn cancelled_message(&self) -> Msg {
         Msg::new("toast-software-cancelled").text("name", &self.product)
     }
@@ -324,17 +329,46 @@ impl PurchaseRow for purchases::SoftwarePurchase {
     }
 }
 
-/// Cancels a reservation or software purchase; answers with the updated row (htmx) or goes
-/// back to the tab (or the Account page) with a message.
+/// The question before cancelling a reservation or software purchase.
+async fn cancel_purchase_question<P: PurchaseRow>(
+    req: HttpRequest,
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    query: web::Query<Back>,
+) -> AppResult<HttpResponse> {
+    let toasts = super::flash::take(&session);
+    let (id, pid) = path.into_inner();
+    let asked =
+        state.call(&ctx, move |c, ctx| purchases::cancel_question::<P>(c, ctx, &id, &pid)).await?;
+    let l = ctx.user.locale;
+    let (title, button) = P::QUESTION;
+    let q = Question {
+        title: l.t1(title, "name", asked.item.name()),
+        consequences: vec![l.t("confirm-final")],
+        button: l.t(button),
+        default_back: format!("/customers/{}/subscriptions", asked.customer.id),
+    };
+    let page = confirm::page(&req, &ctx, toasts, asked, q, query.into_inner().back);
+    super::render(StatusCode::OK, page)
+}
+
+/// Cancels a reservation or software purchase once asked; answers with the updated row (htmx)
+/// or goes back to the tab (or the Account page) with a message.
 async fn cancel_purchase<P: PurchaseRow>(
     req: HttpRequest,
     ctx: Ctx,
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-    form: Option<web::Form<CancelForm>>,
+    form: Option<web::Form<Answer>>,
 ) -> AppResult<HttpResponse> {
-    let back = form.and_then(|f| f.into_inner().back);
+    let answer = form.map(web::Form::into_inner).unwrap_or_default();
+    if !answer.given() {
+        return Ok(confirm::ask_first(&req, &answer));
+    }
+    let back = answer.back;
     let (id, pid) = path.into_inner();
     let id2 = id.clone();
     let p = state.call(&ctx, move |c, ctx| purchases::cancel::<P>(c, ctx, &id2, &pid)).await?;
@@ -396,14 +430,51 @@ async fn buy_addon(
     }
 }
 
-async fn cancel_subscription(
+/// The question before cancelling a new-commerce subscription: the refund, its add-ons.
+async fn cancel_question(
+    req: HttpRequest,
     ctx: Ctx,
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-    form: Option<web::Form<CancelForm>>,
+    query: web::Query<Back>,
 ) -> AppResult<HttpResponse> {
-    let back = form.and_then(|f| f.into_inner().back);
+    let toasts = super::flash::take(&session);
+    let (id, sid) = path.into_inner();
+    let (id2, sid2) = (id.clone(), sid.clone());
+    let asked = state.call(&ctx, move |c, ctx| svc::cancel_question(c, ctx, &id2, &sid2)).await?;
+    let l = ctx.user.locale;
+    let mut consequences = vec![l.t("confirm-cancel-subscription-refund")];
+    if asked.item.live_addons > 0 {
+        let count = asked.item.live_addons;
+        consequences.push(l.t1("confirm-cancel-subscription-addons", "count", count));
+    }
+    consequences.push(l.t("confirm-cancel-subscription-again"));
+    let q = Question {
+        title: l.t1("confirm-cancel-subscription-title", "name", &asked.item.sub.offer_name),
+        consequences,
+        button: l.t("subscription-cancel"),
+        default_back: format!("/customers/{id}/subscriptions/{sid}"),
+    };
+    super::render(
+        StatusCode::OK,
+        confirm::page(&req, &ctx, toasts, asked, q, query.into_inner().back),
+    )
+}
+
+async fn cancel_subscription(
+    req: HttpRequest,
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: Option<web::Form<Answer>>,
+) -> AppResult<HttpResponse> {
+    let answer = form.map(web::Form::into_inner).unwrap_or_default();
+    if !answer.given() {
+        return Ok(confirm::ask_first(&req, &answer));
+    }
+    let back = answer.back;
     let (id, sid) = path.into_inner();
     let (id2, sid2) = (id.clone(), sid.clone());
     let done = state.db(move |c| svc::cancel_subscription(c, &ctx, &id2, &sid2, None)).await?;
