@@ -866,6 +866,9 @@ async fn the_phone_layout_has_no_sideways_scroll() {
             assert!(scroll.as_i64().unwrap() <= client.as_i64().unwrap(), "{path} scrolls sideways: {scroll} > {client}");
             let small = t.execute("return [...document.querySelectorAll('main .btn, main button, .sidenav a')].filter(e => e.offsetParent && e.getBoundingClientRect().height < 44).map(e => e.textContent.trim())", vec![]).await;
             assert_eq!(small, json!([]), "{path}: controls under 44 px");
+            // The header and the navigation take a line each: the page starts within 150 px.
+            let top = t.execute("return Math.round(document.querySelector('main').getBoundingClientRect().top + window.scrollY)", vec![]).await;
+            assert!(top.as_i64().unwrap() <= 150, "{path}: the page starts {top} px down");
         }
         t.goto("/customers").await;
         let label = t.execute("return getComputedStyle(document.querySelector('#customer-results td'), '::before').content", vec![]).await;

@@ -37,6 +37,11 @@ fn is_stale(e: &fantoccini::error::CmdError) -> bool {
     e.to_string().contains("stale element")
 }
 
+/// Another element (a toast that stays in view) is over the one clicked.
+fn is_covered(e: &fantoccini::error::CmdError) -> bool {
+    e.to_string().contains("element click intercepted")
+}
+
 /// How long a wait for the page (an element, a text, a URL, a dialog) may take.
 pub const WAIT: Duration = Duration::from_secs(15);
 
@@ -584,12 +589,21 @@ impl Tab {
 
     pub async fn click(&self, css: &str) {
         for attempt in 1.. {
-            match self.find(css).await.click().await {
+            let element = self.find(css).await;
+            match element.clone().click().await {
                 Ok(_) => return,
                 Err(e) if is_stale(&e) && attempt < 5 => continue,
+                Err(e) if is_covered(&e) && attempt < 5 => self.to_middle(&element).await,
                 Err(e) => panic!("click `{css}`: {e}"),
             }
         }
+    }
+
+    /// Scrolls `element` to the middle of the window, as a person does with what a toast covers.
+    async fn to_middle(&self, element: &Element) {
+        let arg = serde_json::to_value(element).expect("an element reference");
+        let script = "arguments[0].scrollIntoView({block: 'center'})";
+        self.client.execute(script, vec![arg]).await.expect("scroll to the element");
     }
 
     /// Clicks the link whose text is exactly `text`.
@@ -600,9 +614,10 @@ impl Tab {
                 Ok(l) => l,
                 Err(e) => panic!("no link {text:?} on {}: {e}", self.path().await),
             };
-            match link.click().await {
+            match link.clone().click().await {
                 Ok(_) => return,
                 Err(e) if is_stale(&e) && attempt < 5 => continue,
+                Err(e) if is_covered(&e) && attempt < 5 => self.to_middle(&link).await,
                 Err(e) => panic!("click the link {text:?}: {e}"),
             }
         }
