@@ -177,12 +177,12 @@ async fn forms_never_fail_and_refusals_change_nothing() {
         ("/relationship-requests/{c}/resend", &[]),
     ];
     for (template, required) in templates {
-        let ids = if ["reservations", "savings-plans", "software"].iter().any(|k| template.contains(k))
-        {
-            items.clone()
-        } else {
-            subs.clone()
-        };
+        let ids =
+            if ["reservations", "savings-plans", "software"].iter().any(|k| template.contains(k)) {
+                items.clone()
+            } else {
+                subs.clone()
+            };
         let firsts = if template.starts_with("/invitations") {
             tokens.clone()
         } else if template.starts_with("/relationship-requests/") {

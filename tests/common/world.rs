@@ -9,8 +9,8 @@ use partnerdesk::models::customer::{self, Customer};
 use partnerdesk::models::partner::{self, Partner, PartnerKind};
 use partnerdesk::models::relationship::{self};
 use partnerdesk::models::reservation::{self, Reservation};
-use partnerdesk::models::savings_plan::{self, SavingsPlan};
 use partnerdesk::models::role::Role;
+use partnerdesk::models::savings_plan::{self, SavingsPlan};
 use partnerdesk::models::software::{self, SoftwarePurchase};
 use partnerdesk::models::subscription::{self, Subscription};
 use partnerdesk::models::support_contact::{self, SupportContact};
@@ -195,12 +195,7 @@ pub fn add_reservation(c: &mut AnyConnection, p: &Partner, cust: &Customer, name
 }
 
 /// An active Azure savings plan of USD 5.00 an hour for a year, billed monthly, bought 5 days ago.
-pub fn add_savings_plan(
-    c: &mut AnyConnection,
-    p: &Partner,
-    cust: &Customer,
-    name: &str,
-) -> String {
+pub fn add_savings_plan(c: &mut AnyConnection, p: &Partner, cust: &Customer, name: &str) -> String {
     let s = SavingsPlan {
         id: new_id(),
         partner_id: p.id.clone(),
