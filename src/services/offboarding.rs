@@ -66,7 +66,7 @@ impl Plan {
             .chain(self.cancel_subscriptions.iter().map(|s| &s.id).map(tagged("cancel")))
             .chain(self.turn_off_auto_renew.iter().map(|s| &s.id).map(tagged("renew-off")))
             .chain(self.cancel_reservations.iter().map(|r| &r.id).map(tagged("reservation")))
-            .chain(self.cancel_savings_plans.iter().map(|p| &p.id).map(tagged("savings-plan")))
+            .chain(self.cancel_savings_plans.iter().map(|p| &p.id).map(tagged("savings_plan")))
             .chain(self.cancel_software.iter().map(|s| &s.id).map(tagged("software")))
             .collect();
         ids.sort_unstable();
