@@ -112,13 +112,23 @@ async fn a_savings_plan_blocks_removal_until_cancelled_after_the_question() {
         .assert_contains("already cancelled");
     get(&app, &mut b, &cancel).await.assert_status(409);
 
-    // Now it can be removed; the receipt lists the plan as cancelled.
+    // Now it can be removed; the receipt lists the plan as cancelled, and its cancellation.
     let removed = post(&app, &mut b, &remove, &[]).await;
     removed.assert_status(303);
-    get(&app, &mut b, removed.location().unwrap())
+    let at = removed.location().unwrap().to_string();
+    get(&app, &mut b, &at)
         .await
         .assert_status(200)
-        .assert_contains("Compute commitment");
+        .assert_contains("Compute commitment")
+        .assert_contains("Cancel Azure savings plan");
+    let file = get(&app, &mut b, &format!("{at}/evidence")).await;
+    let json: serde_json::Value = serde_json::from_str(&file.body).unwrap();
+    let receipt = &json["receipt"];
+    let line = receipt["purchases"].as_array().unwrap().iter().find(|p| p["id"] == plan.as_str());
+    let line = line.unwrap_or_else(|| panic!("the plan is not on the receipt: {receipt:#}"));
+    assert_eq!((&line["kind"], &line["status"]), (&"azure_savings_plan".into(), &"cancelled".into()));
+    let changes = receipt["changes"].as_array().unwrap();
+    assert!(changes.iter().any(|c| c["operation"] == "cancel_savings_plan"), "{receipt:#}");
 }
 
 #[actix_web::test]
