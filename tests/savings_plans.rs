@@ -126,7 +126,10 @@ async fn a_savings_plan_blocks_removal_until_cancelled_after_the_question() {
     let receipt = &json["receipt"];
     let line = receipt["purchases"].as_array().unwrap().iter().find(|p| p["id"] == plan.as_str());
     let line = line.unwrap_or_else(|| panic!("the plan is not on the receipt: {receipt:#}"));
-    assert_eq!((&line["kind"], &line["status"]), (&"azure_savings_plan".into(), &"cancelled".into()));
+    assert_eq!(
+        (&line["kind"], &line["status"]),
+        (&"azure_savings_plan".into(), &"cancelled".into())
+    );
     let changes = receipt["changes"].as_array().unwrap();
     assert!(changes.iter().any(|c| c["operation"] == "cancel_savings_plan"), "{receipt:#}");
 }
