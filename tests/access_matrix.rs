@@ -169,6 +169,20 @@ const TABLE: &[Row] = &[
     },
     Row {
         method: "GET",
+        path: "/customers/{id}/savings-plans/{spid}/cancel",
+        form: &[],
+        own: ASK_OWN,
+        other: ASK_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/savings-plans/{spid}/cancel",
+        form: YES,
+        own: MANAGE_OWN,
+        other: MANAGE_OTHER,
+    },
+    Row {
+        method: "GET",
         path: "/customers/{id}/software/{pid}/cancel",
         form: &[],
         own: ASK_OWN,
@@ -501,6 +515,7 @@ struct Ids {
     removable: String,
     subscription: String,
     reservation: String,
+    savings_plan: String,
     software: String,
     /// A Sales agent of the side's partner (not one of the actors).
     user: String,
@@ -596,13 +611,15 @@ fn ids(env: &Env, own: bool) -> Ids {
             removable: w.ready.id.clone(),
             subscription: w.contoso_base.clone(),
             reservation: w.contoso_reservation.clone(),
+            savings_plan: add_savings_plan(&mut env.conn(), &w.alpha, &w.contoso, "Alpha compute"),
             software: w.contoso_software.clone(),
         };
     }
-    // Partner Beta's side: its customer with an active subscription, reservation and software,
-    // and a second one with nothing active (removable).
+    // Partner Beta's side: its customer with an active subscription, reservation, savings plan
+    // and software, and a second one with nothing active (removable).
     let mut c = env.conn();
     let reservation = add_reservation(&mut c, &w.beta, &w.beta_customer, "Beta VMs");
+    let savings_plan = add_savings_plan(&mut c, &w.beta, &w.beta_customer, "Beta compute");
     let software = add_software(&mut c, &w.beta, &w.beta_customer, "Beta software", 3);
     let removable = add_customer(&mut c, &w.beta, "Beta Removable", false);
     let token = partnerdesk::util::tokens::random_token();
@@ -624,6 +641,7 @@ fn ids(env: &Env, own: bool) -> Ids {
         removable: removable.id,
         subscription: w.beta_sub.clone(),
         reservation,
+        savings_plan,
         software,
     }
 }
@@ -642,6 +660,7 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{id}", customer)
         .replace("{sid}", &ids.subscription)
         .replace("{rid}", &ids.reservation)
+        .replace("{spid}", &ids.savings_plan)
         .replace("{pid}", &ids.software)
         .replace("{rqid}", &ids.request)
         .replace("{token}", &ids.token)

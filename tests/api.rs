@@ -377,6 +377,7 @@ async fn a_removal_by_patch_lists_each_blocker_then_goes_through_with_its_audit_
     let admin = key_for(&app, GLOBAL_ADMIN).await;
     let sales = key_for(&app, SALES_AGENT).await;
     let remove = json!({"relationshipToPartner": "none", "attributes": {"objectType": "Customer"}});
+    let plan = add_savings_plan(&mut env.conn(), &w.alpha, &w.contoso, "Contoso compute");
     let before = snapshot(&mut env.conn());
 
     let blocked =
@@ -390,9 +391,12 @@ async fn a_removal_by_patch_lists_each_blocker_then_goes_through_with_its_audit_
         &w.contoso_nce,
         &w.contoso_reservation,
         &w.contoso_software,
+        &plan,
     ] {
         assert!(ids.contains(&id.as_str()), "blocker {id} not listed: {body:#}");
     }
+    let listed = body["data"].as_array().unwrap().iter().find(|d| d["id"] == plan.as_str());
+    assert_eq!(listed.unwrap()["resourceType"], "savings_plan", "{body:#}");
     // Refused by role: 403, audited as a denial.
     let denied =
         patch(&app, &format!("/v1/customers/{}", w.ready.id), &sales, remove.clone()).await;

@@ -131,7 +131,9 @@ async fn forms_never_fail_and_refusals_change_nothing() {
         w.ready_sub.clone(),
         w.beta_sub.clone(),
     ];
-    let items = vec![w.contoso_reservation.clone(), w.contoso_software.clone(), w.beta_sub.clone()];
+    let plan = add_savings_plan(&mut env.conn(), &w.alpha, &w.contoso, "Contoso compute");
+    let items =
+        vec![w.contoso_reservation.clone(), plan, w.contoso_software.clone(), w.beta_sub.clone()];
     // Invitation links: for a new customer and for a named one (Fabrikam Ready, no longer a
     // customer), and another partner's.
     let tokens: Vec<String> = (0..3).map(|_| partnerdesk::util::tokens::random_token()).collect();
@@ -153,11 +155,12 @@ async fn forms_never_fail_and_refusals_change_nothing() {
         let other = add_request(&mut c, &w.beta, OTHER_ADMIN, &tokens[2], false);
         vec![new, named, other]
     };
-    let templates: [(&str, &'static [&'static str]); 14] = [
+    let templates: [(&str, &'static [&'static str]); 15] = [
         ("/customers/{c}/subscriptions/{s}/status", &["status"]),
         ("/customers/{c}/subscriptions", &["offer_id", "quantity", "term"]),
         ("/customers/{c}/remove-relationship", &[]),
         ("/customers/{c}/reservations/{s}/cancel", &[]),
+        ("/customers/{c}/savings-plans/{s}/cancel", &[]),
         ("/customers/{c}/software/{s}/cancel", &[]),
         ("/password", &["current_password", "new_password", "confirm_password"]),
         ("/locale", &["locale", "back"]),
@@ -174,11 +177,12 @@ async fn forms_never_fail_and_refusals_change_nothing() {
         ("/relationship-requests/{c}/resend", &[]),
     ];
     for (template, required) in templates {
-        let ids = if template.contains("reservations") || template.contains("software") {
-            items.clone()
-        } else {
-            subs.clone()
-        };
+        let ids =
+            if ["reservations", "savings-plans", "software"].iter().any(|k| template.contains(k)) {
+                items.clone()
+            } else {
+                subs.clone()
+            };
         let firsts = if template.starts_with("/invitations") {
             tokens.clone()
         } else if template.starts_with("/relationship-requests/") {
@@ -286,7 +290,7 @@ async fn pages_and_queries_never_fail() {
 async fn hostile_names_render_inert_on_every_page() {
     let (env, _, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let evil = r#"<script>alert("x")</script><img src=x onerror=alert(1)> & 'quoted'"#;
-    let (cust, sub, res, sw) = {
+    let (cust, sub, res, plan, sw) = {
         let mut c = env.conn();
         let cust = add_customer(&mut c, &env.world.alpha, evil, true);
         let sub = add_subscription(
@@ -300,8 +304,9 @@ async fn hostile_names_render_inert_on_every_page() {
         // Bought now: inside its cancellation window, so that its Cancel question is asked.
         set_bought(&mut c, &sub, partnerdesk::util::clock::now_ms());
         let res = add_reservation(&mut c, &env.world.alpha, &cust, evil);
+        let plan = add_savings_plan(&mut c, &env.world.alpha, &cust, evil);
         let sw = add_software(&mut c, &env.world.alpha, &cust, evil, 2);
-        (cust, sub, res, sw)
+        (cust, sub, res, plan, sw)
     };
     for path in [
         "/customers".to_string(),
@@ -312,6 +317,7 @@ async fn hostile_names_render_inert_on_every_page() {
         format!("/customers/{}/remove-relationship", cust.id),
         format!("/customers/{}/subscriptions/{sub}/cancel", cust.id),
         format!("/customers/{}/reservations/{res}/cancel", cust.id),
+        format!("/customers/{}/savings-plans/{plan}/cancel", cust.id),
         format!("/customers/{}/software/{sw}/cancel", cust.id),
         format!("/customers/{}/delegated-admin/remove", cust.id),
     ] {

@@ -10,7 +10,7 @@ use common::world::*;
 use common::*;
 use partnerdesk::db::AnyConnection;
 use partnerdesk::models::customer::{self, Cursor};
-use partnerdesk::models::{audit, reservation, software, subscription};
+use partnerdesk::models::{audit, reservation, savings_plan, software, subscription};
 
 #[actix_web::test]
 async fn busy_queries_use_indexes() {
@@ -120,6 +120,7 @@ async fn busy_queries_use_indexes() {
             Box::new(|c: &mut AnyConnection| {
                 subscription::list_active(c, &w.alpha.id, &w.contoso.id).unwrap();
                 reservation::list_for_customer(c, &w.alpha.id, &w.contoso.id).unwrap();
+                savings_plan::list_for_customer(c, &w.alpha.id, &w.contoso.id).unwrap();
                 software::list_for_customer(c, &w.alpha.id, &w.contoso.id).unwrap();
                 customer::find_for_partner(c, &w.alpha.id, &w.contoso.id).unwrap();
             }),

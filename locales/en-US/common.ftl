@@ -180,3 +180,6 @@ audit-value-scheduled-removal-pending = Pending
 audit-value-scheduled-removal-cancelled = Cancelled
 audit-value-scheduled-removal-removed = Relationship removed
 audit-value-scheduled-removal-refused = Did not run
+
+# Azure savings plans
+op-cancel_savings_plan = Cancel Azure savings plan

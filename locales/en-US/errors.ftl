@@ -39,7 +39,7 @@ blocker-go-to-purchase = Go to purchase
 blocker-items-active = { $count ->
     [one] 1 item is
    *[other] { $count } items are
-} still active. Suspend every active subscription and cancel Azure reservations and software purchases first.
+} still active. Suspend every active subscription and cancel Azure reservations, Azure savings plans and software purchases first.
 action-suspend = Suspend
 action-cancel = Cancel
 
@@ -196,3 +196,8 @@ schedule-error-none = No removal is scheduled for this customer: it has run or w
 schedule-refused-inactive = { $name }, who scheduled it, is no longer an active user.
 schedule-refused-role = { $name }, who scheduled it, no longer has the Global admin role.
 schedule-refused-new-relationship = The reseller relationship was established again after the removal was scheduled.
+
+# Azure savings plans
+blocker-active-savings-plan = Azure savings plan “{ $name }” is active: cancel it.
+blocker-go-to-savings-plan = Go to savings plan
+error-savings-plan-cancelled = This Azure savings plan is already cancelled.

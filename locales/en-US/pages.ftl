@@ -288,6 +288,10 @@ toast-offboarding-done = Suspended { $subscriptions ->
 }, cancelled { $reservations ->
     [one] { $reservations } Azure reservation
    *[other] { $reservations } Azure reservations
+}{ $savings_plans ->
+    [0] {""}
+    [one] , { $savings_plans } Azure savings plan
+   *[other] , { $savings_plans } Azure savings plans
 } and { $software ->
     [one] { $software } software purchase
    *[other] { $software } software purchases
@@ -609,3 +613,28 @@ confirm-remove-dap-title = Remove delegated admin privileges for { $name }?
 confirm-remove-dap-access = Your admin agents lose admin access to the customer's tenant.
 confirm-remove-dap-stays = The reseller relationship stays.
 confirm-remove-dap-again = Getting them back takes a new relationship request that the customer's admin accepts.
+
+# Azure savings plans
+savings-plans-title = Azure savings plans
+savings-plans-empty = No Azure savings plans.
+savings-plan-commitment = { $currency } { $amount }/hour
+savings-plan-billing-monthly = Monthly
+savings-plan-billing-upfront = Upfront
+col-commitment = Hourly commitment
+col-billing = Billing
+savings-plan-cancel-confirm = Cancel the Azure savings plan “{ $name }”? This cannot be undone.
+savings-plan-cancel-hidden = savings plan { $name }
+toast-savings-plan-cancelled = Azure savings plan “{ $name }” cancelled.
+confirm-cancel-savings-plan-title = Cancel the Azure savings plan “{ $name }”?
+confirm-cancel-savings-plan-button = Cancel savings plan
+offboarding-cancel-savings-plan = Cancel the Azure savings plan { $name } ({ $commitment }, { $term })
+offboarding-savings-plan-monthly = : its monthly charges stop
+offboarding-savings-plan-upfront = : paid upfront for the whole term, not refunded
+count-savings-plans = { $count ->
+    [one] { $count } savings plan
+   *[other] { $count } savings plans
+}
+activity-group-savings-plans-cancelled = { $count ->
+    [one] { $count } savings plan cancelled
+   *[other] { $count } savings plans cancelled
+}

@@ -111,6 +111,7 @@ audit-key-two-step-sign-in = Logowanie dwuetapowe
 audit-key-recovery-codes = Kody odzyskiwania
 audit-value-status-active = { $type ->
     [software_purchase] Aktywny
+    [azure_savings_plan] Aktywny
    *[other] Aktywna
 }
 audit-value-status-suspended = Wstrzymana
@@ -118,6 +119,7 @@ audit-value-status-deleted = Anulowana
 audit-value-status-expired = Wygasła
 audit-value-status-cancelled = { $type ->
     [software_purchase] Anulowany
+    [azure_savings_plan] Anulowany
    *[other] Anulowana
 }
 audit-value-relationship-reseller = Odsprzedawca
@@ -193,3 +195,6 @@ audit-value-scheduled-removal-pending = Oczekuje
 audit-value-scheduled-removal-cancelled = Anulowane
 audit-value-scheduled-removal-removed = Relacja usunięta
 audit-value-scheduled-removal-refused = Niewykonane
+
+# Plany oszczędnościowe platformy Azure
+op-cancel_savings_plan = Anulowanie planu oszczędnościowego platformy Azure

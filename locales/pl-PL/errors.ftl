@@ -45,7 +45,7 @@ blocker-items-active = { $count ->
     [one] 1 pozycja jest nadal aktywna.
     [few] { $count } pozycje są nadal aktywne.
    *[many] { $count } pozycji jest nadal aktywnych.
-} Najpierw trzeba wstrzymać wszystkie aktywne subskrypcje oraz anulować rezerwacje platformy Azure i zakupy oprogramowania.
+} Najpierw trzeba wstrzymać wszystkie aktywne subskrypcje oraz anulować rezerwacje platformy Azure, plany oszczędnościowe platformy Azure i zakupy oprogramowania.
 action-suspend = Wstrzymaj
 action-cancel = Anuluj
 
@@ -225,3 +225,8 @@ schedule-error-none = Dla tego klienta nie zaplanowano usunięcia: zostało już
 schedule-refused-inactive = Użytkownik { $name }, który je zaplanował, nie jest już aktywny.
 schedule-refused-role = Użytkownik { $name }, który je zaplanował, nie ma już roli administratora globalnego.
 schedule-refused-new-relationship = Relacja odsprzedawcy została ponownie nawiązana po zaplanowaniu usunięcia.
+
+# Plany oszczędnościowe platformy Azure
+blocker-active-savings-plan = Plan oszczędnościowy platformy Azure „{ $name }” jest aktywny: należy go anulować.
+blocker-go-to-savings-plan = Przejdź do planu oszczędnościowego
+error-savings-plan-cancelled = Ten plan oszczędnościowy platformy Azure jest już anulowany.

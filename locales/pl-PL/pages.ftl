@@ -302,6 +302,11 @@ toast-offboarding-done = Wstrzymano { $subscriptions ->
     [one] { $reservations } rezerwację platformy Azure
     [few] { $reservations } rezerwacje platformy Azure
    *[many] { $reservations } rezerwacji platformy Azure
+}{ $savings_plans ->
+    [0] {""}
+    [one] , { $savings_plans } plan oszczędnościowy platformy Azure
+    [few] , { $savings_plans } plany oszczędnościowe platformy Azure
+   *[many] , { $savings_plans } planów oszczędnościowych platformy Azure
 } i { $software ->
     [one] { $software } zakup oprogramowania
     [few] { $software } zakupy oprogramowania
@@ -637,3 +642,30 @@ confirm-remove-dap-title = Usunąć delegowane uprawnienia administratora w dzie
 confirm-remove-dap-access = Agenci administracyjni partnera stracą dostęp administracyjny do dzierżawy klienta.
 confirm-remove-dap-stays = Relacja odsprzedawcy pozostanie.
 confirm-remove-dap-again = Odzyskanie ich wymaga nowego zaproszenia do relacji, które zaakceptuje administrator klienta.
+
+# Plany oszczędnościowe platformy Azure
+savings-plans-title = Plany oszczędnościowe platformy Azure
+savings-plans-empty = Brak planów oszczędnościowych platformy Azure.
+savings-plan-commitment = { $amount } { $currency }/godz.
+savings-plan-billing-monthly = Co miesiąc
+savings-plan-billing-upfront = Z góry
+col-commitment = Zobowiązanie godzinowe
+col-billing = Rozliczanie
+savings-plan-cancel-confirm = Anulować plan oszczędnościowy platformy Azure „{ $name }”? Tej operacji nie można cofnąć.
+savings-plan-cancel-hidden = plan oszczędnościowy { $name }
+toast-savings-plan-cancelled = Anulowano plan oszczędnościowy platformy Azure „{ $name }”.
+confirm-cancel-savings-plan-title = Anulować plan oszczędnościowy platformy Azure „{ $name }”?
+confirm-cancel-savings-plan-button = Anuluj plan oszczędnościowy
+offboarding-cancel-savings-plan = Anulowanie planu oszczędnościowego platformy Azure { $name } ({ $commitment }, { $term })
+offboarding-savings-plan-monthly = : comiesięczne opłaty ustają
+offboarding-savings-plan-upfront = : opłacony z góry za cały okres, bez zwrotu
+count-savings-plans = { $count ->
+    [one] { $count } plan oszczędnościowy
+    [few] { $count } plany oszczędnościowe
+   *[many] { $count } planów oszczędnościowych
+}
+activity-group-savings-plans-cancelled = { $count ->
+    [one] { $count } anulowany plan oszczędnościowy platformy Azure
+    [few] { $count } anulowane plany oszczędnościowe platformy Azure
+   *[many] { $count } anulowanych planów oszczędnościowych platformy Azure
+}

@@ -201,7 +201,7 @@ struct Orphans {
 
 /// The counts each relationship keeps (column, counted table, which rows, what it counts), each
 /// checked against a recount.
-const KEPT_COUNTS: [(&str, &str, &str, &str); 4] = [
+const KEPT_COUNTS: [(&str, &str, &str, &str); 5] = [
     ("active_subscriptions", "subscriptions", "s.status = 'active'", "active subscriptions"),
     (
         "blocking_subscriptions",
@@ -211,6 +211,7 @@ const KEPT_COUNTS: [(&str, &str, &str, &str); 4] = [
     ),
     ("active_reservations", "reservations", "s.status = 'active'", "active reservations"),
     ("active_software", "software_purchases", "s.status = 'active'", "active software purchases"),
+    ("active_savings_plans", "savings_plans", "s.status = 'active'", "active savings plans"),
 ];
 
 fn kept_count_drift(column: &str, table: &str, rows: &str) -> String {

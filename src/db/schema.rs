@@ -156,6 +156,7 @@ diesel::table! {
         blocking_subscriptions -> BigInt,
         active_reservations -> BigInt,
         active_software -> BigInt,
+        active_savings_plans -> BigInt,
     }
 }
 
@@ -187,6 +188,22 @@ diesel::table! {
         region -> Text,
         term -> Text,
         quantity -> Integer,
+        status -> Text,
+        created_at -> BigInt,
+        cancelled_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    savings_plans (id) {
+        id -> Text,
+        partner_id -> Text,
+        customer_id -> Text,
+        name -> Text,
+        commitment_cents -> BigInt,
+        currency -> Text,
+        term -> Text,
+        billing -> Text,
         status -> Text,
         created_at -> BigInt,
         cancelled_at -> Nullable<BigInt>,
@@ -305,6 +322,8 @@ diesel::joinable!(removal_receipts -> partners (partner_id));
 diesel::joinable!(removal_receipts -> users (removed_by));
 diesel::joinable!(reservations -> customers (customer_id));
 diesel::joinable!(reservations -> partners (partner_id));
+diesel::joinable!(savings_plans -> customers (customer_id));
+diesel::joinable!(savings_plans -> partners (partner_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(software_purchases -> customers (customer_id));
 diesel::joinable!(software_purchases -> partners (partner_id));
@@ -332,6 +351,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     removal_receipts,
     reseller_links,
     reservations,
+    savings_plans,
     sessions,
     signing_keys,
     software_purchases,

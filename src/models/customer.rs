@@ -60,6 +60,7 @@ pub struct CustomerListRow {
     pub blocking_subscriptions: i64,
     pub active_reservations: i64,
     pub active_software: i64,
+    pub active_savings_plans: i64,
     /// The list's sort key, for the next page's cursor.
     pub sort_name: String,
     pub tenant_id: String,
@@ -68,7 +69,11 @@ pub struct CustomerListRow {
 impl CustomerListRow {
     /// Nothing active blocks removing the relationship.
     pub fn is_ready(&self) -> bool {
-        self.blocking_subscriptions + self.active_reservations + self.active_software == 0
+        self.blocking_subscriptions
+            + self.active_reservations
+            + self.active_software
+            + self.active_savings_plans
+            == 0
     }
 }
 
@@ -90,7 +95,7 @@ pub struct Cursor {
     pub id: String,
 }
 
-type ListRow = (String, String, String, bool, String, i64, String, i64, i64, i64);
+type ListRow = (String, String, String, bool, String, i64, String, i64, i64, i64, i64);
 
 /// Where a search looks for its prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,6 +145,7 @@ pub fn list_for_partner(
                     relationships::blocking_subscriptions,
                     relationships::active_reservations,
                     relationships::active_software,
+                    relationships::active_savings_plans,
                 ))
                 .limit(limit + 1)
         };
@@ -147,15 +153,18 @@ pub fn list_for_partner(
         // name index carries, so the page is still read from the index alone.
         macro_rules! readiness {
             ($q:expr) => {{
-                let (s, r, w) = (
+                let (s, r, w, p) = (
                     relationships::blocking_subscriptions,
                     relationships::active_reservations,
                     relationships::active_software,
+                    relationships::active_savings_plans,
                 );
                 match readiness {
                     Readiness::All => $q,
-                    Readiness::Ready => $q.filter(s.eq(0)).filter(r.eq(0)).filter(w.eq(0)),
-                    Readiness::Blocked => $q.filter(s.gt(0).or(r.gt(0)).or(w.gt(0))),
+                    Readiness::Ready => {
+                        $q.filter(s.eq(0)).filter(r.eq(0)).filter(w.eq(0)).filter(p.eq(0))
+                    }
+                    Readiness::Blocked => $q.filter(s.gt(0).or(r.gt(0)).or(w.gt(0)).or(p.gt(0))),
                 }
             }};
         }
@@ -254,6 +263,7 @@ pub fn list_for_partner(
                 blocking_subscriptions,
                 active_reservations,
                 active_software,
+                active_savings_plans,
             )| {
                 CustomerListRow {
                     id,
@@ -264,6 +274,7 @@ pub fn list_for_partner(
                     blocking_subscriptions,
                     active_reservations,
                     active_software,
+                    active_savings_plans,
                     sort_name,
                     tenant_id,
                 }

@@ -16,6 +16,7 @@ pub mod relationship;
 pub mod relationship_request;
 pub mod reservation;
 pub mod role;
+pub mod savings_plan;
 pub mod session;
 pub mod software;
 pub mod subscription;

@@ -1,5 +1,5 @@
-//! The queries every purchase kind besides subscriptions shares (Azure reservations, software
-//! purchases): one status column `active` | `cancelled`, scoped by partner and customer.
+//! The queries every purchase kind besides subscriptions shares (Azure reservations, Azure
+//! savings plans, software purchases): one status column `active` | `cancelled`, scoped by partner and customer.
 
 use diesel::QueryResult;
 
@@ -12,6 +12,8 @@ pub const CANCELLED: &str = "cancelled";
 pub trait Purchase: Sized {
     fn id(&self) -> &str;
     fn is_active(&self) -> bool;
+    fn status(&self) -> &str;
+    fn cancelled_at(&self) -> Option<i64>;
     fn find(
         c: &mut AnyConnection,
         partner_id: &str,
@@ -37,6 +39,12 @@ macro_rules! purchase_queries {
             }
             fn is_active(&self) -> bool {
                 <$row>::is_active(self)
+            }
+            fn status(&self) -> &str {
+                &self.status
+            }
+            fn cancelled_at(&self) -> Option<i64> {
+                self.cancelled_at
             }
             fn find(
                 c: &mut AnyConnection,

@@ -12,6 +12,7 @@ use crate::models::partner::{self, Partner, PartnerKind};
 use crate::models::relationship::{self};
 use crate::models::reservation::{self, Reservation};
 use crate::models::role::Role;
+use crate::models::savings_plan::{self, SavingsPlan};
 use crate::models::software::{self, SoftwarePurchase};
 use crate::models::subscription::{self, CommerceType, Subscription, SubscriptionStatus, Term};
 use crate::models::support_contact::{self, SupportContact};
@@ -354,6 +355,26 @@ fn demo_customer(
                     cancelled_at: None,
                 },
             )?;
+            // Every other one also commits to Azure compute spend: a savings plan, which blocks
+            // removal like the reservation.
+            if i % 16 == 3 {
+                savings_plan::insert(
+                    c,
+                    &SavingsPlan {
+                        id: new_id(),
+                        partner_id: p.id.clone(),
+                        customer_id: cust.id.clone(),
+                        name: format!("{} compute savings", name.split(' ').next().unwrap_or(name)),
+                        commitment_cents: 250 + (i as i64 % 5) * 125,
+                        currency: "USD".into(),
+                        term: if i % 32 == 3 { "P3Y" } else { "P1Y" }.into(),
+                        billing: savings_plan::MONTHLY.into(),
+                        status: savings_plan::ACTIVE.into(),
+                        created_at: ago(60),
+                        cancelled_at: None,
+                    },
+                )?;
+            }
         }
         // An active software purchase (still cancellable), nothing else active.
         6 => {

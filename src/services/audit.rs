@@ -17,6 +17,7 @@ pub mod op {
     pub const CREATE_SUBSCRIPTION: &str = "create_subscription";
     pub const CANCEL_RESERVATION: &str = "cancel_reservation";
     pub const CANCEL_SOFTWARE_PURCHASE: &str = "cancel_software_purchase";
+    pub const CANCEL_SAVINGS_PLAN: &str = "cancel_savings_plan";
     pub const LOGIN_SUCCEEDED: &str = "login_succeeded";
     pub const LOGIN_FAILED: &str = "login_failed";
     pub const LOGOUT: &str = "logout";
@@ -58,6 +59,7 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("update_subscription", "Change subscription status"),
     ("create_subscription", "Add subscription"),
     ("cancel_reservation", "Cancel Azure reservation"),
+    ("cancel_savings_plan", "Cancel Azure savings plan"),
     ("cancel_software_purchase", "Cancel software purchase"),
     ("create_relationship_request", "Request reseller relationship"),
     ("revoke_relationship_request", "Revoke relationship request"),

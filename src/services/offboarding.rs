@@ -9,6 +9,7 @@ use crate::models::customer::Customer;
 use crate::models::relationship;
 use crate::models::relationship::Relationship;
 use crate::models::reservation::{self, Reservation};
+use crate::models::savings_plan::{self, SavingsPlan};
 use crate::models::software::{self, SoftwarePurchase};
 use crate::models::subscription::{self, RemovalStep, Subscription, SubscriptionStatus};
 use crate::services::audit::{self, Event, op};
@@ -29,6 +30,7 @@ pub struct Plan {
     /// commitment end.
     pub running_out: Vec<Subscription>,
     pub cancel_reservations: Vec<Reservation>,
+    pub cancel_savings_plans: Vec<SavingsPlan>,
     pub cancel_software: Vec<SoftwarePurchase>,
     /// Active software purchases past their cancellation window: they keep blocking removal.
     pub stuck_software: Vec<SoftwarePurchase>,
@@ -40,13 +42,15 @@ impl Plan {
             && self.cancel_subscriptions.is_empty()
             && self.turn_off_auto_renew.is_empty()
             && self.cancel_reservations.is_empty()
+            && self.cancel_savings_plans.is_empty()
             && self.cancel_software.is_empty()
     }
 
-    /// How many items are cancelled (subscriptions, reservations, software purchases).
+    /// How many items are cancelled (subscriptions, reservations, savings plans, software).
     pub fn cancel_count(&self) -> usize {
         self.cancel_subscriptions.len()
             + self.cancel_reservations.len()
+            + self.cancel_savings_plans.len()
             + self.cancel_software.len()
     }
 
@@ -62,6 +66,7 @@ impl Plan {
             .chain(self.cancel_subscriptions.iter().map(|s| &s.id).map(tagged("cancel")))
             .chain(self.turn_off_auto_renew.iter().map(|s| &s.id).map(tagged("renew-off")))
             .chain(self.cancel_reservations.iter().map(|r| &r.id).map(tagged("reservation")))
+            .chain(self.cancel_savings_plans.iter().map(|p| &p.id).map(tagged("savings_plan")))
             .chain(self.cancel_software.iter().map(|s| &s.id).map(tagged("software")))
             .collect();
         ids.sort_unstable();
@@ -108,6 +113,10 @@ pub fn plan(
         cancel_reservations: reservation::list_for_customer(conn, partner_id, customer_id)?
             .into_iter()
             .filter(|r| r.is_active())
+            .collect(),
+        cancel_savings_plans: savings_plan::list_for_customer(conn, partner_id, customer_id)?
+            .into_iter()
+            .filter(|p| p.is_active())
             .collect(),
         cancel_software,
         stuck_software,
@@ -167,6 +176,9 @@ pub fn execute(
         }
         for r in &plan.cancel_reservations {
             cancel_recorded(c, &actor, customer_id, r, now)?;
+        }
+        for p in &plan.cancel_savings_plans {
+            cancel_recorded(c, &actor, customer_id, p, now)?;
         }
         for s in &plan.cancel_software {
             cancel_recorded(c, &actor, customer_id, s, now)?;

@@ -1,5 +1,5 @@
-//! Purchases besides subscriptions that block removal until cancelled: Azure reservations and
-//! software purchases. One cancellation path serves both; where their rules differ (software
+//! Purchases besides subscriptions that block removal until cancelled: Azure reservations, Azure
+//! savings plans and software purchases. One cancellation path serves them all; where their rules differ (software
 //! has a cancellation window) the kind says so.
 
 use crate::auth::permissions::Permission;
@@ -8,6 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::models::purchase::Purchase;
 pub use crate::models::reservation::Reservation;
+pub use crate::models::savings_plan::SavingsPlan;
 use crate::models::software::CANCEL_WINDOW_DAYS;
 pub use crate::models::software::SoftwarePurchase;
 use crate::services::Ctx;
@@ -36,6 +37,16 @@ impl Cancellable for Reservation {
     const OPERATION: &'static str = op::CANCEL_RESERVATION;
     const RESOURCE_TYPE: &'static str = "azure_reservation";
     const ALREADY_CANCELLED: &'static str = "error-reservation-cancelled";
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Cancellable for SavingsPlan {
+    const OPERATION: &'static str = op::CANCEL_SAVINGS_PLAN;
+    const RESOURCE_TYPE: &'static str = "azure_savings_plan";
+    const ALREADY_CANCELLED: &'static str = "error-savings-plan-cancelled";
 
     fn name(&self) -> &str {
         &self.name

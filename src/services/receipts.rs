@@ -14,9 +14,10 @@ use crate::models::audit::{self as audit_rows, AuditRecord};
 use crate::models::receipt::{self as rows, RemovalReceipt};
 use crate::models::relationship::Relationship;
 use crate::models::subscription::{self, Subscription, SubscriptionStatus};
-use crate::models::{partner, reservation, software};
+use crate::models::{partner, reservation, savings_plan, software};
 use crate::services::Ctx;
 use crate::services::audit::op;
+use crate::services::purchases::Cancellable;
 use crate::util::clock::{iso_datetime, now_ms};
 use crate::util::tokens::new_id;
 
@@ -27,6 +28,7 @@ pub const ALGORITHM: &str = "Ed25519";
 const OPERATIONS: &[&str] = &[
     op::UPDATE_SUBSCRIPTION,
     op::CANCEL_RESERVATION,
+    op::CANCEL_SAVINGS_PLAN,
     op::CANCEL_SOFTWARE_PURCHASE,
     op::REMOVE_DELEGATED_ADMIN,
     op::REMOVE_RELATIONSHIP,
@@ -107,6 +109,19 @@ pub struct PurchaseEnd {
     pub name: String,
     pub status: String,
     pub cancelled_at: Option<String>,
+}
+
+impl PurchaseEnd {
+    /// A purchase's line, its kind named as its audit records name it.
+    fn of<P: Cancellable>(p: &P) -> Self {
+        PurchaseEnd {
+            id: p.id().into(),
+            kind: P::RESOURCE_TYPE.into(),
+            name: p.name().into(),
+            status: p.status().into(),
+            cancelled_at: p.cancelled_at().map(iso_datetime),
+        }
+    }
 }
 
 /// The signature part of an evidence file.
@@ -200,6 +215,7 @@ pub(crate) fn issue(c: &mut AnyConnection, ctx: &Ctx, removal: Removal<'_>) -> A
     )?;
     let subscriptions = subscription::list_for_customer(c, partner_id, customer_id)?;
     let reservations = reservation::list_for_customer(c, partner_id, customer_id)?;
+    let savings_plans = savings_plan::list_for_customer(c, partner_id, customer_id)?;
     let software = software::list_for_customer(c, partner_id, customer_id)?;
     let receipt = Receipt {
         receipt_id: new_id(),
@@ -238,21 +254,10 @@ pub(crate) fn issue(c: &mut AnyConnection, ctx: &Ctx, removal: Removal<'_>) -> A
             })
             .collect(),
         purchases: reservations
-            .into_iter()
-            .map(|r| PurchaseEnd {
-                id: r.id,
-                kind: "azure_reservation".into(),
-                name: r.name,
-                status: r.status,
-                cancelled_at: r.cancelled_at.map(iso_datetime),
-            })
-            .chain(software.into_iter().map(|p| PurchaseEnd {
-                id: p.id,
-                kind: "software_purchase".into(),
-                name: p.product,
-                status: p.status,
-                cancelled_at: p.cancelled_at.map(iso_datetime),
-            }))
+            .iter()
+            .map(PurchaseEnd::of)
+            .chain(savings_plans.iter().map(PurchaseEnd::of))
+            .chain(software.iter().map(PurchaseEnd::of))
             .collect(),
     };
     let evidence = sign(&signing_key(c)?, &receipt)?;

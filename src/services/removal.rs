@@ -9,7 +9,7 @@ use crate::i18n::Msg;
 use crate::models::partner::PartnerKind;
 use crate::models::relationship::{self, Relationship};
 use crate::models::subscription::RemovalStep;
-use crate::models::{reservation, software, subscription, support_contact};
+use crate::models::{reservation, savings_plan, software, subscription, support_contact};
 use crate::services::audit::{self, Event, op};
 use crate::services::{Ctx, notify};
 use crate::util::urls::{PublicUrl, urlencode};
@@ -27,6 +27,10 @@ pub enum Blocker {
         step: RemovalStep,
     },
     ActiveReservation {
+        id: String,
+        name: String,
+    },
+    ActiveSavingsPlan {
         id: String,
         name: String,
     },
@@ -60,6 +64,9 @@ impl Blocker {
             Blocker::ActiveReservation { name, .. } => {
                 Msg::new("blocker-active-reservation").text("name", name)
             }
+            Blocker::ActiveSavingsPlan { name, .. } => {
+                Msg::new("blocker-active-savings-plan").text("name", name)
+            }
             Blocker::ActiveSoftwarePurchase { product, .. } => {
                 Msg::new("blocker-active-software").text("name", product)
             }
@@ -76,6 +83,10 @@ impl Blocker {
             Blocker::ActiveReservation { id, .. } => Some((
                 format!("/customers/{customer_id}/subscriptions#reservation-{id}"),
                 "blocker-go-to-reservation",
+            )),
+            Blocker::ActiveSavingsPlan { id, .. } => Some((
+                format!("/customers/{customer_id}/subscriptions#savings-plan-{id}"),
+                "blocker-go-to-savings-plan",
             )),
             Blocker::ActiveSoftwarePurchase { id, .. } => Some((
                 format!("/customers/{customer_id}/subscriptions#software-{id}"),
@@ -104,6 +115,10 @@ impl Blocker {
                 format!("/customers/{customer_id}/reservations/{id}/cancel"),
                 "action-cancel",
             )),
+            Blocker::ActiveSavingsPlan { id, .. } => Some((
+                format!("/customers/{customer_id}/savings-plans/{id}/cancel"),
+                "action-cancel",
+            )),
             Blocker::ActiveSoftwarePurchase { id, .. } => {
                 Some((format!("/customers/{customer_id}/software/{id}/cancel"), "action-cancel"))
             }
@@ -118,6 +133,7 @@ impl Blocker {
                 ("confirm-cancel-subscription-title", name)
             }
             Blocker::ActiveReservation { name, .. } => ("confirm-cancel-reservation-title", name),
+            Blocker::ActiveSavingsPlan { name, .. } => ("confirm-cancel-savings-plan-title", name),
             Blocker::ActiveSoftwarePurchase { product, .. } => {
                 ("confirm-cancel-software-title", product)
             }
@@ -126,12 +142,13 @@ impl Blocker {
         Some(Msg::new(key).text("name", name))
     }
 
-    /// An active subscription, reservation or software purchase (not a rule).
+    /// An active subscription, reservation, savings plan or software purchase (not a rule).
     pub fn is_active_item(&self) -> bool {
         matches!(
             self,
             Blocker::ActiveSubscription { .. }
                 | Blocker::ActiveReservation { .. }
+                | Blocker::ActiveSavingsPlan { .. }
                 | Blocker::ActiveSoftwarePurchase { .. }
         )
     }
@@ -201,6 +218,9 @@ pub fn check(
     }
     for r in reservation::list_for_customer(conn, p, c)?.into_iter().filter(|r| r.is_active()) {
         blockers.push(Blocker::ActiveReservation { id: r.id, name: r.name });
+    }
+    for s in savings_plan::list_for_customer(conn, p, c)?.into_iter().filter(|s| s.is_active()) {
+        blockers.push(Blocker::ActiveSavingsPlan { id: s.id, name: s.name });
     }
     for s in software::list_for_customer(conn, p, c)?.into_iter().filter(|s| s.is_active()) {
         blockers.push(Blocker::ActiveSoftwarePurchase { id: s.id, product: s.product });

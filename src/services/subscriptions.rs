@@ -10,6 +10,7 @@ use crate::models::offer;
 use crate::models::partner::Partner;
 use crate::models::relationship::{self, Relationship};
 use crate::models::reservation::{self, Reservation};
+use crate::models::savings_plan::{self, SavingsPlan};
 use crate::models::software::{self, SoftwarePurchase};
 use crate::models::subscription::{self, Action, CommerceType, Subscription};
 pub use crate::models::subscription::{SubscriptionStatus, Term};
@@ -288,6 +289,7 @@ pub struct Tab {
     pub relationship: Relationship,
     pub subscriptions: Vec<Subscription>,
     pub reservations: Vec<Reservation>,
+    pub savings_plans: Vec<SavingsPlan>,
     pub software: Vec<SoftwarePurchase>,
     pub offers: Vec<offer::Offer>,
 }
@@ -298,6 +300,7 @@ pub fn tab(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<Tab
     Ok(Tab {
         subscriptions: as_of(subscription::list_for_customer(c, p, customer_id)?, ctx.now),
         reservations: reservation::list_for_customer(c, p, customer_id)?,
+        savings_plans: savings_plan::list_for_customer(c, p, customer_id)?,
         software: software::list_for_customer(c, p, customer_id)?,
         offers: offer::list_base(c)?,
         customer,

@@ -228,6 +228,7 @@ const GROUP_COUNTS: &[&str] = &[
     "activity-group-suspended",
     "activity-group-reactivated",
     "activity-group-reservations-cancelled",
+    "activity-group-savings-plans-cancelled",
     "activity-group-software-cancelled",
     "activity-group-subscriptions-cancelled",
     "activity-group-auto-renew-off",
@@ -288,6 +289,7 @@ impl Group<'_> {
                     Some("activity-group-auto-renew-off")
                 }
                 ("cancel_reservation", _, _) => Some("activity-group-reservations-cancelled"),
+                ("cancel_savings_plan", _, _) => Some("activity-group-savings-plans-cancelled"),
                 ("cancel_software_purchase", _, _) => Some("activity-group-software-cancelled"),
                 _ => None,
             };

@@ -258,7 +258,8 @@ impl From<ActivityRow> for AuditRecord {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorItem {
-    /// `subscription`, `reservation`, `software_purchase`, or `rule` for what is not an item.
+    /// `subscription`, `reservation`, `savings_plan`, `software_purchase`, or `rule` for what is
+    /// not an item.
     pub resource_type: String,
     pub id: Option<String>,
     pub description: String,
@@ -269,6 +270,7 @@ impl ErrorItem {
         let (resource_type, id) = match b {
             Blocker::ActiveSubscription { id, .. } => ("subscription", Some(id)),
             Blocker::ActiveReservation { id, .. } => ("reservation", Some(id)),
+            Blocker::ActiveSavingsPlan { id, .. } => ("savings_plan", Some(id)),
             Blocker::ActiveSoftwarePurchase { id, .. } => ("software_purchase", Some(id)),
             _ => ("rule", None),
         };

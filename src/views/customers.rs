@@ -55,6 +55,7 @@ fn readiness_text(l: Locale, row: &CustomerListRow) -> String {
     let what: Vec<String> = [
         ("count-subscriptions", row.blocking_subscriptions),
         ("count-reservations", row.active_reservations),
+        ("count-savings-plans", row.active_savings_plans),
         ("count-software-purchases", row.active_software),
     ]
     .into_iter()

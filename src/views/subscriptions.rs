@@ -5,6 +5,7 @@ use askama_web::WebTemplate;
 
 use crate::models::offer::Offer;
 use crate::models::reservation::Reservation;
+use crate::models::savings_plan::SavingsPlan;
 use crate::models::software::SoftwarePurchase;
 use crate::models::subscription::{Subscription, SubscriptionStatus, Term};
 use crate::views::customers::CustomerHeader;
@@ -19,6 +20,7 @@ pub struct CustomerSubscriptionsPage {
     pub header: CustomerHeader,
     pub subscriptions: Vec<Subscription>,
     pub reservations: Vec<Reservation>,
+    pub savings_plans: Vec<SavingsPlan>,
     pub software: Vec<SoftwarePurchase>,
     pub now_ms: i64,
     pub can_manage: bool,
@@ -43,6 +45,17 @@ pub struct ReservationRow {
     pub l: crate::i18n::Locale,
     pub customer_id: String,
     pub r: Reservation,
+    pub can_manage: bool,
+    pub csrf_token: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "partials/savings_plan_row.html")]
+pub struct SavingsPlanRow {
+    /// The page's language.
+    pub l: crate::i18n::Locale,
+    pub customer_id: String,
+    pub p: SavingsPlan,
     pub can_manage: bool,
     pub csrf_token: String,
 }

@@ -288,6 +288,7 @@ async fn prepare(
             let msg = Msg::new("toast-offboarding-done")
                 .num("subscriptions", done.suspend.len() as f64)
                 .num("reservations", done.cancel_reservations.len() as f64)
+                .num("savings_plans", done.cancel_savings_plans.len() as f64)
                 .num("software", done.cancel_software.len() as f64)
                 .num("stuck", done.stuck_software.len() as f64);
             super::flash::push(&session, Toast::success(msg));

@@ -14,7 +14,7 @@ use crate::services::subscriptions::{self as svc, NewSubscription, SubscriptionS
 use crate::services::{Ctx, purchases};
 use crate::views::{
     AddSubscriptionForm, CustomerHeader, CustomerSubscriptionsPage, Layout, Nav, ReservationRow,
-    SoftwareRow, SubscriptionPage, Toast, can_manage,
+    SavingsPlanRow, SoftwareRow, SubscriptionPage, Toast, can_manage,
 };
 use crate::web::confirm::{self, Answer, Back, Question, back_to};
 use crate::web::state::AppState;
@@ -36,6 +36,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         Method::POST,
         "/customers/{id}/reservations/{rid}/cancel",
         cancel_purchase::<purchases::Reservation>,
+    );
+    add(
+        cfg,
+        Method::GET,
+        "/customers/{id}/savings-plans/{spid}/cancel",
+        cancel_purchase_question::<purchases::SavingsPlan>,
+    );
+    add(
+        cfg,
+        Method::POST,
+        "/customers/{id}/savings-plans/{spid}/cancel",
+        cancel_purchase::<purchases::SavingsPlan>,
     );
     add(
         cfg,
@@ -74,6 +86,7 @@ fn tab_page(
         header: CustomerHeader::new(tab.customer, tab.relationship, "subscriptions"),
         subscriptions: tab.subscriptions,
         reservations: tab.reservations,
+        savings_plans: tab.savings_plans,
         software: tab.software,
         now_ms: ctx.now,
         can_manage: can_manage(&ctx.user),
@@ -316,6 +329,19 @@ impl PurchaseRow for purchases::Reservation {
     }
 }
 
+impl PurchaseRow for purchases::SavingsPlan {
+    const QUESTION: (&'static str, &'static str) =
+        ("confirm-cancel-savings-plan-title", "confirm-cancel-savings-plan-button");
+    fn cancelled_message(&self) -> Msg {
+        Msg::new("toast-savings-plan-cancelled").text("name", &self.name)
+    }
+    fn row(self, ctx: &Ctx, customer_id: String) -> Result<String, askama::Error> {
+        let csrf_token = ctx.user.csrf_token.clone();
+        SavingsPlanRow { l: ctx.user.locale, customer_id, p: self, can_manage: true, csrf_token }
+            .render()
+    }
+}
+
 impl PurchaseRow for purchases::SoftwarePurchase {
     const QUESTION: (&'static str, &'static str) =
         ("confirm-cancel-software-title", "confirm-cancel-software-button");
@@ -329,7 +355,7 @@ impl PurchaseRow for purchases::SoftwarePurchase {
     }
 }
 
-/// The question before cancelling a reservation or software purchase.
+/// The question before cancelling a reservation, savings plan or software purchase.
 async fn cancel_purchase_question<P: PurchaseRow>(
     req: HttpRequest,
     ctx: Ctx,
@@ -354,7 +380,7 @@ async fn cancel_purchase_question<P: PurchaseRow>(
     super::render(StatusCode::OK, page)
 }
 
-/// Cancels a reservation or software purchase once asked; answers with the updated row (htmx)
+/// Cancels a reservation, savings plan or software purchase once asked; answers with the updated row (htmx)
 /// or goes back to the tab (or the Account page) with a message.
 async fn cancel_purchase<P: PurchaseRow>(
     req: HttpRequest,

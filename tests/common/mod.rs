@@ -504,6 +504,11 @@ pub fn snapshot(c: &mut AnyConnection) -> String {
         .select((reservations::id, reservations::status))
         .load(c)
         .unwrap();
+    let plans: Vec<(String, String)> = savings_plans::table
+        .order(savings_plans::id)
+        .select((savings_plans::id, savings_plans::status))
+        .load(c)
+        .unwrap();
     let sw: Vec<(String, String)> = software_purchases::table
         .order(software_purchases::id)
         .select((software_purchases::id, software_purchases::status))
@@ -547,7 +552,7 @@ pub fn snapshot(c: &mut AnyConnection) -> String {
         .load(c)
         .unwrap();
     format!(
-        "{rel:?}\n{subs:?}\n{res:?}\n{sw:?}\n{sc:?}\nsucceeded audits: {succeeded}\n{users_:?}\n{roles:?}\n{customers_:?}\n{requests:?}\n{jobs_:?}\n{auto_renew:?}"
+        "{rel:?}\n{subs:?}\n{res:?}\n{plans:?}\n{sw:?}\n{sc:?}\nsucceeded audits: {succeeded}\n{users_:?}\n{roles:?}\n{customers_:?}\n{requests:?}\n{jobs_:?}\n{auto_renew:?}"
     )
 }
 

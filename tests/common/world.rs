@@ -10,6 +10,7 @@ use partnerdesk::models::partner::{self, Partner, PartnerKind};
 use partnerdesk::models::relationship::{self};
 use partnerdesk::models::reservation::{self, Reservation};
 use partnerdesk::models::role::Role;
+use partnerdesk::models::savings_plan::{self, SavingsPlan};
 use partnerdesk::models::software::{self, SoftwarePurchase};
 use partnerdesk::models::subscription::{self, Subscription};
 use partnerdesk::models::support_contact::{self, SupportContact};
@@ -191,6 +192,25 @@ pub fn add_reservation(c: &mut AnyConnection, p: &Partner, cust: &Customer, name
     };
     reservation::insert(c, &r).unwrap();
     r.id
+}
+
+/// An active Azure savings plan of USD 5.00 an hour for a year, billed monthly, bought 5 days ago.
+pub fn add_savings_plan(c: &mut AnyConnection, p: &Partner, cust: &Customer, name: &str) -> String {
+    let s = SavingsPlan {
+        id: new_id(),
+        partner_id: p.id.clone(),
+        customer_id: cust.id.clone(),
+        name: name.into(),
+        commitment_cents: 500,
+        currency: "USD".into(),
+        term: "P1Y".into(),
+        billing: savings_plan::MONTHLY.into(),
+        status: "active".into(),
+        created_at: now_ms() - 5 * DAY_MS,
+        cancelled_at: None,
+    };
+    savings_plan::insert(c, &s).unwrap();
+    s.id
 }
 
 pub fn add_software(

@@ -1,0 +1,11 @@
+DROP INDEX relationships_by_name;
+CREATE INDEX relationships_by_name ON relationships
+    (partner_id, relationship_to_partner, sort_name, customer_id)
+    INCLUDE (allow_delegated_access, active_subscriptions, company_name, primary_domain, tenant_id,
+             blocking_subscriptions, active_reservations, active_software);
+DROP TRIGGER relationships_active_savings_plans ON relationships;
+DROP FUNCTION relationships_active_savings_plans();
+DROP TRIGGER savings_plans_active_savings_plans ON savings_plans;
+DROP FUNCTION savings_plans_active_savings_plans();
+ALTER TABLE relationships DROP COLUMN active_savings_plans;
+DROP TABLE savings_plans;
