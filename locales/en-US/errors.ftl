@@ -196,3 +196,11 @@ schedule-error-none = No removal is scheduled for this customer: it has run or w
 schedule-refused-inactive = { $name }, who scheduled it, is no longer an active user.
 schedule-refused-role = { $name }, who scheduled it, no longer has the Global admin role.
 schedule-refused-new-relationship = The reseller relationship was established again after the removal was scheduled.
+
+# Second-person approval of a removal
+approval-error-none = No removal request is waiting for approval for this customer.
+approval-error-expired = The removal request expired on { $date } without a second Global admin's approval; nothing was removed. A Global admin can ask again.
+approval-error-same-person = The person who asked cannot approve their own request. Another Global admin must approve it.
+approval-error-exists = A removal requested by { $name } is already waiting for a second Global admin (until { $date }).
+approval-error-reason-long = The reason is too long: at most 500 characters.
+schedule-refused-approval = Your organisation requires a second Global admin to approve every removal, and a scheduled removal has nobody to approve it. Remove the relationship from the Account page instead.

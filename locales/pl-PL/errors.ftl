@@ -225,3 +225,11 @@ schedule-error-none = Dla tego klienta nie zaplanowano usunięcia: zostało już
 schedule-refused-inactive = Użytkownik { $name }, który je zaplanował, nie jest już aktywny.
 schedule-refused-role = Użytkownik { $name }, który je zaplanował, nie ma już roli administratora globalnego.
 schedule-refused-new-relationship = Relacja odsprzedawcy została ponownie nawiązana po zaplanowaniu usunięcia.
+
+# Second-person approval of a removal
+approval-error-none = Dla tego klienta żadna prośba o usunięcie nie czeka na zatwierdzenie.
+approval-error-expired = Prośba o usunięcie wygasła { $date } bez zatwierdzenia przez drugiego administratora globalnego; nic nie zostało usunięte. Administrator globalny może poprosić ponownie.
+approval-error-same-person = Osoba, która poprosiła o usunięcie, nie może sama go zatwierdzić. Musi to zrobić inny administrator globalny.
+approval-error-exists = Usunięcie zlecone przez: { $name } już czeka na drugiego administratora globalnego (do { $date }).
+approval-error-reason-long = Powód jest za długi: najwyżej 500 znaków.
+schedule-refused-approval = Państwa organizacja wymaga zatwierdzenia każdego usunięcia przez drugiego administratora globalnego, a zaplanowanego usunięcia nie ma kto zatwierdzić. Proszę usunąć relację na stronie Konto.
