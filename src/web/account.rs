@@ -487,7 +487,7 @@ async fn approve(
     let links = state.config.public_url.clone();
     let (name, removed) = state
         .call(&ctx, move |c, ctx| {
-            let (customer, _) = customers::find(c, ctx, &id2)?;
+            let (customer, _) = customers::find_as(c, ctx, &id2, Permission::RemoveRelationship)?;
             Ok((customer.company_name, removal_approvals::approve(c, ctx, &links, &id2)?))
         })
         .await?;
