@@ -7,7 +7,9 @@ mod common;
 use common::world::*;
 use common::*;
 use diesel::prelude::*;
-use partnerdesk::db::schema::{audit_log, relationships, removal_approvals, removal_receipts};
+use partnerdesk::db::schema::{
+    audit_log, outbox, relationships, removal_approvals, removal_receipts,
+};
 use partnerdesk::i18n::Locale;
 use partnerdesk::models::role::Role;
 
@@ -133,6 +135,14 @@ async fn with_the_setting_on_removing_asks_for_approval_and_removes_nothing() {
         .assert_lacks(r#"id="approve-removal""#);
     let requested = audits(&env, "request_removal_approval");
     assert_eq!(requested.len(), 1);
+    // The Global admins are told by e-mail that a request waits.
+    let mailed: Vec<(String, String)> = outbox::table
+        .filter(outbox::subject.like("%asks you to approve removing%"))
+        .select((outbox::recipient, outbox::body))
+        .load(&mut *env.conn())
+        .unwrap();
+    assert_eq!(mailed.len(), 1, "{mailed:?}");
+    assert!(mailed[0].1.contains(&format!("/customers/{}/account", w.ready.id)), "{mailed:?}");
     // A second request while one waits is refused.
     post(&app, &mut b, &remove_path(&w.ready.id), &[])
         .await
