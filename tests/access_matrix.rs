@@ -240,6 +240,37 @@ const TABLE: &[Row] = &[
         own: ["S", "R", "403", "403", "403", "403", "403", "404"],
         other: ["S", "404", "404", "404", "404", "404", "404", "R"],
     },
+    // Second-person approval: nothing waits for the table's customer, so a Global admin is
+    // told so (409); tests/approval.rs has the rest.
+    Row {
+        method: "GET",
+        path: "/customers/{id}/removal-approval/approve",
+        form: &[],
+        own: ["S", "409", "403", "403", "403", "403", "403", "404"],
+        other: ["S", "404", "403", "403", "403", "403", "403", "409"],
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/removal-approval/approve",
+        form: YES,
+        own: ["S", "409", "403", "403", "403", "403", "403", "404"],
+        other: ["S", "404", "403", "403", "403", "403", "403", "409"],
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/removal-approval/reject",
+        form: &[("reason", "Not yet")],
+        own: ["S", "409", "403", "403", "403", "403", "403", "404"],
+        other: ["S", "404", "403", "403", "403", "403", "403", "409"],
+    },
+    // The partner's settings: its Global admins, each for their own partner.
+    Row {
+        method: "POST",
+        path: "/partner-settings",
+        form: &[("second_approval", "on")],
+        own: ["S", "R", "403", "403", "403", "403", "403", "R"],
+        other: ["S", "R", "403", "403", "403", "403", "403", "R"],
+    },
     Row {
         method: "GET",
         path: "/customers/{id}/receipts/{receipt}",

@@ -973,3 +973,34 @@ async fn auto_renew_is_read_and_turned_off_through_the_subscription_patch() {
     patch(&app, &legacy, &key, json!({"autoRenewEnabled": false})).await.expect(409);
     patch(&app, &legacy, &key, json!({"autoRenewEnabled": "no"})).await.expect(400);
 }
+
+/// With the partner's second-approval setting on, a removal by PATCH is a request that another
+/// Global admin approves: 202 with the customer, still a reseller customer, and nothing removed.
+#[actix_web::test]
+async fn with_second_approval_on_a_removal_by_patch_is_a_request() {
+    use diesel::prelude::*;
+    use partnerdesk::db::schema::{relationships, removal_approvals};
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    common::post(&app, &mut b, "/partner-settings", &[("second_approval", "on")])
+        .await
+        .assert_status(303);
+    let key = key_for(&app, GLOBAL_ADMIN).await;
+    let path = format!("/v1/customers/{}", w.ready.id);
+    let asked = patch(&app, &path, &key, json!({ "relationshipToPartner": "none" })).await;
+    assert_eq!(asked.expect(202)["relationshipToPartner"], "reseller");
+    let rel: String = relationships::table
+        .filter(relationships::customer_id.eq(&w.ready.id))
+        .select(relationships::relationship_to_partner)
+        .first(&mut *env.conn())
+        .unwrap();
+    assert_eq!(rel, "reseller");
+    let pending: i64 = removal_approvals::table
+        .filter(removal_approvals::outcome.eq("pending"))
+        .count()
+        .get_result(&mut *env.conn())
+        .unwrap();
+    assert_eq!(pending, 1);
+    // A second PATCH while it waits is refused.
+    let again = patch(&app, &path, &key, json!({ "relationshipToPartner": "none" })).await;
+    again.expect(409);
+}

@@ -155,10 +155,11 @@ async fn forms_never_fail_and_refusals_change_nothing() {
         let other = add_request(&mut c, &w.beta, OTHER_ADMIN, &tokens[2], false);
         vec![new, named, other]
     };
-    let templates: [(&str, &'static [&'static str]); 15] = [
+    let templates: [(&str, &'static [&'static str]); 16] = [
         ("/customers/{c}/subscriptions/{s}/status", &["status"]),
         ("/customers/{c}/subscriptions", &["offer_id", "quantity", "term"]),
         ("/customers/{c}/remove-relationship", &[]),
+        ("/customers/{c}/removal-approval/reject", &["reason"]),
         ("/customers/{c}/reservations/{s}/cancel", &[]),
         ("/customers/{c}/savings-plans/{s}/cancel", &[]),
         ("/customers/{c}/software/{s}/cancel", &[]),

@@ -183,3 +183,22 @@ audit-value-scheduled-removal-refused = Did not run
 
 # Azure savings plans
 op-cancel_savings_plan = Cancel Azure savings plan
+# Second-person approval of a removal in the activity log
+op-update_partner_settings = Change partner settings
+op-request_removal_approval = Ask for removal approval
+op-approve_removal = Approve removal
+op-reject_removal = Reject removal
+op-withdraw_removal_approval = Withdraw removal request
+audit-key-second-approval-for-removal = Second Global admin approves removals
+audit-value-second-approval-for-removal-on = On
+audit-value-second-approval-for-removal-off = Off
+audit-key-removal-approval = Removal approval
+audit-value-removal-approval-none = None
+audit-value-removal-approval-pending = Waiting
+audit-value-removal-approval-approved = Approved
+audit-value-removal-approval-rejected = Rejected
+audit-value-removal-approval-withdrawn = Withdrawn
+audit-key-requested-by = Requested by
+audit-key-approved-by = Approved by
+audit-key-rejected-by = Rejected by
+audit-key-reason = Reason

@@ -201,3 +201,10 @@ schedule-refused-new-relationship = The reseller relationship was established ag
 blocker-active-savings-plan = Azure savings plan “{ $name }” is active: cancel it.
 blocker-go-to-savings-plan = Go to savings plan
 error-savings-plan-cancelled = This Azure savings plan is already cancelled.
+# Second-person approval of a removal
+approval-error-none = No removal request is waiting for approval for this customer.
+approval-error-expired = The removal request expired on { $date } without a second Global admin's approval; nothing was removed. A Global admin can ask again.
+approval-error-same-person = The person who asked cannot approve their own request. Another Global admin must approve it.
+approval-error-exists = A removal requested by { $name } is already waiting for a second Global admin (until { $date }).
+approval-error-reason-long = The reason is too long: at most 500 characters.
+schedule-refused-approval = Your organisation requires a second Global admin to approve every removal, and a scheduled removal has nobody to approve it. Remove the relationship from the Account page instead.

@@ -638,3 +638,23 @@ activity-group-savings-plans-cancelled = { $count ->
     [one] { $count } savings plan cancelled
    *[other] { $count } savings plans cancelled
 }
+# Second-person approval of a removal
+settings-title = Partner settings
+settings-second-approval = A second Global admin approves every removal of a reseller relationship
+settings-second-approval-hint = When this is on, removing a relationship asks another Global admin, who approves or rejects it within 72 hours. A scheduled removal does not run while it is on.
+settings-save = Save settings
+toast-partner-settings-saved = Partner settings saved.
+approval-needed-hint = Your organisation asks a second Global admin to approve every removal: the button sends the request, and nothing is removed until another Global admin approves it (within 72 hours).
+approval-ask = Ask for approval
+approval-waiting = Removal requested by { $name } on { $date }, waiting for a second Global admin (expires { $expires }).
+approval-withdraw = Withdraw the request
+approval-approve = Approve removal
+approval-reject = Reject
+approval-reject-reason = Reason (optional)
+approval-question-title = Approve removing the reseller relationship with { $name }?
+approval-question-asked = { $name } asked for it on { $date }. Approving it:
+toast-approval-requested = Removal of { $name } requested: another Global admin must approve it by { $date }.
+toast-approval-rejected = Removal request rejected. Nothing was removed.
+toast-approval-withdrawn = Removal request withdrawn. Nothing was removed.
+mail-approval-subject = { $user } asks you to approve removing the reseller relationship with { $customer }
+mail-approval-body = { $user } asked to remove the reseller relationship with { $customer }. Another Global admin must approve or reject it on the customer's Account page within 72 hours.

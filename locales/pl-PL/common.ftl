@@ -198,3 +198,22 @@ audit-value-scheduled-removal-refused = Niewykonane
 
 # Plany oszczędnościowe platformy Azure
 op-cancel_savings_plan = Anulowanie planu oszczędnościowego platformy Azure
+# Second-person approval of a removal in the activity log
+op-update_partner_settings = Zmiana ustawień partnera
+op-request_removal_approval = Prośba o zatwierdzenie usunięcia
+op-approve_removal = Zatwierdzenie usunięcia
+op-reject_removal = Odrzucenie usunięcia
+op-withdraw_removal_approval = Wycofanie prośby o usunięcie
+audit-key-second-approval-for-removal = Usunięcie zatwierdza drugi administrator globalny
+audit-value-second-approval-for-removal-on = Włączone
+audit-value-second-approval-for-removal-off = Wyłączone
+audit-key-removal-approval = Zatwierdzenie usunięcia
+audit-value-removal-approval-none = Brak
+audit-value-removal-approval-pending = Oczekuje
+audit-value-removal-approval-approved = Zatwierdzone
+audit-value-removal-approval-rejected = Odrzucone
+audit-value-removal-approval-withdrawn = Wycofane
+audit-key-requested-by = Prośba od
+audit-key-approved-by = Zatwierdził(a)
+audit-key-rejected-by = Odrzucił(a)
+audit-key-reason = Powód

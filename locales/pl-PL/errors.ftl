@@ -230,3 +230,10 @@ schedule-refused-new-relationship = Relacja odsprzedawcy została ponownie nawi�
 blocker-active-savings-plan = Plan oszczędnościowy platformy Azure „{ $name }” jest aktywny: należy go anulować.
 blocker-go-to-savings-plan = Przejdź do planu oszczędnościowego
 error-savings-plan-cancelled = Ten plan oszczędnościowy platformy Azure jest już anulowany.
+# Second-person approval of a removal
+approval-error-none = Dla tego klienta żadna prośba o usunięcie nie czeka na zatwierdzenie.
+approval-error-expired = Prośba o usunięcie wygasła { $date } bez zatwierdzenia przez drugiego administratora globalnego; nic nie zostało usunięte. Administrator globalny może poprosić ponownie.
+approval-error-same-person = Osoba, która poprosiła o usunięcie, nie może sama go zatwierdzić. Musi to zrobić inny administrator globalny.
+approval-error-exists = Usunięcie zlecone przez: { $name } już czeka na drugiego administratora globalnego (do { $date }).
+approval-error-reason-long = Powód jest za długi: najwyżej 500 znaków.
+schedule-refused-approval = Państwa organizacja wymaga zatwierdzenia każdego usunięcia przez drugiego administratora globalnego, a zaplanowanego usunięcia nie ma kto zatwierdzić. Proszę usunąć relację na stronie Konto.

@@ -669,3 +669,23 @@ activity-group-savings-plans-cancelled = { $count ->
     [few] { $count } anulowane plany oszczędnościowe platformy Azure
    *[many] { $count } anulowanych planów oszczędnościowych platformy Azure
 }
+# Second-person approval of a removal
+settings-title = Ustawienia partnera
+settings-second-approval = Każde usunięcie relacji odsprzedawcy zatwierdza drugi administrator globalny
+settings-second-approval-hint = Gdy to ustawienie jest włączone, usunięcie relacji wymaga zgody innego administratora globalnego, który zatwierdza je lub odrzuca w ciągu 72 godzin. Zaplanowane usunięcie nie zostanie wtedy wykonane.
+settings-save = Zapisz ustawienia
+toast-partner-settings-saved = Zapisano ustawienia partnera.
+approval-needed-hint = Państwa organizacja wymaga zatwierdzenia każdego usunięcia przez drugiego administratora globalnego: przycisk wysyła prośbę, a nic nie zostanie usunięte, dopóki inny administrator globalny jej nie zatwierdzi (w ciągu 72 godzin).
+approval-ask = Poproś o zatwierdzenie
+approval-waiting = Usunięcie zlecone przez: { $name }, { $date }; czeka na drugiego administratora globalnego (wygasa { $expires }).
+approval-withdraw = Wycofaj prośbę
+approval-approve = Zatwierdź usunięcie
+approval-reject = Odrzuć
+approval-reject-reason = Powód (opcjonalnie)
+approval-question-title = Zatwierdzić usunięcie relacji odsprzedawcy z klientem { $name }?
+approval-question-asked = Prośba od: { $name }, { $date }. Zatwierdzenie:
+toast-approval-requested = Poproszono o usunięcie klienta { $name }: inny administrator globalny musi je zatwierdzić do { $date }.
+toast-approval-rejected = Odrzucono prośbę o usunięcie. Nic nie zostało usunięte.
+toast-approval-withdrawn = Wycofano prośbę o usunięcie. Nic nie zostało usunięte.
+mail-approval-subject = Użytkownik { $user } prosi o zatwierdzenie usunięcia relacji odsprzedawcy z klientem { $customer }
+mail-approval-body = Użytkownik { $user } poprosił o usunięcie relacji odsprzedawcy z klientem { $customer }. Inny administrator globalny musi je zatwierdzić lub odrzucić na stronie Konto klienta w ciągu 72 godzin.

@@ -104,6 +104,7 @@ diesel::table! {
         name -> Text,
         kind -> Text,
         created_at -> BigInt,
+        removal_needs_second_approval -> Bool,
     }
 }
 
@@ -157,6 +158,22 @@ diesel::table! {
         active_reservations -> BigInt,
         active_software -> BigInt,
         active_savings_plans -> BigInt,
+    }
+}
+
+diesel::table! {
+    removal_approvals (id) {
+        id -> Text,
+        partner_id -> Text,
+        customer_id -> Text,
+        relationship_id -> Text,
+        requested_by -> Text,
+        requested_at -> BigInt,
+        expires_at -> BigInt,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<BigInt>,
+        outcome -> Text,
+        reason -> Nullable<Text>,
     }
 }
 
@@ -317,6 +334,8 @@ diesel::joinable!(relationship_requests -> users (created_by));
 diesel::joinable!(relationships -> customers (customer_id));
 diesel::joinable!(relationships -> partners (partner_id));
 diesel::joinable!(relationships -> users (ended_by));
+diesel::joinable!(removal_approvals -> customers (customer_id));
+diesel::joinable!(removal_approvals -> partners (partner_id));
 diesel::joinable!(removal_receipts -> customers (customer_id));
 diesel::joinable!(removal_receipts -> partners (partner_id));
 diesel::joinable!(removal_receipts -> users (removed_by));
@@ -348,6 +367,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     recovery_codes,
     relationship_requests,
     relationships,
+    removal_approvals,
     removal_receipts,
     reseller_links,
     reservations,

@@ -14,6 +14,7 @@ pub mod receipt;
 pub mod recovery_code;
 pub mod relationship;
 pub mod relationship_request;
+pub mod removal_approval;
 pub mod reservation;
 pub mod role;
 pub mod savings_plan;

@@ -47,6 +47,11 @@ pub mod op {
     pub const SCHEDULE_REMOVAL: &str = "schedule_removal";
     pub const CANCEL_REMOVAL_SCHEDULE: &str = "cancel_removal_schedule";
     pub const RUN_SCHEDULED_REMOVAL: &str = "run_scheduled_removal";
+    pub const UPDATE_PARTNER_SETTINGS: &str = "update_partner_settings";
+    pub const REQUEST_REMOVAL_APPROVAL: &str = "request_removal_approval";
+    pub const APPROVE_REMOVAL: &str = "approve_removal";
+    pub const REJECT_REMOVAL: &str = "reject_removal";
+    pub const WITHDRAW_REMOVAL_APPROVAL: &str = "withdraw_removal_approval";
 }
 
 /// Operation codes and their labels, in the order the filter offers them. A code not listed here
@@ -56,6 +61,10 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("schedule_removal", "Schedule removal"),
     ("cancel_removal_schedule", "Cancel scheduled removal"),
     ("run_scheduled_removal", "Scheduled removal"),
+    ("request_removal_approval", "Ask for removal approval"),
+    ("approve_removal", "Approve removal"),
+    ("reject_removal", "Reject removal"),
+    ("withdraw_removal_approval", "Withdraw removal request"),
     ("update_subscription", "Change subscription status"),
     ("create_subscription", "Add subscription"),
     ("cancel_reservation", "Cancel Azure reservation"),
@@ -83,6 +92,7 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("reset_second_step", "Reset two-step sign-in"),
     ("create_api_key", "Create API key"),
     ("revoke_api_key", "Revoke API key"),
+    ("update_partner_settings", "Change partner settings"),
     ("authz_denied", "Access denied"),
     ("csrf_rejected", "Forged request refused"),
 ];

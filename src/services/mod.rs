@@ -13,6 +13,7 @@ pub mod offboarding;
 pub mod purchases;
 pub mod receipts;
 pub mod removal;
+pub mod removal_approvals;
 pub mod requests;
 pub mod retention;
 pub mod scheduled_removal;

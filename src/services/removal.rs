@@ -246,6 +246,19 @@ pub fn remove(
     links: &PublicUrl,
     customer_id: &str,
 ) -> AppResult<Removed> {
+    remove_as_asked(conn, ctx, links, customer_id, None)
+}
+
+/// `remove`, approved by `ctx.user` at the request of `requested_by` (a name and address),
+/// whom the removal's audit record names beside the approver
+/// (`services::removal_approvals::approve`).
+pub(crate) fn remove_as_asked(
+    conn: &mut AnyConnection,
+    ctx: &Ctx,
+    links: &PublicUrl,
+    customer_id: &str,
+    requested_by: Option<&str>,
+) -> AppResult<Removed> {
     let partner_id = ctx.partner_id().to_owned();
     let result = crate::db::write::<_, AppError>(conn, |c| {
         let rel = relationship::lock(c, &partner_id, customer_id)?.ok_or(AppError::NotFound)?;
@@ -271,8 +284,9 @@ pub fn remove(
                 &rel.id,
                 describe(true, rel.allow_delegated_access),
                 format!(
-                    "{}; support contacts removed: {support_contacts_removed}",
-                    describe(false, false)
+                    "{}; support contacts removed: {support_contacts_removed}{}",
+                    describe(false, false),
+                    requested_by.map(|r| format!("; requested by: {r}")).unwrap_or_default()
                 ),
             )
             .named(&rel.company_name),

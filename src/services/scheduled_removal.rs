@@ -201,7 +201,8 @@ pub fn cancel(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<
 
 /// The job's run, in the runner's transaction: the removal as the person who scheduled it, at
 /// the job's `now`. Refused (with every reason kept for the Account page and an audit record)
-/// when the relationship was established again after scheduling, when they are no longer an
+/// when the relationship was established again after scheduling, when the partner's removals
+/// need a second Global admin's approval (`removal_approvals`), when they are no longer an
 /// active Global admin of the partner, or when the rules forbid it.
 pub(crate) fn run(
     c: &mut AnyConnection,
@@ -229,10 +230,17 @@ pub(crate) fn run(
         Some(id) => load_signed_in(c, id)?.filter(|s| s.partner.id == job.partner_id),
         None => None,
     };
+    let needs_approval =
+        crate::models::removal_approval::needs_second_approval(c, &job.partner_id)?;
     let (reasons, headline) = match signed_in {
         // Removed and established again since: this relationship was not the one scheduled.
         _ if rel.started_at > job.created_at => {
             let msg = Msg::new("schedule-refused-new-relationship");
+            (vec![msg.clone()], msg)
+        }
+        // Nobody approves a job's removal: with the partner's setting on, it does not run.
+        _ if needs_approval => {
+            let msg = Msg::new("schedule-refused-approval");
             (vec![msg.clone()], msg)
         }
         None => {

@@ -44,6 +44,10 @@ pub struct AccountPage {
     pub schedule: crate::services::scheduled_removal::Schedule,
     /// May schedule the removal (and cancel a schedule).
     pub can_schedule: bool,
+    /// The partner's second-approval setting and the request waiting, if any.
+    pub approval: crate::services::removal_approvals::State,
+    /// The signed-in user's id (the requester withdraws, others approve or reject).
+    pub user_id: String,
 }
 
 impl AccountPage {
@@ -61,6 +65,8 @@ pub struct RemoveConfirmPage {
     pub layout: Layout,
     pub header: CustomerHeader,
     pub eligibility: Eligibility,
+    /// The partner's setting is on: the button asks a second Global admin instead.
+    pub needs_approval: bool,
     pub support_contact_count: usize,
 }
 

@@ -22,6 +22,8 @@ pub struct UsersPage {
     /// The signed-in user's id (their own row says "you").
     pub me: String,
     pub now_ms: i64,
+    /// For a Global admin, the partner's setting: a removal needs a second Global admin.
+    pub second_approval: Option<bool>,
 }
 
 /// The new-user form's values, and its message next to its field.

@@ -8,6 +8,7 @@ use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::services::Ctx;
+use crate::services::removal_approvals::{self, Closed, Outcome};
 use crate::services::{customers, offboarding, receipts, removal, requests, scheduled_removal};
 use crate::util::clock::{iso_date, parse_iso_datetime};
 use crate::views::{
@@ -32,6 +33,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::POST, "/customers/{id}/removal-schedule", schedule);
     add(cfg, Method::GET, "/customers/{id}/removal-schedule/cancel", confirm_cancel_schedule);
     add(cfg, Method::POST, "/customers/{id}/removal-schedule/cancel", cancel_schedule);
+    add(cfg, Method::GET, "/customers/{id}/removal-approval/approve", approve_question);
+    add(cfg, Method::POST, "/customers/{id}/removal-approval/approve", approve);
+    add(cfg, Method::POST, "/customers/{id}/removal-approval/reject", reject);
+    add(cfg, Method::POST, "/partner-settings", partner_settings);
 }
 
 async fn account(
@@ -42,13 +47,16 @@ async fn account(
 ) -> AppResult<AccountPage> {
     let toasts = super::flash::take(&session);
     let id = path.into_inner();
-    let (a, schedule) = state
+    let (a, schedule, approval) = state
         .call(&ctx, move |c, ctx| {
             let a = customers::account(c, ctx, &id)?;
-            Ok((a, scheduled_removal::state(c, ctx, &id)?))
+            let approval = removal_approvals::state(c, ctx, &id)?;
+            Ok((a, scheduled_removal::state(c, ctx, &id)?, approval))
         })
         .await?;
     Ok(AccountPage {
+        approval,
+        user_id: ctx.user.id.clone(),
         can_schedule: scheduled_removal::may_schedule(&ctx, &a.relationship),
         schedule,
         l: ctx.user.locale,
@@ -74,7 +82,11 @@ async fn confirm(
 ) -> AppResult<RemoveConfirmPage> {
     let toasts = super::flash::take(&session);
     let id = path.into_inner();
-    let a = state.call(&ctx, move |c, ctx| customers::account(c, ctx, &id)).await?;
+    let (a, needs_approval) = state
+        .call(&ctx, move |c, ctx| {
+            Ok((customers::account(c, ctx, &id)?, removal_approvals::required(c, ctx)?))
+        })
+        .await?;
     // Nobody is shown a confirmation they cannot confirm: say who can.
     if !ctx.user.can(Permission::RemoveRelationship) {
         let names = a.who_can_remove.join(", ");
@@ -84,6 +96,7 @@ async fn confirm(
         l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
         eligibility: a.eligibility,
+        needs_approval,
         support_contact_count: a.support_contacts.len(),
         header: CustomerHeader::new(a.customer, a.relationship, "account"),
     })
@@ -98,19 +111,28 @@ async fn remove(
     let id = path.into_inner();
     let customer_id = id.clone();
     let links = state.config.public_url.clone();
-    let (name, removed) = state
+    let (name, outcome) = state
         .call(&ctx, move |c, ctx| {
             let (customer, _) = customers::find(c, ctx, &id)?;
-            let removed = removal::remove(c, ctx, &links, &id)?;
-            Ok((customer.company_name, removed))
+            let outcome = removal_approvals::remove_or_request(c, ctx, &links, &id)?;
+            Ok((customer.company_name, outcome))
         })
         .await?;
+    let enc = crate::util::urls::urlencode;
+    let removed = match outcome {
+        Outcome::Removed(removed) => removed,
+        Outcome::Requested(w) => {
+            let msg =
+                Msg::new("toast-approval-requested").text("name", name).date("date", w.expires_at);
+            super::flash::push(&session, Toast::success(msg));
+            return Ok(super::see_other(&format!("/customers/{}/account", enc(&customer_id))));
+        }
+    };
     let msg = Msg::new("toast-relationship-removed")
         .text("name", name)
         .num("dap", if removed.delegated_admin_revoked { 1.0 } else { 0.0 })
         .num("contacts", removed.support_contacts_removed as f64);
     super::flash::push(&session, Toast::success(msg));
-    let enc = crate::util::urls::urlencode;
     Ok(super::see_other(&format!(
         "/customers/{}/receipts/{}",
         enc(&customer_id),
@@ -393,4 +415,143 @@ async fn cancel_schedule(
         .await?;
     super::flash::push(&session, Toast::success(Msg::new("toast-removal-schedule-cancelled")));
     Ok(super::see_other(&format!("/customers/{}/account", crate::util::urls::urlencode(&id))))
+}
+
+/// The question before approving another Global admin's request to remove: who asked, when,
+/// and the four consequences of the removal.
+async fn approve_question(
+    req: HttpRequest,
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let toasts = super::flash::take(&session);
+    let id = path.into_inner();
+    let (asked, contacts) = state
+        .call(&ctx, move |c, ctx| {
+            let asked = removal_approvals::approve_question(c, ctx, &id)?;
+            Ok((asked, customers::account(c, ctx, &id)?.support_contacts.len()))
+        })
+        .await?;
+    let l = ctx.user.locale;
+    let name = asked.customer.company_name.as_str();
+    let w = &asked.item;
+    let mut contacts_line = l.t1("remove-consequence-contacts", "partner", &ctx.user.partner.name);
+    if contacts > 0 {
+        contacts_line = format!(
+            "{contacts_line} {}",
+            l.t1("remove-consequence-designations", "count", contacts)
+        );
+    }
+    let dap = if asked.relationship.allow_delegated_access {
+        l.t("remove-consequence-dap")
+    } else {
+        l.t("remove-consequence-dap-not-granted")
+    };
+    let q = Question {
+        title: l.t1("approval-question-title", "name", name),
+        consequences: vec![
+            l.t2(
+                "approval-question-asked",
+                "name",
+                &w.requested_by,
+                "date",
+                l.datetime(w.requested_at),
+            ),
+            l.t1("remove-consequence-list", "name", name),
+            contacts_line,
+            dap,
+            l.t("remove-consequence-purchases"),
+        ],
+        button: l.t("approval-approve"),
+        default_back: format!("/customers/{}/account", asked.customer.id),
+    };
+    super::render(StatusCode::OK, confirm::page(&req, &ctx, toasts, asked, q, None))
+}
+
+/// Approves the waiting request: the removal, as the approver, with the requester named.
+async fn approve(
+    req: HttpRequest,
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: Option<web::Form<Answer>>,
+) -> AppResult<HttpResponse> {
+    let answer = form.map(web::Form::into_inner).unwrap_or_default();
+    if !answer.given() {
+        return Ok(confirm::ask_first(&req, &answer));
+    }
+    let id = path.into_inner();
+    let id2 = id.clone();
+    let links = state.config.public_url.clone();
+    let (name, removed) = state
+        .call(&ctx, move |c, ctx| {
+            let (customer, _) = customers::find_as(c, ctx, &id2, Permission::RemoveRelationship)?;
+            Ok((customer.company_name, removal_approvals::approve(c, ctx, &links, &id2)?))
+        })
+        .await?;
+    let msg = Msg::new("toast-relationship-removed")
+        .text("name", name)
+        .num("dap", if removed.delegated_admin_revoked { 1.0 } else { 0.0 })
+        .num("contacts", removed.support_contacts_removed as f64);
+    super::flash::push(&session, Toast::success(msg));
+    let enc = crate::util::urls::urlencode;
+    Ok(super::see_other(&format!("/customers/{}/receipts/{}", enc(&id), removed.receipt_id)))
+}
+
+#[derive(serde::Deserialize)]
+pub struct RejectForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// Rejects the waiting request (another Global admin) or withdraws it (the requester).
+async fn reject(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<RejectForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let id2 = id.clone();
+    let reason = form.into_inner().reason;
+    let closed = state
+        .call(&ctx, move |c, ctx| {
+            customers::find_as(c, ctx, &id2, Permission::RemoveRelationship)?;
+            removal_approvals::reject(c, ctx, &id2, Some(&reason))
+        })
+        .await?;
+    let key = match closed {
+        Closed::Rejected => "toast-approval-rejected",
+        Closed::Withdrawn => "toast-approval-withdrawn",
+    };
+    super::flash::push(&session, Toast::success(Msg::new(key)));
+    Ok(super::see_other(&format!("/customers/{}/account", crate::util::urls::urlencode(&id))))
+}
+
+#[derive(serde::Deserialize)]
+pub struct SettingsForm {
+    /// `on` to ask a second Global admin before a removal; anything else turns it off.
+    #[serde(default)]
+    second_approval: String,
+}
+
+/// The partner's settings (Global admins): today, whether a removal needs a second Global admin.
+async fn partner_settings(
+    ctx: Ctx,
+    session: Session,
+    state: web::Data<AppState>,
+    form: web::Form<SettingsForm>,
+) -> AppResult<HttpResponse> {
+    let on = match form.into_inner().second_approval.as_str() {
+        "on" => true,
+        "off" | "" => false,
+        _ => return Err(AppError::BadRequest(Msg::new("error-form-malformed"))),
+    };
+    state.call(&ctx, move |c, ctx| removal_approvals::set_required(c, ctx, on)).await?;
+    super::flash::push(&session, Toast::success(Msg::new("toast-partner-settings-saved")));
+    Ok(super::see_other("/users"))
 }

@@ -108,6 +108,10 @@ async fn list(ctx: Ctx, session: Session, state: web::Data<AppState>) -> AppResu
                 members: svc::list(c, &ctx)?,
                 domains: svc::domains(c, &ctx)?,
                 me: ctx.user.id.clone(),
+                second_approval: match ctx.user.can(Permission::RemoveRelationship) {
+                    true => Some(crate::services::removal_approvals::required(c, &ctx)?),
+                    false => None,
+                },
                 now_ms: now_ms(),
                 layout: Layout::new(&ctx.user, Nav::Users, toasts),
             })

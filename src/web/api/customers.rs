@@ -10,6 +10,7 @@ use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::services::customers::{self as svc, SearchIn};
 use crate::services::removal;
+use crate::services::removal_approvals::{self, Outcome};
 use crate::services::requests::{self, Invitee};
 use crate::views::api::{
     ApiErrorBody, Customer, CustomerCollection, CustomerPatch, CustomerRelationshipRequest,
@@ -113,11 +114,15 @@ pub async fn get(
 /// `{"relationshipToPartner":"none"}` removes the reseller relationship (Global admin; the same
 /// rule, lock and audit record as the Account page): refused with 409 and each blocker in
 /// `data` while anything is active. `{"allowDelegatedAccess":false}` removes delegated admin
-/// privileges.
+/// privileges. When the partner's removals need a second Global admin's approval, the removal
+/// is a request instead: 202 with the customer as it stands, still a reseller customer.
 #[utoipa::path(patch, path = "/v1/customers/{id}", tag = "customers",
     params(("id" = String, Path, description = "The customer's id")),
     request_body = CustomerPatch,
-    responses((status = 200, body = Customer), (status = 400, body = ApiErrorBody),
+    responses((status = 200, body = Customer),
+        (status = 202, body = Customer,
+            description = "Removal requested: another Global admin approves it within 72 hours"),
+        (status = 400, body = ApiErrorBody),
         (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody),
         (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody),
         (status = 422, body = ApiErrorBody), (status = 429, body = ApiErrorBody)),
@@ -140,8 +145,9 @@ pub async fn patch(
     let id2 = id.clone();
     let links = state.config.public_url.clone();
     let done = call(&req, &state, &api, move |c, ctx| match removal {
-        true => removal::remove(c, ctx, &links, &id2).map(|_| ()),
-        false => requests::remove_dap(c, ctx, &id2),
+        true => removal_approvals::remove_or_request(c, ctx, &links, &id2)
+            .map(|o| matches!(o, Outcome::Requested(_))),
+        false => requests::remove_dap(c, ctx, &id2).map(|_| false),
     })
     .await;
     if let Err(mut e) = done {
@@ -159,7 +165,11 @@ pub async fn patch(
         }
         return Err(e);
     }
+    let requested = done.unwrap_or_default();
     let (customer, rel) = call(&req, &state, &api, move |c, ctx| svc::view(c, ctx, &id)).await?;
+    if requested {
+        return Ok(HttpResponse::Accepted().json(Customer::from_parts(&customer, &rel)));
+    }
     Ok(ok(&Customer::from_parts(&customer, &rel)))
 }
 

@@ -1,0 +1,2 @@
+DROP TABLE removal_approvals;
+ALTER TABLE partners DROP COLUMN removal_needs_second_approval;
