@@ -221,7 +221,9 @@ pub fn list_by_ids(
 }
 
 /// The names today of the partner's items of one kind (`subscription`, `azure_reservation`,
-/// `software_purchase`), by id: what records written before names were kept are about.
+/// `software_purchase`), by id: what records written before names were kept are about. Read by
+/// id alone (the partner is checked on the rows): with a filter on the partner too, SQLite may
+/// choose the partner's index and read every one of its items.
 pub fn current_names(
     conn: &mut AnyConnection,
     partner_id: &str,
@@ -229,22 +231,27 @@ pub fn current_names(
     ids: &[String],
 ) -> QueryResult<Vec<(String, String)>> {
     use crate::db::schema::{reservations, software_purchases, subscriptions};
-    match resource_type {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let rows: Vec<(String, String, String)> = match resource_type {
         "subscription" => subscriptions::table
-            .filter(subscriptions::partner_id.eq(partner_id))
-            .filter(subscriptions::id.eq_any(ids))
-            .select((subscriptions::id, subscriptions::offer_name))
-            .load(conn),
+            .filter(subscriptions::id.eq_any(&ids))
+            .select((subscriptions::id, subscriptions::partner_id, subscriptions::offer_name))
+            .load(conn)?,
         "azure_reservation" => reservations::table
-            .filter(reservations::partner_id.eq(partner_id))
-            .filter(reservations::id.eq_any(ids))
-            .select((reservations::id, reservations::name))
-            .load(conn),
+            .filter(reservations::id.eq_any(&ids))
+            .select((reservations::id, reservations::partner_id, reservations::name))
+            .load(conn)?,
         "software_purchase" => software_purchases::table
-            .filter(software_purchases::partner_id.eq(partner_id))
-            .filter(software_purchases::id.eq_any(ids))
-            .select((software_purchases::id, software_purchases::product))
-            .load(conn),
-        _ => Ok(Vec::new()),
-    }
+            .filter(software_purchases::id.eq_any(&ids))
+            .select((
+                software_purchases::id,
+                software_purchases::partner_id,
+                software_purchases::product,
+            ))
+            .load(conn)?,
+        _ => Vec::new(),
+    };
+    Ok(rows.into_iter().filter(|(_, p, _)| p == partner_id).map(|(id, _, n)| (id, n)).collect())
 }
