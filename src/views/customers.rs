@@ -27,9 +27,21 @@ pub struct CustomersPage {
 }
 
 impl CustomersPage {
-    /// "Ready to remove", or what blocks the removal: "Blocked: 2 subscriptions, 1 reservation".
-    pub fn readiness_of(&self, row: &CustomerListRow) -> String {
-        readiness_text(self.l, row)
+    /// Each row with its readiness: "Ready to remove", or what blocks the removal ("Blocked: 2
+    /// subscriptions, 1 reservation"). A page's rows share few such texts: each is formatted
+    /// once a page (formatting one is most of a row's cost).
+    pub fn rows_with_readiness(&self) -> Vec<(&CustomerListRow, String)> {
+        let mut texts = std::collections::HashMap::new();
+        let rows = self.rows.iter().map(|row| {
+            let key = (
+                row.blocking_subscriptions,
+                row.active_reservations,
+                row.active_savings_plans,
+                row.active_software,
+            );
+            (row, texts.entry(key).or_insert_with(|| readiness_text(self.l, row)).clone())
+        });
+        rows.collect()
     }
 }
 
