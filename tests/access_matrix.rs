@@ -606,8 +606,16 @@ fn scheduled_removal(env: &Env, p: &Partner, admin: &str, name: &str) -> String 
         now,
     };
     let today = partnerdesk::util::clock::iso_date(now);
-    partnerdesk::services::scheduled_removal::schedule(&mut env.conn(), &ctx, &cust.id, &today)
-        .unwrap();
+    let links =
+        partnerdesk::util::urls::PublicUrl::parse(partnerdesk::config::TEST_PUBLIC_URL).unwrap();
+    partnerdesk::services::scheduled_removal::schedule(
+        &mut env.conn(),
+        &ctx,
+        &links,
+        &cust.id,
+        &today,
+    )
+    .unwrap();
     cust.id
 }
 

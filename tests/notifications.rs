@@ -14,6 +14,7 @@ use diesel::prelude::*;
 use mailin_embedded::{Handler, Response, Server, response};
 use partnerdesk::config::{Mail, TEST_PUBLIC_URL};
 use partnerdesk::db::schema::users;
+use partnerdesk::i18n::Locale;
 use partnerdesk::models::outbox;
 use partnerdesk::models::role::Role;
 use partnerdesk::services::notify::{self, Delivered, Mailer};
@@ -213,6 +214,50 @@ async fn a_removal_mails_every_global_admin_in_their_language_with_the_receipt()
     assert_eq!(deliver(&env, &mailer), Delivered::default());
     assert_eq!(received(&inbox).len(), 2);
     assert!(outbox::all(&mut env.conn()).unwrap().iter().all(|m| m.sent_at.is_some()));
+}
+
+#[actix_web::test]
+async fn scheduling_a_removal_and_cancelling_it_mail_the_global_admins_in_their_language() {
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    add_polish_admin(&env);
+    let (inbox, mailer) = smtp_server();
+    let now = partnerdesk::util::clock::now_ms();
+    let day = now + 3 * partnerdesk::util::clock::DAY_MS;
+    let schedule = format!("/customers/{}/removal-schedule", w.ready.id);
+    let date = partnerdesk::util::clock::iso_date(day);
+    post(&app, &mut b, &schedule, &[("date", &date)]).await.assert_status(303);
+    assert_eq!(deliver(&env, &mailer), Delivered { sent: 2, failed: 0 });
+    let (en, pl) = (Locale::En, Locale::Pl);
+    let en_date = en.date(partnerdesk::util::clock::day_start(day));
+    assert_eq!(
+        to(&inbox, GLOBAL_ADMIN)[0].subject(),
+        format!("Removal of the reseller relationship with Fabrikam Ready scheduled for {en_date}")
+    );
+    let pl_mail = &to(&inbox, PL_ADMIN)[0];
+    assert!(pl_mail.subject().contains("zaplanowano na"), "{}", pl_mail.subject());
+    assert!(
+        pl_mail
+            .body()
+            .contains(&format!("Strona Konto: {TEST_PUBLIC_URL}/customers/{}/account", w.ready.id)),
+        "{}",
+        pl_mail.body()
+    );
+
+    // A refused cancellation (nothing to cancel) writes none; a cancellation does.
+    post(&app, &mut b, &format!("{schedule}/cancel"), &[("confirmed", "yes")])
+        .await
+        .assert_status(303);
+    post(&app, &mut b, &format!("{schedule}/cancel"), &[("confirmed", "yes")])
+        .await
+        .assert_status(409);
+    assert_eq!(deliver(&env, &mailer), Delivered { sent: 2, failed: 0 });
+    let cancelled = to(&inbox, PL_ADMIN);
+    assert_eq!(cancelled.len(), 2, "{cancelled:?}");
+    assert_eq!(
+        cancelled[1].subject(),
+        "Anulowano zaplanowane usunięcie relacji odsprzedawcy z klientem Fabrikam Ready"
+    );
+    assert!(cancelled[1].body().contains(&pl.date(partnerdesk::util::clock::day_start(day))));
 }
 
 #[actix_web::test]

@@ -432,7 +432,10 @@ fn the_server_runs_a_due_scheduled_removal() {
         now,
     };
     let today = partnerdesk::util::clock::iso_date(now);
-    partnerdesk::services::scheduled_removal::schedule(&mut c, &ctx, &w.ready.id, &today).unwrap();
+    let links =
+        partnerdesk::util::urls::PublicUrl::parse(partnerdesk::config::TEST_PUBLIC_URL).unwrap();
+    partnerdesk::services::scheduled_removal::schedule(&mut c, &ctx, &links, &w.ready.id, &today)
+        .unwrap();
     drop(c);
     let server = start_in(dir, &[]);
     let started = Instant::now();

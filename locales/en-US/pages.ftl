@@ -658,3 +658,7 @@ toast-approval-rejected = Removal request rejected. Nothing was removed.
 toast-approval-withdrawn = Removal request withdrawn. Nothing was removed.
 mail-approval-subject = { $user } asks you to approve removing the reseller relationship with { $customer }
 mail-approval-body = { $user } asked to remove the reseller relationship with { $customer }. Another Global admin must approve or reject it on the customer's Account page within 72 hours.
+mail-scheduled-subject = Removal of the reseller relationship with { $customer } scheduled for { $date }
+mail-scheduled-body = { $user } scheduled the removal of the reseller relationship with { $customer } for { $date }. On that day it runs if nothing blocks it then; until then anyone with the Global admin role can cancel it on the customer's Account page.
+mail-schedule-cancelled-subject = Scheduled removal of the reseller relationship with { $customer } cancelled
+mail-schedule-cancelled-body = { $user } cancelled the removal of the reseller relationship with { $customer } that was scheduled for { $date }. The relationship stays.

@@ -689,3 +689,7 @@ toast-approval-rejected = Odrzucono prośbę o usunięcie. Nic nie zostało usun
 toast-approval-withdrawn = Wycofano prośbę o usunięcie. Nic nie zostało usunięte.
 mail-approval-subject = Użytkownik { $user } prosi o zatwierdzenie usunięcia relacji odsprzedawcy z klientem { $customer }
 mail-approval-body = Użytkownik { $user } poprosił o usunięcie relacji odsprzedawcy z klientem { $customer }. Inny administrator globalny musi je zatwierdzić lub odrzucić na stronie Konto klienta w ciągu 72 godzin.
+mail-scheduled-subject = Usunięcie relacji odsprzedawcy z klientem { $customer } zaplanowano na { $date }
+mail-scheduled-body = Użytkownik { $user } zaplanował usunięcie relacji odsprzedawcy z klientem { $customer } na { $date }. Tego dnia usunięcie zostanie wykonane, jeśli nic go wtedy nie zablokuje; do tego czasu każdy administrator globalny może je anulować na stronie Konto klienta.
+mail-schedule-cancelled-subject = Anulowano zaplanowane usunięcie relacji odsprzedawcy z klientem { $customer }
+mail-schedule-cancelled-body = Użytkownik { $user } anulował usunięcie relacji odsprzedawcy z klientem { $customer } zaplanowane na { $date }. Relacja pozostaje bez zmian.

@@ -10,7 +10,7 @@ use lettre::transport::smtp::authentication::Credentials;
 use crate::config::Mail;
 use crate::db::AnyConnection;
 use crate::error::AppResult;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Msg};
 use crate::models::outbox::{self, Message};
 
 /// Messages one delivery round looks at.
@@ -47,19 +47,34 @@ pub fn enqueue(
     Ok(())
 }
 
-/// Writes a message to each active Global admin of the partner, in their language
-/// (`compose` gives subject and body), in the caller's transaction. Returns their names.
+/// What one e-mail says, as messages that each reader's language formats: a subject, a
+/// sentence, and the line with the link to act on.
+pub struct Letter {
+    pub subject: Msg,
+    pub body: Msg,
+    pub link: Msg,
+}
+
+impl Letter {
+    /// The subject and the body in `l`.
+    fn in_language(&self, l: Locale) -> (String, String) {
+        (l.msg(&self.subject), format!("{}\n\n{}\n", l.msg(&self.body), l.msg(&self.link)))
+    }
+}
+
+/// Writes `letter` to each active Global admin of the partner, in their language, in the
+/// caller's transaction. Returns their names.
 pub fn to_global_admins(
     c: &mut AnyConnection,
     partner_id: &str,
     now: i64,
-    compose: impl Fn(Locale) -> (String, String),
+    letter: &Letter,
 ) -> AppResult<Vec<String>> {
     let admins = crate::models::user::global_admin_contacts(c, partner_id)?;
     let mut names = Vec::with_capacity(admins.len());
     for (email, name, locale) in admins {
         let locale = locale.as_deref().and_then(Locale::parse).unwrap_or_default();
-        let (subject, body) = compose(locale);
+        let (subject, body) = letter.in_language(locale);
         enqueue(c, &email, locale, &subject, &body, now)?;
         names.push(name);
     }

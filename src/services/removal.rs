@@ -301,15 +301,12 @@ pub(crate) fn remove_as_asked(
         let link =
             links.link(&format!("/customers/{}/receipts/{receipt_id}", urlencode(customer_id)));
         let (customer, by) = (rel.company_name.as_str(), ctx.user.display_name.as_str());
-        notify::to_global_admins(c, &partner_id, now, |l| {
-            let subject = l.t2("mail-removed-subject", "customer", customer, "user", by);
-            let body = format!(
-                "{}\n\n{}\n",
-                l.t2("mail-removed-body", "customer", customer, "user", by),
-                l.t1("mail-link-receipt", "link", link.as_str())
-            );
-            (subject, body)
-        })?;
+        let letter = notify::Letter {
+            subject: Msg::new("mail-removed-subject").text("customer", customer).text("user", by),
+            body: Msg::new("mail-removed-body").text("customer", customer).text("user", by),
+            link: Msg::new("mail-link-receipt").text("link", link),
+        };
+        notify::to_global_admins(c, &partner_id, now, &letter)?;
         Ok(Removed {
             support_contacts_removed,
             delegated_admin_revoked: rel.allow_delegated_access,
@@ -354,15 +351,14 @@ pub fn request(
         }
         let link = links.link(&format!("/customers/{}/account", urlencode(customer_id)));
         let (customer, by) = (rel.company_name.as_str(), ctx.user.display_name.as_str());
-        let names = notify::to_global_admins(c, &partner_id, ctx.now, |l| {
-            let subject = l.t2("mail-request-removal-subject", "customer", customer, "user", by);
-            let body = format!(
-                "{}\n\n{}\n",
-                l.t2("mail-request-removal-body", "customer", customer, "user", by),
-                l.t1("mail-link-account", "link", link.as_str())
-            );
-            (subject, body)
-        })?;
+        let letter = notify::Letter {
+            subject: Msg::new("mail-request-removal-subject")
+                .text("customer", customer)
+                .text("user", by),
+            body: Msg::new("mail-request-removal-body").text("customer", customer).text("user", by),
+            link: Msg::new("mail-link-account").text("link", link),
+        };
+        let names = notify::to_global_admins(c, &partner_id, ctx.now, &letter)?;
         if names.is_empty() {
             return Err(AppError::Conflict(Msg::new("request-removal-no-admins")));
         }

@@ -203,15 +203,12 @@ fn tell_admins(
 ) -> AppResult<()> {
     let link = links.link(&format!("/customers/{}/account", urlencode(&rel.customer_id)));
     let (customer, by) = (rel.company_name.as_str(), ctx.user.display_name.as_str());
-    notify::to_global_admins(c, ctx.partner_id(), ctx.now, |l| {
-        let subject = l.t2("mail-approval-subject", "customer", customer, "user", by);
-        let body = format!(
-            "{}\n\n{}\n",
-            l.t2("mail-approval-body", "customer", customer, "user", by),
-            l.t1("mail-link-account", "link", link.as_str())
-        );
-        (subject, body)
-    })?;
+    let letter = notify::Letter {
+        subject: Msg::new("mail-approval-subject").text("customer", customer).text("user", by),
+        body: Msg::new("mail-approval-body").text("customer", customer).text("user", by),
+        link: Msg::new("mail-link-account").text("link", link),
+    };
+    notify::to_global_admins(c, ctx.partner_id(), ctx.now, &letter)?;
     Ok(())
 }
 

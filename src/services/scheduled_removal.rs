@@ -12,13 +12,13 @@ use crate::models::job::{self, Job};
 use crate::models::relationship::{self, Relationship};
 use crate::models::subscription::RemovalStep;
 use crate::models::user;
-use crate::services::Ctx;
 use crate::services::audit::{self, Actor, Event, op};
 use crate::services::jobs::{Finished, Kind};
 use crate::services::removal::{self, Blocker};
+use crate::services::{Ctx, notify};
 use crate::util::clock::{day_start, iso_date, parse_iso_date};
 use crate::util::tokens::new_id;
-use crate::util::urls::PublicUrl;
+use crate::util::urls::{PublicUrl, urlencode};
 
 const KIND: Kind = Kind::ScheduledRemoval;
 
@@ -91,7 +91,14 @@ fn pending_value(run_at: i64) -> String {
 /// relationship (409). Auto-renew is turned off (`subscriptions::set_auto_renew`) on every
 /// new-commerce subscription that blocks until it is; the removal runs at the start of the day
 /// or, on the earliest date, at the earliest removal time. Returns when it will run.
-pub fn schedule(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str, date: &str) -> AppResult<i64> {
+/// The partner's Global admins are told by e-mail, with a link to the Account page at `links`.
+pub fn schedule(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    links: &PublicUrl,
+    customer_id: &str,
+    date: &str,
+) -> AppResult<i64> {
     ctx.user.require(Permission::RemoveRelationship)?;
     let day = parse_iso_date(date.trim())
         .ok_or_else(|| AppError::Unprocessable(Msg::new("schedule-error-date")))?;
@@ -140,6 +147,8 @@ pub fn schedule(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str, date: &str)
         )
         .named(&rel.company_name);
         audit::record(c, &ctx.into(), ev)?;
+        let keys = ("mail-scheduled-subject", "mail-scheduled-body");
+        tell(c, ctx, links, &rel, keys, run_at)?;
         for b in &eligibility.blockers {
             if let Blocker::ActiveSubscription {
                 id,
@@ -174,7 +183,12 @@ pub fn schedule(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str, date: &str)
 
 /// Cancels the customer's pending scheduled removal, audited; 409 when there is none (it has
 /// run, or someone cancelled it first).
-pub fn cancel(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<()> {
+pub fn cancel(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    links: &PublicUrl,
+    customer_id: &str,
+) -> AppResult<()> {
     ctx.user.require(Permission::RemoveRelationship)?;
     let partner_id = ctx.partner_id().to_owned();
     crate::db::write::<_, AppError>(c, |c| {
@@ -195,8 +209,35 @@ pub fn cancel(c: &mut AnyConnection, ctx: &Ctx, customer_id: &str) -> AppResult<
         )
         .named(&rel.company_name);
         audit::record(c, &ctx.into(), ev)?;
-        Ok(())
+        let keys = ("mail-schedule-cancelled-subject", "mail-schedule-cancelled-body");
+        tell(c, ctx, links, &rel, keys, pending.run_at)
     })
+}
+
+/// Tells the partner's Global admins what `ctx`'s user did to the removal scheduled for
+/// `run_at` (the keys of the subject and the sentence), in the caller's transaction.
+fn tell(
+    c: &mut AnyConnection,
+    ctx: &Ctx,
+    links: &PublicUrl,
+    rel: &Relationship,
+    (subject, body): (&'static str, &'static str),
+    run_at: i64,
+) -> AppResult<()> {
+    let about = |key| {
+        Msg::new(key)
+            .text("customer", &rel.company_name)
+            .text("user", &ctx.user.display_name)
+            .date("date", run_at)
+    };
+    let account = format!("/customers/{}/account", urlencode(&rel.customer_id));
+    let letter = notify::Letter {
+        subject: about(subject),
+        body: about(body),
+        link: Msg::new("mail-link-account").text("link", links.link(&account)),
+    };
+    notify::to_global_admins(c, ctx.partner_id(), ctx.now, &letter)?;
+    Ok(())
 }
 
 /// The job's run, in the runner's transaction: the removal as the person who scheduled it, at

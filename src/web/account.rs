@@ -351,10 +351,11 @@ async fn schedule(
     let id = path.into_inner();
     let date = form.into_inner().date;
     let id2 = id.clone();
+    let links = state.config.public_url.clone();
     let run_at = state
         .call(&ctx, move |c, ctx| {
             customers::find(c, ctx, &id2)?;
-            scheduled_removal::schedule(c, ctx, &id2, &date)
+            scheduled_removal::schedule(c, ctx, &links, &id2, &date)
         })
         .await?;
     let msg = Msg::new("toast-removal-scheduled").date("date", run_at);
@@ -407,10 +408,11 @@ async fn cancel_schedule(
     }
     let id = path.into_inner();
     let id2 = id.clone();
+    let links = state.config.public_url.clone();
     state
         .call(&ctx, move |c, ctx| {
             customers::find(c, ctx, &id2)?;
-            scheduled_removal::cancel(c, ctx, &id2)
+            scheduled_removal::cancel(c, ctx, &links, &id2)
         })
         .await?;
     super::flash::push(&session, Toast::success(Msg::new("toast-removal-schedule-cancelled")));
