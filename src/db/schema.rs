@@ -46,6 +46,50 @@ diesel::table! {
 }
 
 diesel::table! {
+    gdap_access_assignment_roles (assignment_id, role_definition_id) {
+        assignment_id -> Text,
+        role_definition_id -> Text,
+    }
+}
+
+diesel::table! {
+    gdap_access_assignments (id) {
+        id -> Text,
+        relationship_id -> Text,
+        group_id -> Text,
+        status -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    gdap_relationship_roles (relationship_id, role_definition_id) {
+        relationship_id -> Text,
+        role_definition_id -> Text,
+    }
+}
+
+diesel::table! {
+    gdap_relationships (id) {
+        id -> Text,
+        partner_id -> Text,
+        customer_id -> Text,
+        display_name -> Text,
+        duration_days -> Integer,
+        auto_extend_days -> Integer,
+        status -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+        activated_at -> Nullable<BigInt>,
+        end_at -> Nullable<BigInt>,
+        ended_at -> Nullable<BigInt>,
+        ended_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     jobs (id) {
         id -> Text,
         kind -> Text,
@@ -158,6 +202,7 @@ diesel::table! {
         active_reservations -> BigInt,
         active_software -> BigInt,
         active_savings_plans -> BigInt,
+        active_gdap -> BigInt,
     }
 }
 
@@ -224,6 +269,22 @@ diesel::table! {
         status -> Text,
         created_at -> BigInt,
         cancelled_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    security_group_members (group_id, user_id) {
+        group_id -> Text,
+        user_id -> Text,
+    }
+}
+
+diesel::table! {
+    security_groups (id) {
+        id -> Text,
+        partner_id -> Text,
+        name -> Text,
+        created_at -> BigInt,
     }
 }
 
@@ -326,6 +387,13 @@ diesel::joinable!(api_keys -> users (user_id));
 diesel::joinable!(audit_log -> customers (customer_id));
 diesel::joinable!(audit_log -> partners (partner_id));
 diesel::joinable!(audit_log -> users (user_id));
+diesel::joinable!(gdap_access_assignment_roles -> gdap_access_assignments (assignment_id));
+diesel::joinable!(gdap_access_assignments -> gdap_relationships (relationship_id));
+diesel::joinable!(gdap_access_assignments -> security_groups (group_id));
+diesel::joinable!(gdap_relationship_roles -> gdap_relationships (relationship_id));
+diesel::joinable!(gdap_relationships -> customers (customer_id));
+diesel::joinable!(gdap_relationships -> partners (partner_id));
+diesel::joinable!(gdap_relationships -> users (created_by));
 diesel::joinable!(jobs -> partners (partner_id));
 diesel::joinable!(partner_domains -> partners (partner_id));
 diesel::joinable!(recovery_codes -> users (user_id));
@@ -343,6 +411,9 @@ diesel::joinable!(reservations -> customers (customer_id));
 diesel::joinable!(reservations -> partners (partner_id));
 diesel::joinable!(savings_plans -> customers (customer_id));
 diesel::joinable!(savings_plans -> partners (partner_id));
+diesel::joinable!(security_group_members -> security_groups (group_id));
+diesel::joinable!(security_group_members -> users (user_id));
+diesel::joinable!(security_groups -> partners (partner_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(software_purchases -> customers (customer_id));
 diesel::joinable!(software_purchases -> partners (partner_id));
@@ -359,6 +430,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_keys,
     audit_log,
     customers,
+    gdap_access_assignment_roles,
+    gdap_access_assignments,
+    gdap_relationship_roles,
+    gdap_relationships,
     jobs,
     offers,
     outbox,
@@ -372,6 +447,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     reseller_links,
     reservations,
     savings_plans,
+    security_group_members,
+    security_groups,
     sessions,
     signing_keys,
     software_purchases,

@@ -4,6 +4,7 @@
 pub mod api_key;
 pub mod audit;
 pub mod customer;
+pub mod entra_role;
 mod enums;
 pub mod job;
 pub mod offer;
