@@ -878,3 +878,99 @@ async fn the_phone_layout_has_no_sideways_scroll() {
     })
     .await;
 }
+
+/// Scheduling a removal and cancelling the schedule, with JavaScript, in English: the form on
+/// the Account tab, the schedule shown in its place, and the question before cancelling it.
+#[actix_web::test]
+async fn a_removal_is_scheduled_then_the_schedule_cancelled() {
+    let test = "a_removal_is_scheduled_then_the_schedule_cancelled";
+    browser::run(test, Options::default(), |t| async move {
+        t.sign_in(world::GLOBAL_ADMIN).await;
+        open_customer(&t, "Fabrikam Ready").await;
+        open_tab(&t, "Account").await;
+        // A week ahead, so that the job runner leaves it alone while the test runs.
+        let day = time::OffsetDateTime::now_utc().date() + time::Duration::days(7);
+        let script = format!("document.getElementById('removal-date').value = '{day}';");
+        t.execute(&script, vec![]).await;
+        t.click("#schedule-removal button[type=submit]").await;
+        t.wait_for("#removal-scheduled").await;
+        t.check_page().await;
+        let scheduled = t.text("#removal-scheduled").await;
+        assert!(scheduled.starts_with("Removal scheduled for"), "{scheduled}");
+        assert!(scheduled.contains(world::GLOBAL_ADMIN), "who scheduled it: {scheduled}");
+        assert_eq!(relationship_of(&t, &t.world.ready.id), "reseller");
+
+        t.click("#cancel-schedule").await;
+        t.wait_for("#confirm-action").await;
+        t.check_page().await;
+        assert!(t.text("#confirm-action h2").await.contains("Fabrikam Ready"));
+        t.click("#confirm-button").await;
+        t.wait_text("#flash", "The scheduled removal was cancelled.").await;
+        t.wait_for("#schedule-removal").await;
+        t.check_page().await;
+        assert!(t.try_find("#removal-scheduled").await.is_none(), "the schedule is still shown");
+        assert_eq!(relationship_of(&t, &t.world.ready.id), "reseller");
+    })
+    .await;
+}
+
+/// With second-person approval on, without JavaScript and in Polish: one Global admin asks for
+/// the removal, nothing is removed, and another Global admin approves it after a question page.
+#[actix_web::test]
+async fn a_second_global_admin_approves_a_removal_without_javascript_in_polish() {
+    let test = "a_second_global_admin_approves_a_removal_without_javascript_in_polish";
+    browser::run(test, Options { javascript: false }, |t| async move {
+        const SECOND: &str = "second@alpha.test";
+        {
+            use partnerdesk::db::schema::users;
+            let mut c = common::conn(&t.pool);
+            world::add_user(
+                &mut c,
+                &t.world.alpha,
+                SECOND,
+                &[partnerdesk::models::role::Role::GlobalAdmin],
+            );
+            diesel::update(partners::table.find(&t.world.alpha.id))
+                .set(partners::removal_needs_second_approval.eq(true))
+                .execute(&mut *c)
+                .unwrap();
+            diesel::update(users::table.filter(users::email.eq_any([world::GLOBAL_ADMIN, SECOND])))
+                .set(users::locale.eq("pl-PL"))
+                .execute(&mut *c)
+                .unwrap();
+        }
+        t.sign_in(world::GLOBAL_ADMIN).await;
+        open_customer(&t, "Fabrikam Ready").await;
+        open_tab(&t, "Konto").await;
+        t.click("#remove-relationship").await;
+        t.wait_for("#confirm-removal").await;
+        t.check_page().await;
+        assert!(t.text("#needs-approval").await.contains("drugiego administratora globalnego"));
+        assert_eq!(
+            t.text("#confirm-removal form button[type=submit]").await,
+            "Poproś o zatwierdzenie"
+        );
+        t.click("#confirm-removal form button[type=submit]").await;
+        t.wait_text("#flash", "Poproszono o usunięcie klienta Fabrikam Ready").await;
+        t.check_page().await;
+        assert!(t.text("#removal-approval").await.contains("czeka na drugiego administratora"));
+        assert!(t.try_find("#approve-removal").await.is_none(), "the requester may not approve");
+        assert_eq!(relationship_of(&t, &t.world.ready.id), "reseller");
+
+        t.click("form.signout button[type=submit]").await;
+        t.wait_path("/signin", |p| p.starts_with("/signin")).await;
+        t.sign_in(SECOND).await;
+        open_customer(&t, "Fabrikam Ready").await;
+        open_tab(&t, "Konto").await;
+        t.click("#approve-removal").await;
+        t.wait_for("#confirm-action").await;
+        t.check_page().await;
+        assert!(t.text("#confirm-action").await.contains(world::GLOBAL_ADMIN), "who asked");
+        t.click("#confirm-button").await;
+        let receipts = format!("/customers/{}/receipts/", t.world.ready.id);
+        t.wait_path("the removal's receipt", |p| p.starts_with(&receipts)).await;
+        t.check_page().await;
+        assert_eq!(relationship_of(&t, &t.world.ready.id), "none");
+    })
+    .await;
+}

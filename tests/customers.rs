@@ -422,3 +422,48 @@ async fn the_readiness_counts_of_rows_from_before_the_migration_are_recounted() 
     let report = partnerdesk::db::maintenance::check(&mut c).unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
 }
+
+/// A customer's row of the Customers page (its `<tr>` up to the end).
+fn row_of<'a>(page: &'a Resp, customer: &str) -> &'a str {
+    page.body.split(customer).nth(1).unwrap().split("</tr>").next().unwrap()
+}
+
+#[actix_web::test]
+async fn the_relationship_badges_count_active_gdap_relationships() {
+    use diesel::prelude::*;
+    use partnerdesk::db::schema::gdap_relationships as g;
+    let (env, _, app, mut b) = Env::signed_in(SALES_AGENT).await;
+    let (alpha, contoso) = (env.world.alpha.id.clone(), env.world.contoso.id.clone());
+    let add = |name: &str, status: &str| {
+        let now = now_ms();
+        diesel::insert_into(g::table)
+            .values((
+                g::id.eq(new_id()),
+                g::partner_id.eq(&alpha),
+                g::customer_id.eq(&contoso),
+                g::display_name.eq(name),
+                g::duration_days.eq(730),
+                g::auto_extend_days.eq(0),
+                g::status.eq(status),
+                g::created_at.eq(now),
+                g::updated_at.eq(now),
+            ))
+            .execute(&mut *env.conn())
+            .unwrap();
+    };
+    let page = get(&app, &mut b, "/customers").await;
+    assert!(!row_of(&page, "Contoso Ltd").contains("GDAP"), "no GDAP yet");
+    // Only active and expiring relationships count; one waiting for approval does not.
+    add("Contoso helpdesk", "active");
+    add("Contoso security", "expiring");
+    add("Contoso licences", "approvalPending");
+    let page = get(&app, &mut b, "/customers").await;
+    assert!(row_of(&page, "Contoso Ltd").contains("GDAP (2)"), "{}", row_of(&page, "Contoso Ltd"));
+    assert!(!row_of(&page, "Fabrikam Ready").contains("GDAP"));
+    diesel::update(g::table.filter(g::display_name.eq("Contoso security")))
+        .set(g::status.eq("terminated"))
+        .execute(&mut *env.conn())
+        .unwrap();
+    let page = get(&app, &mut b, "/customers").await;
+    assert!(row_of(&page, "Contoso Ltd").contains("GDAP (1)"), "{}", row_of(&page, "Contoso Ltd"));
+}

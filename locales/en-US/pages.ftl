@@ -662,3 +662,4 @@ mail-scheduled-subject = Removal of the reseller relationship with { $customer }
 mail-scheduled-body = { $user } scheduled the removal of the reseller relationship with { $customer } for { $date }. On that day it runs if nothing blocks it then; until then anyone with the Global admin role can cancel it on the customer's Account page.
 mail-schedule-cancelled-subject = Scheduled removal of the reseller relationship with { $customer } cancelled
 mail-schedule-cancelled-body = { $user } cancelled the removal of the reseller relationship with { $customer } that was scheduled for { $date }. The relationship stays.
+badge-gdap = GDAP ({ $count })

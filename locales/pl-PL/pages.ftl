@@ -693,3 +693,4 @@ mail-scheduled-subject = Usunięcie relacji odsprzedawcy z klientem { $customer 
 mail-scheduled-body = Użytkownik { $user } zaplanował usunięcie relacji odsprzedawcy z klientem { $customer } na { $date }. Tego dnia usunięcie zostanie wykonane, jeśli nic go wtedy nie zablokuje; do tego czasu każdy administrator globalny może je anulować na stronie Konto klienta.
 mail-schedule-cancelled-subject = Anulowano zaplanowane usunięcie relacji odsprzedawcy z klientem { $customer }
 mail-schedule-cancelled-body = Użytkownik { $user } anulował usunięcie relacji odsprzedawcy z klientem { $customer } zaplanowane na { $date }. Relacja pozostaje bez zmian.
+badge-gdap = GDAP ({ $count })

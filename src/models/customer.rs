@@ -61,6 +61,8 @@ pub struct CustomerListRow {
     pub active_reservations: i64,
     pub active_software: i64,
     pub active_savings_plans: i64,
+    /// Active GDAP relationships (active or expiring).
+    pub active_gdap: i64,
     /// The list's sort key, for the next page's cursor.
     pub sort_name: String,
     pub tenant_id: String,
@@ -95,7 +97,7 @@ pub struct Cursor {
     pub id: String,
 }
 
-type ListRow = (String, String, String, bool, String, i64, String, i64, i64, i64, i64);
+type ListRow = (String, String, String, bool, String, i64, String, i64, i64, i64, i64, i64);
 
 /// Where a search looks for its prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,6 +148,7 @@ pub fn list_for_partner(
                     relationships::active_reservations,
                     relationships::active_software,
                     relationships::active_savings_plans,
+                    relationships::active_gdap,
                 ))
                 .limit(limit + 1)
         };
@@ -264,6 +267,7 @@ pub fn list_for_partner(
                 active_reservations,
                 active_software,
                 active_savings_plans,
+                active_gdap,
             )| {
                 CustomerListRow {
                     id,
@@ -275,6 +279,7 @@ pub fn list_for_partner(
                     active_reservations,
                     active_software,
                     active_savings_plans,
+                    active_gdap,
                     sort_name,
                     tenant_id,
                 }

@@ -27,11 +27,13 @@ pub struct CustomersPage {
 }
 
 impl CustomersPage {
-    /// Each row with its readiness: "Ready to remove", or what blocks the removal ("Blocked: 2
-    /// subscriptions, 1 reservation"). A page's rows share few such texts: each is formatted
-    /// once a page (formatting one is most of a row's cost).
-    pub fn rows_with_readiness(&self) -> Vec<(&CustomerListRow, String)> {
+    /// Each row with its readiness, "Ready to remove" or what blocks the removal ("Blocked: 2
+    /// subscriptions, 1 reservation"), and its GDAP badge ("GDAP (2)") when it has active GDAP
+    /// relationships. A page's rows share few such texts: each is formatted once a page
+    /// (formatting one is most of a row's cost).
+    pub fn rows_with_texts(&self) -> Vec<(&CustomerListRow, String, Option<String>)> {
         let mut texts = std::collections::HashMap::new();
+        let mut gdap = std::collections::HashMap::new();
         let rows = self.rows.iter().map(|row| {
             let key = (
                 row.blocking_subscriptions,
@@ -39,7 +41,13 @@ impl CustomersPage {
                 row.active_savings_plans,
                 row.active_software,
             );
-            (row, texts.entry(key).or_insert_with(|| readiness_text(self.l, row)).clone())
+            let readiness = texts.entry(key).or_insert_with(|| readiness_text(self.l, row)).clone();
+            let badge = (row.active_gdap > 0).then(|| {
+                gdap.entry(row.active_gdap)
+                    .or_insert_with(|| self.l.t1("badge-gdap", "count", row.active_gdap))
+                    .clone()
+            });
+            (row, readiness, badge)
         });
         rows.collect()
     }
