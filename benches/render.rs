@@ -18,6 +18,7 @@ fn page() -> CustomersPage {
             active_reservations: i % 4 / 3,
             active_software: i % 5 / 4,
             active_savings_plans: i % 6 / 5,
+            active_gdap: i % 4 / 3,
             sort_name: format!("contoso & partners {i} sp. z o.o."),
             tenant_id: format!("9a1b2c3d-7425-40de-944b-e07fc1f90a{i:02}"),
         })
