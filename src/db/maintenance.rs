@@ -201,7 +201,7 @@ struct Orphans {
 
 /// The counts each relationship keeps (column, counted table, which rows, what it counts), each
 /// checked against a recount.
-const KEPT_COUNTS: [(&str, &str, &str, &str); 5] = [
+const KEPT_COUNTS: [(&str, &str, &str, &str); 6] = [
     ("active_subscriptions", "subscriptions", "s.status = 'active'", "active subscriptions"),
     (
         "blocking_subscriptions",
@@ -212,6 +212,12 @@ const KEPT_COUNTS: [(&str, &str, &str, &str); 5] = [
     ("active_reservations", "reservations", "s.status = 'active'", "active reservations"),
     ("active_software", "software_purchases", "s.status = 'active'", "active software purchases"),
     ("active_savings_plans", "savings_plans", "s.status = 'active'", "active savings plans"),
+    (
+        "active_gdap",
+        "gdap_relationships",
+        "s.status IN ('active', 'expiring')",
+        "active GDAP relationships",
+    ),
 ];
 
 fn kept_count_drift(column: &str, table: &str, rows: &str) -> String {

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod customer;
 pub mod entra_role;
 mod enums;
+pub mod gdap;
 pub mod job;
 pub mod offer;
 pub mod outbox;

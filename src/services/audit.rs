@@ -52,6 +52,15 @@ pub mod op {
     pub const APPROVE_REMOVAL: &str = "approve_removal";
     pub const REJECT_REMOVAL: &str = "reject_removal";
     pub const WITHDRAW_REMOVAL_APPROVAL: &str = "withdraw_removal_approval";
+    pub const CREATE_GDAP_RELATIONSHIP: &str = "create_granular_admin_relationship";
+    pub const REQUEST_GDAP_APPROVAL: &str = "request_granular_admin_relationship_approval";
+    pub const APPROVE_GDAP: &str = "approve_granular_admin_relationship";
+    pub const DECLINE_GDAP: &str = "decline_granular_admin_relationship";
+    pub const TERMINATE_GDAP: &str = "terminate_granular_admin_relationship";
+    pub const UPDATE_GDAP_AUTO_EXTEND: &str = "update_granular_admin_relationship_auto_extend";
+    pub const GDAP_EXPIRING: &str = "granular_admin_relationship_expiring";
+    pub const EXTEND_GDAP: &str = "extend_granular_admin_relationship";
+    pub const EXPIRE_GDAP: &str = "expire_granular_admin_relationship";
 }
 
 /// Operation codes and their labels, in the order the filter offers them. A code not listed here
@@ -65,6 +74,15 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("approve_removal", "Approve removal"),
     ("reject_removal", "Reject removal"),
     ("withdraw_removal_approval", "Withdraw removal request"),
+    ("create_granular_admin_relationship", "Create GDAP relationship"),
+    ("request_granular_admin_relationship_approval", "Send GDAP relationship for approval"),
+    ("approve_granular_admin_relationship", "Approve GDAP relationship"),
+    ("decline_granular_admin_relationship", "Decline GDAP relationship"),
+    ("terminate_granular_admin_relationship", "Terminate GDAP relationship"),
+    ("update_granular_admin_relationship_auto_extend", "Change GDAP auto-extend"),
+    ("granular_admin_relationship_expiring", "GDAP relationship expiring"),
+    ("extend_granular_admin_relationship", "Extend GDAP relationship"),
+    ("expire_granular_admin_relationship", "GDAP relationship expired"),
     ("update_subscription", "Change subscription status"),
     ("create_subscription", "Add subscription"),
     ("cancel_reservation", "Cancel Azure reservation"),

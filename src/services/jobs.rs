@@ -20,14 +20,37 @@ const BATCH: i64 = 20;
 pub enum Kind {
     /// Remove a reseller relationship on its day (`services::scheduled_removal`).
     ScheduledRemoval,
+    /// A GDAP relationship 30 days before its end: `expiring`, and an e-mail
+    /// (`services::gdap`, as are the next four).
+    GdapExpiring,
+    /// E-mail 7 days before a GDAP relationship's end.
+    GdapNotice7,
+    /// E-mail 1 day before a GDAP relationship's end.
+    GdapNotice1,
+    /// A GDAP relationship's end: auto-extended by 180 days, or expired.
+    GdapEnd,
+    /// A GDAP request not approved within 90 days: expired.
+    GdapApprovalCleanup,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 1] = [Kind::ScheduledRemoval];
+    pub const ALL: [Kind; 6] = [
+        Kind::ScheduledRemoval,
+        Kind::GdapExpiring,
+        Kind::GdapNotice7,
+        Kind::GdapNotice1,
+        Kind::GdapEnd,
+        Kind::GdapApprovalCleanup,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::ScheduledRemoval => "scheduled_removal",
+            Kind::GdapExpiring => "gdap_expiring",
+            Kind::GdapNotice7 => "gdap_notice_7",
+            Kind::GdapNotice1 => "gdap_notice_1",
+            Kind::GdapEnd => "gdap_end",
+            Kind::GdapApprovalCleanup => "gdap_approval_cleanup",
         }
     }
 
@@ -116,6 +139,13 @@ fn run_one(
             Some(Kind::ScheduledRemoval) => {
                 crate::services::scheduled_removal::run(c, &job, links, now)?
             }
+            Some(
+                kind @ (Kind::GdapExpiring
+                | Kind::GdapNotice7
+                | Kind::GdapNotice1
+                | Kind::GdapEnd
+                | Kind::GdapApprovalCleanup),
+            ) => crate::services::gdap::run(c, &job, kind, links, now)?,
             None => {
                 return Err(AppError::internal(anyhow::anyhow!("unknown job kind {}", job.kind)));
             }

@@ -7,6 +7,7 @@ pub mod audit;
 mod backend;
 mod ctx;
 pub mod customers;
+pub mod gdap;
 pub mod jobs;
 pub mod notify;
 pub mod offboarding;

@@ -35,6 +35,7 @@ pub enum Nav {
     /// A page of no section (an error page): no navigation item is current.
     Nowhere,
     Activity,
+    Gdap,
 }
 
 /// What every signed-in page shows around its content.
@@ -48,6 +49,8 @@ pub struct Layout {
     pub toasts: Vec<Toast>,
     /// Whether the navigation shows Users.
     pub can_manage_users: bool,
+    /// Whether the navigation shows GDAP relationships.
+    pub can_view_customers: bool,
     /// The user's language (the page's `l`).
     pub locale: crate::i18n::Locale,
     /// This page's path and query, where the language switcher returns to.
@@ -65,6 +68,7 @@ impl Layout {
             nav,
             toasts,
             can_manage_users: user.can(Permission::ManageUsers),
+            can_view_customers: user.can(Permission::ViewCustomers),
             path: user.path.clone(),
         }
     }

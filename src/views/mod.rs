@@ -9,6 +9,7 @@ pub mod api_keys;
 pub mod assets;
 pub mod customers;
 pub mod errors;
+pub mod gdap;
 pub mod layout;
 pub mod requests;
 pub mod signin;

@@ -10,6 +10,7 @@ pub mod confirm;
 pub mod customers;
 pub mod errors;
 pub mod extract;
+pub mod gdap;
 pub mod health;
 pub mod limits;
 pub mod logging;
