@@ -581,7 +581,8 @@ fn removed_with_receipt(env: &Env, p: &Partner, admin: &str, name: &str) -> (Str
     let links =
         partnerdesk::util::urls::PublicUrl::parse(partnerdesk::config::TEST_PUBLIC_URL).unwrap();
     let removed =
-        partnerdesk::services::removal::remove(&mut env.conn(), &ctx, &links, &cust.id).unwrap();
+        partnerdesk::services::removal::remove(&mut env.conn(), &ctx, &links, &cust.id, true)
+            .unwrap();
     (cust.id, removed.receipt_id)
 }
 

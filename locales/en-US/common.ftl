@@ -232,3 +232,4 @@ gdap-status-terminationRequested = Termination requested
 gdap-status-terminating = Terminating
 gdap-status-terminated = Terminated
 nav-gdap = GDAP relationships
+audit-key-GDAP-relationships-terminated = GDAP relationships terminated

@@ -585,7 +585,7 @@ mail-link-account = Account page: { $link }
 # Scheduled removal
 schedule-date = Removal date
 schedule-removal = Schedule removal
-schedule-hint = On that day the removal runs if nothing blocks it then. Scheduling turns off auto-renew on new-commerce subscriptions that can no longer be cancelled.
+schedule-hint = On that day the removal runs if nothing blocks it then. Scheduling turns off auto-renew on new-commerce subscriptions that can no longer be cancelled. The customer's active GDAP relationships are terminated with it.
 schedule-pending = Removal scheduled for { $date } by { $name }
 schedule-cancel = Cancel schedule
 schedule-cancel-title = Cancel the scheduled removal of { $name }?
@@ -752,3 +752,16 @@ mail-gdap-terminated-body = { $user } terminated the GDAP relationship “{ $nam
 mail-gdap-ending-subject = GDAP relationship “{ $name }” with { $customer } ends on { $date }
 mail-gdap-ending-body = The GDAP relationship “{ $name }” with { $customer } ends on { $date }. Unless it extends automatically, ask the customer's administrator to approve a new one before then.
 mail-link-gdap = Relationship: { $link }
+account-gdap = GDAP relationships
+account-gdap-none = None
+account-gdap-ends = ends { $date }
+account-gdap-request = Request a GDAP relationship
+remove-gdap-legend = { $count ->
+    [one] This customer has an active GDAP relationship:
+   *[other] This customer has { $count } active GDAP relationships:
+}
+remove-gdap-ends = ends { $date }
+remove-gdap-terminate = Also terminate these GDAP relationships
+remove-gdap-hint = Your users lose the admin roles they carry in the customer's tenant at once. Leave this unchecked to keep them until they end or the customer ends them.
+receipt-gdap = GDAP relationships terminated
+receipt-gdap-none = None

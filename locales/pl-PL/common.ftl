@@ -247,3 +247,4 @@ gdap-status-terminationRequested = Zażądano zakończenia
 gdap-status-terminating = Kończenie
 gdap-status-terminated = Zakończona
 nav-gdap = Relacje GDAP
+audit-key-GDAP-relationships-terminated = Zakończone relacje GDAP

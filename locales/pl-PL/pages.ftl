@@ -613,7 +613,7 @@ mail-link-account = Strona Konto: { $link }
 # Scheduled removal
 schedule-date = Data usunięcia
 schedule-removal = Zaplanuj usunięcie
-schedule-hint = Tego dnia relacja zostanie usunięta, jeśli nic wtedy tego nie blokuje. Zaplanowanie wyłącza automatyczne odnawianie subskrypcji nowego środowiska handlowego, których nie można już anulować.
+schedule-hint = Tego dnia relacja zostanie usunięta, jeśli nic wtedy tego nie blokuje. Zaplanowanie wyłącza automatyczne odnawianie subskrypcji nowego środowiska handlowego, których nie można już anulować. Aktywne relacje GDAP z klientem zostaną zakończone razem z nią.
 schedule-pending = Usunięcie zaplanowane na { $date } przez użytkownika { $name }
 schedule-cancel = Anuluj harmonogram
 schedule-cancel-title = Anulować zaplanowane usunięcie klienta { $name }?
@@ -783,3 +783,17 @@ mail-gdap-terminated-body = Użytkownik { $user } zakończył relację GDAP „{
 mail-gdap-ending-subject = Relacja GDAP „{ $name }” z klientem { $customer } kończy się { $date }
 mail-gdap-ending-body = Relacja GDAP „{ $name }” z klientem { $customer } kończy się { $date }. Jeśli nie przedłuża się automatycznie, proszę przed tym terminem poprosić administratora klienta o zatwierdzenie nowej.
 mail-link-gdap = Relacja: { $link }
+account-gdap = Relacje GDAP
+account-gdap-none = Brak
+account-gdap-ends = kończy się { $date }
+account-gdap-request = Poproś o relację GDAP
+remove-gdap-legend = { $count ->
+    [one] Ten klient ma aktywną relację GDAP:
+    [few] Ten klient ma { $count } aktywne relacje GDAP:
+   *[other] Ten klient ma { $count } aktywnych relacji GDAP:
+}
+remove-gdap-ends = kończy się { $date }
+remove-gdap-terminate = Zakończ również te relacje GDAP
+remove-gdap-hint = Państwa użytkownicy natychmiast utracą role administratora, które dają im te relacje w dzierżawie klienta. Proszę odznaczyć, aby zachować je do ich końca lub do zakończenia przez klienta.
+receipt-gdap = Zakończone relacje GDAP
+receipt-gdap-none = Brak

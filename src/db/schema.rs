@@ -219,6 +219,7 @@ diesel::table! {
         decided_at -> Nullable<BigInt>,
         outcome -> Text,
         reason -> Nullable<Text>,
+        terminate_gdap -> Bool,
     }
 }
 

@@ -27,6 +27,8 @@ pub struct RemovalApproval {
     pub decided_at: Option<i64>,
     pub outcome: String,
     pub reason: Option<String>,
+    /// The removal also terminates the customer's active GDAP relationships.
+    pub terminate_gdap: bool,
 }
 
 /// Whether the partner's removals need a second Global admin's approval.

@@ -7,6 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::models::audit::{self, AuditRecord};
 use crate::models::customer::{self, Cursor, Customer, CustomerListRow};
 pub use crate::models::customer::{Readiness, SearchIn};
+use crate::models::gdap::{self, GdapRelationship};
 use crate::models::relationship::Relationship;
 use crate::models::support_contact::{self, Named};
 use crate::services::Ctx;
@@ -87,6 +88,15 @@ pub struct Account {
     pub who_can_remove: Vec<String>,
     /// The receipts of earlier removals, newest first: (id, removed at).
     pub receipts: Vec<(String, i64)>,
+    /// The partner's GDAP relationships with the customer that have not ended, newest first.
+    pub gdap: Vec<GdapRelationship>,
+}
+
+impl Account {
+    /// The GDAP relationships a removal can terminate with it (active or expiring).
+    pub fn live_gdap(&self) -> Vec<GdapRelationship> {
+        self.gdap.iter().filter(|g| g.is_live()).cloned().collect()
+    }
 }
 
 pub fn account(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Account> {
@@ -98,6 +108,10 @@ pub fn account(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Account>
         support_contacts: support_contact::list_for_customer(c, ctx.partner_id(), id)?,
         activity,
         receipts: crate::services::receipts::list(c, ctx, id)?,
+        gdap: gdap::list_for_customer(c, ctx.partner_id(), id)?
+            .into_iter()
+            .filter(|g| ![gdap::TERMINATED, gdap::EXPIRED].contains(&g.status.as_str()))
+            .collect(),
         who_can_remove: match ctx.user.can(Permission::RemoveRelationship) {
             true => Vec::new(),
             false => crate::models::user::global_admin_names(c, ctx.partner_id())?,

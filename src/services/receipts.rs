@@ -32,6 +32,7 @@ const OPERATIONS: &[&str] = &[
     op::CANCEL_SOFTWARE_PURCHASE,
     op::REMOVE_DELEGATED_ADMIN,
     op::REMOVE_RELATIONSHIP,
+    op::TERMINATE_GDAP,
 ];
 /// How far back before the removal the receipt looks for the offboarding's changes (never before
 /// the relationship began), and how many it lists at most.
@@ -48,6 +49,10 @@ pub struct Receipt {
     pub removed_at: String,
     pub delegated_admin_revoked: bool,
     pub support_contacts_removed: usize,
+    /// The GDAP relationships the removal terminated, by name (absent from receipts issued
+    /// before GDAP existed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gdap_relationships_terminated: Vec<String>,
     pub changes: Vec<Change>,
     pub subscriptions: Vec<SubscriptionEnd>,
     pub purchases: Vec<PurchaseEnd>,
@@ -196,6 +201,7 @@ pub(crate) struct Removal<'a> {
     pub removed_at: i64,
     pub delegated_admin_revoked: bool,
     pub support_contacts_removed: usize,
+    pub gdap_terminated: &'a [String],
 }
 
 /// Writes the receipt of a removal, in the removal's transaction (after its audit record).
@@ -230,6 +236,7 @@ pub(crate) fn issue(c: &mut AnyConnection, ctx: &Ctx, removal: Removal<'_>) -> A
         removed_at: iso_datetime(removal.removed_at),
         delegated_admin_revoked: removal.delegated_admin_revoked,
         support_contacts_removed: removal.support_contacts_removed,
+        gdap_relationships_terminated: removal.gdap_terminated.to_vec(),
         changes: records
             .into_iter()
             .map(|r| Change {
@@ -384,6 +391,7 @@ mod tests {
             removed_at: "2026-12-03T09:13:00Z".into(),
             delegated_admin_revoked: true,
             support_contacts_removed: 1,
+            gdap_relationships_terminated: vec!["Contoso helpdesk".into()],
             changes: vec![Change {
                 audit_record_id: "a-1".into(),
                 operation: op::REMOVE_RELATIONSHIP.into(),

@@ -11,7 +11,7 @@ use crate::models::relationship::{self, Relationship};
 use crate::models::subscription::RemovalStep;
 use crate::models::{reservation, savings_plan, software, subscription, support_contact};
 use crate::services::audit::{self, Event, op};
-use crate::services::{Ctx, notify};
+use crate::services::{Ctx, gdap, notify};
 use crate::util::urls::{PublicUrl, urlencode};
 
 /// One reason the relationship cannot be removed now.
@@ -233,6 +233,8 @@ pub fn check(
 pub struct Removed {
     pub support_contacts_removed: usize,
     pub delegated_admin_revoked: bool,
+    /// The GDAP relationships terminated with it, by name.
+    pub gdap_terminated: Vec<String>,
     /// The removal's receipt (`services::receipts`).
     pub receipt_id: String,
 }
@@ -240,13 +242,15 @@ pub struct Removed {
 /// Removes the reseller relationship, atomically, after re-checking the whole rule under the
 /// relationship lock. A refusal changes nothing but is itself audited as a failed attempt.
 /// The partner's Global admins are told by e-mail, with a link to the receipt at `links`.
+/// With `terminate_gdap`, the customer's active GDAP relationships end in the same transaction.
 pub fn remove(
     conn: &mut AnyConnection,
     ctx: &Ctx,
     links: &PublicUrl,
     customer_id: &str,
+    terminate_gdap: bool,
 ) -> AppResult<Removed> {
-    remove_as_asked(conn, ctx, links, customer_id, None)
+    remove_as_asked(conn, ctx, links, customer_id, None, terminate_gdap)
 }
 
 /// `remove`, approved by `ctx.user` at the request of `requested_by` (a name and address),
@@ -258,6 +262,7 @@ pub(crate) fn remove_as_asked(
     links: &PublicUrl,
     customer_id: &str,
     requested_by: Option<&str>,
+    terminate_gdap: bool,
 ) -> AppResult<Removed> {
     let partner_id = ctx.partner_id().to_owned();
     let result = crate::db::write::<_, AppError>(conn, |c| {
@@ -274,6 +279,16 @@ pub(crate) fn remove_as_asked(
         relationship::end(c, &rel.id, &ctx.user.id, now)?;
         let support_contacts_removed =
             support_contact::delete_for_customer(c, &partner_id, customer_id)?;
+        let gdap_terminated = match terminate_gdap {
+            true => gdap::terminate_active_for_customer_in_tx(
+                c,
+                &ctx.into(),
+                &partner_id,
+                customer_id,
+                now,
+            )?,
+            false => Vec::new(),
+        };
         audit::record(
             c,
             &ctx.into(),
@@ -284,8 +299,9 @@ pub(crate) fn remove_as_asked(
                 &rel.id,
                 describe(true, rel.allow_delegated_access),
                 format!(
-                    "{}; support contacts removed: {support_contacts_removed}{}",
+                    "{}; support contacts removed: {support_contacts_removed}; GDAP relationships terminated: {}{}",
                     describe(false, false),
+                    gdap_terminated.len(),
                     requested_by.map(|r| format!("; requested by: {r}")).unwrap_or_default()
                 ),
             )
@@ -296,6 +312,7 @@ pub(crate) fn remove_as_asked(
             removed_at: now,
             delegated_admin_revoked: rel.allow_delegated_access,
             support_contacts_removed,
+            gdap_terminated: &gdap_terminated,
         };
         let receipt_id = crate::services::receipts::issue(c, ctx, removal)?;
         let link =
@@ -308,6 +325,7 @@ pub(crate) fn remove_as_asked(
         };
         notify::to_global_admins(c, &partner_id, now, &letter)?;
         Ok(Removed {
+            gdap_terminated,
             support_contacts_removed,
             delegated_admin_revoked: rel.allow_delegated_access,
             receipt_id,

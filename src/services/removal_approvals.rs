@@ -141,6 +141,7 @@ pub fn request(
     ctx: &Ctx,
     links: &PublicUrl,
     customer_id: &str,
+    terminate_gdap: bool,
 ) -> AppResult<Waiting> {
     ctx.user.require(Permission::RemoveRelationship)?;
     let partner_id = ctx.partner_id().to_owned();
@@ -174,6 +175,7 @@ pub fn request(
             decided_at: None,
             outcome: rows::PENDING.into(),
             reason: None,
+            terminate_gdap,
         };
         rows::insert(c, &row)?;
         let ev = Event::change(
@@ -266,7 +268,14 @@ pub fn approve(
         }
         let requester = user::find(c, &a.requested_by)?
             .map_or(name, |u| format!("{} ({})", u.display_name, u.email));
-        let removed = removal::remove_as_asked(c, ctx, links, customer_id, Some(&requester))?;
+        let removed = removal::remove_as_asked(
+            c,
+            ctx,
+            links,
+            customer_id,
+            Some(&requester),
+            a.terminate_gdap,
+        )?;
         if !rows::decide(c, &a.id, rows::APPROVED, Some(&ctx.user.id), ctx.now, None)? {
             return Err(none_waiting());
         }
@@ -361,16 +370,18 @@ pub fn reject(
     }
 }
 
-/// The removal's form: removes, or, with the partner's setting on, asks for approval.
+/// The removal's form: removes, or, with the partner's setting on, asks for approval (which
+/// keeps the `terminate_gdap` choice for the approver's removal).
 pub fn remove_or_request(
     c: &mut AnyConnection,
     ctx: &Ctx,
     links: &PublicUrl,
     customer_id: &str,
+    terminate_gdap: bool,
 ) -> AppResult<Outcome> {
     if required(c, ctx)? {
-        request(c, ctx, links, customer_id).map(Outcome::Requested)
+        request(c, ctx, links, customer_id, terminate_gdap).map(Outcome::Requested)
     } else {
-        removal::remove(c, ctx, links, customer_id).map(Outcome::Removed)
+        removal::remove(c, ctx, links, customer_id, terminate_gdap).map(Outcome::Removed)
     }
 }

@@ -308,7 +308,7 @@ pub(crate) fn run(
                 correlation_id: None,
                 now,
             };
-            match removal::remove(c, &ctx, links, &job.subject) {
+            match removal::remove(c, &ctx, links, &job.subject, true) {
                 Ok(removed) => {
                     let ev = Event::change(
                         &job.subject,

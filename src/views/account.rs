@@ -48,6 +48,10 @@ pub struct AccountPage {
     pub approval: crate::services::removal_approvals::State,
     /// The signed-in user's id (the requester withdraws, others approve or reject).
     pub user_id: String,
+    /// The partner's GDAP relationships with the customer that have not ended.
+    pub gdap: Vec<crate::models::gdap::GdapRelationship>,
+    /// May request GDAP relationships (Manage GDAP).
+    pub can_manage_gdap: bool,
 }
 
 impl AccountPage {
@@ -68,6 +72,8 @@ pub struct RemoveConfirmPage {
     /// The partner's setting is on: the button asks a second Global admin instead.
     pub needs_approval: bool,
     pub support_contact_count: usize,
+    /// The customer's active GDAP relationships, which the removal can terminate with it.
+    pub live_gdap: Vec<crate::models::gdap::GdapRelationship>,
 }
 
 /// The question before an irreversible change: what ends and what that means, with the one

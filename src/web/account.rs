@@ -65,6 +65,8 @@ async fn account(
         now_ms: ctx.now,
         can_remove_dap: ctx.user.can(Permission::ManageDelegatedAdmin),
         can_request: ctx.user.can(Permission::RequestRelationship),
+        can_manage_gdap: ctx.user.can(Permission::ManageGdap),
+        gdap: a.gdap,
         eligibility: a.eligibility,
         who_can_remove: a.who_can_remove,
         support_contacts: a.support_contacts,
@@ -95,6 +97,7 @@ async fn confirm(
     Ok(RemoveConfirmPage {
         l: ctx.user.locale,
         layout: Layout::new(&ctx.user, Nav::Customers, toasts),
+        live_gdap: a.live_gdap(),
         eligibility: a.eligibility,
         needs_approval,
         support_contact_count: a.support_contacts.len(),
@@ -102,19 +105,39 @@ async fn confirm(
     })
 }
 
+/// The removal confirmation's form. Its box "also terminate these GDAP relationships" is
+/// checked by default; a form that did not offer it (no active GDAP when the page was shown)
+/// terminates any that became active since, as the checked box would.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct RemoveForm {
+    #[serde(default)]
+    terminate_gdap: String,
+    #[serde(default)]
+    gdap_offered: String,
+}
+
+impl RemoveForm {
+    fn terminate_gdap(&self) -> bool {
+        self.terminate_gdap == "yes" || self.gdap_offered != "yes"
+    }
+}
+
 async fn remove(
     ctx: Ctx,
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<String>,
+    form: Option<web::Form<RemoveForm>>,
 ) -> AppResult<HttpResponse> {
+    let terminate_gdap = form.map(|f| f.terminate_gdap()).unwrap_or(true);
     let id = path.into_inner();
     let customer_id = id.clone();
     let links = state.config.public_url.clone();
     let (name, outcome) = state
         .call(&ctx, move |c, ctx| {
             let (customer, _) = customers::find(c, ctx, &id)?;
-            let outcome = removal_approvals::remove_or_request(c, ctx, &links, &id)?;
+            let outcome =
+                removal_approvals::remove_or_request(c, ctx, &links, &id, terminate_gdap)?;
             Ok((customer.company_name, outcome))
         })
         .await?;

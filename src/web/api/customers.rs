@@ -145,7 +145,7 @@ pub async fn patch(
     let id2 = id.clone();
     let links = state.config.public_url.clone();
     let done = call(&req, &state, &api, move |c, ctx| match removal {
-        true => removal_approvals::remove_or_request(c, ctx, &links, &id2)
+        true => removal_approvals::remove_or_request(c, ctx, &links, &id2, false)
             .map(|o| matches!(o, Outcome::Requested(_))),
         false => requests::remove_dap(c, ctx, &id2).map(|_| false),
     })

@@ -1,0 +1,1 @@
+ALTER TABLE removal_approvals DROP COLUMN terminate_gdap;
