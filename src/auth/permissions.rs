@@ -22,10 +22,12 @@ pub enum Permission {
     ManageUsers,
     /// See the partner's activity log (every role; listed so that it is explicit).
     ViewActivity,
+    /// Manage GDAP admin relationships and their access assignments.
+    ManageGdap,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 8] = [
+    pub const ALL: [Permission; 9] = [
         Permission::ViewCustomers,
         Permission::ManageSubscriptions,
         Permission::RemoveRelationship,
@@ -34,6 +36,7 @@ impl Permission {
         Permission::ManageSupportContacts,
         Permission::ManageUsers,
         Permission::ViewActivity,
+        Permission::ManageGdap,
     ];
 
     /// Whether the permission reaches customers: seeing them, or acting for them.
@@ -44,7 +47,8 @@ impl Permission {
             | Permission::RemoveRelationship
             | Permission::RequestRelationship
             | Permission::ManageDelegatedAdmin
-            | Permission::ManageSupportContacts => true,
+            | Permission::ManageSupportContacts
+            | Permission::ManageGdap => true,
             Permission::ManageUsers | Permission::ViewActivity => false,
         }
     }
@@ -69,6 +73,7 @@ impl Permission {
                 BillingAdmin,
                 UserManagementAdmin,
             ],
+            Permission::ManageGdap => &[GlobalAdmin, AdminAgent],
         }
     }
 
@@ -83,6 +88,7 @@ impl Permission {
             Permission::ManageSupportContacts => "denied-manage-support-contacts",
             Permission::ManageUsers => "denied-manage-users",
             Permission::ViewActivity => "denied-view-activity",
+            Permission::ManageGdap => "denied-manage-gdap",
         })
     }
 }
