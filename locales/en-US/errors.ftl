@@ -208,3 +208,16 @@ approval-error-same-person = The person who asked cannot approve their own reque
 approval-error-exists = A removal requested by { $name } is already waiting for a second Global admin (until { $date }).
 approval-error-reason-long = The reason is too long: at most 500 characters.
 schedule-refused-approval = Your organisation requires a second Global admin to approve every removal, and a scheduled removal has nobody to approve it. Remove the relationship from the Account page instead.
+denied-manage-gdap = Requires the Global admin or Admin agent role.
+groups-error-name-missing = Please enter the group's name.
+groups-error-name-long = The name is too long: at most { $max } characters.
+groups-error-name-control = The name contains invisible characters. Please type it again.
+groups-error-name-taken = Your organisation already has a security group named “{ $name }”. Please choose another name.
+groups-error-has-assignments = The security group “{ $name }” still gives access to customers through { $count ->
+    [one] { $count } GDAP access assignment
+   *[other] { $count } GDAP access assignments
+}. Delete its assignments on the customers' Access tabs first.
+access-error-relationship-not-active = Access can be assigned only on an active or expiring GDAP relationship; “{ $name }” is { $status }.
+access-error-no-role = Please choose at least one role.
+access-error-role-not-in-relationship = The GDAP relationship “{ $name }” does not include the role { $role }. Please choose among its roles.
+access-error-exists = The security group “{ $group }” already has access through “{ $name }”. Change the roles of that assignment instead.

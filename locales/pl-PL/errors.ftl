@@ -237,3 +237,17 @@ approval-error-same-person = Osoba, która poprosiła o usunięcie, nie może sa
 approval-error-exists = Usunięcie zlecone przez: { $name } już czeka na drugiego administratora globalnego (do { $date }).
 approval-error-reason-long = Powód jest za długi: najwyżej 500 znaków.
 schedule-refused-approval = Państwa organizacja wymaga zatwierdzenia każdego usunięcia przez drugiego administratora globalnego, a zaplanowanego usunięcia nie ma kto zatwierdzić. Proszę usunąć relację na stronie Konto.
+denied-manage-gdap = Wymaga roli administratora globalnego lub agenta administracyjnego.
+groups-error-name-missing = Proszę podać nazwę grupy.
+groups-error-name-long = Nazwa jest za długa: najwyżej { $max } znaków.
+groups-error-name-control = Nazwa zawiera niewidoczne znaki. Proszę wpisać ją ponownie.
+groups-error-name-taken = Państwa organizacja ma już grupę zabezpieczeń o nazwie „{ $name }”. Proszę wybrać inną nazwę.
+groups-error-has-assignments = Grupa zabezpieczeń „{ $name }” nadal daje dostęp do klientów przez { $count ->
+    [one] { $count } przypisanie dostępu GDAP
+    [few] { $count } przypisania dostępu GDAP
+   *[many] { $count } przypisań dostępu GDAP
+}. Najpierw proszę usunąć jej przypisania na kartach Dostęp klientów.
+access-error-relationship-not-active = Dostęp można przypisać tylko w aktywnej lub wygasającej relacji GDAP; relacja „{ $name }” ma stan { $status }.
+access-error-no-role = Proszę wybrać co najmniej jedną rolę.
+access-error-role-not-in-relationship = Relacja GDAP „{ $name }” nie obejmuje roli { $role }. Proszę wybrać spośród jej ról.
+access-error-exists = Grupa zabezpieczeń „{ $group }” ma już dostęp przez relację „{ $name }”. Proszę zamiast tego zmienić role tego przypisania.

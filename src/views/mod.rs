@@ -11,6 +11,7 @@ pub mod customers;
 pub mod errors;
 pub mod layout;
 pub mod requests;
+pub mod security_groups;
 pub mod signin;
 pub mod subscriptions;
 pub mod users;
