@@ -239,7 +239,11 @@ approval-error-reason-long = Powód jest za długi: najwyżej 500 znaków.
 schedule-refused-approval = Państwa organizacja wymaga zatwierdzenia każdego usunięcia przez drugiego administratora globalnego, a zaplanowanego usunięcia nie ma kto zatwierdzić. Proszę usunąć relację na stronie Konto.
 denied-manage-gdap = Wymaga roli administratora globalnego lub agenta administracyjnego.
 groups-error-name-missing = Proszę podać nazwę grupy.
-groups-error-name-long = Nazwa jest za długa: najwyżej { $max } znaków.
+groups-error-name-long = Nazwa jest za długa: najwyżej { $max ->
+    [one] { $max } znak
+    [few] { $max } znaki
+   *[many] { $max } znaków
+}.
 groups-error-name-control = Nazwa zawiera niewidoczne znaki. Proszę wpisać ją ponownie.
 groups-error-name-taken = Państwa organizacja ma już grupę zabezpieczeń o nazwie „{ $name }”. Proszę wybrać inną nazwę.
 groups-error-has-assignments = Grupa zabezpieczeń „{ $name }” nadal daje dostęp do klientów przez { $count ->

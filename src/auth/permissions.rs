@@ -22,7 +22,7 @@ pub enum Permission {
     ManageUsers,
     /// See the partner's activity log (every role; listed so that it is explicit).
     ViewActivity,
-    /// Manage GDAP admin relationships and their access assignments.
+    /// Create, send for approval, extend and terminate GDAP admin relationships.
     ManageGdap,
 }
 
@@ -63,6 +63,7 @@ impl Permission {
             Permission::RemoveRelationship => &[GlobalAdmin],
             Permission::RequestRelationship => &[GlobalAdmin, AdminAgent, SalesAgent],
             Permission::ManageDelegatedAdmin => &[GlobalAdmin, AdminAgent],
+            Permission::ManageGdap => &[GlobalAdmin, AdminAgent],
             Permission::ManageSupportContacts => &[GlobalAdmin, AdminAgent, HelpdeskAgent],
             Permission::ManageUsers => &[GlobalAdmin, UserManagementAdmin],
             Permission::ViewActivity => &[
@@ -73,7 +74,6 @@ impl Permission {
                 BillingAdmin,
                 UserManagementAdmin,
             ],
-            Permission::ManageGdap => &[GlobalAdmin, AdminAgent],
         }
     }
 
