@@ -524,3 +524,31 @@ async fn the_access_tab_speaks_polish() {
         .assert_contains("Kto co może");
     get(&app, &mut b, "/security-groups").await.assert_contains("Grupy zabezpieczeń");
 }
+
+#[actix_web::test]
+async fn the_demo_has_security_groups_with_access_to_contoso() {
+    let (url, _db) = new_database();
+    let config = partnerdesk::config::Config::for_tests(url.clone());
+    let pool = partnerdesk::db::connect(&url, &config.pool).unwrap();
+    let mut c = conn(&pool);
+    partnerdesk::seed::seed_demo(&mut c).unwrap();
+    let names: Vec<String> = security_groups::table
+        .order(security_groups::name)
+        .select(security_groups::name)
+        .load(&mut *c)
+        .unwrap();
+    assert_eq!(names, vec!["Helpdesk tier 1", "Security operations"]);
+    let (partner, customer): (String, String) = gdap_relationships::table
+        .select((gdap_relationships::partner_id, gdap_relationships::customer_id))
+        .first(&mut *c)
+        .unwrap();
+    let holders = who_can_do_what(&mut c, &partner, &customer).unwrap();
+    let emails: Vec<&str> = holders.iter().map(|h| h.email.as_str()).collect();
+    assert_eq!(
+        emails,
+        vec!["admin@fabrikam.example", "helpdesk@fabrikam.example", "agent@fabrikam.example"]
+    );
+    let agent = &holders[2];
+    assert!(agent.role_names().contains(&"Security Administrator"));
+    assert!(agent.role_names().contains(&"Helpdesk Administrator"));
+}
