@@ -278,6 +278,17 @@ async fn a_group_with_live_assignments_cannot_be_deleted() {
     post(&app, &mut b, &delete, &[("confirmed", "yes")]).await.assert_status(409);
     let groups: i64 = security_groups::table.count().get_result(&mut *env.conn()).unwrap();
     assert_eq!(groups, 1, "the group stays");
+    // The group's page says where it gives access, linking there for those who see customers.
+    let group_page = format!("/security-groups/{group}");
+    get(&app, &mut b, &group_page)
+        .await
+        .assert_contains(r#"id="delete-blocked""#)
+        .assert_contains(&format!(r#"href="/customers/{}/access""#, w.contoso.id));
+    let mut users_admin = sign_in(&app, USER_MANAGEMENT_ADMIN).await;
+    get(&app, &mut users_admin, &group_page)
+        .await
+        .assert_contains(r#"id="delete-blocked""#)
+        .assert_lacks(&w.contoso.company_name);
     assert_eq!(env.audit_count(Audits::of("delete_security_group").failed()), 1);
 
     // The assignment is deleted after its question; then the group can go.
@@ -414,6 +425,14 @@ async fn who_can_do_what_follows_members_and_assignments() {
     assert_eq!(who(&env, &w.alpha, &w.ready).len(), 0, "tier 1 has no members left");
     add_member(&app, &mut b, &tier1, &agent).await.assert_status(303);
     assert_eq!(who(&env, &w.alpha, &w.ready).len(), 1);
+    // A disabled user holds nothing while disabled.
+    for active in [false, true] {
+        diesel::update(users::table.find(&agent))
+            .set(users::active.eq(active))
+            .execute(&mut *env.conn())
+            .unwrap();
+        assert_eq!(who(&env, &w.alpha, &w.ready).len(), usize::from(active));
+    }
     diesel::update(gdap_relationships::table.find(&other))
         .set(gdap_relationships::status.eq("terminated"))
         .execute(&mut *env.conn())

@@ -735,3 +735,4 @@ toast-assignment-created = “{ $group }” now has access through “{ $name }�
 toast-assignment-roles-changed = Roles of the assignment saved.
 toast-assignment-roles-unchanged = The roles are the same: nothing changed.
 toast-assignment-deleted = Access of “{ $group }” through “{ $name }” deleted.
+groups-assigned-in = { $customer }: access through “{ $relationship }”

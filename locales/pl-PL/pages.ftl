@@ -769,3 +769,4 @@ toast-assignment-created = Grupa „{ $group }” ma teraz dostęp przez relacj�
 toast-assignment-roles-changed = Zapisano role przypisania.
 toast-assignment-roles-unchanged = Role są takie same: nic się nie zmieniło.
 toast-assignment-deleted = Usunięto dostęp grupy „{ $group }” przez relację „{ $name }”.
+groups-assigned-in = { $customer }: dostęp przez relację „{ $relationship }”

@@ -148,3 +148,19 @@ pub fn live_assignments(conn: &mut AnyConnection, group_id: &str) -> QueryResult
         .count()
         .get_result(conn)
 }
+
+/// The group's live assignments, by customer name: (customer id, company name, relationship
+/// name).
+pub fn live_assignments_named(
+    conn: &mut AnyConnection,
+    group_id: &str,
+) -> QueryResult<Vec<(String, String, String)>> {
+    use crate::db::schema::{customers, gdap_relationships};
+    gdap_access_assignments::table
+        .inner_join(gdap_relationships::table.inner_join(customers::table))
+        .filter(gdap_access_assignments::group_id.eq(group_id))
+        .filter(gdap_access_assignments::status.ne(crate::models::gdap_access_assignment::DELETED))
+        .order((customers::company_name, gdap_relationships::display_name))
+        .select((customers::id, customers::company_name, gdap_relationships::display_name))
+        .load(conn)
+}

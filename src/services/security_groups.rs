@@ -35,6 +35,9 @@ pub struct Detail {
     pub members: Vec<User>,
     pub candidates: Vec<User>,
     pub live_assignments: i64,
+    /// Where those assignments are, for a user who may see customers (a User management admin
+    /// sees only their count): (customer id, company name, relationship name).
+    pub assigned_in: Vec<(String, String, String)>,
 }
 
 /// What a member change did: `changed` is false when the user already was (or was not) a
@@ -94,7 +97,11 @@ pub fn get(c: &mut AnyConnection, ctx: &Ctx, id: &str) -> AppResult<Detail> {
         .filter(|u| u.active && !members.iter().any(|m| m.id == u.id))
         .collect();
     let live_assignments = rows::live_assignments(c, &group.id)?;
-    Ok(Detail { group, members, candidates, live_assignments })
+    let assigned_in = match ctx.user.can(Permission::ViewCustomers) {
+        true => rows::live_assignments_named(c, &group.id)?,
+        false => Vec::new(),
+    };
+    Ok(Detail { group, members, candidates, live_assignments, assigned_in })
 }
 
 /// Creates a group; a name the partner already uses is 409.
