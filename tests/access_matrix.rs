@@ -60,6 +60,10 @@ const CUSTOMER_ROLES_OTHER: Expect = ["S", "404", "403", "403", "403", "403", "4
 /// adds them; a User management admin may not grant the role, Beta's admin not the address.
 const ADD_ALPHA_SALES: Expect = ["S", "200", "403", "403", "403", "403", "403", "422"];
 
+/// GDAP access assignments: Global admins and Admin agents of the customer's partner.
+const GDAP_OWN: Expect = ["S", "R", "R", "403", "403", "403", "403", "404"];
+const GDAP_OTHER: Expect = ["S", "404", "404", "403", "403", "403", "403", "R"];
+
 const BUY: &[(&str, &str)] = &[("offer_id", "m365-bp"), ("quantity", "2"), ("term", "P1M")];
 
 const TABLE: &[Row] = &[
@@ -536,6 +540,98 @@ const TABLE: &[Row] = &[
         own: ["S", "200", "200", "200", "200", "200", "200", "200"],
         other: ["S", "200", "200", "200", "200", "200", "200", "200"],
     },
+    // Security groups: managed with the users, by Global admins and User management admins.
+    Row { method: "GET", path: "/security-groups", form: &[], own: USERS_ALL, other: USERS_ALL },
+    Row {
+        method: "POST",
+        path: "/security-groups",
+        form: &[("name", "Matrix group")],
+        own: ["S", "R", "403", "403", "403", "403", "R", "R"],
+        other: ["S", "R", "403", "403", "403", "403", "R", "R"],
+    },
+    Row {
+        method: "GET",
+        path: "/security-groups/{gid}",
+        form: &[],
+        own: USER_VIEW_OWN,
+        other: USER_VIEW_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/security-groups/{gid}/name",
+        form: &[("name", "Renamed group")],
+        own: USER_CHANGE_OWN,
+        other: USER_CHANGE_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/security-groups/{gid}/members",
+        form: &[("user_id", "{uid}")],
+        own: USER_CHANGE_OWN,
+        other: USER_CHANGE_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/security-groups/{gid}/members/{uid}/remove",
+        form: &[],
+        own: USER_CHANGE_OWN,
+        other: USER_CHANGE_OTHER,
+    },
+    Row {
+        method: "GET",
+        path: "/security-groups/{gid}/delete",
+        form: &[],
+        own: USER_VIEW_OWN,
+        other: USER_VIEW_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/security-groups/{gid}/delete",
+        form: YES,
+        own: USER_CHANGE_OWN,
+        other: USER_CHANGE_OTHER,
+    },
+    // A customer's Access tab: read by whoever sees customers; its assignments are managed by
+    // Global admins and Admin agents.
+    Row {
+        method: "GET",
+        path: "/customers/{id}/access",
+        form: &[],
+        own: VIEW_OWN,
+        other: VIEW_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/access",
+        form: &[
+            ("relationship_id", "{grel}"),
+            ("group_id", "{gid}"),
+            ("role", "f2ef992c-3afb-46b9-b7cf-a126ee74c451"),
+        ],
+        own: GDAP_OWN,
+        other: GDAP_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/access/{aid}/roles",
+        form: &[("role", "f2ef992c-3afb-46b9-b7cf-a126ee74c451")],
+        own: GDAP_OWN,
+        other: GDAP_OTHER,
+    },
+    Row {
+        method: "GET",
+        path: "/customers/{id}/access/{aid}/delete",
+        form: &[],
+        own: ["S", "200", "200", "403", "403", "403", "403", "404"],
+        other: ["S", "404", "404", "403", "403", "403", "403", "200"],
+    },
+    Row {
+        method: "POST",
+        path: "/customers/{id}/access/{aid}/delete",
+        form: YES,
+        own: GDAP_OWN,
+        other: GDAP_OTHER,
+    },
 ];
 
 /// The ids a route's placeholders take on one side.
@@ -557,6 +653,11 @@ struct Ids {
     receipt: String,
     /// A customer whose removal the side's Global admin has scheduled.
     scheduled: String,
+    /// The side's security group without assignments, an active GDAP relationship with the
+    /// side's customer, and an assignment on it (of another group).
+    group: String,
+    gdap_relationship: String,
+    assignment: String,
 }
 
 /// A customer of `p` whose relationship its Global admin `admin` removed: (customer, receipt).
@@ -632,6 +733,59 @@ fn former_customer(c: &mut partnerdesk::db::AnyConnection, p: &Partner, name: &s
     cust.id
 }
 
+/// A security group of `p` with no assignment, and an active GDAP relationship of `p` with
+/// `customer` whose Global Reader role another group of `p` holds: (group, relationship,
+/// assignment).
+fn gdap_access(env: &Env, p: &Partner, customer: &str) -> (String, String, String) {
+    use diesel::prelude::*;
+    use partnerdesk::db::schema::{gdap_relationship_roles as rr, gdap_relationships as g};
+    use partnerdesk::models::gdap_access_assignment::{self as a, Assignment};
+    use partnerdesk::models::security_group::{self as sg, SecurityGroup};
+    use partnerdesk::util::tokens::new_id;
+    let mut conn = env.conn();
+    let c = &mut *conn;
+    let now = partnerdesk::util::clock::now_ms();
+    let group = |name: &str| SecurityGroup {
+        id: new_id(),
+        partner_id: p.id.clone(),
+        name: name.into(),
+        created_at: now,
+    };
+    let (free, assigned) = (group("Matrix free"), group("Matrix assigned"));
+    sg::insert(c, &free).unwrap();
+    sg::insert(c, &assigned).unwrap();
+    let rel = new_id();
+    diesel::insert_into(g::table)
+        .values((
+            g::id.eq(&rel),
+            g::partner_id.eq(&p.id),
+            g::customer_id.eq(customer),
+            g::display_name.eq("Matrix GDAP"),
+            g::duration_days.eq(730),
+            g::auto_extend_days.eq(0),
+            g::status.eq("active"),
+            g::created_at.eq(now),
+            g::updated_at.eq(now),
+        ))
+        .execute(c)
+        .unwrap();
+    let reader = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
+    diesel::insert_into(rr::table)
+        .values((rr::relationship_id.eq(&rel), rr::role_definition_id.eq(reader)))
+        .execute(c)
+        .unwrap();
+    let assignment = Assignment {
+        id: new_id(),
+        relationship_id: rel.clone(),
+        group_id: assigned.id,
+        status: a::ACTIVE.into(),
+        created_at: now,
+        updated_at: now,
+    };
+    a::insert(c, &assignment, &[reader.to_owned()]).unwrap();
+    (free.id, rel, assignment.id)
+}
+
 fn ids(env: &Env, own: bool) -> Ids {
     let w = &env.world;
     if own {
@@ -639,7 +793,11 @@ fn ids(env: &Env, own: bool) -> Ids {
         let request = add_request(&mut env.conn(), &w.alpha, GLOBAL_ADMIN, &token, true);
         let user = add_user(&mut env.conn(), &w.alpha, "target@alpha.test", &[Role::SalesAgent]);
         let (receipted, receipt) = removed_with_receipt(env, &w.alpha, GLOBAL_ADMIN, "Alpha Gone");
+        let (group, gdap_relationship, assignment) = gdap_access(env, &w.alpha, &w.contoso.id);
         return Ids {
+            group,
+            gdap_relationship,
+            assignment,
             scheduled: scheduled_removal(env, &w.alpha, GLOBAL_ADMIN, "Alpha Scheduled"),
             receipted,
             receipt,
@@ -668,8 +826,12 @@ fn ids(env: &Env, own: bool) -> Ids {
     drop(c);
     let (receipted, receipt) = removed_with_receipt(env, &w.beta, OTHER_ADMIN, "Beta Gone");
     let scheduled = scheduled_removal(env, &w.beta, OTHER_ADMIN, "Beta Scheduled");
+    let (group, gdap_relationship, assignment) = gdap_access(env, &w.beta, &w.beta_customer.id);
     let mut c = env.conn();
     Ids {
+        group,
+        gdap_relationship,
+        assignment,
         scheduled,
         receipted,
         receipt,
@@ -708,6 +870,9 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{former}", &ids.former)
         .replace("{kid}", &ids.user)
         .replace("{receipt}", &ids.receipt)
+        .replace("{gid}", &ids.group)
+        .replace("{grel}", &ids.gdap_relationship)
+        .replace("{aid}", &ids.assignment)
         .replace("{today}", &partnerdesk::util::clock::iso_date(partnerdesk::util::clock::now_ms()))
 }
 

@@ -224,3 +224,15 @@ gdap-error-role = Choose the roles from the list.
 gdap-error-auto-extend-global-admin = A relationship with the Global Administrator role cannot extend automatically. Turn off auto-extend or leave out that role.
 gdap-error-bulk-none = Select at least one GDAP relationship.
 gdap-error-bulk-limit = Select at most { $limit } GDAP relationships at once.
+groups-error-name-missing = Please enter the group's name.
+groups-error-name-long = The name is too long: at most { $max } characters.
+groups-error-name-control = The name contains invisible characters. Please type it again.
+groups-error-name-taken = Your organisation already has a security group named “{ $name }”. Please choose another name.
+groups-error-has-assignments = The security group “{ $name }” still gives access to customers through { $count ->
+    [one] { $count } GDAP access assignment
+   *[other] { $count } GDAP access assignments
+}. Delete its assignments on the customers' Access tabs first.
+access-error-relationship-not-active = Access can be assigned only on an active or expiring GDAP relationship; “{ $name }” is { $status }.
+access-error-no-role = Please choose at least one role.
+access-error-role-not-in-relationship = The GDAP relationship “{ $name }” does not include the role { $role }. Please choose among its roles.
+access-error-exists = The security group “{ $group }” already has access through “{ $name }”. Change the roles of that assignment instead.

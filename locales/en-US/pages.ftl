@@ -765,3 +765,77 @@ remove-gdap-terminate = Also terminate these GDAP relationships
 remove-gdap-hint = Your users lose the admin roles they carry in the customer's tenant at once. Leave this unchecked to keep them until they end or the customer ends them.
 receipt-gdap = GDAP relationships terminated
 receipt-gdap-none = None
+# Security groups and GDAP access assignments
+groups-title = Security groups
+groups-subtitle = Groups of { $partner }'s users. A customer's Access tab gives a group some of a GDAP relationship's roles in the customer's tenant.
+groups-new = New security group
+groups-name = Name
+groups-create = Create group
+groups-empty = No security groups yet.
+groups-caption = Security groups of { $partner }
+groups-members = Members
+groups-member-count = { $count ->
+    [one] { $count } member
+   *[other] { $count } members
+}
+groups-no-members = This group has no members yet.
+groups-members-caption = Members of { $name }
+groups-actions = Actions
+groups-remove-member = Remove
+groups-remove-member-named = Remove { $name } from the group
+groups-no-candidates = Every active user of your organisation is already a member.
+groups-add-member-label = User
+groups-add-member = Add to group
+groups-rename = Rename
+groups-rename-save = Save name
+groups-delete = Delete group
+groups-delete-blocked = This group gives access to customers through { $count ->
+    [one] { $count } GDAP access assignment
+   *[other] { $count } GDAP access assignments
+}: delete them on the customers' Access tabs before deleting the group.
+groups-delete-confirm = Delete the security group “{ $name }”?
+groups-delete-title = Delete the security group “{ $name }”?
+groups-delete-members = { $count ->
+    [one] Its { $count } member leaves the group.
+   *[other] Its { $count } members leave the group.
+}
+groups-delete-final = The group cannot be restored; a new group starts with no members.
+tab-access = Access
+access-assignments = GDAP access assignments
+access-assignments-hint = Each assignment gives a security group of your organisation some of a GDAP relationship's roles in this customer's tenant.
+access-none = No security group has access to this customer's tenant yet.
+access-caption = GDAP access assignments for { $name }
+access-group = Security group
+access-roles = Roles
+access-relationship = GDAP relationship
+access-roles-of = Roles of { $group }
+access-save-roles = Save roles
+access-delete = Delete assignment
+access-delete-confirm = Delete the access of “{ $group }” through “{ $name }”?
+access-new = Assign access
+access-no-relationship = This customer has no active GDAP relationship: access can be assigned once one is active.
+access-no-groups = Your organisation has no security groups yet: a Global admin or User management admin creates them on the Users page.
+access-on-relationship = Through “{ $name }”
+access-assign = Assign
+access-who = Who can do what
+access-who-hint = Your organisation's active users who hold roles in this customer's tenant, through their security groups' assignments on active or expiring GDAP relationships.
+access-who-none = Nobody in your organisation holds a role in this customer's tenant.
+access-who-caption = Who can do what in { $name }
+access-through = Through
+access-via = { $role }: group “{ $group }”, relationship “{ $relationship }”
+access-delete-title = Delete the access of “{ $group }” through “{ $name }”?
+access-delete-loses = The members of “{ $group }” lose these roles in the customer's tenant at once: { $roles }.
+access-delete-again = The access can be assigned again later while the relationship is active.
+toast-group-created = Security group “{ $name }” created.
+toast-group-renamed = Security group renamed to “{ $name }”.
+toast-group-unchanged = The name is the same: nothing changed.
+toast-group-deleted = Security group “{ $name }” deleted.
+toast-member-added = { $name } added to “{ $group }”.
+toast-member-already = { $name } is already a member of “{ $group }”.
+toast-member-removed = { $name } removed from “{ $group }”.
+toast-member-not-member = { $name } is not a member of “{ $group }”: nothing changed.
+toast-assignment-created = “{ $group }” now has access through “{ $name }”.
+toast-assignment-roles-changed = Roles of the assignment saved.
+toast-assignment-roles-unchanged = The roles are the same: nothing changed.
+toast-assignment-deleted = Access of “{ $group }” through “{ $name }” deleted.
+groups-assigned-in = { $customer }: access through “{ $relationship }”

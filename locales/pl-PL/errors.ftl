@@ -253,3 +253,20 @@ gdap-error-role = Proszę wybrać role z listy.
 gdap-error-auto-extend-global-admin = Relacja z rolą administratora globalnego nie może być przedłużana automatycznie. Proszę wyłączyć automatyczne przedłużanie albo pominąć tę rolę.
 gdap-error-bulk-none = Proszę zaznaczyć co najmniej jedną relację GDAP.
 gdap-error-bulk-limit = Jednocześnie można zaznaczyć najwyżej { $limit } relacji GDAP.
+groups-error-name-missing = Proszę podać nazwę grupy.
+groups-error-name-long = Nazwa jest za długa: najwyżej { $max ->
+    [one] { $max } znak
+    [few] { $max } znaki
+   *[many] { $max } znaków
+}.
+groups-error-name-control = Nazwa zawiera niewidoczne znaki. Proszę wpisać ją ponownie.
+groups-error-name-taken = Państwa organizacja ma już grupę zabezpieczeń o nazwie „{ $name }”. Proszę wybrać inną nazwę.
+groups-error-has-assignments = Grupa zabezpieczeń „{ $name }” nadal daje dostęp do klientów przez { $count ->
+    [one] { $count } przypisanie dostępu GDAP
+    [few] { $count } przypisania dostępu GDAP
+   *[many] { $count } przypisań dostępu GDAP
+}. Najpierw proszę usunąć jej przypisania na kartach Dostęp klientów.
+access-error-relationship-not-active = Dostęp można przypisać tylko w aktywnej lub wygasającej relacji GDAP; relacja „{ $name }” ma stan { $status }.
+access-error-no-role = Proszę wybrać co najmniej jedną rolę.
+access-error-role-not-in-relationship = Relacja GDAP „{ $name }” nie obejmuje roli { $role }. Proszę wybrać spośród jej ról.
+access-error-exists = Grupa zabezpieczeń „{ $group }” ma już dostęp przez relację „{ $name }”. Proszę zamiast tego zmienić role tego przypisania.

@@ -797,3 +797,80 @@ remove-gdap-terminate = Zakończ również te relacje GDAP
 remove-gdap-hint = Państwa użytkownicy natychmiast utracą role administratora, które dają im te relacje w dzierżawie klienta. Proszę odznaczyć, aby zachować je do ich końca lub do zakończenia przez klienta.
 receipt-gdap = Zakończone relacje GDAP
 receipt-gdap-none = Brak
+# Security groups and GDAP access assignments
+groups-title = Grupy zabezpieczeń
+groups-subtitle = Grupy użytkowników organizacji { $partner }. Karta Dostęp klienta nadaje grupie część ról relacji GDAP w dzierżawie klienta.
+groups-new = Nowa grupa zabezpieczeń
+groups-name = Nazwa
+groups-create = Utwórz grupę
+groups-empty = Nie ma jeszcze grup zabezpieczeń.
+groups-caption = Grupy zabezpieczeń organizacji { $partner }
+groups-members = Członkowie
+groups-member-count = { $count ->
+    [one] { $count } członek
+    [few] { $count } członków
+   *[many] { $count } członków
+}
+groups-no-members = Ta grupa nie ma jeszcze członków.
+groups-members-caption = Członkowie grupy { $name }
+groups-actions = Akcje
+groups-remove-member = Usuń
+groups-remove-member-named = Usuń użytkownika { $name } z grupy
+groups-no-candidates = Wszyscy aktywni użytkownicy organizacji już należą do grupy.
+groups-add-member-label = Użytkownik
+groups-add-member = Dodaj do grupy
+groups-rename = Zmiana nazwy
+groups-rename-save = Zapisz nazwę
+groups-delete = Usuń grupę
+groups-delete-blocked = Ta grupa daje dostęp do klientów przez { $count ->
+    [one] { $count } przypisanie dostępu GDAP
+    [few] { $count } przypisania dostępu GDAP
+   *[many] { $count } przypisań dostępu GDAP
+}: przed usunięciem grupy proszę usunąć je na kartach Dostęp klientów.
+groups-delete-confirm = Usunąć grupę zabezpieczeń „{ $name }”?
+groups-delete-title = Usunąć grupę zabezpieczeń „{ $name }”?
+groups-delete-members = { $count ->
+    [one] { $count } członek opuści grupę.
+    [few] { $count } członków opuści grupę.
+   *[many] { $count } członków opuści grupę.
+}
+groups-delete-final = Grupy nie można przywrócić; nowa grupa zaczyna bez członków.
+tab-access = Dostęp
+access-assignments = Przypisania dostępu GDAP
+access-assignments-hint = Każde przypisanie nadaje grupie zabezpieczeń organizacji część ról relacji GDAP w dzierżawie tego klienta.
+access-none = Żadna grupa zabezpieczeń nie ma jeszcze dostępu do dzierżawy tego klienta.
+access-caption = Przypisania dostępu GDAP dla klienta { $name }
+access-group = Grupa zabezpieczeń
+access-roles = Role
+access-relationship = Relacja GDAP
+access-roles-of = Role grupy { $group }
+access-save-roles = Zapisz role
+access-delete = Usuń przypisanie
+access-delete-confirm = Usunąć dostęp grupy „{ $group }” przez relację „{ $name }”?
+access-new = Przypisz dostęp
+access-no-relationship = Ten klient nie ma aktywnej relacji GDAP: dostęp można przypisać, gdy któraś będzie aktywna.
+access-no-groups = Organizacja nie ma jeszcze grup zabezpieczeń: tworzy je administrator globalny lub administrator zarządzania użytkownikami na stronie Użytkownicy.
+access-on-relationship = Przez relację „{ $name }”
+access-assign = Przypisz
+access-who = Kto co może
+access-who-hint = Aktywni użytkownicy organizacji, którzy mają role w dzierżawie tego klienta dzięki przypisaniom swoich grup zabezpieczeń w aktywnych lub wygasających relacjach GDAP.
+access-who-none = Nikt w organizacji nie ma roli w dzierżawie tego klienta.
+access-who-caption = Kto co może w dzierżawie klienta { $name }
+access-through = Przez
+access-via = { $role }: grupa „{ $group }”, relacja „{ $relationship }”
+access-delete-title = Usunąć dostęp grupy „{ $group }” przez relację „{ $name }”?
+access-delete-loses = Członkowie grupy „{ $group }” od razu tracą te role w dzierżawie klienta: { $roles }.
+access-delete-again = Dostęp można później przypisać ponownie, dopóki relacja jest aktywna.
+toast-group-created = Utworzono grupę zabezpieczeń „{ $name }”.
+toast-group-renamed = Zmieniono nazwę grupy zabezpieczeń na „{ $name }”.
+toast-group-unchanged = Nazwa jest taka sama: nic się nie zmieniło.
+toast-group-deleted = Usunięto grupę zabezpieczeń „{ $name }”.
+toast-member-added = Dodano użytkownika { $name } do grupy „{ $group }”.
+toast-member-already = Użytkownik { $name } już należy do grupy „{ $group }”.
+toast-member-removed = Usunięto użytkownika { $name } z grupy „{ $group }”.
+toast-member-not-member = Użytkownik { $name } nie należy do grupy „{ $group }”: nic się nie zmieniło.
+toast-assignment-created = Grupa „{ $group }” ma teraz dostęp przez relację „{ $name }”.
+toast-assignment-roles-changed = Zapisano role przypisania.
+toast-assignment-roles-unchanged = Role są takie same: nic się nie zmieniło.
+toast-assignment-deleted = Usunięto dostęp grupy „{ $group }” przez relację „{ $name }”.
+groups-assigned-in = { $customer }: dostęp przez relację „{ $relationship }”

@@ -165,6 +165,8 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
                 now - 90 * DAY_MS,
             )?;
         }
+        let contoso = find_customer_by_name(c, COMPANIES[0])?;
+        super::security_groups::demo_security_groups(c, &main, &contoso, now)?;
         Ok(logins)
     })
 }

@@ -6,6 +6,7 @@ mod admin;
 mod catalogue;
 mod demo;
 mod load;
+mod security_groups;
 
 pub use admin::{add_partner_domains, create_admin};
 pub use catalogue::ensure_offers;

@@ -61,6 +61,14 @@ pub mod op {
     pub const GDAP_EXPIRING: &str = "granular_admin_relationship_expiring";
     pub const EXTEND_GDAP: &str = "extend_granular_admin_relationship";
     pub const EXPIRE_GDAP: &str = "expire_granular_admin_relationship";
+    pub const CREATE_SECURITY_GROUP: &str = "create_security_group";
+    pub const RENAME_SECURITY_GROUP: &str = "rename_security_group";
+    pub const DELETE_SECURITY_GROUP: &str = "delete_security_group";
+    pub const ADD_SECURITY_GROUP_MEMBER: &str = "add_security_group_member";
+    pub const REMOVE_SECURITY_GROUP_MEMBER: &str = "remove_security_group_member";
+    pub const CREATE_ACCESS_ASSIGNMENT: &str = "create_granular_admin_access_assignment";
+    pub const UPDATE_ACCESS_ASSIGNMENT: &str = "update_granular_admin_access_assignment";
+    pub const DELETE_ACCESS_ASSIGNMENT: &str = "delete_granular_admin_access_assignment";
 }
 
 /// Operation codes and their labels, in the order the filter offers them. A code not listed here
@@ -113,6 +121,14 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("update_partner_settings", "Change partner settings"),
     ("authz_denied", "Access denied"),
     ("csrf_rejected", "Forged request refused"),
+    ("create_security_group", "Create security group"),
+    ("rename_security_group", "Rename security group"),
+    ("delete_security_group", "Delete security group"),
+    ("add_security_group_member", "Add security group member"),
+    ("remove_security_group_member", "Remove security group member"),
+    ("create_granular_admin_access_assignment", "Create GDAP access assignment"),
+    ("update_granular_admin_access_assignment", "Change GDAP access assignment"),
+    ("delete_granular_admin_access_assignment", "Delete GDAP access assignment"),
 ];
 
 /// What happened, to what. `failed` marks an attempt that was refused.

@@ -1,6 +1,7 @@
 //! Domain rules. Each state change is one function, one database transaction, with its audit
 //! record written in that same transaction. Services take no actix types.
 
+pub mod access_assignments;
 pub mod activity;
 pub mod api_keys;
 pub mod audit;
@@ -18,6 +19,7 @@ pub mod removal_approvals;
 pub mod requests;
 pub mod retention;
 pub mod scheduled_removal;
+pub mod security_groups;
 pub mod signin;
 pub mod subscriptions;
 pub mod users;

@@ -12,6 +12,7 @@ pub mod errors;
 pub mod gdap;
 pub mod layout;
 pub mod requests;
+pub mod security_groups;
 pub mod signin;
 pub mod subscriptions;
 pub mod users;

@@ -21,6 +21,7 @@ pub mod request;
 pub mod requests;
 pub mod respond;
 pub mod routes;
+pub mod security_groups;
 pub mod session;
 pub mod session_store;
 pub mod signin;

@@ -10,8 +10,8 @@ use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::web::middleware::input_guard::MAX_FORM_BYTES;
 use crate::web::{
-    account, activity, assets, customers, gdap, health, profile, requests, signin, subscriptions,
-    users,
+    account, activity, assets, customers, gdap, health, profile, requests, security_groups, signin,
+    subscriptions, users,
 };
 
 /// Routes that need no session: health, static files.
@@ -31,6 +31,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     profile::routes(cfg);
     requests::routes(cfg);
     users::routes(cfg);
+    security_groups::routes(cfg);
     activity::routes(cfg);
     gdap::routes(cfg);
     cfg.default_service(web::to(not_found));
