@@ -60,6 +60,19 @@ const CUSTOMER_ROLES_OTHER: Expect = ["S", "404", "403", "403", "403", "403", "4
 /// adds them; a User management admin may not grant the role, Beta's admin not the address.
 const ADD_ALPHA_SALES: Expect = ["S", "200", "403", "403", "403", "403", "403", "422"];
 
+/// GDAP: Global admins and Admin agents of the relationship's partner.
+const GDAP_OWN: Expect = ["S", "R", "R", "403", "403", "403", "403", "404"];
+const GDAP_OTHER: Expect = ["S", "404", "404", "403", "403", "403", "403", "R"];
+const GDAP_ASK_OWN: Expect = ["S", "200", "200", "403", "403", "403", "403", "404"];
+const GDAP_ASK_OTHER: Expect = ["S", "404", "404", "403", "403", "403", "403", "200"];
+const GDAP_ASK_ALL: Expect = ["S", "200", "200", "403", "403", "403", "403", "200"];
+const GDAP_NEW: &[(&str, &str)] = &[
+    ("customer", "{id}"),
+    ("display_name", "Matrix"),
+    ("duration_days", "30"),
+    ("role", "f2ef992c-3afb-46b9-b7cf-a126ee74c451"),
+];
+
 const BUY: &[(&str, &str)] = &[("offer_id", "m365-bp"), ("quantity", "2"), ("term", "P1M")];
 
 const TABLE: &[Row] = &[
@@ -536,6 +549,64 @@ const TABLE: &[Row] = &[
         own: ["S", "200", "200", "200", "200", "200", "200", "200"],
         other: ["S", "200", "200", "200", "200", "200", "200", "200"],
     },
+    // GDAP relationships: seen by whoever sees customers; created, sent, extended and
+    // terminated by Global admins and Admin agents, each partner its own. The table's
+    // relationship is `created`.
+    Row {
+        method: "GET",
+        path: "/gdap",
+        form: &[],
+        own: ["S", "200", "200", "200", "200", "200", "403", "200"],
+        other: ["S", "200", "200", "200", "200", "200", "403", "200"],
+    },
+    Row { method: "GET", path: "/gdap/new", form: &[], own: GDAP_ASK_ALL, other: GDAP_ASK_ALL },
+    Row { method: "POST", path: "/gdap", form: GDAP_NEW, own: GDAP_OWN, other: GDAP_OTHER },
+    Row { method: "GET", path: "/gdap/{gid}", form: &[], own: VIEW_OWN, other: VIEW_OTHER },
+    Row { method: "POST", path: "/gdap/{gid}/send", form: &[], own: GDAP_OWN, other: GDAP_OTHER },
+    Row {
+        method: "POST",
+        path: "/gdap/{gid}/auto-extend",
+        form: &[("auto_extend", "on")],
+        own: GDAP_OWN,
+        other: GDAP_OTHER,
+    },
+    Row {
+        method: "GET",
+        path: "/gdap/{gid}/terminate",
+        form: &[],
+        own: GDAP_ASK_OWN,
+        other: GDAP_ASK_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/gdap/{gid}/terminate",
+        form: YES,
+        own: GDAP_OWN,
+        other: GDAP_OTHER,
+    },
+    // A created relationship is not eligible for auto-extend: reported, nothing changes.
+    Row {
+        method: "POST",
+        path: "/gdap/bulk/auto-extend",
+        form: &[("id", "{gid}")],
+        own: GDAP_OWN,
+        other: GDAP_OTHER,
+    },
+    // The bulk question without a selection: a sentence asking for one.
+    Row {
+        method: "GET",
+        path: "/gdap/bulk/terminate",
+        form: &[],
+        own: ["S", "422", "422", "403", "403", "403", "403", "422"],
+        other: ["S", "422", "422", "403", "403", "403", "403", "422"],
+    },
+    Row {
+        method: "POST",
+        path: "/gdap/bulk/terminate",
+        form: &[("id", "{gid}"), ("confirmed", "yes")],
+        own: GDAP_OWN,
+        other: GDAP_OTHER,
+    },
 ];
 
 /// The ids a route's placeholders take on one side.
@@ -557,6 +628,8 @@ struct Ids {
     receipt: String,
     /// A customer whose removal the side's Global admin has scheduled.
     scheduled: String,
+    /// A GDAP relationship of the side's partner with its customer, `created`.
+    gdap: String,
 }
 
 /// A customer of `p` whose relationship its Global admin `admin` removed: (customer, receipt).
@@ -619,6 +692,34 @@ fn scheduled_removal(env: &Env, p: &Partner, admin: &str, name: &str) -> String 
     cust.id
 }
 
+/// A `created` GDAP relationship of `p` (its Global admin `admin`) with `customer`.
+fn gdap_relationship(env: &Env, p: &Partner, admin: &str, customer: &str) -> String {
+    use partnerdesk::auth::CurrentUser;
+    let ctx = partnerdesk::services::Ctx {
+        user: CurrentUser {
+            id: env.user_id(admin),
+            email: admin.into(),
+            display_name: admin.into(),
+            partner: p.clone(),
+            roles: vec![Role::GlobalAdmin],
+            csrf_token: String::new(),
+            locale: partnerdesk::i18n::Locale::En,
+            path: "/".into(),
+        },
+        request_id: "matrix".into(),
+        correlation_id: None,
+        now: partnerdesk::util::clock::now_ms(),
+    };
+    let new = partnerdesk::services::gdap::NewRelationship {
+        customer_id: customer.into(),
+        display_name: "Matrix GDAP".into(),
+        duration: "P30D".into(),
+        auto_extend: "PT0S".into(),
+        role_ids: vec!["f2ef992c-3afb-46b9-b7cf-a126ee74c451".into()],
+    };
+    partnerdesk::services::gdap::create(&mut env.conn(), &ctx, &new).unwrap().id
+}
+
 /// A customer of `p` whose relationship has ended.
 fn former_customer(c: &mut partnerdesk::db::AnyConnection, p: &Partner, name: &str) -> String {
     use diesel::prelude::*;
@@ -639,6 +740,7 @@ fn ids(env: &Env, own: bool) -> Ids {
         let user = add_user(&mut env.conn(), &w.alpha, "target@alpha.test", &[Role::SalesAgent]);
         let (receipted, receipt) = removed_with_receipt(env, &w.alpha, GLOBAL_ADMIN, "Alpha Gone");
         return Ids {
+            gdap: gdap_relationship(env, &w.alpha, GLOBAL_ADMIN, &w.contoso.id),
             scheduled: scheduled_removal(env, &w.alpha, GLOBAL_ADMIN, "Alpha Scheduled"),
             receipted,
             receipt,
@@ -667,8 +769,10 @@ fn ids(env: &Env, own: bool) -> Ids {
     drop(c);
     let (receipted, receipt) = removed_with_receipt(env, &w.beta, OTHER_ADMIN, "Beta Gone");
     let scheduled = scheduled_removal(env, &w.beta, OTHER_ADMIN, "Beta Scheduled");
+    let gdap = gdap_relationship(env, &w.beta, OTHER_ADMIN, &w.beta_customer.id);
     let mut c = env.conn();
     Ids {
+        gdap,
         scheduled,
         receipted,
         receipt,
@@ -707,6 +811,7 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{former}", &ids.former)
         .replace("{kid}", &ids.user)
         .replace("{receipt}", &ids.receipt)
+        .replace("{gid}", &ids.gdap)
         .replace("{today}", &partnerdesk::util::clock::iso_date(partnerdesk::util::clock::now_ms()))
 }
 
