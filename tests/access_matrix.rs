@@ -64,6 +64,17 @@ const ADD_ALPHA_SALES: Expect = ["S", "200", "403", "403", "403", "403", "403", 
 const GDAP_OWN: Expect = ["S", "R", "R", "403", "403", "403", "403", "404"];
 const GDAP_OTHER: Expect = ["S", "404", "404", "403", "403", "403", "403", "R"];
 
+/// GDAP: Global admins and Admin agents of the relationship's partner.
+const GDAP_ASK_OWN: Expect = ["S", "200", "200", "403", "403", "403", "403", "404"];
+const GDAP_ASK_OTHER: Expect = ["S", "404", "404", "403", "403", "403", "403", "200"];
+const GDAP_ASK_ALL: Expect = ["S", "200", "200", "403", "403", "403", "403", "200"];
+const GDAP_NEW: &[(&str, &str)] = &[
+    ("customer", "{id}"),
+    ("display_name", "Matrix"),
+    ("duration_days", "30"),
+    ("role", "f2ef992c-3afb-46b9-b7cf-a126ee74c451"),
+];
+
 const BUY: &[(&str, &str)] = &[("offer_id", "m365-bp"), ("quantity", "2"), ("term", "P1M")];
 
 const TABLE: &[Row] = &[
@@ -632,6 +643,64 @@ const TABLE: &[Row] = &[
         own: GDAP_OWN,
         other: GDAP_OTHER,
     },
+    // GDAP relationships: seen by whoever sees customers; created, sent, extended and
+    // terminated by Global admins and Admin agents, each partner its own. The table's
+    // relationship is `created`.
+    Row {
+        method: "GET",
+        path: "/gdap",
+        form: &[],
+        own: ["S", "200", "200", "200", "200", "200", "403", "200"],
+        other: ["S", "200", "200", "200", "200", "200", "403", "200"],
+    },
+    Row { method: "GET", path: "/gdap/new", form: &[], own: GDAP_ASK_ALL, other: GDAP_ASK_ALL },
+    Row { method: "POST", path: "/gdap", form: GDAP_NEW, own: GDAP_OWN, other: GDAP_OTHER },
+    Row { method: "GET", path: "/gdap/{gdap}", form: &[], own: VIEW_OWN, other: VIEW_OTHER },
+    Row { method: "POST", path: "/gdap/{gdap}/send", form: &[], own: GDAP_OWN, other: GDAP_OTHER },
+    Row {
+        method: "POST",
+        path: "/gdap/{gdap}/auto-extend",
+        form: &[("auto_extend", "on")],
+        own: GDAP_OWN,
+        other: GDAP_OTHER,
+    },
+    Row {
+        method: "GET",
+        path: "/gdap/{gdap}/terminate",
+        form: &[],
+        own: GDAP_ASK_OWN,
+        other: GDAP_ASK_OTHER,
+    },
+    Row {
+        method: "POST",
+        path: "/gdap/{gdap}/terminate",
+        form: YES,
+        own: GDAP_OWN,
+        other: GDAP_OTHER,
+    },
+    // A created relationship is not eligible for auto-extend: reported, nothing changes.
+    Row {
+        method: "POST",
+        path: "/gdap/bulk/auto-extend",
+        form: &[("id", "{gdap}")],
+        own: GDAP_OWN,
+        other: GDAP_OTHER,
+    },
+    // The bulk question without a selection: a sentence asking for one.
+    Row {
+        method: "GET",
+        path: "/gdap/bulk/terminate",
+        form: &[],
+        own: ["S", "422", "422", "403", "403", "403", "403", "422"],
+        other: ["S", "422", "422", "403", "403", "403", "403", "422"],
+    },
+    Row {
+        method: "POST",
+        path: "/gdap/bulk/terminate",
+        form: &[("id", "{gdap}"), ("confirmed", "yes")],
+        own: GDAP_OWN,
+        other: GDAP_OTHER,
+    },
 ];
 
 /// The ids a route's placeholders take on one side.
@@ -658,6 +727,8 @@ struct Ids {
     group: String,
     gdap_relationship: String,
     assignment: String,
+    /// A GDAP relationship of the side's partner with its customer, `created`.
+    gdap: String,
 }
 
 /// A customer of `p` whose relationship its Global admin `admin` removed: (customer, receipt).
@@ -719,6 +790,62 @@ fn scheduled_removal(env: &Env, p: &Partner, admin: &str, name: &str) -> String 
     )
     .unwrap();
     cust.id
+}
+
+/// A `created` GDAP relationship of `p` (its Global admin `admin`) with `customer`.
+fn gdap_relationship(env: &Env, p: &Partner, admin: &str, customer: &str) -> String {
+    use partnerdesk::auth::CurrentUser;
+    let ctx = partnerdesk::services::Ctx {
+        user: CurrentUser {
+            id: env.user_id(admin),
+            email: admin.into(),
+            display_name: admin.into(),
+            partner: p.clone(),
+            roles: vec![Role::GlobalAdmin],
+            csrf_token: String::new(),
+            locale: partnerdesk::i18n::Locale::En,
+            path: "/".into(),
+        },
+        request_id: "matrix".into(),
+        correlation_id: None,
+        now: partnerdesk::util::clock::now_ms(),
+    };
+    let new = partnerdesk::services::gdap::NewRelationship {
+        customer_id: customer.into(),
+        display_name: "Matrix GDAP".into(),
+        duration: "P30D".into(),
+        auto_extend: "PT0S".into(),
+        role_ids: vec!["f2ef992c-3afb-46b9-b7cf-a126ee74c451".into()],
+    };
+    partnerdesk::services::gdap::create(&mut env.conn(), &ctx, &new).unwrap().id
+}
+
+/// A `created` GDAP relationship of `p` (its Global admin `admin`) with `customer`.
+fn gdap_relationship(env: &Env, p: &Partner, admin: &str, customer: &str) -> String {
+    use partnerdesk::auth::CurrentUser;
+    let ctx = partnerdesk::services::Ctx {
+        user: CurrentUser {
+            id: env.user_id(admin),
+            email: admin.into(),
+            display_name: admin.into(),
+            partner: p.clone(),
+            roles: vec![Role::GlobalAdmin],
+            csrf_token: String::new(),
+            locale: partnerdesk::i18n::Locale::En,
+            path: "/".into(),
+        },
+        request_id: "matrix".into(),
+        correlation_id: None,
+        now: partnerdesk::util::clock::now_ms(),
+    };
+    let new = partnerdesk::services::gdap::NewRelationship {
+        customer_id: customer.into(),
+        display_name: "Matrix GDAP".into(),
+        duration: "P30D".into(),
+        auto_extend: "PT0S".into(),
+        role_ids: vec!["f2ef992c-3afb-46b9-b7cf-a126ee74c451".into()],
+    };
+    partnerdesk::services::gdap::create(&mut env.conn(), &ctx, &new).unwrap().id
 }
 
 /// A customer of `p` whose relationship has ended.
@@ -795,6 +922,7 @@ fn ids(env: &Env, own: bool) -> Ids {
         let (receipted, receipt) = removed_with_receipt(env, &w.alpha, GLOBAL_ADMIN, "Alpha Gone");
         let (group, gdap_relationship, assignment) = gdap_access(env, &w.alpha, &w.contoso.id);
         return Ids {
+            gdap: gdap_relationship(env, &w.alpha, GLOBAL_ADMIN, &w.contoso.id),
             group,
             gdap_relationship,
             assignment,
@@ -828,7 +956,9 @@ fn ids(env: &Env, own: bool) -> Ids {
     let scheduled = scheduled_removal(env, &w.beta, OTHER_ADMIN, "Beta Scheduled");
     let (group, gdap_relationship, assignment) = gdap_access(env, &w.beta, &w.beta_customer.id);
     let mut c = env.conn();
+    let gdap = gdap_relationship(env, &w.beta, OTHER_ADMIN, &w.beta_customer.id);
     Ids {
+        gdap,
         group,
         gdap_relationship,
         assignment,
@@ -873,6 +1003,7 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{gid}", &ids.group)
         .replace("{grel}", &ids.gdap_relationship)
         .replace("{aid}", &ids.assignment)
+        .replace("{gdap}", &ids.gdap)
         .replace("{today}", &partnerdesk::util::clock::iso_date(partnerdesk::util::clock::now_ms()))
 }
 

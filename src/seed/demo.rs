@@ -148,6 +148,7 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
         for (i, name) in SECOND_COMPANIES.iter().enumerate() {
             demo_customer(c, &second, None, i, name, now)?;
         }
+        demo_gdap(c, &main, &admin_id, now)?;
         // The indirect reseller sells through the indirect provider, and to two of the main
         // partner's customers too.
         partner::link_reseller(c, &second.id, &reseller.id)?;
@@ -169,6 +170,79 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
         super::security_groups::demo_security_groups(c, &main, &contoso, now)?;
         Ok(logins)
     })
+}
+
+/// GDAP relationships of the main partner in several statuses: one active that ends in five
+/// days (the runner makes it `expiring` at once), one waiting for approval, one with Global
+/// Administrator, one auto-extending, one just created.
+fn demo_gdap(
+    c: &mut AnyConnection,
+    main: &Partner,
+    admin_id: &str,
+    now: i64,
+) -> anyhow::Result<()> {
+    use crate::models::entra_role::GLOBAL_ADMINISTRATOR;
+    use crate::services::gdap::{self, NewRelationship};
+    const GLOBAL_READER: &str = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
+    const HELPDESK: &str = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
+    const USER_ADMIN: &str = "fe930be7-5e62-47db-91af-98c3a49a38b1";
+    const SECURITY_ADMIN: &str = "194ae4cb-b126-40b2-bd5b-6091b380977d";
+    let admin = user::find(c, admin_id)?.ok_or_else(|| anyhow::anyhow!("demo admin missing"))?;
+    let ctx_at = |at: i64| crate::services::Ctx {
+        user: crate::auth::CurrentUser {
+            id: admin.id.clone(),
+            email: admin.email.clone(),
+            display_name: admin.display_name.clone(),
+            partner: main.clone(),
+            roles: vec![Role::GlobalAdmin],
+            csrf_token: String::new(),
+            locale: crate::i18n::Locale::En,
+            path: "/".into(),
+        },
+        request_id: new_id(),
+        correlation_id: None,
+        now: at,
+    };
+    let links = crate::util::urls::PublicUrl::parse("http://localhost:8080")
+        .map_err(|e| anyhow::anyhow!(e))?;
+    let customer_admin = |name: &str| crate::services::audit::Actor {
+        partner_id: None,
+        user_id: None,
+        label: format!("admin@{}.onmicrosoft.com", slug(name)),
+        request_id: new_id(),
+        correlation_id: None,
+    };
+    // (company, name, days, auto-extend, roles, approved this many days ago; None: only sent,
+    // Some(-1): only created)
+    let plans: [(usize, &str, &str, bool, &[&str], Option<i64>); 5] = [
+        (0, "Contoso helpdesk", "P730D", false, &[GLOBAL_READER, HELPDESK], Some(725)),
+        (1, "Adatum onboarding", "P365D", false, &[USER_ADMIN, HELPDESK], None),
+        (2, "Litware full admin", "P90D", false, &[GLOBAL_ADMINISTRATOR], Some(10)),
+        (3, "Wide World security", "P180D", true, &[SECURITY_ADMIN, GLOBAL_READER], Some(20)),
+        (4, "Woodgrove draft", "P30D", false, &[GLOBAL_READER], Some(-1)),
+    ];
+    for (i, name, duration, extend, roles, approved) in plans {
+        let cust = find_customer_by_name(c, COMPANIES[i])?;
+        let at = now - approved.filter(|d| *d > 0).unwrap_or(0) * DAY_MS;
+        let ctx = ctx_at(at);
+        let new = NewRelationship {
+            customer_id: cust.id.clone(),
+            display_name: name.into(),
+            duration: duration.into(),
+            auto_extend: if extend { "P180D" } else { "PT0S" }.into(),
+            role_ids: roles.iter().map(|r| r.to_string()).collect(),
+        };
+        let rel = gdap::create(c, &ctx, &new).map_err(|e| anyhow::anyhow!("{e}"))?;
+        if approved == Some(-1) {
+            continue;
+        }
+        gdap::send_for_approval(c, &ctx, &links, &rel.id).map_err(|e| anyhow::anyhow!("{e}"))?;
+        if approved.is_some() {
+            gdap::approve(c, &customer_admin(COMPANIES[i]), &cust.id, &rel.id, at)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+        }
+    }
+    Ok(())
 }
 
 fn other_demo_users(c: &mut AnyConnection) -> anyhow::Result<Vec<User>> {

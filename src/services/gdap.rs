@@ -335,6 +335,7 @@ fn customer_change(
         audit::record(c, &actor, ev)?;
         let rel = rows::find(c, &rel.partner_id, &rel.id)?.ok_or(AppError::NotFound)?;
         let customer = customer_name(c, &rel)?;
+        cancel_jobs(c, &rel, &KINDS, None, now)?;
         match what {
             CustomerAction::Approve => {
                 schedule_end(c, &rel, now)?;
@@ -423,6 +424,7 @@ fn terminate_locked(
     let change =
         Change { ended_at: Some(now), ended_by: Some(actor.label.clone()), ..Change::default() };
     rows::set_status(c, &rel.id, &rel.status, rows::TERMINATED, now, &change)?;
+    cancel_jobs(c, rel, &KINDS, None, now)?;
     let ev =
         event(rel, op::TERMINATE_GDAP, status_value(&rel.status), status_value(rows::TERMINATED));
     audit::record(c, actor, ev)?;
@@ -661,6 +663,34 @@ fn tell(
     Ok(())
 }
 
+/// Every job kind about a relationship.
+const KINDS: [Kind; 5] = [
+    Kind::GdapExpiring,
+    Kind::GdapNotice7,
+    Kind::GdapNotice1,
+    Kind::GdapEnd,
+    Kind::GdapApprovalCleanup,
+];
+
+/// Cancels the relationship's unfinished jobs of these kinds (it left the status they wait on),
+/// sparing `except` (a job running now, which its runner finishes).
+fn cancel_jobs(
+    c: &mut AnyConnection,
+    rel: &GdapRelationship,
+    kinds: &[Kind],
+    except: Option<&str>,
+    now: i64,
+) -> AppResult<()> {
+    for kind in kinds {
+        if let Some(old) = job::pending_for(c, kind.as_str(), &rel.partner_id, &rel.id)?
+            && Some(old.id.as_str()) != except
+        {
+            job::finish(c, &old.id, now, job::CANCELLED, Some(&rel.status), None)?;
+        }
+    }
+    Ok(())
+}
+
 /// Replaces the unfinished job of `kind` about the relationship with one at `run_at`.
 fn enqueue(
     c: &mut AnyConnection,
@@ -790,6 +820,7 @@ pub(crate) fn run(
                     ..Change::default()
                 };
                 rows::set_status(c, &rel.id, &rel.status, rows::EXPIRED, now, &change)?;
+                cancel_jobs(c, &rel, &KINDS, Some(&job.id), now)?;
                 let ev = event(
                     &rel,
                     op::EXPIRE_GDAP,

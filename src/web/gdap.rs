@@ -32,11 +32,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::POST, "/gdap/bulk/auto-extend", bulk_auto_extend);
     add(cfg, Method::GET, "/gdap/bulk/terminate", bulk_terminate_question);
     add(cfg, Method::POST, "/gdap/bulk/terminate", bulk_terminate);
-    add(cfg, Method::GET, "/gdap/{id}", show);
-    add(cfg, Method::POST, "/gdap/{id}/send", send);
-    add(cfg, Method::POST, "/gdap/{id}/auto-extend", auto_extend);
-    add(cfg, Method::GET, "/gdap/{id}/terminate", terminate_question);
-    add(cfg, Method::POST, "/gdap/{id}/terminate", terminate);
+    add(cfg, Method::GET, "/gdap/{gdap}", show);
+    add(cfg, Method::POST, "/gdap/{gdap}/send", send);
+    add(cfg, Method::POST, "/gdap/{gdap}/auto-extend", auto_extend);
+    add(cfg, Method::GET, "/gdap/{gdap}/terminate", terminate_question);
+    add(cfg, Method::POST, "/gdap/{gdap}/terminate", terminate);
 }
 
 #[derive(Deserialize)]

@@ -118,6 +118,12 @@ impl Env {
         Env::with_state(|_| {}, |s| s.limits = partnerdesk::web::limits::Limits::none())
     }
 
+    /// A test's database on the PostgreSQL server `admin_url` names, whatever
+    /// `TEST_DATABASE_URL` says (for what only PostgreSQL has, such as runners at once).
+    pub fn postgres(admin_url: String) -> Env {
+        Env::on(new_postgres_database(admin_url), |_| {}, |_| {})
+    }
+
     /// A test's SQLite database and state, whatever `TEST_DATABASE_URL` says (for what only
     /// SQLite has, such as `partnerdesk backup`).
     pub fn sqlite() -> Env {
@@ -551,8 +557,18 @@ pub fn snapshot(c: &mut AnyConnection) -> String {
         .select((subscriptions::id, subscriptions::auto_renew))
         .load(c)
         .unwrap();
+    let gdap: Vec<(String, String, i32, Option<i64>)> = gdap_relationships::table
+        .order(gdap_relationships::id)
+        .select((
+            gdap_relationships::id,
+            gdap_relationships::status,
+            gdap_relationships::auto_extend_days,
+            gdap_relationships::end_at,
+        ))
+        .load(c)
+        .unwrap();
     format!(
-        "{rel:?}\n{subs:?}\n{res:?}\n{plans:?}\n{sw:?}\n{sc:?}\nsucceeded audits: {succeeded}\n{users_:?}\n{roles:?}\n{customers_:?}\n{requests:?}\n{jobs_:?}\n{auto_renew:?}"
+        "{gdap:?}\n{rel:?}\n{subs:?}\n{res:?}\n{plans:?}\n{sw:?}\n{sc:?}\nsucceeded audits: {succeeded}\n{users_:?}\n{roles:?}\n{customers_:?}\n{requests:?}\n{jobs_:?}\n{auto_renew:?}"
     )
 }
 
