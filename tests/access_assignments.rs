@@ -557,7 +557,9 @@ async fn the_demo_has_security_groups_with_access_to_contoso() {
         .load(&mut *c)
         .unwrap();
     assert_eq!(names, vec!["Helpdesk tier 1", "Security operations"]);
+    // The relationship the demo's assignments are on.
     let (partner, customer): (String, String) = gdap_relationships::table
+        .inner_join(partnerdesk::db::schema::gdap_access_assignments::table)
         .select((gdap_relationships::partner_id, gdap_relationships::customer_id))
         .first(&mut *c)
         .unwrap();

@@ -793,7 +793,7 @@ fn scheduled_removal(env: &Env, p: &Partner, admin: &str, name: &str) -> String 
 }
 
 /// A `created` GDAP relationship of `p` (its Global admin `admin`) with `customer`.
-fn gdap_relationship(env: &Env, p: &Partner, admin: &str, customer: &str) -> String {
+fn created_gdap(env: &Env, p: &Partner, admin: &str, customer: &str) -> String {
     use partnerdesk::auth::CurrentUser;
     let ctx = partnerdesk::services::Ctx {
         user: CurrentUser {
@@ -812,35 +812,7 @@ fn gdap_relationship(env: &Env, p: &Partner, admin: &str, customer: &str) -> Str
     };
     let new = partnerdesk::services::gdap::NewRelationship {
         customer_id: customer.into(),
-        display_name: "Matrix GDAP".into(),
-        duration: "P30D".into(),
-        auto_extend: "PT0S".into(),
-        role_ids: vec!["f2ef992c-3afb-46b9-b7cf-a126ee74c451".into()],
-    };
-    partnerdesk::services::gdap::create(&mut env.conn(), &ctx, &new).unwrap().id
-}
-
-/// A `created` GDAP relationship of `p` (its Global admin `admin`) with `customer`.
-fn gdap_relationship(env: &Env, p: &Partner, admin: &str, customer: &str) -> String {
-    use partnerdesk::auth::CurrentUser;
-    let ctx = partnerdesk::services::Ctx {
-        user: CurrentUser {
-            id: env.user_id(admin),
-            email: admin.into(),
-            display_name: admin.into(),
-            partner: p.clone(),
-            roles: vec![Role::GlobalAdmin],
-            csrf_token: String::new(),
-            locale: partnerdesk::i18n::Locale::En,
-            path: "/".into(),
-        },
-        request_id: "matrix".into(),
-        correlation_id: None,
-        now: partnerdesk::util::clock::now_ms(),
-    };
-    let new = partnerdesk::services::gdap::NewRelationship {
-        customer_id: customer.into(),
-        display_name: "Matrix GDAP".into(),
+        display_name: format!("Matrix GDAP {}", &partnerdesk::util::tokens::new_id()[..8]),
         duration: "P30D".into(),
         auto_extend: "PT0S".into(),
         role_ids: vec!["f2ef992c-3afb-46b9-b7cf-a126ee74c451".into()],
@@ -922,7 +894,7 @@ fn ids(env: &Env, own: bool) -> Ids {
         let (receipted, receipt) = removed_with_receipt(env, &w.alpha, GLOBAL_ADMIN, "Alpha Gone");
         let (group, gdap_relationship, assignment) = gdap_access(env, &w.alpha, &w.contoso.id);
         return Ids {
-            gdap: gdap_relationship(env, &w.alpha, GLOBAL_ADMIN, &w.contoso.id),
+            gdap: created_gdap(env, &w.alpha, GLOBAL_ADMIN, &w.contoso.id),
             group,
             gdap_relationship,
             assignment,
@@ -956,7 +928,7 @@ fn ids(env: &Env, own: bool) -> Ids {
     let scheduled = scheduled_removal(env, &w.beta, OTHER_ADMIN, "Beta Scheduled");
     let (group, gdap_relationship, assignment) = gdap_access(env, &w.beta, &w.beta_customer.id);
     let mut c = env.conn();
-    let gdap = gdap_relationship(env, &w.beta, OTHER_ADMIN, &w.beta_customer.id);
+    let gdap = created_gdap(env, &w.beta, OTHER_ADMIN, &w.beta_customer.id);
     Ids {
         gdap,
         group,

@@ -38,7 +38,7 @@ pub(super) fn demo_security_groups(
     customer: &Customer,
     now: i64,
 ) -> anyhow::Result<()> {
-    let rel = match live_relationship(c, p)? {
+    let rel = match live_relationship(c, p, customer)? {
         Some(id) => id,
         None => new_relationship(c, p, customer, now)?,
     };
@@ -74,10 +74,15 @@ pub(super) fn demo_security_groups(
     Ok(())
 }
 
-/// The partner's first active GDAP relationship, if the demo made one.
-fn live_relationship(c: &mut AnyConnection, p: &Partner) -> anyhow::Result<Option<String>> {
+/// The partner's first active GDAP relationship with the customer, if the demo made one.
+fn live_relationship(
+    c: &mut AnyConnection,
+    p: &Partner,
+    customer: &Customer,
+) -> anyhow::Result<Option<String>> {
     Ok(gdap_relationships::table
         .filter(gdap_relationships::partner_id.eq(&p.id))
+        .filter(gdap_relationships::customer_id.eq(&customer.id))
         .filter(gdap_relationships::status.eq_any(assignments::RELATIONSHIP_LIVE))
         .order(gdap_relationships::created_at)
         .select(gdap_relationships::id)
