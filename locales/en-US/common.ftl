@@ -202,3 +202,4 @@ audit-key-requested-by = Requested by
 audit-key-approved-by = Approved by
 audit-key-rejected-by = Rejected by
 audit-key-reason = Reason
+op-create_customer_admin = Add customer admin

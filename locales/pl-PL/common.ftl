@@ -217,3 +217,4 @@ audit-key-requested-by = Prośba od
 audit-key-approved-by = Zatwierdził(a)
 audit-key-rejected-by = Odrzucił(a)
 audit-key-reason = Powód
+op-create_customer_admin = Dodanie administratora klienta

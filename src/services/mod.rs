@@ -19,6 +19,7 @@ pub mod retention;
 pub mod scheduled_removal;
 pub mod signin;
 pub mod subscriptions;
+pub mod tenant;
 pub mod users;
 
 pub use backend::Backend;

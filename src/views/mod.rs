@@ -13,6 +13,7 @@ pub mod layout;
 pub mod requests;
 pub mod signin;
 pub mod subscriptions;
+pub mod tenant;
 pub mod users;
 
 pub use account::*;

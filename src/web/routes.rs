@@ -10,7 +10,8 @@ use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::web::middleware::input_guard::MAX_FORM_BYTES;
 use crate::web::{
-    account, activity, assets, customers, health, profile, requests, signin, subscriptions, users,
+    account, activity, assets, customers, health, profile, requests, signin, subscriptions, tenant,
+    users,
 };
 
 /// Routes that need no session: health, static files.
@@ -31,6 +32,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     requests::routes(cfg);
     users::routes(cfg);
     activity::routes(cfg);
+    tenant::routes(cfg);
     cfg.default_service(web::to(not_found));
 }
 
