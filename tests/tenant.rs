@@ -146,6 +146,7 @@ async fn a_new_admin_replaces_a_one_time_password_enrols_and_can_use_a_recovery_
     assert_eq!(r.location(), Some("/tenant/signin/password"));
     // A partner door's step page does not take a tenant door's proof.
     assert_eq!(get(&app, &mut b, "/signin/password").await.location(), Some("/signin"));
+    get(&app, &mut b, "/tenant/signin/password").await.assert_status(200);
     let chosen = "lighthouse keeper on a windy cape";
     let fields = [("new_password", chosen), ("confirm_password", chosen)];
     let r = post(&app, &mut b, "/tenant/signin/password", &fields).await;
@@ -276,6 +277,7 @@ where
     S: TestApp<B>,
     B: actix_web::body::MessageBody,
 {
+    get(app, b, "/tenant/signin/code").await.assert_status(200);
     for offset in CODE_OFFSETS {
         let r = post(app, b, "/tenant/signin/code", &[("code", &totp_code(TOTP_SECRET, offset))]).await;
         if r.status.as_u16() == 303 {
