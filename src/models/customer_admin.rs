@@ -210,3 +210,23 @@ pub fn use_recovery_code(
 pub fn count_unused_recovery_codes(conn: &mut AnyConnection, id: &str) -> QueryResult<i64> {
     rc::table.filter(rc::admin_id.eq(id)).filter(rc::used_at.is_null()).count().get_result(conn)
 }
+
+/// A new one-time password (replaced at the next sign-in, within
+/// `user::ONE_TIME_PASSWORD_DAYS`); a sign-in lock is lifted with it.
+pub fn set_one_time_password(
+    conn: &mut AnyConnection,
+    id: &str,
+    hash: &str,
+    now: i64,
+) -> QueryResult<usize> {
+    let days = crate::models::user::ONE_TIME_PASSWORD_DAYS;
+    diesel::update(ca::table.find(id))
+        .set((
+            ca::password_hash.eq(hash),
+            ca::failed_logins.eq(0),
+            ca::locked_until.eq(None::<i64>),
+            ca::password_must_change.eq(true),
+            ca::password_expires_at.eq(Some(now + days * crate::util::clock::DAY_MS)),
+        ))
+        .execute(conn)
+}
