@@ -480,9 +480,27 @@ fn acceptor(
     }
 }
 
+/// Checks what a new customer's admin typed about the organisation, as acceptance will, so the
+/// page answers about the organisation before it asks about the first admin. Changes nothing.
+pub fn check_new_customer(c: &mut AnyConnection, form: &Acceptance) -> AppResult<()> {
+    checked_customer(c, form, now_ms()).map(|_| ())
+}
+
 /// The customer an invitation for a new customer creates from the form: a domain that belongs
 /// to any existing customer is refused (409), so that such an invitation never reaches one.
 fn create_customer(c: &mut AnyConnection, form: &Acceptance, now: i64) -> AppResult<Customer> {
+    let new = checked_customer(c, form, now)?;
+    let domain = new.primary_domain.clone();
+    let taken =
+        || AppError::Conflict(Msg::new("invitation-error-domain-taken").text("domain", &domain));
+    // Two acceptances with one new domain at once: the unique index settles it.
+    customer::insert(c, &new)
+        .map_err(|e| if crate::db::is_unique_violation(&e) { taken() } else { e.into() })?;
+    Ok(new)
+}
+
+/// The new customer the form describes, checked (not stored).
+fn checked_customer(c: &mut AnyConnection, form: &Acceptance, now: i64) -> AppResult<Customer> {
     let domain = form.primary_domain.trim().to_lowercase();
     if !valid_domain(&domain) {
         return Err(AppError::Unprocessable(Msg::new("invitation-error-domain")));
@@ -508,9 +526,6 @@ fn create_customer(c: &mut AnyConnection, form: &Acceptance, now: i64) -> AppRes
         country,
         created_at: now,
     };
-    // Two acceptances with one new domain at once: the unique index settles it.
-    customer::insert(c, &new)
-        .map_err(|e| if crate::db::is_unique_violation(&e) { taken() } else { e.into() })?;
     Ok(new)
 }
 

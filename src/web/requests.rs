@@ -310,8 +310,13 @@ async fn accept(
         }
         (Some(_), Some(a)) => Acceptor::Admin(a),
         (None, _) => {
-            let (f2, company) = (first.clone(), acceptance.company_name.clone());
-            let checked = state.db(move |c| tenant::check_first_admin(c, &f2, company.trim())).await;
+            let (f2, a2) = (first.clone(), acceptance.clone());
+            let checked = state
+                .db(move |c| {
+                    svc::check_new_customer(c, &a2)?;
+                    tenant::check_first_admin(c, &f2, a2.company_name.trim())
+                })
+                .await;
             match checked {
                 Ok(()) => Acceptor::FirstAdmin {
                     password_hash: state.hasher.hash(first.password).await?,

@@ -3,8 +3,7 @@
 use actix_session::Session;
 
 use crate::error::{AppError, AppResult};
-use crate::models::credential::Door;
-use crate::services::signin::PasswordProof;
+use crate::services::signin::{Door, PasswordProof};
 use crate::util::clock::now_ms;
 use crate::util::tokens::random_token;
 use crate::views::Toast;
