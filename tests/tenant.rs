@@ -351,18 +351,29 @@ async fn a_new_customers_invitation_creates_the_tenant_and_its_first_admin_toget
 
 #[actix_web::test]
 async fn the_demo_gives_several_customers_an_admin_with_a_one_time_password() {
-    let (env, _w, app) = Env::with_app().await;
-    partnerdesk::seed::seed_demo(&mut env.conn()).unwrap();
-    let first = partnerdesk::seed::seed_demo_customer_admins(&mut env.conn()).unwrap();
+    // A database of its own: the demo's customers share names with the test world's.
+    let (url, _db) = new_database();
+    let config = partnerdesk::config::Config::for_tests(url.clone());
+    let pool = partnerdesk::db::connect(&url, &config.pool).unwrap();
+    let state = partnerdesk::web::state::AppState::new(
+        pool.clone(),
+        config,
+        actix_web::cookie::Key::generate(),
+    );
+    let app = app_of(actix_web::web::Data::new(state)).await;
+    let mut c = common::conn(&pool);
+    partnerdesk::seed::seed_demo(&mut c).unwrap();
+    let first = partnerdesk::seed::seed_demo_customer_admins(&mut c).unwrap();
     assert!(first.len() >= 3, "{first:?}");
     let customers: std::collections::HashSet<_> = first.iter().map(|a| &a.customer).collect();
     assert_eq!(customers.len(), first.len(), "one admin per customer");
     // Run again (every start with --demo): new passwords, the same admins.
-    let again = partnerdesk::seed::seed_demo_customer_admins(&mut env.conn()).unwrap();
+    let again = partnerdesk::seed::seed_demo_customer_admins(&mut c).unwrap();
     assert_eq!(again.len(), first.len());
     assert_ne!(again[0].password, first[0].password);
-    let n: i64 = customer_admins::table.count().get_result(&mut *env.conn()).unwrap();
+    let n: i64 = customer_admins::table.count().get_result(&mut *c).unwrap();
     assert_eq!(n, first.len() as i64);
+    drop(c);
     // The printed one-time password works at the tenant door, and only the new one.
     let old = try_door(&app, "/tenant/signin", &first[0].email, &first[0].password).await;
     old.assert_status(401);
