@@ -555,7 +555,13 @@ const TABLE: &[Row] = &[
         own: ["403"; 8],
         other: ["403"; 8],
     },
-    Row { method: "GET", path: "/tenant/signin/password", form: &[], own: TENANT_ONLY, other: TENANT_ONLY },
+    Row {
+        method: "GET",
+        path: "/tenant/signin/password",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
     Row {
         method: "POST",
         path: "/tenant/signin/password",
@@ -563,13 +569,49 @@ const TABLE: &[Row] = &[
         own: TENANT_ONLY,
         other: TENANT_ONLY,
     },
-    Row { method: "GET", path: "/tenant/signin/enrol", form: &[], own: TENANT_ONLY, other: TENANT_ONLY },
-    Row { method: "POST", path: "/tenant/signin/enrol", form: &[("code", "123456")], own: TENANT_ONLY, other: TENANT_ONLY },
-    Row { method: "GET", path: "/tenant/signin/code", form: &[], own: TENANT_ONLY, other: TENANT_ONLY },
-    Row { method: "POST", path: "/tenant/signin/code", form: &[("code", "123456")], own: TENANT_ONLY, other: TENANT_ONLY },
-    Row { method: "POST", path: "/tenant/signout", form: &[], own: TENANT_ONLY, other: TENANT_ONLY },
+    Row {
+        method: "GET",
+        path: "/tenant/signin/enrol",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/signin/enrol",
+        form: &[("code", "123456")],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/tenant/signin/code",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/signin/code",
+        form: &[("code", "123456")],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/signout",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
     Row { method: "GET", path: "/tenant", form: &[], own: TENANT_ONLY, other: TENANT_ONLY },
-    Row { method: "GET", path: "/tenant/activity", form: &[], own: TENANT_ONLY, other: TENANT_ONLY },
+    Row {
+        method: "GET",
+        path: "/tenant/activity",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
     Row {
         method: "GET",
         path: "/tenant/partners/{partner_id}/remove-dap",
@@ -872,7 +914,13 @@ async fn customer_admins_in_the_access_matrix() {
         for own in [true, false] {
             let listed = TENANT_EXPECT.iter().find(|(m, p, ..)| *m == row.method && *p == row.path);
             let expect = match listed {
-                Some((_, _, o, t)) => if own { *o } else { *t },
+                Some((_, _, o, t)) => {
+                    if own {
+                        *o
+                    } else {
+                        *t
+                    }
+                }
                 None => {
                     let anonymous = if own { row.own[0] } else { row.other[0] };
                     [anonymous; 2]

@@ -265,9 +265,9 @@ async fn a_new_customer_accepts_and_appears_on_the_list() {
     ];
     form.extend(FIRST_ADMIN);
     post(&app, &mut them, &link, &form)
-    .await
-    .assert_status(200)
-    .assert_contains("Your organisation was added.");
+        .await
+        .assert_status(200)
+        .assert_contains("Your organisation was added.");
     get(&app, &mut admin, "/customers?q=brand")
         .await
         .assert_contains("Brand New Sp. z o.o.")
@@ -405,8 +405,11 @@ async fn one_new_domain_accepted_through_two_links_at_once_makes_one_customer() 
     let mut beta = sign_in(&app, OTHER_ADMIN).await;
     let links =
         [invite(&app, &mut admin, false, None).await, invite(&app, &mut beta, false, None).await];
-    let mut form =
-        vec![("primary_domain", "twice.onmicrosoft.com"), ("company_name", "Twice"), ("country", "PL")];
+    let mut form = vec![
+        ("primary_domain", "twice.onmicrosoft.com"),
+        ("company_name", "Twice"),
+        ("country", "PL"),
+    ];
     form.extend(FIRST_ADMIN);
     let mut browsers = [Browser::default(), Browser::default()];
     let [a, b] = &mut browsers;

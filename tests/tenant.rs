@@ -43,8 +43,13 @@ async fn a_customer_admin_signs_in_with_both_steps_and_sees_only_their_tenant() 
     admins(&env, &w);
     // The password alone signs nobody in: the code step follows, at the tenant door.
     let mut b = Browser::default();
-    get(&app, &mut b, "/tenant/signin").await.assert_status(200).assert_contains("tenant-signin-intro");
-    let r = post(&app, &mut b, "/tenant/signin", &[("email", CONTOSO_ADMIN), ("password", PASSWORD)]).await;
+    get(&app, &mut b, "/tenant/signin")
+        .await
+        .assert_status(200)
+        .assert_contains("tenant-signin-intro");
+    let r =
+        post(&app, &mut b, "/tenant/signin", &[("email", CONTOSO_ADMIN), ("password", PASSWORD)])
+            .await;
     assert_eq!(r.location(), Some("/tenant/signin/code"));
     get(&app, &mut b, "/tenant").await.assert_status(303);
     let mut b = tenant_sign_in(&app, CONTOSO_ADMIN).await;
@@ -58,7 +63,8 @@ async fn a_customer_admin_signs_in_with_both_steps_and_sees_only_their_tenant() 
     let signed_in = Audits::of(op::LOGIN_SUCCEEDED).customer(&w.contoso.id);
     assert_eq!(env.audit_count(signed_in), 1, "the sign-in is in the customer's records");
     // Polish, as the browser asks.
-    let pl = actix_web::test::TestRequest::get().uri("/tenant").insert_header(("Accept-Language", "pl"));
+    let pl =
+        actix_web::test::TestRequest::get().uri("/tenant").insert_header(("Accept-Language", "pl"));
     send(&app, &mut b, pl).await.assert_status(200).assert_contains("Państwa partnerzy");
     // Signing out ends it.
     post(&app, &mut b, "/tenant/signout", &[]).await.assert_status(303);
@@ -88,24 +94,43 @@ async fn a_partner_session_cannot_open_tenant_pages_and_a_tenant_session_no_part
     let (env, w, app) = Env::with_app().await;
     admins(&env, &w);
     let mut partner = sign_in(&app, GLOBAL_ADMIN).await;
-    for path in ["/tenant", "/tenant/activity", &format!("/tenant/partners/{}/remove-dap", w.alpha.id)] {
+    for path in
+        ["/tenant", "/tenant/activity", &format!("/tenant/partners/{}/remove-dap", w.alpha.id)]
+    {
         let r = get(&app, &mut partner, path).await;
         r.assert_status(303);
         let to = r.location().unwrap();
         assert!(to.starts_with("/tenant/signin?next="), "{path} sent a partner user to {to}");
     }
-    let r = post(&app, &mut partner, &format!("/tenant/partners/{}/remove-dap", w.alpha.id), &[("confirmed", "yes")]).await;
+    let r = post(
+        &app,
+        &mut partner,
+        &format!("/tenant/partners/{}/remove-dap", w.alpha.id),
+        &[("confirmed", "yes")],
+    )
+    .await;
     assert_eq!(r.location(), Some("/tenant/signin?next=%2Ftenant"));
-    assert!(dap_of(&env, &w.alpha.id, &w.contoso.id), "a partner session removed DAP as the customer");
+    assert!(
+        dap_of(&env, &w.alpha.id, &w.contoso.id),
+        "a partner session removed DAP as the customer"
+    );
     let mut admin = tenant_sign_in(&app, CONTOSO_ADMIN).await;
-    for path in ["/customers", "/activity", "/users", &format!("/customers/{}/account", w.contoso.id)] {
+    for path in
+        ["/customers", "/activity", "/users", &format!("/customers/{}/account", w.contoso.id)]
+    {
         let r = get(&app, &mut admin, path).await;
         r.assert_status(303);
         let to = r.location().unwrap();
         assert!(to.starts_with("/signin?next="), "{path} sent a customer admin to {to}");
     }
     // A partner page's POST with the admin's session and token changes nothing.
-    let r = post(&app, &mut admin, &format!("/customers/{}/remove-dap", w.contoso.id), &[("confirmed", "yes")]).await;
+    let r = post(
+        &app,
+        &mut admin,
+        &format!("/customers/{}/remove-dap", w.contoso.id),
+        &[("confirmed", "yes")],
+    )
+    .await;
     assert_ne!(r.status.as_u16(), 200);
     assert!(dap_of(&env, &w.alpha.id, &w.contoso.id));
 }
@@ -115,7 +140,9 @@ async fn wrong_passwords_lock_a_customer_admin_as_they_lock_a_partner_user() {
     let (env, w, app) = Env::with_app().await;
     admins(&env, &w);
     for _ in 0..10 {
-        try_door(&app, "/tenant/signin", CONTOSO_ADMIN, "not the password at all").await.assert_status(401);
+        try_door(&app, "/tenant/signin", CONTOSO_ADMIN, "not the password at all")
+            .await
+            .assert_status(401);
     }
     let failures: (i32, Option<i64>) = customer_admins::table
         .filter(customer_admins::email.eq(CONTOSO_ADMIN))
@@ -125,7 +152,10 @@ async fn wrong_passwords_lock_a_customer_admin_as_they_lock_a_partner_user() {
     assert_eq!(failures.0, 10);
     assert!(failures.1.is_some(), "ten failures lock the account");
     // Locked: the right password fails too, with the same sentence.
-    try_door(&app, "/tenant/signin", CONTOSO_ADMIN, PASSWORD).await.assert_status(401).assert_contains(FAILED);
+    try_door(&app, "/tenant/signin", CONTOSO_ADMIN, PASSWORD)
+        .await
+        .assert_status(401)
+        .assert_contains(FAILED);
     let failed = Audits::of(op::LOGIN_FAILED).customer(&w.contoso.id);
     assert_eq!(env.audit_count(failed), 11, "every refusal is in the customer's records");
     // The other customer's admin is not affected.
@@ -138,11 +168,24 @@ async fn a_new_admin_replaces_a_one_time_password_enrols_and_can_use_a_recovery_
     let (env, w, app) = Env::with_app().await;
     let one_time = "kT4wQ9mZ2xR7pL3nV8sB";
     let hash = partnerdesk::auth::password::hash_now(one_time).unwrap();
-    let a = CustomerAdmin::new(&w.contoso.id, "new@contoso.example", "New Admin", hash, true, partnerdesk::util::clock::now_ms());
+    let a = CustomerAdmin::new(
+        &w.contoso.id,
+        "new@contoso.example",
+        "New Admin",
+        hash,
+        true,
+        partnerdesk::util::clock::now_ms(),
+    );
     customer_admin::insert(&mut env.conn(), &a).unwrap();
     let mut b = Browser::default();
     get(&app, &mut b, "/tenant/signin").await;
-    let r = post(&app, &mut b, "/tenant/signin", &[("email", "new@contoso.example"), ("password", one_time)]).await;
+    let r = post(
+        &app,
+        &mut b,
+        "/tenant/signin",
+        &[("email", "new@contoso.example"), ("password", one_time)],
+    )
+    .await;
     assert_eq!(r.location(), Some("/tenant/signin/password"));
     // A partner door's step page does not take a tenant door's proof.
     assert_eq!(get(&app, &mut b, "/signin/password").await.location(), Some("/signin"));
@@ -153,7 +196,9 @@ async fn a_new_admin_replaces_a_one_time_password_enrols_and_can_use_a_recovery_
     assert_eq!(r.location(), Some("/tenant/signin/enrol"), "{}", r.body);
     let secret = enrolment_secret(&get(&app, &mut b, "/tenant/signin/enrol").await);
     let r = post(&app, &mut b, "/tenant/signin/enrol", &[("code", &totp_code(&secret, 0))]).await;
-    r.assert_status(200).assert_contains(r#"id="recovery-codes""#).assert_contains(r#"href="/tenant""#);
+    r.assert_status(200)
+        .assert_contains(r#"id="recovery-codes""#)
+        .assert_contains(r#"href="/tenant""#);
     let re = regex::Regex::new(r"<li><code>([a-z0-9]{5}-[a-z0-9]{5})</code></li>").unwrap();
     let codes: Vec<String> = re.captures_iter(&r.body).map(|c| c[1].to_string()).collect();
     assert_eq!(codes.len(), 10);
@@ -162,7 +207,13 @@ async fn a_new_admin_replaces_a_one_time_password_enrols_and_can_use_a_recovery_
     for (code, status) in [(&codes[0], 303), (&codes[0], 401)] {
         let mut b = Browser::default();
         get(&app, &mut b, "/tenant/signin").await;
-        let r = post(&app, &mut b, "/tenant/signin", &[("email", "new@contoso.example"), ("password", chosen)]).await;
+        let r = post(
+            &app,
+            &mut b,
+            "/tenant/signin",
+            &[("email", "new@contoso.example"), ("password", chosen)],
+        )
+        .await;
         assert_eq!(r.location(), Some("/tenant/signin/code"));
         get(&app, &mut b, "/tenant/signin/code").await.assert_status(200);
         post(&app, &mut b, "/tenant/signin/code", &[("code", code)]).await.assert_status(status);
@@ -183,7 +234,10 @@ async fn an_admin_sees_and_changes_nothing_of_another_customer() {
     let mut beta = tenant_sign_in(&app, BETA_CUSTOMER_ADMIN).await;
     let activity = get(&app, &mut beta, "/tenant/activity").await;
     activity.assert_status(200).assert_contains(BETA_CUSTOMER_ADMIN).assert_lacks(CONTOSO_ADMIN);
-    get(&app, &mut beta, "/tenant").await.assert_lacks("Alpha Partners").assert_contains("Beta Partners");
+    get(&app, &mut beta, "/tenant")
+        .await
+        .assert_lacks("Alpha Partners")
+        .assert_contains("Beta Partners");
 }
 
 #[actix_web::test]
@@ -203,7 +257,9 @@ async fn removing_dap_from_the_customer_side_asks_first_and_is_audited_for_both(
     assert!(!dap_of(&env, &w.alpha.id, &w.contoso.id));
     let both = Audits::of(op::REMOVE_DELEGATED_ADMIN).customer(&w.contoso.id).partner(&w.alpha.id);
     assert_eq!(env.audit_count(both), 1);
-    get(&app, &mut admin, "/tenant").await.assert_contains("no longer has delegated admin privileges");
+    get(&app, &mut admin, "/tenant")
+        .await
+        .assert_contains("no longer has delegated admin privileges");
     // Again: 409 with the sentence, nothing more recorded.
     post(&app, &mut admin, &path, &[("confirmed", "yes")]).await.assert_status(409);
     assert_eq!(env.audit_count(Audits::of(op::REMOVE_DELEGATED_ADMIN)), 1);
@@ -246,12 +302,19 @@ async fn only_an_admin_of_the_named_customer_accepts_its_invitation() {
     // Signed out: the page asks for the tenant door, with the way back.
     let mut nobody = Browser::default();
     let next = "/tenant/signin?next=%2Finvitations%2Fnamed-invitation-token-0123456789abcdef";
-    get(&app, &mut nobody, &link).await.assert_status(200).assert_contains(next).assert_lacks("<form class=\"form-stack\" method=\"post\"");
+    get(&app, &mut nobody, &link)
+        .await
+        .assert_status(200)
+        .assert_contains(next)
+        .assert_lacks("<form class=\"form-stack\" method=\"post\"");
     assert_eq!(post(&app, &mut nobody, &link, &[]).await.location(), Some(next));
     // Another customer's admin: 403 with the sentence, nothing changes.
     let mut other = tenant_sign_in(&app, BETA_CUSTOMER_ADMIN).await;
     get(&app, &mut other, &link).await.assert_status(403).assert_contains("another organisation");
-    post(&app, &mut other, &link, &[]).await.assert_status(403).assert_contains("another organisation");
+    post(&app, &mut other, &link, &[])
+        .await
+        .assert_status(403)
+        .assert_contains("another organisation");
     assert_eq!(beta_relationship_with_contoso(&env, &w), None);
     // A partner user's session is no customer admin.
     let mut partner = sign_in(&app, GLOBAL_ADMIN).await;
@@ -260,16 +323,26 @@ async fn only_an_admin_of_the_named_customer_accepts_its_invitation() {
     // Contoso's admin, after signing in with next= back to the page, accepts it.
     let mut b = Browser::default();
     get(&app, &mut b, next).await.assert_status(200);
-    let r = post(&app, &mut b, "/tenant/signin", &[("email", CONTOSO_ADMIN), ("password", PASSWORD), ("next", &link)]).await;
+    let r = post(
+        &app,
+        &mut b,
+        "/tenant/signin",
+        &[("email", CONTOSO_ADMIN), ("password", PASSWORD), ("next", &link)],
+    )
+    .await;
     assert_eq!(r.location(), Some("/tenant/signin/code"));
     let r = enter_tenant_code(&app, &mut b).await;
     assert_eq!(r.location(), Some(link.as_str()));
     get(&app, &mut b, &link).await.assert_status(200).assert_contains(r#"method="post""#);
     post(&app, &mut b, &link, &[]).await.assert_status(200).assert_contains("Beta Partners");
     assert_eq!(beta_relationship_with_contoso(&env, &w).as_deref(), Some("reseller"));
-    let accepted = Audits::of(op::ACCEPT_RELATIONSHIP_REQUEST).customer(&w.contoso.id).partner(&w.beta.id);
+    let accepted =
+        Audits::of(op::ACCEPT_RELATIONSHIP_REQUEST).customer(&w.contoso.id).partner(&w.beta.id);
     assert_eq!(env.audit_count(accepted), 1);
-    get(&app, &mut b, "/tenant/activity").await.assert_contains(CONTOSO_ADMIN).assert_contains("Accept relationship request");
+    get(&app, &mut b, "/tenant/activity")
+        .await
+        .assert_contains(CONTOSO_ADMIN)
+        .assert_contains("Accept relationship request");
 }
 
 async fn enter_tenant_code<S, B>(app: &S, b: &mut Browser) -> Resp
@@ -279,7 +352,8 @@ where
 {
     get(app, b, "/tenant/signin/code").await.assert_status(200);
     for offset in CODE_OFFSETS {
-        let r = post(app, b, "/tenant/signin/code", &[("code", &totp_code(TOTP_SECRET, offset))]).await;
+        let r =
+            post(app, b, "/tenant/signin/code", &[("code", &totp_code(TOTP_SECRET, offset))]).await;
         if r.status.as_u16() == 303 {
             return r;
         }
@@ -325,19 +399,38 @@ async fn a_new_customers_invitation_creates_the_tenant_and_its_first_admin_toget
     assert_eq!(before, snapshot(&mut env.conn()));
     let admins_now: i64 = customer_admins::table.count().get_result(&mut *env.conn()).unwrap();
     assert_eq!(admins_now, admins_before, "an invalid acceptance created an admin");
-    let n: i64 = customers::table.filter(customers::primary_domain.eq("newco.onmicrosoft.com")).count().get_result(&mut *env.conn()).unwrap();
+    let n: i64 = customers::table
+        .filter(customers::primary_domain.eq("newco.onmicrosoft.com"))
+        .count()
+        .get_result(&mut *env.conn())
+        .unwrap();
     assert_eq!(n, 0);
     // Valid: the customer, the relationship and the admin, and the admin signs in to enrol.
-    let done = post(&app, &mut them, &link, &form("Iga Nowak", "IT@newco.example", chosen, chosen)).await;
+    let done =
+        post(&app, &mut them, &link, &form("Iga Nowak", "IT@newco.example", chosen, chosen)).await;
     done.assert_status(200).assert_contains(r#"id="first-admin-next""#);
-    let customer_id: String = customers::table.filter(customers::primary_domain.eq("newco.onmicrosoft.com")).select(customers::id).first(&mut *env.conn()).unwrap();
-    let admin_customer: String = customer_admins::table.filter(customer_admins::email.eq("it@newco.example")).select(customer_admins::customer_id).first(&mut *env.conn()).unwrap();
+    let customer_id: String = customers::table
+        .filter(customers::primary_domain.eq("newco.onmicrosoft.com"))
+        .select(customers::id)
+        .first(&mut *env.conn())
+        .unwrap();
+    let admin_customer: String = customer_admins::table
+        .filter(customer_admins::email.eq("it@newco.example"))
+        .select(customer_admins::customer_id)
+        .first(&mut *env.conn())
+        .unwrap();
     assert_eq!(admin_customer, customer_id);
     let created = Audits::of(op::CREATE_CUSTOMER_ADMIN).customer(&customer_id).partner(&w.alpha.id);
     assert_eq!(env.audit_count(created), 1);
     let mut b = Browser::default();
     get(&app, &mut b, "/tenant/signin").await;
-    let r = post(&app, &mut b, "/tenant/signin", &[("email", "it@newco.example"), ("password", chosen)]).await;
+    let r = post(
+        &app,
+        &mut b,
+        "/tenant/signin",
+        &[("email", "it@newco.example"), ("password", chosen)],
+    )
+    .await;
     assert_eq!(r.location(), Some("/tenant/signin/enrol"), "the first admin enrols two-step first");
     // The same address again for another new customer: 409, nothing created.
     let token2 = "second-new-customer-token-0123456789ab";
@@ -345,7 +438,11 @@ async fn a_new_customers_invitation_creates_the_tenant_and_its_first_admin_toget
     let mut again = form("Iga Nowak", "it@newco.example", chosen, chosen);
     again[0] = ("primary_domain", "other.onmicrosoft.com");
     post(&app, &mut them, &format!("/invitations/{token2}"), &again).await.assert_status(409);
-    let n: i64 = customers::table.filter(customers::primary_domain.eq("other.onmicrosoft.com")).count().get_result(&mut *env.conn()).unwrap();
+    let n: i64 = customers::table
+        .filter(customers::primary_domain.eq("other.onmicrosoft.com"))
+        .count()
+        .get_result(&mut *env.conn())
+        .unwrap();
     assert_eq!(n, 0);
 }
 

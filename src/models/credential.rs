@@ -122,7 +122,11 @@ macro_rules! by_door {
     };
 }
 
-pub fn find_by_email(c: &mut AnyConnection, door: Door, email: &str) -> QueryResult<Option<Credential>> {
+pub fn find_by_email(
+    c: &mut AnyConnection,
+    door: Door,
+    email: &str,
+) -> QueryResult<Option<Credential>> {
     Ok(by_door!(
         door,
         user::find_by_email(c, email)?.map(Credential::from),
@@ -166,7 +170,11 @@ pub fn increment_failed_logins(c: &mut AnyConnection, cred: &Credential) -> Quer
 }
 
 pub fn lock_until(c: &mut AnyConnection, cred: &Credential, until: i64) -> QueryResult<usize> {
-    by_door!(cred.door, user::lock_until(c, &cred.id, until), admins::lock_until(c, &cred.id, until))
+    by_door!(
+        cred.door,
+        user::lock_until(c, &cred.id, until),
+        admins::lock_until(c, &cred.id, until)
+    )
 }
 
 pub fn clear_failed_logins(c: &mut AnyConnection, cred: &Credential) -> QueryResult<usize> {
@@ -177,7 +185,11 @@ pub fn clear_failed_logins(c: &mut AnyConnection, cred: &Credential) -> QueryRes
     )
 }
 
-pub fn set_password_hash(c: &mut AnyConnection, cred: &Credential, hash: &str) -> QueryResult<usize> {
+pub fn set_password_hash(
+    c: &mut AnyConnection,
+    cred: &Credential,
+    hash: &str,
+) -> QueryResult<usize> {
     by_door!(
         cred.door,
         user::set_password_hash(c, &cred.id, hash),
@@ -186,7 +198,11 @@ pub fn set_password_hash(c: &mut AnyConnection, cred: &Credential, hash: &str) -
 }
 
 pub fn set_rehashed(c: &mut AnyConnection, cred: &Credential, hash: &str) -> QueryResult<usize> {
-    by_door!(cred.door, user::set_rehashed(c, &cred.id, hash), admins::set_rehashed(c, &cred.id, hash))
+    by_door!(
+        cred.door,
+        user::set_rehashed(c, &cred.id, hash),
+        admins::set_rehashed(c, &cred.id, hash)
+    )
 }
 
 pub fn set_unconfirmed_totp(
@@ -216,7 +232,11 @@ pub fn confirm_totp(
 
 /// Records that the code of `step` was used; 0 when it (or a later one) was used already.
 pub fn use_totp_step(c: &mut AnyConnection, cred: &Credential, step: i64) -> QueryResult<usize> {
-    by_door!(cred.door, user::use_totp_step(c, &cred.id, step), admins::use_totp_step(c, &cred.id, step))
+    by_door!(
+        cred.door,
+        user::use_totp_step(c, &cred.id, step),
+        admins::use_totp_step(c, &cred.id, step)
+    )
 }
 
 pub fn replace_recovery_codes(

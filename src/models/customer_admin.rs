@@ -147,7 +147,11 @@ pub fn set_rehashed(conn: &mut AnyConnection, id: &str, hash: &str) -> QueryResu
     diesel::update(ca::table.find(id)).set(ca::password_hash.eq(hash)).execute(conn)
 }
 
-pub fn set_unconfirmed_totp(conn: &mut AnyConnection, id: &str, secret: &str) -> QueryResult<usize> {
+pub fn set_unconfirmed_totp(
+    conn: &mut AnyConnection,
+    id: &str,
+    secret: &str,
+) -> QueryResult<usize> {
     diesel::update(ca::table.find(id).filter(ca::totp_confirmed_at.is_null()))
         .set(ca::totp_secret.eq(Some(secret)))
         .execute(conn)
@@ -161,9 +165,7 @@ pub fn confirm_totp(conn: &mut AnyConnection, id: &str, step: i64, now: i64) -> 
 
 pub fn use_totp_step(conn: &mut AnyConnection, id: &str, step: i64) -> QueryResult<usize> {
     diesel::update(
-        ca::table
-            .find(id)
-            .filter(ca::totp_last_step.is_null().or(ca::totp_last_step.lt(step))),
+        ca::table.find(id).filter(ca::totp_last_step.is_null().or(ca::totp_last_step.lt(step))),
     )
     .set(ca::totp_last_step.eq(Some(step)))
     .execute(conn)

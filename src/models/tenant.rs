@@ -37,7 +37,10 @@ pub struct GdapRow {
 }
 
 /// The customer's GDAP relationships with every partner, newest first.
-pub fn gdap_relationships(conn: &mut AnyConnection, customer_id: &str) -> QueryResult<Vec<GdapRow>> {
+pub fn gdap_relationships(
+    conn: &mut AnyConnection,
+    customer_id: &str,
+) -> QueryResult<Vec<GdapRow>> {
     gdap_relationships::table
         .inner_join(partners::table)
         .filter(gdap_relationships::customer_id.eq(customer_id))
@@ -54,11 +57,17 @@ pub fn gdap_relationships(conn: &mut AnyConnection, customer_id: &str) -> QueryR
 }
 
 /// The role ids of the customer's GDAP relationships, as (relationship id, roleDefinitionId).
-pub fn gdap_roles(conn: &mut AnyConnection, customer_id: &str) -> QueryResult<Vec<(String, String)>> {
+pub fn gdap_roles(
+    conn: &mut AnyConnection,
+    customer_id: &str,
+) -> QueryResult<Vec<(String, String)>> {
     gdap_relationship_roles::table
         .inner_join(gdap_relationships::table)
         .filter(gdap_relationships::customer_id.eq(customer_id))
-        .select((gdap_relationship_roles::relationship_id, gdap_relationship_roles::role_definition_id))
+        .select((
+            gdap_relationship_roles::relationship_id,
+            gdap_relationship_roles::role_definition_id,
+        ))
         .load(conn)
 }
 

@@ -56,9 +56,11 @@ pub fn partners(c: &mut AnyConnection, admin: &CurrentAdmin) -> AppResult<Vec<Pa
         let mut names: Vec<(usize, String)> = roles
             .iter()
             .filter(|(rel, _)| *rel == g.id)
-            .map(|(_, id)| match entra_role::ALL.iter().position(|r| r.id.eq_ignore_ascii_case(id)) {
-                Some(i) => (i, entra_role::ALL[i].name.to_owned()),
-                None => (usize::MAX, id.clone()),
+            .map(|(_, id)| {
+                match entra_role::ALL.iter().position(|r| r.id.eq_ignore_ascii_case(id)) {
+                    Some(i) => (i, entra_role::ALL[i].name.to_owned()),
+                    None => (usize::MAX, id.clone()),
+                }
             })
             .collect();
         names.sort();
@@ -217,7 +219,11 @@ pub fn insert_admin(
 }
 
 /// Records a customer admin's sign-out.
-pub fn record_sign_out(c: &mut AnyConnection, admin: &CurrentAdmin, request_id: &str) -> AppResult<()> {
+pub fn record_sign_out(
+    c: &mut AnyConnection,
+    admin: &CurrentAdmin,
+    request_id: &str,
+) -> AppResult<()> {
     let ev = Event {
         customer_id: Some(admin.customer_id()),
         operation: op::LOGOUT,

@@ -45,7 +45,8 @@ impl ResponseError for AppError {
 /// customer admins' door, every other one at the partner users'.
 pub fn signin_location(next: Option<&str>) -> String {
     let next = next.and_then(local_path);
-    let tenant = next.is_some_and(|n| n == "/tenant" || n.starts_with("/tenant/") || n.starts_with("/tenant?"));
+    let tenant = next
+        .is_some_and(|n| n == "/tenant" || n.starts_with("/tenant/") || n.starts_with("/tenant?"));
     let door = if tenant { "/tenant/signin" } else { "/signin" };
     match next {
         Some(n) => format!("{door}?next={}", urlencode(n)),

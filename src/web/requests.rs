@@ -17,7 +17,9 @@ use crate::services::requests::{
 use crate::services::tenant::{self, FirstAdminForm};
 use crate::util::clock::now_ms;
 use crate::util::urls::urlencode;
-use crate::views::{AcceptGate, InvitationPage, Layout, Nav, NewInvitation, RequestForm, RequestsPage, Toast};
+use crate::views::{
+    AcceptGate, InvitationPage, Layout, Nav, NewInvitation, RequestForm, RequestsPage, Toast,
+};
 use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

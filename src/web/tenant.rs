@@ -10,9 +10,9 @@ use crate::auth::CurrentAdmin;
 use crate::error::AppResult;
 use crate::i18n::Msg;
 use crate::services::tenant as svc;
+use crate::views::Toast;
 use crate::views::activity::Entry;
 use crate::views::tenant::{TenantActivityPage, TenantHomePage, TenantLayout, TenantRemoveDapPage};
-use crate::views::Toast;
 use crate::web::confirm::{Answer, ask_first};
 use crate::web::state::AppState;
 

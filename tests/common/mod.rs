@@ -608,7 +608,13 @@ where
     get(app, &mut b, "/tenant/signin/code").await.assert_status(200);
     let mut done = false;
     for offset in CODE_OFFSETS {
-        let r = post(app, &mut b, "/tenant/signin/code", &[("code", &totp_code(world::TOTP_SECRET, offset))]).await;
+        let r = post(
+            app,
+            &mut b,
+            "/tenant/signin/code",
+            &[("code", &totp_code(world::TOTP_SECRET, offset))],
+        )
+        .await;
         if r.status.as_u16() == 303 {
             done = true;
             break;

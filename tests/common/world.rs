@@ -390,7 +390,14 @@ pub fn add_customer_admin(c: &mut AnyConnection, customer: &Customer, email: &st
     let a = CustomerAdmin {
         totp_secret: Some(TOTP_SECRET.into()),
         totp_confirmed_at: Some(now),
-        ..CustomerAdmin::new(&customer.id, email, &format!("Admin {email}"), hash().into(), false, now)
+        ..CustomerAdmin::new(
+            &customer.id,
+            email,
+            &format!("Admin {email}"),
+            hash().into(),
+            false,
+            now,
+        )
     };
     customer_admin::insert(c, &a).unwrap();
     a.id
