@@ -430,7 +430,7 @@ pub struct Accepted {
 pub enum Acceptor {
     /// A signed-in admin of an existing customer: accepts only an invitation naming that
     /// customer.
-    Admin(CurrentAdmin),
+    Admin(Box<CurrentAdmin>),
     /// The first admin of the new customer an invitation without a named customer creates
     /// (checked with `tenant::check_first_admin`; the password already hashed). Created in the
     /// same transaction as the customer; they enrol two-step at their first sign-in.

@@ -310,7 +310,7 @@ async fn accept(
             };
             return Ok(super::see_other(&href));
         }
-        (Some(_), Some(a)) => Acceptor::Admin(a),
+        (Some(_), Some(a)) => Acceptor::Admin(Box::new(a)),
         (None, _) => {
             let (f2, a2) = (first.clone(), acceptance.clone());
             let checked = state
