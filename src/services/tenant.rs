@@ -82,7 +82,7 @@ pub fn partners(c: &mut AnyConnection, admin: &CurrentAdmin) -> AppResult<Vec<Pa
             }),
         }
     }
-    out.sort_by(|a, b| a.partner_name.to_lowercase().cmp(&b.partner_name.to_lowercase()));
+    out.sort_by_key(|p| p.partner_name.to_lowercase());
     Ok(out)
 }
 
