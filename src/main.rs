@@ -170,6 +170,19 @@ fn print_logins(logins: &[DemoLogin]) {
     println!();
 }
 
+/// The demo customers' administrators, who sign in at /tenant/signin.
+fn print_customer_admins(admins: &[seed::DemoCustomerAdmin]) {
+    if admins.is_empty() {
+        return;
+    }
+    println!("Demo customer administrators (sign in at /tenant/signin; one-time passwords):");
+    println!("  {:<26} {:<28} password", "customer", "email");
+    for a in admins {
+        println!("  {:<26} {:<28} {}", a.customer, a.email, a.password);
+    }
+    println!();
+}
+
 fn main() -> anyhow::Result<()> {
     let format = LogFormat::from_env().map_err(anyhow::Error::msg)?;
     logging::init(format, "info", std::io::stderr)?;
@@ -282,7 +295,10 @@ fn main() -> anyhow::Result<()> {
             let pool = open(&database_url)?;
             let mut conn = pool.get()?;
             match customers {
-                None => print_logins(&seed::seed_demo(&mut conn)?),
+                None => {
+                    print_logins(&seed::seed_demo(&mut conn)?);
+                    print_customer_admins(&seed::seed_demo_customer_admins(&mut conn)?);
+                }
                 Some(n) => {
                     let started = std::time::Instant::now();
                     let login = seed::seed_load(&mut conn, n, subscriptions_per_customer, seed)?;
@@ -350,6 +366,7 @@ fn serve(args: ConfigArgs, demo: bool) -> anyhow::Result<()> {
         seed::ensure_offers(&mut conn)?;
         if demo {
             print_logins(&seed::seed_demo(&mut conn)?);
+            print_customer_admins(&seed::seed_demo_customer_admins(&mut conn)?);
         }
     }
     let bind = config.bind.clone();

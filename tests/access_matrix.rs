@@ -74,6 +74,18 @@ const GDAP_NEW: &[(&str, &str)] = &[
     ("duration_days", "30"),
     ("role", "f2ef992c-3afb-46b9-b7cf-a126ee74c451"),
 ];
+/// A new customer's invitation accepted with its first admin.
+const NEW_CUSTOMER: &[(&str, &str)] = &[
+    ("primary_domain", "newco.onmicrosoft.com"),
+    ("company_name", "New Co"),
+    ("country", "PL"),
+    ("admin_name", "New Admin"),
+    ("admin_email", "it@newco.example"),
+    ("admin_password", "a quiet harbour at dawn"),
+    ("admin_password_confirm", "a quiet harbour at dawn"),
+];
+/// Customer admins' pages: partner users and anonymous visitors are sent to the tenant door.
+const TENANT_ONLY: Expect = ["T"; 8];
 
 const BUY: &[(&str, &str)] = &[("offer_id", "m365-bp"), ("quantity", "2"), ("term", "P1M")];
 
@@ -383,11 +395,7 @@ const TABLE: &[Row] = &[
     Row {
         method: "POST",
         path: "/invitations/{token}",
-        form: &[
-            ("primary_domain", "newco.onmicrosoft.com"),
-            ("company_name", "New Co"),
-            ("country", "PL"),
-        ],
+        form: NEW_CUSTOMER,
         own: ALL_200,
         other: ALL_200,
     },
@@ -700,11 +708,93 @@ const TABLE: &[Row] = &[
         form: &[("id", "{gdap}"), ("confirmed", "yes")],
         own: GDAP_OWN,
         other: GDAP_OTHER,
+    // The customer admins' door: its form for anyone (a partner session is not signed in there),
+    // its steps only for a session between them.
+    Row { method: "GET", path: "/tenant/signin", form: &[], own: ALL_200, other: ALL_200 },
+    Row {
+        method: "POST",
+        path: "/tenant/signin",
+        form: &[("email", "it@contoso.example"), ("password", "guess")],
+        own: ["403"; 8],
+        other: ["403"; 8],
+    },
+    Row {
+        method: "GET",
+        path: "/tenant/signin/password",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/signin/password",
+        form: &[("new_password", "a b c d e f g h"), ("confirm_password", "a b c d e f g h")],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/tenant/signin/enrol",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/signin/enrol",
+        form: &[("code", "123456")],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/tenant/signin/code",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/signin/code",
+        form: &[("code", "123456")],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/signout",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row { method: "GET", path: "/tenant", form: &[], own: TENANT_ONLY, other: TENANT_ONLY },
+    Row {
+        method: "GET",
+        path: "/tenant/activity",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/tenant/partners/{partner_id}/remove-dap",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/partners/{partner_id}/remove-dap",
+        form: YES,
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
     },
 ];
 
 /// The ids a route's placeholders take on one side.
 struct Ids {
+    /// The side's partner.
+    partner: String,
     request: String,
     token: String,
     customer: String,
@@ -898,6 +988,7 @@ fn ids(env: &Env, own: bool) -> Ids {
             group,
             gdap_relationship,
             assignment,
+            partner: w.alpha.id.clone(),
             scheduled: scheduled_removal(env, &w.alpha, GLOBAL_ADMIN, "Alpha Scheduled"),
             receipted,
             receipt,
@@ -934,6 +1025,7 @@ fn ids(env: &Env, own: bool) -> Ids {
         group,
         gdap_relationship,
         assignment,
+        partner: w.beta.id.clone(),
         scheduled,
         receipted,
         receipt,
@@ -968,6 +1060,7 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{pid}", &ids.software)
         .replace("{rqid}", &ids.request)
         .replace("{token}", &ids.token)
+        .replace("{partner_id}", &ids.partner)
         .replace("{uid}", &ids.user)
         .replace("{former}", &ids.former)
         .replace("{kid}", &ids.user)
@@ -982,6 +1075,7 @@ fn fill(path: &str, ids: &Ids) -> String {
 fn outcome(r: &Resp) -> String {
     match r.status.as_u16() {
         303 if r.location().is_some_and(|l| l.starts_with("/signin")) => "S".into(),
+        303 if r.location().is_some_and(|l| l.starts_with("/tenant/signin")) => "T".into(),
         303 => "R".into(),
         n => n.to_string(),
     }
@@ -1067,4 +1161,76 @@ async fn access_matrix() {
         }
     }
     assert!(failures.is_empty(), "access matrix mismatches:\n{}", failures.join("\n"));
+}
+
+/// What the customer admins (Contoso's, whose partner is Alpha, and Beta Customer's, whose
+/// partner is Beta) get on the customer admins' routes, on Alpha's side and on Beta's. Every
+/// other route answers them as it answers a visitor who is not signed in.
+const TENANT_EXPECT: &[(&str, &str, [&str; 2], [&str; 2])] = &[
+    ("GET", "/tenant/signin", ["R", "R"], ["R", "R"]),
+    ("GET", "/tenant", ["200", "200"], ["200", "200"]),
+    ("GET", "/tenant/activity", ["200", "200"], ["200", "200"]),
+    ("GET", "/tenant/partners/{partner_id}/remove-dap", ["200", "404"], ["404", "200"]),
+    ("POST", "/tenant/partners/{partner_id}/remove-dap", ["R", "404"], ["404", "R"]),
+];
+
+#[actix_web::test]
+async fn customer_admins_in_the_access_matrix() {
+    let mut failures = Vec::new();
+    for row in TABLE {
+        for own in [true, false] {
+            let listed = TENANT_EXPECT.iter().find(|(m, p, ..)| *m == row.method && *p == row.path);
+            let expect = match listed {
+                Some((_, _, o, t)) => {
+                    if own {
+                        *o
+                    } else {
+                        *t
+                    }
+                }
+                None => {
+                    let anonymous = if own { row.own[0] } else { row.other[0] };
+                    [anonymous; 2]
+                }
+            };
+            let mut env = Env::new();
+            let mut ids_ = ids(&env, own);
+            for (admin, want) in [CONTOSO_ADMIN, BETA_CUSTOMER_ADMIN].into_iter().zip(expect) {
+                let w = env.world.clone();
+                add_customer_admin(&mut env.conn(), &w.contoso, CONTOSO_ADMIN);
+                add_customer_admin(&mut env.conn(), &w.beta_customer, BETA_CUSTOMER_ADMIN);
+                let app = env.app().await;
+                let mut b = tenant_sign_in(&app, admin).await;
+                let before = snapshot(&mut env.conn());
+                let path = fill(row.path, &ids_);
+                let form: Vec<(&str, String)> =
+                    row.form.iter().map(|(k, v)| (*k, fill(v, &ids_))).collect();
+                let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let r = if row.method == "GET" {
+                    get(&app, &mut b, &path).await
+                } else {
+                    post(&app, &mut b, &path, &form).await
+                };
+                let got = outcome(&r);
+                let side = if own { "Alpha's" } else { "Beta's" };
+                if got != want {
+                    failures.push(format!(
+                        "{} {} ({side}) as {admin}: expected {want}, got {got}",
+                        row.method, row.path
+                    ));
+                }
+                if got.starts_with('4') && before != snapshot(&mut env.conn()) {
+                    failures.push(format!(
+                        "{} {} as {admin}: refused ({got}) but the database changed",
+                        row.method, row.path
+                    ));
+                }
+                // A fresh world for the next admin (the admins are added to each).
+                drop(app);
+                env = Env::new();
+                ids_ = ids(&env, own);
+            }
+        }
+    }
+    assert!(failures.is_empty(), "customer admins' access mismatches:\n{}", failures.join("\n"));
 }

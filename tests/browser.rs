@@ -675,6 +675,12 @@ async fn a_former_customer_is_invited_again_and_users_pages_for_a_user_manager()
         assert!(t.text("#requests tbody td.invitee").await.contains("Fabrikam Ready"));
         let link = t.attr("#invitation-link", "href").await.expect("the invitation link");
         let path = &link[link.find("/invitations/").expect("an invitation path")..];
+        // Signed out of the tenant door, the page asks for it; Fabrikam Ready's admin accepts.
+        t.goto(path).await;
+        t.wait_for("#invitation-sign-in").await;
+        let admin = "it@fabrikamready.example";
+        world::add_customer_admin(&mut common::conn(&t.pool), &t.world.ready, admin);
+        t.tenant_sign_in(admin, path).await;
 
         // A long partner name, at 390 px and on a wide screen: the accept button wraps inside
         // its card (the card is narrow at every width).
@@ -716,9 +722,9 @@ async fn a_former_customer_is_invited_again_and_users_pages_for_a_user_manager()
         t.check_page().await;
         assert_eq!(relationship_of(&t, &ready), "reseller");
 
-        t.goto("/customers").await;
+        t.goto("/tenant").await;
         t.click("form.signout button[type=submit]").await;
-        t.wait_path("/signin", |p| p.starts_with("/signin")).await;
+        t.wait_path("/tenant/signin", |p| p.starts_with("/tenant/signin")).await;
         t.sign_in(world::USER_MANAGEMENT_ADMIN).await;
         t.goto("/users").await;
         t.wait_text("#verified-domains", "alpha.test").await;

@@ -73,6 +73,8 @@ fn url_text(url: &DbUrl) -> String {
 struct Target {
     id: String,
     subscriptions: Vec<String>,
+    /// The customer's administrator, who accepts its invitations.
+    admin: String,
 }
 
 /// What was there before the clients started: what a change must be recorded for.
@@ -103,7 +105,9 @@ fn populate(c: &mut AnyConnection) -> (String, Vec<Target>) {
             if i % 4 == 1 {
                 world::add_software(c, &w.alpha, &cust, "SQL Server 2022 Standard", 3);
             }
-            Target { id: cust.id, subscriptions: vec![base, addon, other] }
+            let admin = format!("it@crash{i:02}.example");
+            world::add_customer_admin(c, &cust, &admin);
+            Target { id: cust.id, subscriptions: vec![base, addon, other], admin }
         })
         .collect();
     (w.alpha.id, targets)
@@ -397,11 +401,13 @@ impl Client {
 fn remover(mut c: Client, targets: Vec<Target>, mut rng: Rng) {
     let no_relationship = "This customer has no reseller relationship with you.";
     let mut gone = vec![false; targets.len()];
+    // Each customer's admin, signed in at the tenant door once (their session outlives crashes).
+    let mut admins: Vec<Option<Client>> = targets.iter().map(|_| None).collect();
     while !c.stop.load(Ordering::Relaxed) {
         let i = rng.below(targets.len());
         let t = &targets[i];
         if gone[i] {
-            if let Some(back) = bring_back(&mut c, t) {
+            if let Some(back) = bring_back(&mut c, &mut admins[i], t) {
                 gone[i] = !back;
             }
             continue;
@@ -427,7 +433,7 @@ fn remover(mut c: Client, targets: Vec<Target>, mut rng: Rng) {
 
 /// Invites a former customer back and accepts as its admin would, from the link alone. Whether
 /// the customer is back (`Some(false)` if it never left), or `None` if a request was cut short.
-fn bring_back(c: &mut Client, t: &Target) -> Option<bool> {
+fn bring_back(c: &mut Client, admin: &mut Option<Client>, t: &Target) -> Option<bool> {
     let form = [
         ("customer", t.id.as_str()),
         ("delegated_admin", "on"),
@@ -437,19 +443,42 @@ fn bring_back(c: &mut Client, t: &Target) -> Option<bool> {
     let Some(token) = INVITATION.captures(&r.body).map(|m| m[1].to_string()) else {
         return Some(false);
     };
-    let mut admin = Client {
-        addr: c.addr.clone(),
-        cookies: BTreeMap::new(),
-        csrf: String::new(),
-        seen: c.seen.clone(),
-        stop: c.stop.clone(),
-    };
+    if admin.is_none() {
+        *admin = Some(tenant_sign_in(c, &t.admin)?);
+    }
+    let admin = admin.as_mut()?;
     let r = admin.send("POST", &format!("/invitations/{token}"), &[])?;
     if r.status != 200 {
         return Some(false);
     }
     *c.seen.brought_back.lock().unwrap().entry(t.id.clone()).or_default() += 1;
     Some(true)
+}
+
+/// A customer admin's client, signed in at the tenant door with both steps (each of the three
+/// accepted codes tried once); `None` if a request was cut short or no code was taken.
+fn tenant_sign_in(c: &Client, email: &str) -> Option<Client> {
+    let mut a = Client {
+        addr: c.addr.clone(),
+        cookies: BTreeMap::new(),
+        csrf: String::new(),
+        seen: c.seen.clone(),
+        stop: c.stop.clone(),
+    };
+    a.send("GET", "/tenant/signin", &[])?;
+    let r = a.send("POST", "/tenant/signin", &[("email", email), ("password", world::PASSWORD)])?;
+    if r.location.as_deref() != Some("/tenant/signin/code") {
+        return None;
+    }
+    a.send("GET", "/tenant/signin/code", &[])?;
+    for offset in common::CODE_OFFSETS {
+        let code = common::totp_code(world::TOTP_SECRET, offset);
+        if a.send("POST", "/tenant/signin/code", &[("code", &code)])?.status == 303 {
+            a.send("GET", "/tenant", &[])?;
+            return Some(a);
+        }
+    }
+    None
 }
 
 /// Suspends and reactivates subscriptions at random.

@@ -248,6 +248,10 @@ async fn the_country_comes_from_the_list_and_is_shown_by_name() {
         ("primary_domain", "newco.onmicrosoft.com"),
         ("company_name", "NewCo Sp. z o.o."),
         ("country", "PL"),
+        ("admin_name", "Iga Nowak"),
+        ("admin_email", "it@newco.example"),
+        ("admin_password", "a quiet harbour at dawn"),
+        ("admin_password_confirm", "a quiet harbour at dawn"),
     ];
     post(&app, &mut them, &link, &form).await.assert_status(200);
     let (id, country): (String, String) = customers::table
@@ -298,6 +302,10 @@ async fn the_public_page_reads_well_in_both_languages() {
         ("primary_domain", "newco.onmicrosoft.com"),
         ("company_name", "NewCo Sp. z o.o."),
         ("country", "PL"),
+        ("admin_name", "Iga Nowak"),
+        ("admin_email", "it@newco.example"),
+        ("admin_password", "a quiet harbour at dawn"),
+        ("admin_password_confirm", "a quiet harbour at dawn"),
     ];
     let done = post(&app, &mut them, &link, &form).await;
     done.assert_status(200)

@@ -59,6 +59,24 @@ where
         .assert_status(303);
 }
 
+/// The first admin a new customer's invitation asks for, with the customer's fields.
+const FIRST_ADMIN: [(&str, &str); 4] = [
+    ("admin_name", "Iga Nowak"),
+    ("admin_email", "it@newcustomer.example"),
+    ("admin_password", "a quiet harbour at dawn"),
+    ("admin_password_confirm", "a quiet harbour at dawn"),
+];
+
+/// Fabrikam Ready's administrator, signed in at the tenant door (who accepts its invitations).
+async fn ready_admin<S, B>(app: &S, env: &Env, w: &World) -> Browser
+where
+    S: common::TestApp<B>,
+    B: actix_web::body::MessageBody,
+{
+    add_customer_admin(&mut env.conn(), &w.ready, "it@fabrikamready.example");
+    tenant_sign_in(app, "it@fabrikamready.example").await
+}
+
 /// How many relationships (of any state) `partner_id` has with `customer_id`.
 fn relationships_between(env: &Env, partner_id: &str, customer_id: &str) -> i64 {
     relationships::table
@@ -138,7 +156,7 @@ async fn removed_customer_comes_back_through_an_accepted_request() {
     assert_ne!(stored[0], token);
     assert_eq!(stored[0], partnerdesk::services::requests::token_hash(&token));
 
-    let mut customer_admin = Browser::default();
+    let mut customer_admin = ready_admin(&app, &env, &w).await;
     // The page shows the customer it is for and asks for no domain.
     get(&app, &mut customer_admin, &link)
         .await
@@ -240,19 +258,16 @@ async fn a_new_customer_accepts_and_appears_on_the_list() {
         .assert_contains(msg)
         .assert_contains(r#"aria-invalid="true""#);
     }
-    post(
-        &app,
-        &mut them,
-        &link,
-        &[
-            ("primary_domain", "brandnew.onmicrosoft.com"),
-            ("company_name", "Brand New Sp. z o.o."),
-            ("country", "pl"),
-        ],
-    )
-    .await
-    .assert_status(200)
-    .assert_contains("Your organisation was added.");
+    let mut form = vec![
+        ("primary_domain", "brandnew.onmicrosoft.com"),
+        ("company_name", "Brand New Sp. z o.o."),
+        ("country", "pl"),
+    ];
+    form.extend(FIRST_ADMIN);
+    post(&app, &mut them, &link, &form)
+        .await
+        .assert_status(200)
+        .assert_contains("Your organisation was added.");
     get(&app, &mut admin, "/customers?q=brand")
         .await
         .assert_contains("Brand New Sp. z o.o.")
@@ -310,7 +325,7 @@ async fn accepting_while_already_reseller_is_409_and_the_link_stays_open() {
     // then finds Alpha its reseller already.
     let first = link_after_removing_ready(&app, &mut admin, &w).await;
     let second = invite(&app, &mut admin, true, Some(&w.ready.id)).await;
-    let mut them = Browser::default();
+    let mut them = ready_admin(&app, &env, &w).await;
     post(&app, &mut them, &first, &[]).await.assert_status(200);
     let before = snapshot(&mut env.conn());
     post(&app, &mut them, &second, &[])
@@ -323,10 +338,12 @@ async fn accepting_while_already_reseller_is_409_and_the_link_stays_open() {
 
 #[actix_web::test]
 async fn the_same_link_accepted_twice_at_once_succeeds_once() {
-    let (_env, w, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
+    let (env, w, app, mut admin) = Env::signed_in(GLOBAL_ADMIN).await;
     let link = link_after_removing_ready(&app, &mut admin, &w).await;
     let form = [];
-    let mut browsers: Vec<Browser> = (0..8).map(|_| Browser::default()).collect();
+    // The customer's admin, in eight tabs at once.
+    let signed_in = ready_admin(&app, &env, &w).await;
+    let mut browsers: Vec<Browser> = (0..8).map(|_| signed_in.clone()).collect();
     let answers =
         futures_util::future::join_all(browsers.iter_mut().map(|b| post(&app, b, &link, &form)))
             .await;
@@ -388,8 +405,12 @@ async fn one_new_domain_accepted_through_two_links_at_once_makes_one_customer() 
     let mut beta = sign_in(&app, OTHER_ADMIN).await;
     let links =
         [invite(&app, &mut admin, false, None).await, invite(&app, &mut beta, false, None).await];
-    let form =
-        [("primary_domain", "twice.onmicrosoft.com"), ("company_name", "Twice"), ("country", "PL")];
+    let mut form = vec![
+        ("primary_domain", "twice.onmicrosoft.com"),
+        ("company_name", "Twice"),
+        ("country", "PL"),
+    ];
+    form.extend(FIRST_ADMIN);
     let mut browsers = [Browser::default(), Browser::default()];
     let [a, b] = &mut browsers;
     let (ra, rb) = futures_util::future::join(

@@ -241,3 +241,4 @@ op-remove_security_group_member = Remove security group member
 op-create_granular_admin_access_assignment = Create GDAP access assignment
 op-update_granular_admin_access_assignment = Change GDAP access assignment
 op-delete_granular_admin_access_assignment = Delete GDAP access assignment
+op-create_customer_admin = Add customer admin

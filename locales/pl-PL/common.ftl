@@ -256,3 +256,4 @@ op-remove_security_group_member = Usunięcie członka grupy zabezpieczeń
 op-create_granular_admin_access_assignment = Utworzenie przypisania dostępu GDAP
 op-update_granular_admin_access_assignment = Zmiana przypisania dostępu GDAP
 op-delete_granular_admin_access_assignment = Usunięcie przypisania dostępu GDAP
+op-create_customer_admin = Dodanie administratora klienta

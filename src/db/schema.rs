@@ -35,6 +35,36 @@ diesel::table! {
 }
 
 diesel::table! {
+    customer_admin_recovery_codes (id) {
+        id -> Text,
+        admin_id -> Text,
+        code_hash -> Text,
+        created_at -> BigInt,
+        used_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    customer_admins (id) {
+        id -> Text,
+        customer_id -> Text,
+        email -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        active -> Bool,
+        failed_logins -> Integer,
+        locked_until -> Nullable<BigInt>,
+        created_at -> BigInt,
+        locale -> Nullable<Text>,
+        password_must_change -> Bool,
+        password_expires_at -> Nullable<BigInt>,
+        totp_secret -> Nullable<Text>,
+        totp_confirmed_at -> Nullable<BigInt>,
+        totp_last_step -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
     customers (id) {
         id -> Text,
         company_name -> Text,
@@ -388,6 +418,8 @@ diesel::joinable!(api_keys -> users (user_id));
 diesel::joinable!(audit_log -> customers (customer_id));
 diesel::joinable!(audit_log -> partners (partner_id));
 diesel::joinable!(audit_log -> users (user_id));
+diesel::joinable!(customer_admin_recovery_codes -> customer_admins (admin_id));
+diesel::joinable!(customer_admins -> customers (customer_id));
 diesel::joinable!(gdap_access_assignment_roles -> gdap_access_assignments (assignment_id));
 diesel::joinable!(gdap_access_assignments -> gdap_relationships (relationship_id));
 diesel::joinable!(gdap_access_assignments -> security_groups (group_id));
@@ -430,6 +462,8 @@ diesel::joinable!(users -> partners (partner_id));
 diesel::allow_tables_to_appear_in_same_query!(
     api_keys,
     audit_log,
+    customer_admin_recovery_codes,
+    customer_admins,
     customers,
     gdap_access_assignment_roles,
     gdap_access_assignments,

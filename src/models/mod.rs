@@ -3,7 +3,9 @@
 
 pub mod api_key;
 pub mod audit;
+pub mod credential;
 pub mod customer;
+pub mod customer_admin;
 pub mod entra_role;
 mod enums;
 pub mod gdap;
@@ -26,6 +28,7 @@ pub mod session;
 pub mod software;
 pub mod subscription;
 pub mod support_contact;
+pub mod tenant;
 pub mod user;
 
 pub(crate) use enums::text_enum;

@@ -496,3 +496,52 @@ fn demo_customer(
     }
     Ok(())
 }
+
+/// A customer admin the demo created, with the one-time password printed at start.
+#[derive(Debug, Clone)]
+pub struct DemoCustomerAdmin {
+    pub customer: String,
+    pub email: String,
+    pub password: String,
+}
+
+/// The demo customers that have an administrator of their own, and who that is.
+const DEMO_CUSTOMER_ADMINS: &[(&str, &str, &str)] = &[
+    ("Contoso Ltd", "it@contoso.example", "Debra Berger"),
+    ("Adatum Corporation", "it@adatum.example", "Grady Archie"),
+    ("Alpine Ski House", "it@alpineskihouse.example", "Miriam Graham"),
+    ("Aurora Bakeries", "it@aurorabakeries.example", "Adele Vance"),
+];
+
+/// Gives several demo customers an administrator with a new one-time password (a new one on
+/// every run, as the partner users get): they sign in at `/tenant/signin` and enrol two-step.
+/// Customers the demo does not have are skipped.
+pub fn seed_demo_customer_admins(
+    conn: &mut AnyConnection,
+) -> anyhow::Result<Vec<DemoCustomerAdmin>> {
+    use crate::models::customer_admin::{self, CustomerAdmin};
+    conn.transaction(|c| {
+        let mut out = Vec::new();
+        let now = now_ms();
+        for (company, email, name) in DEMO_CUSTOMER_ADMINS {
+            let Ok(cust) = find_customer_by_name(c, company) else { continue };
+            let pw = crate::util::tokens::random_password();
+            let hash = password::hash_now(&pw)?;
+            match customer_admin::find_by_email(c, email)? {
+                Some(a) => {
+                    customer_admin::set_one_time_password(c, &a.id, &hash, now)?;
+                }
+                None => {
+                    let a = CustomerAdmin::new(&cust.id, email, name, hash, true, now);
+                    customer_admin::insert(c, &a)?;
+                }
+            }
+            out.push(DemoCustomerAdmin {
+                customer: cust.company_name,
+                email: (*email).to_owned(),
+                password: pw,
+            });
+        }
+        Ok(out)
+    })
+}

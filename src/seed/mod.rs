@@ -10,5 +10,8 @@ mod security_groups;
 
 pub use admin::{add_partner_domains, create_admin};
 pub use catalogue::ensure_offers;
-pub use demo::{DemoLogin, MAIN_PARTNER, RESELLER_PARTNER, SECOND_PARTNER, seed_demo};
+pub use demo::{
+    DemoCustomerAdmin, DemoLogin, MAIN_PARTNER, RESELLER_PARTNER, SECOND_PARTNER, seed_demo,
+    seed_demo_customer_admins,
+};
 pub use load::seed_load;

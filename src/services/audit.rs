@@ -69,6 +69,7 @@ pub mod op {
     pub const CREATE_ACCESS_ASSIGNMENT: &str = "create_granular_admin_access_assignment";
     pub const UPDATE_ACCESS_ASSIGNMENT: &str = "update_granular_admin_access_assignment";
     pub const DELETE_ACCESS_ASSIGNMENT: &str = "delete_granular_admin_access_assignment";
+    pub const CREATE_CUSTOMER_ADMIN: &str = "create_customer_admin";
 }
 
 /// Operation codes and their labels, in the order the filter offers them. A code not listed here
@@ -129,6 +130,7 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("create_granular_admin_access_assignment", "Create GDAP access assignment"),
     ("update_granular_admin_access_assignment", "Change GDAP access assignment"),
     ("delete_granular_admin_access_assignment", "Delete GDAP access assignment"),
+    ("create_customer_admin", "Add customer admin"),
 ];
 
 /// What happened, to what. `failed` marks an attempt that was refused.
@@ -209,6 +211,28 @@ impl Actor {
             request_id,
             correlation_id: None,
         }
+    }
+}
+
+impl crate::auth::CurrentAdmin {
+    /// The signed-in customer admin as the audit names them: by address, with their customer's
+    /// records (`Event::customer_id`). No partner: for an action that concerns a partner, add
+    /// it with `Actor::for_partner` so the record shows in that partner's activity log too.
+    pub fn actor(&self, request_id: &str) -> Actor {
+        Actor {
+            partner_id: None,
+            user_id: None,
+            label: self.email.clone(),
+            request_id: request_id.to_owned(),
+            correlation_id: None,
+        }
+    }
+}
+
+impl Actor {
+    /// The same actor, in the records of `partner_id` too.
+    pub fn for_partner(self, partner_id: &str) -> Actor {
+        Actor { partner_id: Some(partner_id.to_owned()), ..self }
     }
 }
 

@@ -22,6 +22,7 @@ pub mod scheduled_removal;
 pub mod security_groups;
 pub mod signin;
 pub mod subscriptions;
+pub mod tenant;
 pub mod users;
 
 pub use backend::Backend;

@@ -1,11 +1,13 @@
 //! Relationship requests: a partner invites a customer's admin to accept it as reseller, with or
 //! without delegated admin privileges; acceptance (re-)establishes the relationship.
 
+use crate::auth::CurrentAdmin;
 use crate::auth::permissions::Permission;
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::models::customer::{self, Customer};
+use crate::models::customer_admin::CustomerAdmin;
 use crate::models::partner::{self, Partner};
 use crate::models::relationship::{self};
 use crate::models::relationship_request::{self as rows, RelationshipRequest};
@@ -423,30 +425,82 @@ pub struct Accepted {
     pub new_customer: bool,
 }
 
-/// Who accepts an invitation. Today whoever holds the link: its token is the credential.
+/// Who accepts an invitation: the link alone is not enough.
 #[derive(Debug, Clone)]
 pub enum Acceptor {
-    LinkHolder,
+    /// A signed-in admin of an existing customer: accepts only an invitation naming that
+    /// customer.
+    Admin(Box<CurrentAdmin>),
+    /// The first admin of the new customer an invitation without a named customer creates
+    /// (checked with `tenant::check_first_admin`; the password already hashed). Created in the
+    /// same transaction as the customer; they enrol two-step at their first sign-in.
+    FirstAdmin { display_name: String, email: String, password_hash: String },
 }
 
 /// The one place that decides whether `who` may accept for `customer`, and how the audit
-/// record names them. A signed-in administrator of the customer, when customers have them,
-/// is checked here against the customer the invitation is for.
-fn acceptor(who: &Acceptor, partner: &Partner, customer: &Customer, request_id: &str) -> Actor {
+/// record names them (the admin, in the customer's and the partner's records).
+fn acceptor(
+    c: &mut AnyConnection,
+    who: &Acceptor,
+    partner: &Partner,
+    customer: &Customer,
+    new_customer: bool,
+    request_id: &str,
+) -> AppResult<Actor> {
     match who {
-        Acceptor::LinkHolder => Actor {
-            partner_id: Some(partner.id.clone()),
-            user_id: None,
-            label: format!("admin of {}", customer.primary_domain),
-            request_id: request_id.to_owned(),
-            correlation_id: None,
-        },
+        Acceptor::Admin(admin) if !new_customer && admin.customer_id() == customer.id => {
+            Ok(admin.actor(request_id).for_partner(&partner.id))
+        }
+        Acceptor::Admin(_) if new_customer => {
+            Err(AppError::Unprocessable(Msg::new("invitation-error-first-admin")))
+        }
+        Acceptor::Admin(_) => Err(AppError::Forbidden(Msg::new("invitation-error-other-customer"))),
+        Acceptor::FirstAdmin { display_name, email, password_hash } if new_customer => {
+            let admin = CustomerAdmin::new(
+                &customer.id,
+                email,
+                display_name,
+                password_hash.clone(),
+                false,
+                now_ms(),
+            );
+            let actor = Actor {
+                partner_id: Some(partner.id.clone()),
+                user_id: None,
+                label: admin.email.clone(),
+                request_id: request_id.to_owned(),
+                correlation_id: None,
+            };
+            crate::services::tenant::insert_admin(c, &actor, &admin)?;
+            Ok(actor)
+        }
+        Acceptor::FirstAdmin { .. } => {
+            Err(AppError::Forbidden(Msg::new("invitation-error-sign-in-first")))
+        }
     }
+}
+
+/// Checks what a new customer's admin typed about the organisation, as acceptance will, so the
+/// page answers about the organisation before it asks about the first admin. Changes nothing.
+pub fn check_new_customer(c: &mut AnyConnection, form: &Acceptance) -> AppResult<()> {
+    checked_customer(c, form, now_ms()).map(|_| ())
 }
 
 /// The customer an invitation for a new customer creates from the form: a domain that belongs
 /// to any existing customer is refused (409), so that such an invitation never reaches one.
 fn create_customer(c: &mut AnyConnection, form: &Acceptance, now: i64) -> AppResult<Customer> {
+    let new = checked_customer(c, form, now)?;
+    let domain = new.primary_domain.clone();
+    let taken =
+        || AppError::Conflict(Msg::new("invitation-error-domain-taken").text("domain", &domain));
+    // Two acceptances with one new domain at once: the unique index settles it.
+    customer::insert(c, &new)
+        .map_err(|e| if crate::db::is_unique_violation(&e) { taken() } else { e.into() })?;
+    Ok(new)
+}
+
+/// The new customer the form describes, checked (not stored).
+fn checked_customer(c: &mut AnyConnection, form: &Acceptance, now: i64) -> AppResult<Customer> {
     let domain = form.primary_domain.trim().to_lowercase();
     if !valid_domain(&domain) {
         return Err(AppError::Unprocessable(Msg::new("invitation-error-domain")));
@@ -472,9 +526,6 @@ fn create_customer(c: &mut AnyConnection, form: &Acceptance, now: i64) -> AppRes
         country,
         created_at: now,
     };
-    // Two acceptances with one new domain at once: the unique index settles it.
-    customer::insert(c, &new)
-        .map_err(|e| if crate::db::is_unique_violation(&e) { taken() } else { e.into() })?;
     Ok(new)
 }
 
@@ -499,7 +550,7 @@ pub fn accept(
             Some(id) => (customer::find(c, id)?.ok_or(AppError::NotFound)?, false),
             None => (create_customer(c, form, now)?, true),
         };
-        let actor = acceptor(who, &partner, &customer, request_id);
+        let actor = acceptor(c, who, &partner, &customer, new_customer, request_id)?;
         let old = match relationship::lock(c, &partner.id, &customer.id)? {
             Some(rel) if rel.is_reseller() => {
                 return Err(AppError::Conflict(

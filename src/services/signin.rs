@@ -3,6 +3,10 @@
 //! from the user's authenticator app, or a recovery code. Between the two, a one-time password
 //! is replaced and, the first time, an authenticator app is enrolled. Wrong codes count toward
 //! the same back-off as wrong passwords.
+//!
+//! Every step is parametrised by the door (`Door`): partner users at `/signin`, customer admins
+//! at `/tenant/signin`. A door looks accounts up only in its own table, so the other kind's
+//! account fails there exactly as an unknown address does.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,8 +14,9 @@ use crate::auth::second_step;
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::models::user::{self, User};
-use crate::models::{partner, recovery_code, session};
+pub use crate::models::credential::Door;
+use crate::models::credential::{self as cred, Credential};
+use crate::models::{session, user};
 use crate::services::audit::{self, Actor, Event, op};
 use crate::services::{Backend, Ctx};
 use crate::util::clock::now_ms;
@@ -47,7 +52,7 @@ pub enum Step {
 }
 
 impl Step {
-    pub fn of(u: &User) -> Step {
+    pub fn of(u: &Credential) -> Step {
         if u.password_must_change {
             Step::ChangePassword
         } else if u.confirmed_totp_secret().is_none() {
@@ -57,11 +62,15 @@ impl Step {
         }
     }
 
-    pub fn path(self) -> &'static str {
-        match self {
-            Step::ChangePassword => "/signin/password",
-            Step::Enrol => "/signin/enrol",
-            Step::Code => "/signin/code",
+    /// The page of this step at `door`.
+    pub fn path(self, door: Door) -> &'static str {
+        match (door, self) {
+            (Door::Partner, Step::ChangePassword) => "/signin/password",
+            (Door::Partner, Step::Enrol) => "/signin/enrol",
+            (Door::Partner, Step::Code) => "/signin/code",
+            (Door::Tenant, Step::ChangePassword) => "/tenant/signin/password",
+            (Door::Tenant, Step::Enrol) => "/tenant/signin/enrol",
+            (Door::Tenant, Step::Code) => "/tenant/signin/code",
         }
     }
 }
@@ -70,14 +79,22 @@ impl Step {
 /// and only while the password is the one they gave: a reset or change in between ends it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PasswordProof {
+    /// The door the password was given at: the steps after it continue at that door only.
+    #[serde(default)]
+    pub door: Door,
     pub user_id: String,
     fingerprint: String,
     at: i64,
 }
 
 impl PasswordProof {
-    fn new(u: &User, at: i64) -> Self {
-        PasswordProof { user_id: u.id.clone(), fingerprint: fingerprint(&u.password_hash), at }
+    fn new(u: &Credential, at: i64) -> Self {
+        PasswordProof {
+            door: u.door,
+            user_id: u.id.clone(),
+            fingerprint: fingerprint(&u.password_hash),
+            at,
+        }
     }
 }
 
@@ -86,7 +103,7 @@ fn fingerprint(password_hash: &str) -> String {
 }
 
 /// The user a proof stands for, if it still holds (else the person signs in again).
-fn proven(found: Option<User>, proof: &PasswordProof, now: i64) -> AppResult<User> {
+fn proven(found: Option<Credential>, proof: &PasswordProof, now: i64) -> AppResult<Credential> {
     let fresh = proof.at <= now && now - proof.at <= PROOF_VALID_MS;
     match found {
         Some(u) if fresh && u.active && fingerprint(&u.password_hash) == proof.fingerprint => Ok(u),
@@ -94,18 +111,23 @@ fn proven(found: Option<User>, proof: &PasswordProof, now: i64) -> AppResult<Use
     }
 }
 
-fn proven_user(c: &mut AnyConnection, proof: &PasswordProof, now: i64) -> AppResult<User> {
-    proven(user::find(c, &proof.user_id)?, proof, now)
+fn proven_user(c: &mut AnyConnection, proof: &PasswordProof, now: i64) -> AppResult<Credential> {
+    proven(cred::find(c, proof.door, &proof.user_id)?, proof, now)
 }
 
 /// As `proven_user`, with the user's row locked for the rest of the transaction: for the steps
 /// that use up a code or count a failure.
-fn proven_user_locked(c: &mut AnyConnection, proof: &PasswordProof, now: i64) -> AppResult<User> {
-    proven(user::lock(c, &proof.user_id)?, proof, now)
+fn proven_user_locked(
+    c: &mut AnyConnection,
+    proof: &PasswordProof,
+    now: i64,
+) -> AppResult<Credential> {
+    proven(cred::lock(c, proof.door, &proof.user_id)?, proof, now)
 }
 
 /// Who a proof stands for and the step they are at (for the pages of the steps).
 pub struct Proven {
+    pub door: Door,
     pub user_id: String,
     pub email: String,
     pub step: Step,
@@ -113,16 +135,44 @@ pub struct Proven {
 
 pub fn step(c: &mut AnyConnection, proof: &PasswordProof) -> AppResult<Proven> {
     let u = proven_user(c, proof, now_ms())?;
-    Ok(Proven { step: Step::of(&u), user_id: u.id, email: u.email })
+    Ok(Proven { door: u.door, step: Step::of(&u), user_id: u.id, email: u.email })
 }
 
-fn actor_of(u: &User, request_id: &str) -> Actor {
-    Actor::for_user_row(Some(u.clone()), request_id.to_owned())
+/// Who the audit names for an account: a partner user by id and partner; a customer admin by
+/// address (the audit's user column is for partner users), the customer being the record's.
+fn actor_of(u: &Credential, request_id: &str) -> Actor {
+    let partner_user = u.door == Door::Partner;
+    Actor {
+        partner_id: partner_user.then(|| u.org_id.clone()),
+        user_id: partner_user.then(|| u.id.clone()),
+        label: u.email.clone(),
+        request_id: request_id.to_owned(),
+        correlation_id: None,
+    }
+}
+
+/// The customer a sign-in record concerns: a customer admin's own (their activity page shows it).
+fn customer_of(u: &Credential) -> Option<&str> {
+    (u.door == Door::Tenant).then_some(u.org_id.as_str())
+}
+
+/// What the audit calls an account of the door.
+fn account_type(door: Door) -> &'static str {
+    match door {
+        Door::Partner => "user",
+        Door::Tenant => "customer_admin",
+    }
 }
 
 /// Records a refused sign-in attempt with its reason.
-fn record_refused(c: &mut AnyConnection, actor: &Actor, reason: String) -> AppResult<()> {
+fn record_refused(
+    c: &mut AnyConnection,
+    actor: &Actor,
+    customer_id: Option<&str>,
+    reason: String,
+) -> AppResult<()> {
     let ev = Event {
+        customer_id,
         operation: op::LOGIN_FAILED,
         resource_type: "session",
         new_value: Some(reason),
@@ -135,17 +185,17 @@ fn record_refused(c: &mut AnyConnection, actor: &Actor, reason: String) -> AppRe
 /// Counts a failed attempt (locking the account after too many), audited with `reason`.
 fn record_failure(
     c: &mut AnyConnection,
-    u: &User,
+    u: &Credential,
     reason: &'static str,
     actor: &Actor,
 ) -> AppResult<()> {
-    let failures = user::increment_failed_logins(c, &u.id)?;
+    let failures = cred::increment_failed_logins(c, u)?;
     count_failure(reason);
     if let Some(d) = lock_duration_ms(failures) {
-        user::lock_until(c, &u.id, now_ms() + d)?;
+        cred::lock_until(c, u, now_ms() + d)?;
         metrics::counter!("partnerdesk_signin_locks_total").increment(1);
     }
-    record_refused(c, actor, format!("{reason}; failures: {failures}"))
+    record_refused(c, actor, customer_of(u), format!("{reason}; failures: {failures}"))
 }
 
 /// Counts a failed sign-in step for the metrics; `reason` is one of a few fixed phrases.
@@ -154,9 +204,15 @@ fn count_failure(reason: &'static str) {
 }
 
 /// The person is signed in: failures are forgotten and the sign-in recorded with `how`.
-fn record_success(c: &mut AnyConnection, u: &User, how: String, actor: &Actor) -> AppResult<()> {
-    user::clear_failed_logins(c, &u.id)?;
+fn record_success(
+    c: &mut AnyConnection,
+    u: &Credential,
+    how: String,
+    actor: &Actor,
+) -> AppResult<()> {
+    cred::clear_failed_logins(c, u)?;
     let ev = Event {
+        customer_id: customer_of(u),
         operation: op::LOGIN_SUCCEEDED,
         resource_type: "session",
         new_value: Some(how),
@@ -165,21 +221,23 @@ fn record_success(c: &mut AnyConnection, u: &User, how: String, actor: &Actor) -
     Ok(audit::record(c, actor, ev)?)
 }
 
-fn is_locked(u: &User, now: i64) -> bool {
+fn is_locked(u: &Credential, now: i64) -> bool {
     u.locked_until.is_some_and(|t| t > now)
 }
 
 /// Checks the password. On success, the proof to keep and the next step; otherwise the
 /// sentence to show. Every failure is audited; success is recorded when the last step is done.
+/// Only accounts of `door`'s kind are looked up: any other address fails as an unknown one.
 pub async fn sign_in(
     state: &Backend,
+    door: Door,
     email: &str,
     password: String,
     request_id: &str,
 ) -> AppResult<Result<(PasswordProof, Step), Msg>> {
     let email = user::normalize_email(email);
     let lookup = email.clone();
-    let found = state.db(move |c| Ok(user::find_by_email(c, &lookup)?)).await?;
+    let found = state.db(move |c| Ok(cred::find_by_email(c, door, &lookup)?)).await?;
     let now = now_ms();
     let locked = found.as_ref().is_some_and(|u| is_locked(u, now));
     let verified = state
@@ -195,13 +253,17 @@ pub async fn sign_in(
         _ => None,
     };
     // The address as typed labels the record, whether or not an account has it.
-    let actor = Actor { label: email, ..Actor::for_user_row(found.clone(), request_id.to_owned()) };
+    let actor = match &found {
+        Some(u) => Actor { label: email, ..actor_of(u, request_id) },
+        None => Actor { label: email, ..Actor::for_user_row(None, request_id.to_owned()) },
+    };
+    let customer = found.as_ref().and_then(|u| customer_of(u).map(str::to_owned));
     state
         .db_tx(move |c| {
             let refused = |c: &mut AnyConnection, reason: &'static str, detail: Option<String>| {
                 count_failure(reason);
                 let text = detail.map_or(reason.into(), |d| format!("{reason}; {d}"));
-                record_refused(c, &actor, text)
+                record_refused(c, &actor, customer.as_deref(), text)
             };
             let generic = Msg::new(FAILED_MESSAGE);
             let Some(mut u) = found else {
@@ -228,7 +290,7 @@ pub async fn sign_in(
                 return Ok(Err(Msg::new("signin-one-time-expired").date("date", expired)));
             }
             if let Some(hash) = &rehashed {
-                user::set_rehashed(c, &u.id, hash)?;
+                cred::set_rehashed(c, &u, hash)?;
                 u.password_hash = hash.clone();
             }
             let step = Step::of(&u);
@@ -259,17 +321,17 @@ pub async fn replace_one_time_password(
     request_id: &str,
 ) -> AppResult<(PasswordProof, Step)> {
     let p = proof.clone();
-    let (u, partner_name) = state
+    let (u, org_name) = state
         .db(move |c| {
             let u = proven_user(c, &p, now_ms())?;
-            let partner = partner::find(c, &u.partner_id)?.map(|p| p.name).unwrap_or_default();
-            Ok((u, partner))
+            let org = cred::org_name(c, &u)?;
+            Ok((u, org))
         })
         .await?;
     if !u.password_must_change {
         return Err(AppError::Conflict(Msg::new("signin-password-not-one-time")));
     }
-    check_new_password(&new, confirm, &[&u.email, &u.display_name, &partner_name])?;
+    check_new_password(&new, confirm, &[&u.email, &u.display_name, &org_name])?;
     if state.hasher.verify(Some(u.password_hash.clone()), new.clone()).await? {
         return Err(AppError::Unprocessable(Msg::new("password-error-same")));
     }
@@ -278,16 +340,17 @@ pub async fn replace_one_time_password(
     state
         .db_tx(move |c| {
             let u = proven_user_locked(c, &p, now_ms())?;
-            user::set_password_hash(c, &u.id, &hash)?;
+            cred::set_password_hash(c, &u, &hash)?;
             let ev = Event {
+                customer_id: customer_of(&u),
                 operation: op::CHANGE_PASSWORD,
-                resource_type: "user",
+                resource_type: account_type(u.door),
                 resource_id: Some(&u.id),
                 new_value: Some("one-time password replaced at sign-in".into()),
                 ..Default::default()
             };
             audit::record(c, &actor_of(&u, &request_id), ev)?;
-            let u = user::find(c, &u.id)?.ok_or(AppError::SignInRequired { next: None })?;
+            let u = cred::find(c, u.door, &u.id)?.ok_or(AppError::SignInRequired { next: None })?;
             Ok((PasswordProof::new(&u, p.at), Step::of(&u)))
         })
         .await
@@ -311,7 +374,7 @@ pub fn enrolment(c: &mut AnyConnection, proof: &PasswordProof) -> AppResult<Enro
         Some(s) => s.clone(),
         None => {
             let s = second_step::new_secret();
-            user::set_unconfirmed_totp(c, &u.id, &s)?;
+            cred::set_unconfirmed_totp(c, &u, &s)?;
             s
         }
     };
@@ -346,13 +409,14 @@ pub fn confirm_enrolment(
         record_failure(c, &u, "wrong code while setting up two-step sign-in", &actor)?;
         return Ok(Err(Msg::new("signin-code-wrong")));
     };
-    user::confirm_totp(c, &u.id, step, now)?;
+    cred::confirm_totp(c, &u, step, now)?;
     let codes = second_step::new_recovery_codes();
     let hashes: Vec<String> = codes.iter().map(|c| second_step::recovery_code_hash(c)).collect();
-    recovery_code::replace(c, &u.id, &hashes, now)?;
+    cred::replace_recovery_codes(c, &u, &hashes, now)?;
     let ev = Event {
+        customer_id: customer_of(&u),
         operation: op::ENROL_SECOND_STEP,
-        resource_type: "user",
+        resource_type: account_type(u.door),
         resource_id: Some(&u.id),
         old_value: Some("two-step sign-in: not set up".into()),
         new_value: Some(format!(
@@ -385,7 +449,7 @@ pub fn second_step(
     };
     if second_step::is_app_code(code) {
         match second_step::check(&secret, code, unix_seconds(now)) {
-            Some(step) if user::use_totp_step(c, &u.id, step)? == 1 => {
+            Some(step) if cred::use_totp_step(c, &u, step)? == 1 => {
                 record_success(c, &u, "password and authenticator code".into(), &actor)?;
                 Ok(Ok(()))
             }
@@ -400,11 +464,11 @@ pub fn second_step(
         }
     } else {
         let hash = second_step::recovery_code_hash(code);
-        if code.trim().is_empty() || recovery_code::use_code(c, &u.id, &hash, now)? == 0 {
+        if code.trim().is_empty() || cred::use_recovery_code(c, &u, &hash, now)? == 0 {
             record_failure(c, &u, "wrong recovery code", &actor)?;
             return Ok(Err(Msg::new("signin-code-wrong")));
         }
-        let left = recovery_code::count_unused(c, &u.id)?;
+        let left = cred::count_unused_recovery_codes(c, &u)?;
         record_success(c, &u, format!("password and recovery code; codes left: {left}"), &actor)?;
         Ok(Ok(()))
     }

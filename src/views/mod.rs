@@ -15,6 +15,7 @@ pub mod requests;
 pub mod security_groups;
 pub mod signin;
 pub mod subscriptions;
+pub mod tenant;
 pub mod users;
 
 pub use account::*;

@@ -80,6 +80,23 @@ pub struct InvitationPage {
     pub closed: Option<String>,
     /// Set after acceptance.
     pub accepted: Option<(String, bool, bool)>,
+    /// For an invitation naming its customer: who may accept it.
+    pub gate: AcceptGate,
+    /// For an invitation for a new customer: its first admin's name and address as typed (never
+    /// the password).
+    pub first_admin: (String, String),
+}
+
+/// Whether the person on an invitation's page may accept it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AcceptGate {
+    /// A new customer's invitation (its first admin fills in the form), or an admin of the
+    /// named customer is signed in.
+    Open,
+    /// Nobody is signed in at the tenant door: the page links to it (`next=` back here).
+    SignIn(String),
+    /// An admin of another customer is signed in.
+    OtherCustomer,
 }
 
 impl InvitationPage {
@@ -101,7 +118,14 @@ impl InvitationPage {
             error,
             closed: None,
             accepted: None,
+            gate: AcceptGate::Open,
+            first_admin: (String::new(), String::new()),
         }
+    }
+
+    /// The same page, for whoever is on it, with the first admin's details as typed.
+    pub fn gated(self, gate: AcceptGate, first_admin: (String, String)) -> Self {
+        InvitationPage { gate, first_admin, ..self }
     }
 
     fn empty(l: crate::i18n::Locale, partner_name: String, with_dap: bool) -> Self {
@@ -116,6 +140,8 @@ impl InvitationPage {
             error: None,
             closed: None,
             accepted: None,
+            gate: AcceptGate::Open,
+            first_admin: (String::new(), String::new()),
         }
     }
 

@@ -10,6 +10,8 @@ use crate::views::layout::Layout;
 pub struct SignInPage {
     /// The page's language.
     pub l: crate::i18n::Locale,
+    /// The door's prefix: `""` (partner users) or `/tenant` (customer admins).
+    pub base: &'static str,
     pub email: String,
     pub next: String,
     pub error: Option<String>,
@@ -30,6 +32,7 @@ pub struct PasswordPage {
 #[template(path = "pages/signin_password.html")]
 pub struct FirstPasswordPage {
     pub l: crate::i18n::Locale,
+    pub base: &'static str,
     pub email: String,
     pub csrf_token: String,
     pub error: Option<String>,
@@ -40,6 +43,7 @@ pub struct FirstPasswordPage {
 #[template(path = "pages/signin_enrol.html")]
 pub struct EnrolPage {
     pub l: crate::i18n::Locale,
+    pub base: &'static str,
     pub account: String,
     /// The key in groups of four, as people type it.
     pub secret_groups: String,
@@ -53,6 +57,7 @@ pub struct EnrolPage {
 impl EnrolPage {
     pub fn new(
         l: crate::i18n::Locale,
+        base: &'static str,
         account: String,
         secret: &str,
         otpauth_url: String,
@@ -66,7 +71,7 @@ impl EnrolPage {
             .collect::<Vec<_>>()
             .join(" ");
         let qr_svg = qr_svg(&otpauth_url);
-        EnrolPage { l, account, secret_groups, otpauth_url, qr_svg, csrf_token, error }
+        EnrolPage { l, base, account, secret_groups, otpauth_url, qr_svg, csrf_token, error }
     }
 }
 
@@ -94,6 +99,7 @@ pub struct RecoveryCodesPage {
 #[template(path = "pages/signin_code.html")]
 pub struct CodePage {
     pub l: crate::i18n::Locale,
+    pub base: &'static str,
     pub csrf_token: String,
     pub error: Option<String>,
 }

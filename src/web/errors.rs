@@ -41,11 +41,16 @@ impl ResponseError for AppError {
     }
 }
 
-/// Where a sign-in should return to: only local paths.
+/// Where a sign-in should return to: only local paths. A `/tenant` page is signed in to at the
+/// customer admins' door, every other one at the partner users'.
 pub fn signin_location(next: Option<&str>) -> String {
-    match next.and_then(local_path) {
-        Some(n) => format!("/signin?next={}", urlencode(n)),
-        None => "/signin".to_string(),
+    let next = next.and_then(local_path);
+    let tenant = next
+        .is_some_and(|n| n == "/tenant" || n.starts_with("/tenant/") || n.starts_with("/tenant?"));
+    let door = if tenant { "/tenant/signin" } else { "/signin" };
+    match next {
+        Some(n) => format!("{door}?next={}", urlencode(n)),
+        None => door.to_string(),
     }
 }
 

@@ -99,6 +99,10 @@ pub const LIMITED: &[Limited] = &[
     post("/signin/code", Action::SecondStep, Account::Session(PENDING_USER_KEY)),
     post("/signin/enrol", Action::SecondStep, Account::Session(PENDING_USER_KEY)),
     post("/signin/password", Action::Password, Account::Session(PENDING_USER_KEY)),
+    post("/tenant/signin", Action::SignIn, Account::FormField("email")),
+    post("/tenant/signin/code", Action::SecondStep, Account::Session(PENDING_USER_KEY)),
+    post("/tenant/signin/enrol", Action::SecondStep, Account::Session(PENDING_USER_KEY)),
+    post("/tenant/signin/password", Action::Password, Account::Session(PENDING_USER_KEY)),
     post("/invitations/{token}", Action::Invitation, Account::PathSegment("token")),
     post("/password", Action::Password, Account::Session(crate::web::session::USER_ID_KEY)),
     post(

@@ -27,6 +27,7 @@ pub mod session_store;
 pub mod signin;
 pub mod state;
 pub mod subscriptions;
+pub mod tenant;
 pub mod users;
 
 pub use request::{is_htmx_fragment_request, request_id_of};

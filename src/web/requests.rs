@@ -6,6 +6,7 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
+use crate::auth::CurrentAdmin;
 use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Locale, Msg};
@@ -13,8 +14,12 @@ use crate::services::Ctx;
 use crate::services::requests::{
     self as svc, Acceptance, Acceptor, Created, Invitee, Recipient, VALIDITY_DAYS,
 };
+use crate::services::tenant::{self, FirstAdminForm};
 use crate::util::clock::now_ms;
-use crate::views::{InvitationPage, Layout, Nav, NewInvitation, RequestForm, RequestsPage, Toast};
+use crate::util::urls::urlencode;
+use crate::views::{
+    AcceptGate, InvitationPage, Layout, Nav, NewInvitation, RequestForm, RequestsPage, Toast,
+};
 use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -207,31 +212,51 @@ async fn revoke(
     Ok(super::see_other("/relationship-requests"))
 }
 
-/// The public page a customer's admin opens from the invitation.
+/// Who is on an invitation's page, for an invitation naming `customer_id` (`None`: a new
+/// customer, whose first admin fills in the form).
+fn gate(token: &str, customer_id: Option<&str>, admin: Option<&CurrentAdmin>) -> AcceptGate {
+    match (customer_id, admin) {
+        (None, _) => AcceptGate::Open,
+        (Some(id), Some(a)) if a.customer_id() == id => AcceptGate::Open,
+        (Some(_), Some(_)) => AcceptGate::OtherCustomer,
+        (Some(_), None) => {
+            let next = format!("/invitations/{token}");
+            AcceptGate::SignIn(format!("/tenant/signin?next={}", urlencode(&next)))
+        }
+    }
+}
+
+/// The closed page for an invitation that cannot be used (unknown: 404; closed: 409 with why).
+fn closed_page(l: Locale, e: AppError) -> AppResult<HttpResponse> {
+    let text =
+        if matches!(e, AppError::NotFound) { l.t("invitation-link-invalid") } else { e.text(l) };
+    super::render(actix_web::ResponseError::status_code(&e), InvitationPage::closed(l, text))
+}
+
+/// The public page a customer's admin opens from the invitation. One naming its customer is
+/// accepted by a signed-in admin of that customer: signed out, the page links to the tenant
+/// door; another customer's admin gets a 403 with the sentence.
 async fn invitation(
     http: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
+    admin: Option<CurrentAdmin>,
 ) -> AppResult<HttpResponse> {
     let l = crate::web::request::locale_of(&http);
     let token = path.into_inner();
     let t = token.clone();
     match state.db(move |c| svc::open_invitation(c, &t)).await {
-        Ok(inv) => super::render(
-            StatusCode::OK,
-            InvitationPage::open(l, token, inv, Acceptance::default(), None),
-        ),
-        Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => super::render(
-            actix_web::ResponseError::status_code(&e),
-            InvitationPage::closed(
-                l,
-                if matches!(e, AppError::NotFound) {
-                    l.t("invitation-link-invalid")
-                } else {
-                    e.text(l)
-                },
-            ),
-        ),
+        Ok(inv) => {
+            let gate = gate(&token, inv.request.invited_customer_id.as_deref(), admin.as_ref());
+            let status = if gate == AcceptGate::OtherCustomer {
+                StatusCode::FORBIDDEN
+            } else {
+                StatusCode::OK
+            };
+            let page = InvitationPage::open(l, token, inv, Acceptance::default(), None);
+            super::render(status, page.gated(gate, Default::default()))
+        }
+        Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => closed_page(l, e),
         Err(e) => Err(e),
     }
 }
@@ -243,6 +268,10 @@ pub struct AcceptForm {
     primary_domain: Option<String>,
     company_name: Option<String>,
     country: Option<String>,
+    admin_name: Option<String>,
+    admin_email: Option<String>,
+    admin_password: Option<String>,
+    admin_password_confirm: Option<String>,
 }
 
 async fn accept(
@@ -250,6 +279,7 @@ async fn accept(
     state: web::Data<AppState>,
     path: web::Path<String>,
     form: web::Form<AcceptForm>,
+    admin: Option<CurrentAdmin>,
 ) -> AppResult<HttpResponse> {
     let l = crate::web::request::locale_of(&req);
     let token = path.into_inner();
@@ -259,22 +289,71 @@ async fn accept(
         company_name: f.company_name.unwrap_or_default(),
         country: f.country.unwrap_or_default(),
     };
+    let first = FirstAdminForm {
+        display_name: f.admin_name.unwrap_or_default(),
+        email: f.admin_email.unwrap_or_default(),
+        password: f.admin_password.unwrap_or_default(),
+        confirm_password: f.admin_password_confirm.unwrap_or_default(),
+    };
+    let typed = (first.display_name.clone(), first.email.clone());
+    let t = token.clone();
+    let inv = match state.db(move |c| svc::open_invitation(c, &t)).await {
+        Ok(inv) => inv,
+        Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => return closed_page(l, e),
+        Err(e) => return Err(e),
+    };
+    let named = inv.request.invited_customer_id.clone();
+    let who = match (named.as_deref(), admin) {
+        (Some(_), None) => {
+            let AcceptGate::SignIn(href) = gate(&token, named.as_deref(), None) else {
+                return Err(AppError::NotFound);
+            };
+            return Ok(super::see_other(&href));
+        }
+        (Some(_), Some(a)) => Acceptor::Admin(Box::new(a)),
+        (None, _) => {
+            let (f2, a2) = (first.clone(), acceptance.clone());
+            let checked = state
+                .db(move |c| {
+                    svc::check_new_customer(c, &a2)?;
+                    tenant::check_first_admin(c, &f2, a2.company_name.trim())
+                })
+                .await;
+            match checked {
+                Ok(()) => Acceptor::FirstAdmin {
+                    password_hash: state.hasher.hash(first.password).await?,
+                    display_name: first.display_name,
+                    email: first.email,
+                },
+                Err(e @ (AppError::Unprocessable(_) | AppError::Conflict(_))) => {
+                    let status = actix_web::ResponseError::status_code(&e);
+                    let page = InvitationPage::open(l, token, inv, acceptance, Some(e.text(l)));
+                    return super::render(status, page.gated(AcceptGate::Open, typed));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    };
     let request_id = super::request_id_of(&req);
     let (t, a) = (token.clone(), acceptance.clone());
-    let result =
-        state.db(move |c| svc::accept(c, &t, &Acceptor::LinkHolder, &a, &request_id)).await;
+    let result = state.db(move |c| svc::accept(c, &t, &who, &a, &request_id)).await;
     match result {
         Ok(done) => super::render(StatusCode::OK, InvitationPage::accepted(l, done)),
-        Err(e @ (AppError::Unprocessable(_) | AppError::Conflict(_))) => {
+        Err(e @ (AppError::Unprocessable(_) | AppError::Conflict(_) | AppError::Forbidden(_))) => {
             // While the link is open, the form again, with what was typed and the message;
             // a link that closed meanwhile shows why.
             let status = actix_web::ResponseError::status_code(&e);
             let t = token.clone();
             match state.db(move |c| svc::open_invitation(c, &t)).await {
-                Ok(inv) => super::render(
-                    status,
-                    InvitationPage::open(l, token, inv, acceptance, Some(e.text(l))),
-                ),
+                Ok(inv) => {
+                    let gate = if matches!(e, AppError::Forbidden(_)) {
+                        AcceptGate::OtherCustomer
+                    } else {
+                        AcceptGate::Open
+                    };
+                    let page = InvitationPage::open(l, token, inv, acceptance, Some(e.text(l)));
+                    super::render(status, page.gated(gate, typed))
+                }
                 Err(_) => super::render(status, InvitationPage::closed(l, e.text(l))),
             }
         }

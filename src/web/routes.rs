@@ -11,7 +11,7 @@ use crate::i18n::Msg;
 use crate::web::middleware::input_guard::MAX_FORM_BYTES;
 use crate::web::{
     account, activity, assets, customers, gdap, health, profile, requests, security_groups, signin,
-    subscriptions, users,
+    subscriptions, tenant, users,
 };
 
 /// Routes that need no session: health, static files.
@@ -34,6 +34,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     security_groups::routes(cfg);
     activity::routes(cfg);
     gdap::routes(cfg);
+    tenant::routes(cfg);
     cfg.default_service(web::to(not_found));
 }
 

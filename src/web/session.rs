@@ -3,13 +3,16 @@
 use actix_session::Session;
 
 use crate::error::{AppError, AppResult};
-use crate::services::signin::PasswordProof;
+use crate::services::signin::{Door, PasswordProof};
 use crate::util::clock::now_ms;
 use crate::util::tokens::random_token;
 use crate::views::Toast;
 
 /// Session-state keys: the signed-in user's id, when they signed in, the CSRF token.
 pub const USER_ID_KEY: &str = "uid";
+/// A signed-in customer admin's id. The key itself records the kind of principal: a session
+/// holds one of `USER_ID_KEY` (partner user) and `ADMIN_ID_KEY`, never both.
+pub const ADMIN_ID_KEY: &str = "tenant_admin";
 pub const LOGIN_AT_KEY: &str = "login_at";
 pub const CSRF_KEY: &str = "csrf";
 /// Between the password and the last step of signing in: the password's proof, and where to go.
@@ -19,14 +22,32 @@ pub const PENDING_USER_KEY: &str = "signin_uid";
 const NEXT_KEY: &str = "signin_next";
 const FLASH_KEY: &str = "flash";
 
+/// The session key of a signed-in principal of `door`.
+pub fn principal_key(door: Door) -> &'static str {
+    match door {
+        Door::Partner => USER_ID_KEY,
+        Door::Tenant => ADMIN_ID_KEY,
+    }
+}
+
+/// Whether the session is signed in, as either kind of principal.
+pub fn is_signed_in(session: &Session) -> bool {
+    session.contains_key(USER_ID_KEY) || session.contains_key(ADMIN_ID_KEY)
+}
+
 /// Starts a signed-in session for the user: a new session key (no fixation), a fresh CSRF token.
 pub fn start_session(session: &Session, user_id: &str) -> AppResult<()> {
+    start_session_at(session, Door::Partner, user_id)
+}
+
+/// Starts a signed-in session for a principal of `door` (the key names its kind).
+pub fn start_session_at(session: &Session, door: Door, id: &str) -> AppResult<()> {
     session.renew();
     session.clear();
     let store = |k: &str, v: serde_json::Value| {
         session.insert(k, v).map_err(|e| AppError::internal(anyhow::anyhow!("session: {e}")))
     };
-    store(USER_ID_KEY, user_id.into())?;
+    store(principal_key(door), id.into())?;
     store(LOGIN_AT_KEY, now_ms().into())?;
     store(CSRF_KEY, random_token().into())?;
     Ok(())

@@ -14,7 +14,7 @@ use crate::auth::SignedIn;
 use crate::db::{self, Pool};
 use crate::models::session::{self as rows, SessionRow};
 use crate::util::clock::now_ms;
-use crate::web::session::USER_ID_KEY;
+use crate::web::session::{ADMIN_ID_KEY, USER_ID_KEY};
 
 /// How often a session's expiry is pushed forward at most: the idle timeout is kept to within
 /// this much, without a database write on every request.
@@ -173,7 +173,8 @@ impl SessionStore for DbSessionStore {
             .run(move |c| Ok(rows::update(c, &id, user_id.as_deref(), &body, expires_at)?))
             .await
             .map_err(UpdateError::Other)?;
-        if updated == 0 && !state.contains_key(USER_ID_KEY) {
+        let signed_in = state.contains_key(USER_ID_KEY) || state.contains_key(ADMIN_ID_KEY);
+        if updated == 0 && !signed_in {
             // An anonymous session that expired meanwhile: start a fresh one.
             return self.save(state, ttl).await.map_err(|e| UpdateError::Other(e.into()));
         }

@@ -684,6 +684,38 @@ impl Tab {
         panic!("the second step refused every code");
     }
 
+    /// Signs a customer admin in at the tenant door (password `world::PASSWORD`, then a code of
+    /// `world::TOTP_SECRET`), to come back to `next`.
+    pub async fn tenant_sign_in(&self, email: &str, next: &str) {
+        self.goto(&format!("/tenant/signin?next={}", partnerdesk::util::urls::urlencode(next)))
+            .await;
+        self.find("#email").await.send_keys(email).await.expect("type the email");
+        self.find("#password")
+            .await
+            .send_keys(super::world::PASSWORD)
+            .await
+            .expect("type the password");
+        self.click("form[action='/tenant/signin'] button[type=submit]").await;
+        self.wait_path("at the tenant second step", |p| p == "/tenant/signin/code").await;
+        self.check_page().await;
+        for offset in super::CODE_OFFSETS {
+            let field = self.find("#code").await;
+            field.clear().await.expect("clear the code field");
+            let code = super::totp_code(super::world::TOTP_SECRET, offset);
+            field.send_keys(&code).await.expect("type the code");
+            self.click("form[action='/tenant/signin/code'] button[type=submit]").await;
+            self.wait_until("the code is answered", async || {
+                !self.path().await.starts_with("/tenant/signin")
+                    || self.try_find("#code-error").await.is_some()
+            })
+            .await;
+            if !self.path().await.starts_with("/tenant/signin") {
+                return;
+            }
+        }
+        panic!("the tenant second step refused every code");
+    }
+
     /// A screenshot of the viewport as PNG, saved at `path`.
     pub async fn save_screenshot(&self, path: &Path) -> Vec<u8> {
         let png = self.client.screenshot().await.expect("screenshot");

@@ -608,3 +608,35 @@ pub fn assert_security_headers(r: &Resp, what: &str) {
     assert!(r.header("vary").unwrap_or_default().contains("HX-Request"), "{what}: no Vary");
     assert!(r.header("x-request-id").is_some(), "{what}: no X-Request-Id");
 }
+
+/// Signs a customer admin in at the tenant door with both steps and loads `/tenant` (which
+/// gives the browser its CSRF token).
+pub async fn tenant_sign_in<S, B>(app: &S, email: &str) -> Browser
+where
+    S: TestApp<B>,
+    B: MessageBody,
+{
+    let mut b = Browser::default();
+    get(app, &mut b, "/tenant/signin").await.assert_status(200);
+    let fields = [("email", email), ("password", world::PASSWORD)];
+    let r = post(app, &mut b, "/tenant/signin", &fields).await;
+    assert_eq!(r.location(), Some("/tenant/signin/code"), "tenant sign-in of {email}: {}", r.body);
+    get(app, &mut b, "/tenant/signin/code").await.assert_status(200);
+    let mut done = false;
+    for offset in CODE_OFFSETS {
+        let r = post(
+            app,
+            &mut b,
+            "/tenant/signin/code",
+            &[("code", &totp_code(world::TOTP_SECRET, offset))],
+        )
+        .await;
+        if r.status.as_u16() == 303 {
+            done = true;
+            break;
+        }
+    }
+    assert!(done, "the tenant second step refused every code of {email}");
+    get(app, &mut b, "/tenant").await.assert_status(200);
+    b
+}

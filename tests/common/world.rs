@@ -377,3 +377,28 @@ pub fn add_request(
     rr::insert(c, &r).unwrap();
     r.id
 }
+
+/// Admin addresses the tenant tests give the customers' administrators.
+pub const CONTOSO_ADMIN: &str = "it@contoso.example";
+pub const BETA_CUSTOMER_ADMIN: &str = "it@betacustomer.example";
+
+/// A customer's administrator with the world's password and authenticator (`TOTP_SECRET`),
+/// enrolled: signs in at `/tenant/signin` with both steps. Returns the admin's id.
+pub fn add_customer_admin(c: &mut AnyConnection, customer: &Customer, email: &str) -> String {
+    use partnerdesk::models::customer_admin::{self, CustomerAdmin};
+    let now = now_ms();
+    let a = CustomerAdmin {
+        totp_secret: Some(TOTP_SECRET.into()),
+        totp_confirmed_at: Some(now),
+        ..CustomerAdmin::new(
+            &customer.id,
+            email,
+            &format!("Admin {email}"),
+            hash().into(),
+            false,
+            now,
+        )
+    };
+    customer_admin::insert(c, &a).unwrap();
+    a.id
+}

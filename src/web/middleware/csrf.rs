@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::services::audit::{Requester, op};
 use crate::web::request::request_id_of;
-use crate::web::session::{PROOF_KEY, USER_ID_KEY, csrf_token};
+use crate::web::session::{PROOF_KEY, USER_ID_KEY, csrf_token, is_signed_in};
 use crate::web::state::AppState;
 
 fn rejected() -> AppError {
@@ -56,8 +56,10 @@ fn check(req: &mut ServiceRequest) -> Result<(), AppError> {
     // The sign-in form carries its own token (double-submit, see web::signin), so it works from
     // a page opened before another sign-in in the same browser; an invitation's URL holds an
     // unguessable one-time token, which no other site knows.
-    let own_token = req.path() == "/signin" || req.path().starts_with("/invitations/");
-    let has_token = session.contains_key(USER_ID_KEY) || session.contains_key(PROOF_KEY);
+    let own_token = req.path() == "/signin"
+        || req.path() == "/tenant/signin"
+        || req.path().starts_with("/invitations/");
+    let has_token = is_signed_in(&session) || session.contains_key(PROOF_KEY);
     if !has_token || own_token {
         return Ok(());
     }

@@ -1,0 +1,95 @@
+//! The customer admin's pages under `/tenant` (the sign-in steps are `web::signin`'s, at the
+//! tenant door). Every handler takes `CurrentAdmin`, which only a tenant-door session has: a
+//! partner user's session is sent to `/tenant/signin`.
+
+use actix_session::Session;
+use actix_web::http::{Method, StatusCode};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use crate::auth::CurrentAdmin;
+use crate::error::AppResult;
+use crate::i18n::Msg;
+use crate::services::tenant as svc;
+use crate::views::Toast;
+use crate::views::activity::Entry;
+use crate::views::tenant::{TenantActivityPage, TenantHomePage, TenantLayout, TenantRemoveDapPage};
+use crate::web::confirm::{Answer, ask_first};
+use crate::web::state::AppState;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    use super::add;
+    add(cfg, Method::GET, "/tenant", home);
+    add(cfg, Method::GET, "/tenant/activity", activity);
+    add(cfg, Method::GET, "/tenant/partners/{partner_id}/remove-dap", remove_dap_question);
+    add(cfg, Method::POST, "/tenant/partners/{partner_id}/remove-dap", remove_dap);
+    add(cfg, Method::POST, "/tenant/signout", sign_out);
+}
+
+async fn home(
+    admin: CurrentAdmin,
+    session: Session,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
+    let a = admin.clone();
+    let partners = state.db(move |c| svc::partners(c, &a)).await?;
+    let layout = TenantLayout::new(&admin, "partners", super::flash::take(&session));
+    super::render(StatusCode::OK, TenantHomePage { l: admin.locale, layout, partners })
+}
+
+async fn activity(admin: CurrentAdmin, state: web::Data<AppState>) -> AppResult<HttpResponse> {
+    let a = admin.clone();
+    let records = state.db(move |c| svc::activity(c, &a)).await?;
+    let name = admin.customer.company_name.clone();
+    let entries = records.into_iter().map(|r| Entry::new(r, Some(name.clone()))).collect();
+    let layout = TenantLayout::new(&admin, "activity", Vec::new());
+    super::render(StatusCode::OK, TenantActivityPage { l: admin.locale, layout, entries })
+}
+
+async fn remove_dap_question(
+    req: HttpRequest,
+    admin: CurrentAdmin,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let (a, id) = (admin.clone(), path.into_inner());
+    let p = state.db(move |c| svc::remove_dap_question(c, &a, &id)).await?;
+    let page = TenantRemoveDapPage {
+        l: admin.locale,
+        layout: TenantLayout::new(&admin, "partners", Vec::new()),
+        partner_name: p.partner_name,
+        action: req.path().to_owned(),
+    };
+    super::render(StatusCode::OK, page)
+}
+
+async fn remove_dap(
+    req: HttpRequest,
+    admin: CurrentAdmin,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<Answer>,
+) -> AppResult<HttpResponse> {
+    if !form.given() {
+        return Ok(ask_first(&req, &form));
+    }
+    let (id, request_id) = (path.into_inner(), super::request_id_of(&req));
+    let partner = state.db(move |c| svc::remove_dap(c, &admin, &id, &request_id)).await?;
+    let msg = Msg::new("tenant-toast-dap-removed").text("partner", &partner);
+    super::flash::push(&session, Toast::success(msg));
+    Ok(super::see_other("/tenant"))
+}
+
+async fn sign_out(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    admin: Option<CurrentAdmin>,
+) -> AppResult<HttpResponse> {
+    if let Some(admin) = admin {
+        let request_id = super::request_id_of(&req);
+        state.db(move |c| svc::record_sign_out(c, &admin, &request_id)).await?;
+    }
+    session.purge();
+    Ok(super::see_other("/tenant/signin"))
+}
