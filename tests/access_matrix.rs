@@ -708,6 +708,7 @@ const TABLE: &[Row] = &[
         form: &[("id", "{gdap}"), ("confirmed", "yes")],
         own: GDAP_OWN,
         other: GDAP_OTHER,
+    },
     // The customer admins' door: its form for anyone (a partner session is not signed in there),
     // its steps only for a session between them.
     Row { method: "GET", path: "/tenant/signin", form: &[], own: ALL_200, other: ALL_200 },
