@@ -212,7 +212,8 @@ fn demo_gdap(
     };
     // (company, name, days, auto-extend, roles, approved this many days ago; None: only sent,
     // Some(-1): only created)
-    let plans: [(usize, &str, &str, bool, &[&str], Option<i64>); 5] = [
+    type Plan<'a> = (usize, &'a str, &'a str, bool, &'a [&'a str], Option<i64>);
+    let plans: [Plan; 5] = [
         (0, "Contoso helpdesk", "P730D", false, &[GLOBAL_READER, HELPDESK], Some(725)),
         (1, "Adatum onboarding", "P365D", false, &[USER_ADMIN, HELPDESK], None),
         (2, "Litware full admin", "P90D", false, &[GLOBAL_ADMINISTRATOR], Some(10)),

@@ -472,7 +472,7 @@ pub fn terminate(
             return Err(not_allowed(&rel, "gdap-action-terminate"));
         }
         terminate_locked(c, &ctx.into(), Some(links), &rel, ctx.now)?;
-        Ok(rows::find(c, &partner_id, id)?.ok_or(AppError::NotFound)?)
+        rows::find(c, &partner_id, id)?.ok_or(AppError::NotFound)
     })
 }
 
@@ -534,7 +534,7 @@ pub fn set_auto_extend(
             return Err(AppError::Unprocessable(Msg::new("gdap-error-auto-extend-global-admin")));
         }
         change_auto_extend(c, &ctx.into(), &rel, on, ctx.now)?;
-        Ok(rows::find(c, &partner_id, id)?.ok_or(AppError::NotFound)?)
+        rows::find(c, &partner_id, id)?.ok_or(AppError::NotFound)
     })
 }
 
