@@ -32,6 +32,7 @@ fn page() -> CustomersPage {
             nav: Nav::Customers,
             toasts: Vec::new(),
             can_manage_users: true,
+            can_view_customers: true,
             locale: partnerdesk::i18n::Locale::En,
             path: "/customers".into(),
         },

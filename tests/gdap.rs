@@ -333,7 +333,8 @@ async fn the_form_refuses_bad_input_with_a_sentence_and_keeps_it() {
     let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
     let before = snapshot(&mut env.conn());
     let long = "x".repeat(51);
-    let cases: Vec<(Vec<(&str, &str)>, u16, &str)> = vec![
+    type Case<'a> = (Vec<(&'a str, &'a str)>, u16, &'a str);
+    let cases: Vec<Case> = vec![
         (
             vec![("duration_days", "0"), ("role", GLOBAL_READER)],
             422,

@@ -214,7 +214,8 @@ fn demo_gdap(
     };
     // (company, name, days, auto-extend, roles, approved this many days ago; None: only sent,
     // Some(-1): only created)
-    let plans: [(usize, &str, &str, bool, &[&str], Option<i64>); 5] = [
+    type Plan<'a> = (usize, &'a str, &'a str, bool, &'a [&'a str], Option<i64>);
+    let plans: [Plan; 5] = [
         (
             0,
             "Contoso managed services",

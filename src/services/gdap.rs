@@ -26,7 +26,7 @@ use crate::util::clock::DAY_MS;
 use crate::util::tokens::new_id;
 use crate::util::urls::PublicUrl;
 
-pub use crate::models::gdap::{Cursor, Filter, ListRow};
+pub use crate::models::gdap::{APPROVAL_PENDING, CREATED, Cursor, Filter, ListRow, STATUSES};
 
 /// The longest display name (Graph's limit).
 pub const MAX_NAME: usize = 50;
@@ -339,9 +339,25 @@ fn customer_change(
         match what {
             CustomerAction::Approve => {
                 schedule_end(c, &rel, now)?;
-                tell(c, &rel, &customer, None, "mail-gdap-approved", &actor.label, now)?;
+                tell(
+                    c,
+                    &rel,
+                    &customer,
+                    None,
+                    ("mail-gdap-approved-subject", "mail-gdap-approved-body"),
+                    &actor.label,
+                    now,
+                )?;
             }
-            _ => tell(c, &rel, &customer, None, "mail-gdap-terminated", &actor.label, now)?,
+            _ => tell(
+                c,
+                &rel,
+                &customer,
+                None,
+                ("mail-gdap-terminated-subject", "mail-gdap-terminated-body"),
+                &actor.label,
+                now,
+            )?,
         }
         Ok(rel)
     })
@@ -429,7 +445,15 @@ fn terminate_locked(
         event(rel, op::TERMINATE_GDAP, status_value(&rel.status), status_value(rows::TERMINATED));
     audit::record(c, actor, ev)?;
     let customer = customer_name(c, rel)?;
-    tell(c, rel, &customer, links, "mail-gdap-terminated", &actor.label, now)
+    tell(
+        c,
+        rel,
+        &customer,
+        links,
+        ("mail-gdap-terminated-subject", "mail-gdap-terminated-body"),
+        &actor.label,
+        now,
+    )
 }
 
 /// The partner terminates a relationship (active or expiring), or withdraws a request not yet
@@ -448,7 +472,7 @@ pub fn terminate(
             return Err(not_allowed(&rel, "gdap-action-terminate"));
         }
         terminate_locked(c, &ctx.into(), Some(links), &rel, ctx.now)?;
-        Ok(rows::find(c, &partner_id, id)?.ok_or(AppError::NotFound)?)
+        rows::find(c, &partner_id, id)?.ok_or(AppError::NotFound)
     })
 }
 
@@ -510,7 +534,7 @@ pub fn set_auto_extend(
             return Err(AppError::Unprocessable(Msg::new("gdap-error-auto-extend-global-admin")));
         }
         change_auto_extend(c, &ctx.into(), &rel, on, ctx.now)?;
-        Ok(rows::find(c, &partner_id, id)?.ok_or(AppError::NotFound)?)
+        rows::find(c, &partner_id, id)?.ok_or(AppError::NotFound)
     })
 }
 
@@ -625,23 +649,18 @@ fn customer_name(c: &mut AnyConnection, rel: &GdapRelationship) -> AppResult<Str
         .unwrap_or_default())
 }
 
-/// E-mails the partner's Global admins about the relationship (`<prefix>-subject`,
-/// `<prefix>-body`), in the caller's transaction. Without the site's address (the customer's
+/// E-mails the partner's Global admins about the relationship (the keys of the subject and
+/// the sentence), in the caller's transaction. Without the site's address (the customer's
 /// side) the link line names the page's path.
 fn tell(
     c: &mut AnyConnection,
     rel: &GdapRelationship,
     customer: &str,
     links: Option<&PublicUrl>,
-    prefix: &'static str,
+    (subject, body): (&'static str, &'static str),
     by: &str,
     now: i64,
 ) -> AppResult<()> {
-    let (subject, body) = match prefix {
-        "mail-gdap-approved" => ("mail-gdap-approved-subject", "mail-gdap-approved-body"),
-        "mail-gdap-terminated" => ("mail-gdap-terminated-subject", "mail-gdap-terminated-body"),
-        _ => ("mail-gdap-ending-subject", "mail-gdap-ending-body"),
-    };
     let about = |key| {
         let m = Msg::new(key)
             .text("name", &rel.display_name)
@@ -765,7 +784,15 @@ pub(crate) fn run(
                 status_value(rows::EXPIRING),
             );
             audit::record(c, &actor, ev)?;
-            tell(c, &rel, &customer, Some(links), "mail-gdap-ending", &actor.label, now)?;
+            tell(
+                c,
+                &rel,
+                &customer,
+                Some(links),
+                ("mail-gdap-ending-subject", "mail-gdap-ending-body"),
+                &actor.label,
+                now,
+            )?;
             Ok(done("expiring"))
         }
         Kind::GdapNotice7 | Kind::GdapNotice1 if rel.is_live() && now < end => {
@@ -773,7 +800,15 @@ pub(crate) fn run(
             if end - days * DAY_MS > now {
                 return Ok(unchanged(Some(&rel)));
             }
-            tell(c, &rel, &customer, Some(links), "mail-gdap-ending", &actor.label, now)?;
+            tell(
+                c,
+                &rel,
+                &customer,
+                Some(links),
+                ("mail-gdap-ending-subject", "mail-gdap-ending-body"),
+                &actor.label,
+                now,
+            )?;
             Ok(done("notified"))
         }
         Kind::GdapEnd if rel.is_live() && end <= now => {

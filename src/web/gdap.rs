@@ -9,8 +9,8 @@ use serde::Deserialize;
 use crate::auth::permissions::Permission;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
-use crate::models::gdap::STATUSES;
 use crate::services::Ctx;
+use crate::services::gdap::STATUSES;
 use crate::services::gdap::{self as svc, Bulk, Cursor, Filter, NewRelationship};
 use crate::util::clock::DAY_MS;
 use crate::util::urls::urlencode;
@@ -308,10 +308,7 @@ async fn terminate_question(
     let id2 = id.clone();
     let (rel, customer) = state.call(&ctx, move |c, ctx| svc::for_question(c, ctx, &id2)).await?;
     let l = ctx.user.locale;
-    let request = matches!(
-        rel.status.as_str(),
-        crate::models::gdap::CREATED | crate::models::gdap::APPROVAL_PENDING
-    );
+    let request = matches!(rel.status.as_str(), svc::CREATED | svc::APPROVAL_PENDING);
     let mut consequences = vec![if request {
         l.t("gdap-terminate-request")
     } else {
