@@ -132,3 +132,42 @@ async fn a_removal_waiting_for_approval_keeps_the_requesters_choice() {
     assert_eq!(ended, "none");
     assert_eq!(status_of(&env, &helpdesk), "active", "the requester chose to keep it");
 }
+
+/// (recipient, subject, body) of every e-mail written so far.
+fn outbox(env: &Env) -> Vec<(String, String, String)> {
+    use partnerdesk::db::schema::outbox as o;
+    o::table.select((o::recipient, o::subject, o::body)).load(&mut *env.conn()).unwrap()
+}
+
+#[actix_web::test]
+async fn the_customers_admins_are_told_of_the_removal_and_asked_to_approve_gdap() {
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    add_customer_admin(&mut env.conn(), &w.ready, "it@fabrikamready.example");
+    add_gdap(&env, &w.ready.id, "Fabrikam helpdesk", "active");
+    post(&app, &mut b, &remove_path(&env), &[]).await.assert_status(303);
+    let told: Vec<_> =
+        outbox(&env).into_iter().filter(|(to, _, _)| to == "it@fabrikamready.example").collect();
+    assert_eq!(told.len(), 1, "{told:?}");
+    let (_, subject, body) = &told[0];
+    assert_eq!(subject, "Alpha Partners is no longer your reseller");
+    assert!(body.contains("It also ended its GDAP relationship with you."), "{body}");
+    assert!(body.contains("/tenant"), "{body}");
+
+    // A request sent for approval reaches the named customer's admins with the page to decide.
+    add_customer_admin(&mut env.conn(), &w.contoso, CONTOSO_ADMIN);
+    let form = [
+        ("customer", w.contoso.id.as_str()),
+        ("display_name", "Contoso security"),
+        ("duration_days", "90"),
+        ("role", "194ae4cb-b126-40b2-bd5b-6091b380977d"),
+    ];
+    let created = post(&app, &mut b, "/gdap", &form).await;
+    created.assert_status(303);
+    let page = created.location().unwrap().to_string();
+    post(&app, &mut b, &format!("{page}/send"), &[]).await.assert_status(303);
+    let id = page.rsplit('/').next().unwrap();
+    let asked: Vec<_> = outbox(&env).into_iter().filter(|(to, _, _)| to == CONTOSO_ADMIN).collect();
+    assert_eq!(asked.len(), 1, "{asked:?}");
+    assert!(asked[0].1.starts_with("Alpha Partners asks for admin access"), "{}", asked[0].1);
+    assert!(asked[0].2.contains(&format!("/tenant/gdap/{id}")), "{}", asked[0].2);
+}

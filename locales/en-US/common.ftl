@@ -242,3 +242,16 @@ op-create_granular_admin_access_assignment = Create GDAP access assignment
 op-update_granular_admin_access_assignment = Change GDAP access assignment
 op-delete_granular_admin_access_assignment = Delete GDAP access assignment
 op-create_customer_admin = Add customer admin
+mail-customer-removed-subject = { $partner } is no longer your reseller
+mail-customer-removed-body = { $partner } removed its reseller relationship with { $customer }. It is no longer among your support contacts and can no longer buy for you.{ $dap ->
+    [1] { " " }Its delegated admin privileges in your tenant were revoked.
+   *[other] {""}
+}{ $gdap ->
+    [0] {""}
+    [one] { " " }It also ended its GDAP relationship with you.
+   *[other] { " " }It also ended its { $gdap } GDAP relationships with you.
+}
+mail-link-tenant = Your partners: { $link }
+mail-gdap-approval-subject = { $partner } asks for admin access to your tenant (GDAP)
+mail-gdap-approval-body = { $partner } asks you to approve the GDAP relationship “{ $name }”, which gives its users some admin roles in your tenant for { $days } days. Nothing changes until one of your administrators approves it; you can also decline it.
+mail-link-gdap-approval = Review and decide: { $link }

@@ -885,3 +885,23 @@ tenant-col-when = When
 tenant-col-who = Who
 tenant-col-change = Change
 tenant-toast-dap-removed = { $partner } no longer has delegated admin privileges.
+tenant-gdap-back = ← Your partners
+tenant-gdap-pending-item = { $partner } asks for “{ $name }”
+tenant-gdap-status = Status
+tenant-gdap-duration = Duration
+tenant-gdap-days = { $count ->
+    [one] 1 day from approval
+   *[other] { $count } days from approval
+}
+tenant-gdap-auto-extend = Extends itself
+tenant-gdap-auto-extend-on = Yes, by 180 days at its end, until you or the partner end it
+tenant-gdap-end = Ends
+tenant-gdap-approve-consequence = Approving gives { $partner } the roles listed above in your organisation's tenant until the relationship ends. You can end it at any time on this page.
+tenant-gdap-approve = Approve
+tenant-gdap-decline = Decline
+tenant-gdap-terminate = End this relationship
+tenant-gdap-terminate-question = End “{ $name }” with { $partner }?
+tenant-gdap-terminate-consequence = { $partner } loses these roles in your tenant at once. To have them again, the partner must ask and you must approve a new relationship.
+tenant-toast-gdap-approved = You approved the GDAP relationship: { $partner } now has its roles.
+tenant-toast-gdap-declined = You declined the GDAP relationship requested by { $partner }.
+tenant-toast-gdap-terminated = You ended the GDAP relationship: { $partner } no longer has its roles.

@@ -257,3 +257,16 @@ op-create_granular_admin_access_assignment = Utworzenie przypisania dostępu GDA
 op-update_granular_admin_access_assignment = Zmiana przypisania dostępu GDAP
 op-delete_granular_admin_access_assignment = Usunięcie przypisania dostępu GDAP
 op-create_customer_admin = Dodanie administratora klienta
+mail-customer-removed-subject = { $partner } nie jest już Państwa odsprzedawcą
+mail-customer-removed-body = Firma { $partner } usunęła relację odsprzedawcy z { $customer }. Nie jest już Państwa kontaktem pomocy technicznej i nie może już kupować w Państwa imieniu.{ $dap ->
+    [1] { " " }Jej delegowane uprawnienia administratora w Państwa dzierżawie zostały odwołane.
+   *[other] {""}
+}{ $gdap ->
+    [0] {""}
+    [one] { " " }Zakończyła też swoją relację GDAP z Państwem.
+   *[other] { " " }Zakończyła też swoje relacje GDAP z Państwem (liczba: { $gdap }).
+}
+mail-link-tenant = Państwa partnerzy: { $link }
+mail-gdap-approval-subject = Firma { $partner } prosi o dostęp administracyjny do Państwa dzierżawy (GDAP)
+mail-gdap-approval-body = Firma { $partner } prosi o zatwierdzenie relacji GDAP „{ $name }”, która daje jej użytkownikom wybrane role administracyjne w Państwa dzierżawie na { $days } dni. Nic się nie zmieni, dopóki jeden z Państwa administratorów jej nie zatwierdzi; można ją też odrzucić.
+mail-link-gdap-approval = Szczegóły i decyzja: { $link }

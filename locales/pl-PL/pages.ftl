@@ -920,3 +920,23 @@ tenant-col-when = Kiedy
 tenant-col-who = Kto
 tenant-col-change = Zmiana
 tenant-toast-dap-removed = { $partner } nie ma już delegowanych uprawnień administratora.
+tenant-gdap-back = ← Państwa partnerzy
+tenant-gdap-pending-item = { $partner } prosi o „{ $name }”
+tenant-gdap-status = Stan
+tenant-gdap-duration = Czas trwania
+tenant-gdap-days = { $count ->
+    [one] 1 dzień od zatwierdzenia
+   *[other] { $count } dni od zatwierdzenia
+}
+tenant-gdap-auto-extend = Przedłuża się sama
+tenant-gdap-auto-extend-on = Tak, o 180 dni przy końcu, dopóki Państwo lub partner jej nie zakończą
+tenant-gdap-end = Koniec
+tenant-gdap-approve-consequence = Zatwierdzenie daje firmie { $partner } wymienione wyżej role w dzierżawie Państwa organizacji do końca relacji. Mogą ją Państwo zakończyć w każdej chwili na tej stronie.
+tenant-gdap-approve = Zatwierdź
+tenant-gdap-decline = Odrzuć
+tenant-gdap-terminate = Zakończ tę relację
+tenant-gdap-terminate-question = Zakończyć „{ $name }” z firmą { $partner }?
+tenant-gdap-terminate-consequence = Firma { $partner } natychmiast straci te role w Państwa dzierżawie. Aby je odzyskać, partner musi poprosić o nową relację, a Państwo muszą ją zatwierdzić.
+tenant-toast-gdap-approved = Zatwierdzili Państwo relację GDAP: firma { $partner } ma teraz jej role.
+tenant-toast-gdap-declined = Odrzucili Państwo relację GDAP, o którą prosiła firma { $partner }.
+tenant-toast-gdap-terminated = Zakończyli Państwo relację GDAP: firma { $partner } nie ma już jej ról.

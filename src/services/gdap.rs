@@ -282,6 +282,16 @@ pub fn send_for_approval(
         audit::record(c, &ctx.into(), ev)?;
         enqueue(c, Kind::GdapApprovalCleanup, &rel, ctx.now + APPROVAL_DAYS * DAY_MS, ctx.now)?;
         let link = links.link(&approval_path(&rel.id));
+        // The customer's admins are asked directly, with the page where they decide.
+        let letter = notify::Letter {
+            subject: Msg::new("mail-gdap-approval-subject").text("partner", &ctx.user.partner.name),
+            body: Msg::new("mail-gdap-approval-body")
+                .text("partner", &ctx.user.partner.name)
+                .text("name", &rel.display_name)
+                .num("days", f64::from(rel.duration_days)),
+            link: Msg::new("mail-link-gdap-approval").text("link", link.clone()),
+        };
+        notify::to_customer_admins(c, &rel.customer_id, ctx.now, &letter)?;
         Ok((GdapRelationship { status: rows::APPROVAL_PENDING.into(), ..rel }, link))
     })
 }

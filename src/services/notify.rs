@@ -71,8 +71,31 @@ pub fn to_global_admins(
     letter: &Letter,
 ) -> AppResult<Vec<String>> {
     let admins = crate::models::user::global_admin_contacts(c, partner_id)?;
-    let mut names = Vec::with_capacity(admins.len());
-    for (email, name, locale) in admins {
+    to_each(c, admins, now, letter)
+}
+
+/// Writes `letter` to each active administrator of the customer's tenant, in their language,
+/// in the caller's transaction. Returns their names.
+pub fn to_customer_admins(
+    c: &mut AnyConnection,
+    customer_id: &str,
+    now: i64,
+    letter: &Letter,
+) -> AppResult<Vec<String>> {
+    let admins = crate::models::customer_admin::list_for_customer(c, customer_id)?;
+    let contacts = admins.into_iter().filter(|a| a.active);
+    to_each(c, contacts.map(|a| (a.email, a.display_name, a.locale)).collect(), now, letter)
+}
+
+/// Writes `letter` to each (e-mail, name, chosen locale).
+fn to_each(
+    c: &mut AnyConnection,
+    contacts: Vec<(String, String, Option<String>)>,
+    now: i64,
+    letter: &Letter,
+) -> AppResult<Vec<String>> {
+    let mut names = Vec::with_capacity(contacts.len());
+    for (email, name, locale) in contacts {
         let locale = locale.as_deref().and_then(Locale::parse).unwrap_or_default();
         let (subject, body) = letter.in_language(locale);
         enqueue(c, &email, locale, &subject, &body, now)?;

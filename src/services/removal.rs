@@ -324,6 +324,18 @@ pub(crate) fn remove_as_asked(
             link: Msg::new("mail-link-receipt").text("link", link),
         };
         notify::to_global_admins(c, &partner_id, now, &letter)?;
+        // The customer is told too, which the source page's removal never did.
+        let partner = ctx.user.partner.name.as_str();
+        let letter = notify::Letter {
+            subject: Msg::new("mail-customer-removed-subject").text("partner", partner),
+            body: Msg::new("mail-customer-removed-body")
+                .text("partner", partner)
+                .text("customer", customer)
+                .num("dap", if rel.allow_delegated_access { 1.0 } else { 0.0 })
+                .num("gdap", gdap_terminated.len() as f64),
+            link: Msg::new("mail-link-tenant").text("link", links.link("/tenant")),
+        };
+        notify::to_customer_admins(c, customer_id, now, &letter)?;
         Ok(Removed {
             gdap_terminated,
             support_contacts_removed,

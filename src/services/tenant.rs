@@ -232,3 +232,43 @@ pub fn record_sign_out(
     };
     Ok(audit::record(c, &admin.actor(request_id), ev)?)
 }
+
+/// One GDAP relationship of the admin's customer, with its partner's name and roles; 404 when
+/// it is another customer's.
+pub fn gdap(
+    c: &mut AnyConnection,
+    admin: &CurrentAdmin,
+    id: &str,
+) -> AppResult<crate::services::gdap::ForCustomer> {
+    let all = crate::services::gdap::list_for_customer(c, admin.customer_id())?;
+    all.into_iter().find(|f| f.rel.id == id).ok_or(AppError::NotFound)
+}
+
+/// What a customer admin decides about one of their GDAP relationships.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GdapDecision {
+    Approve,
+    Decline,
+    Terminate,
+}
+
+/// Approves or declines a request, or ends an active relationship, as the admin; audited in
+/// the customer's and the partner's logs. Returns the partner's name for the message.
+pub fn decide_gdap(
+    c: &mut AnyConnection,
+    admin: &CurrentAdmin,
+    id: &str,
+    decision: GdapDecision,
+    request_id: &str,
+    now: i64,
+) -> AppResult<String> {
+    use crate::services::gdap;
+    let actor = admin.actor(request_id);
+    let customer = admin.customer_id();
+    let rel = match decision {
+        GdapDecision::Approve => gdap::approve(c, &actor, customer, id, now)?,
+        GdapDecision::Decline => gdap::decline(c, &actor, customer, id, now)?,
+        GdapDecision::Terminate => gdap::terminate_by_customer(c, &actor, customer, id, now)?,
+    };
+    Ok(crate::models::partner::find(c, &rel.partner_id)?.map(|p| p.name).unwrap_or_default())
+}

@@ -44,10 +44,46 @@ pub struct TenantHomePage {
 }
 
 impl TenantHomePage {
-    /// A GDAP status's label (`gdap-status-<status>`; an unknown one as stored).
     pub fn status_label(&self, status: &str) -> String {
-        let key = format!("tenant-gdap-status-{status}");
-        if self.l.has(&key) { self.l.t(&key) } else { status.to_owned() }
+        status_label(self.l, status)
+    }
+
+    /// The requests waiting for this customer's approval, with their partner's name.
+    pub fn pending(&self) -> Vec<(&str, &crate::services::tenant::Gdap)> {
+        let all =
+            self.partners.iter().flat_map(|p| p.gdap.iter().map(|g| (p.partner_name.as_str(), g)));
+        all.filter(|(_, g)| g.status == crate::models::gdap::APPROVAL_PENDING).collect()
+    }
+}
+
+/// A GDAP status's label (`tenant-gdap-status-<status>`; an unknown one as stored).
+pub fn status_label(l: Locale, status: &str) -> String {
+    let key = format!("tenant-gdap-status-{status}");
+    if l.has(&key) { l.t(&key) } else { status.to_owned() }
+}
+
+/// `/tenant/gdap/{id}`: one GDAP relationship as the customer's admin decides about it; with
+/// `terminate`, the question before ending it.
+#[derive(Template, WebTemplate)]
+#[template(path = "tenant/gdap.html")]
+pub struct TenantGdapPage {
+    pub l: Locale,
+    pub layout: TenantLayout,
+    pub gdap: crate::services::gdap::ForCustomer,
+    pub terminate: bool,
+}
+
+impl TenantGdapPage {
+    pub fn status_label(&self, status: &str) -> String {
+        status_label(self.l, status)
+    }
+
+    pub fn pending(&self) -> bool {
+        self.gdap.rel.status == crate::models::gdap::APPROVAL_PENDING
+    }
+
+    pub fn live(&self) -> bool {
+        self.gdap.rel.is_live()
     }
 }
 

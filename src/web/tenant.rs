@@ -9,10 +9,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use crate::auth::CurrentAdmin;
 use crate::error::AppResult;
 use crate::i18n::Msg;
-use crate::services::tenant as svc;
+use crate::services::tenant::{self as svc, GdapDecision};
 use crate::views::Toast;
 use crate::views::activity::Entry;
-use crate::views::tenant::{TenantActivityPage, TenantHomePage, TenantLayout, TenantRemoveDapPage};
+use crate::views::tenant::{
+    TenantActivityPage, TenantGdapPage, TenantHomePage, TenantLayout, TenantRemoveDapPage,
+};
 use crate::web::confirm::{Answer, ask_first};
 use crate::web::state::AppState;
 
@@ -23,6 +25,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Method::GET, "/tenant/partners/{partner_id}/remove-dap", remove_dap_question);
     add(cfg, Method::POST, "/tenant/partners/{partner_id}/remove-dap", remove_dap);
     add(cfg, Method::POST, "/tenant/signout", sign_out);
+    add(cfg, Method::GET, "/tenant/gdap/{gdap}", gdap);
+    add(cfg, Method::POST, "/tenant/gdap/{gdap}/approve", approve_gdap);
+    add(cfg, Method::POST, "/tenant/gdap/{gdap}/decline", decline_gdap);
+    add(cfg, Method::GET, "/tenant/gdap/{gdap}/terminate", terminate_gdap_question);
+    add(cfg, Method::POST, "/tenant/gdap/{gdap}/terminate", terminate_gdap);
 }
 
 async fn home(
@@ -92,4 +99,100 @@ async fn sign_out(
     }
     session.purge();
     Ok(super::see_other("/tenant/signin"))
+}
+
+/// A GDAP relationship of the admin's customer; with `terminate`, the question before ending it.
+async fn gdap_page(
+    admin: CurrentAdmin,
+    session: &Session,
+    state: &AppState,
+    id: String,
+    terminate: bool,
+) -> AppResult<HttpResponse> {
+    let a = admin.clone();
+    let gdap = state.db(move |c| svc::gdap(c, &a, &id)).await?;
+    let layout = TenantLayout::new(&admin, "partners", super::flash::take(session));
+    super::render(StatusCode::OK, TenantGdapPage { l: admin.locale, layout, gdap, terminate })
+}
+
+async fn gdap(
+    admin: CurrentAdmin,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    gdap_page(admin, &session, &state, path.into_inner(), false).await
+}
+
+async fn terminate_gdap_question(
+    admin: CurrentAdmin,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    gdap_page(admin, &session, &state, path.into_inner(), true).await
+}
+
+/// Carries out the admin's decision; a form without its answer goes to the relationship's page
+/// (approve, decline: the page is the question) or to the question (terminate).
+async fn decide_gdap(
+    req: HttpRequest,
+    admin: CurrentAdmin,
+    session: Session,
+    state: web::Data<AppState>,
+    id: String,
+    form: Option<web::Form<Answer>>,
+    decision: GdapDecision,
+) -> AppResult<HttpResponse> {
+    let answer = form.map(|f| f.into_inner()).unwrap_or_default();
+    let page = format!("/tenant/gdap/{}", crate::util::urls::urlencode(&id));
+    if !answer.given() {
+        return Ok(match decision {
+            GdapDecision::Terminate => ask_first(&req, &answer),
+            _ => super::see_other(&page),
+        });
+    }
+    let (request_id, now) = (super::request_id_of(&req), crate::util::clock::now_ms());
+    let partner =
+        state.db(move |c| svc::decide_gdap(c, &admin, &id, decision, &request_id, now)).await?;
+    let key = match decision {
+        GdapDecision::Approve => "tenant-toast-gdap-approved",
+        GdapDecision::Decline => "tenant-toast-gdap-declined",
+        GdapDecision::Terminate => "tenant-toast-gdap-terminated",
+    };
+    super::flash::push(&session, Toast::success(Msg::new(key).text("partner", &partner)));
+    Ok(super::see_other(&page))
+}
+
+async fn approve_gdap(
+    req: HttpRequest,
+    admin: CurrentAdmin,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: Option<web::Form<Answer>>,
+) -> AppResult<HttpResponse> {
+    decide_gdap(req, admin, session, state, path.into_inner(), form, GdapDecision::Approve).await
+}
+
+async fn decline_gdap(
+    req: HttpRequest,
+    admin: CurrentAdmin,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: Option<web::Form<Answer>>,
+) -> AppResult<HttpResponse> {
+    decide_gdap(req, admin, session, state, path.into_inner(), form, GdapDecision::Decline).await
+}
+
+async fn terminate_gdap(
+    req: HttpRequest,
+    admin: CurrentAdmin,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: Option<web::Form<Answer>>,
+) -> AppResult<HttpResponse> {
+    decide_gdap(req, admin, session, state, path.into_inner(), form, GdapDecision::Terminate).await
 }
