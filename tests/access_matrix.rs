@@ -790,6 +790,41 @@ const TABLE: &[Row] = &[
         own: TENANT_ONLY,
         other: TENANT_ONLY,
     },
+    Row {
+        method: "GET",
+        path: "/tenant/gdap/{gdap}",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/gdap/{gdap}/approve",
+        form: YES,
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/gdap/{gdap}/decline",
+        form: YES,
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/tenant/gdap/{gdap}/terminate",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/gdap/{gdap}/terminate",
+        form: YES,
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
 ];
 
 /// The ids a route's placeholders take on one side.
@@ -1173,6 +1208,13 @@ const TENANT_EXPECT: &[(&str, &str, [&str; 2], [&str; 2])] = &[
     ("GET", "/tenant/activity", ["200", "200"], ["200", "200"]),
     ("GET", "/tenant/partners/{partner_id}/remove-dap", ["200", "404"], ["404", "200"]),
     ("POST", "/tenant/partners/{partner_id}/remove-dap", ["R", "404"], ["404", "R"]),
+    // The table's GDAP relationship is `created`: its customer's admin reads it and its
+    // question, but there is nothing yet to approve, decline or end (409); anyone else, 404.
+    ("GET", "/tenant/gdap/{gdap}", ["200", "404"], ["404", "200"]),
+    ("POST", "/tenant/gdap/{gdap}/approve", ["409", "404"], ["404", "409"]),
+    ("POST", "/tenant/gdap/{gdap}/decline", ["409", "404"], ["404", "409"]),
+    ("GET", "/tenant/gdap/{gdap}/terminate", ["200", "404"], ["404", "200"]),
+    ("POST", "/tenant/gdap/{gdap}/terminate", ["409", "404"], ["404", "409"]),
 ];
 
 #[actix_web::test]
