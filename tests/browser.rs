@@ -980,3 +980,105 @@ async fn a_second_global_admin_approves_a_removal_without_javascript_in_polish()
     })
     .await;
 }
+
+/// The GDAP round: the partner's Global admin requests a GDAP relationship from the customer's
+/// Account page and sends it for approval; the customer's admin signs in at the tenant door and
+/// approves it; the partner removes the reseller relationship, terminating it from the
+/// confirmation. `polish`: both people read Polish.
+async fn gdap_round(t: &Tab, polish: bool) {
+    const CUSTOMER_ADMIN: &str = "it@fabrikamready.example";
+    let ready = t.world.ready.clone();
+    {
+        use partnerdesk::db::schema::{customer_admins, users};
+        let mut c = common::conn(&t.pool);
+        world::add_customer_admin(&mut c, &ready, CUSTOMER_ADMIN);
+        if polish {
+            diesel::update(users::table.filter(users::email.eq(world::GLOBAL_ADMIN)))
+                .set(users::locale.eq("pl-PL"))
+                .execute(&mut *c)
+                .unwrap();
+            diesel::update(
+                customer_admins::table.filter(customer_admins::email.eq(CUSTOMER_ADMIN)),
+            )
+            .set(customer_admins::locale.eq("pl-PL"))
+            .execute(&mut *c)
+            .unwrap();
+        }
+    }
+    let account = if polish { "Konto" } else { "Account" };
+    t.sign_in(world::GLOBAL_ADMIN).await;
+    open_customer(t, "Fabrikam Ready").await;
+    open_tab(t, account).await;
+    t.click("#request-gdap").await;
+    t.wait_for("#new-gdap-form").await;
+    t.check_page().await;
+    t.find("#display_name").await.send_keys("Fabrikam Ready helpdesk").await.unwrap();
+    let duration = t.find("#duration_days").await;
+    duration.clear().await.unwrap();
+    duration.send_keys("90").await.unwrap();
+    t.click("#roles input[value='729827e3-9c14-49f7-bb1b-9608f156bbb8']").await;
+    t.click("#new-gdap-form form button[type=submit]").await;
+    t.wait_for("#send-for-approval").await;
+    t.check_page().await;
+    t.click("#send-for-approval").await;
+    t.wait_for("#approval-link").await;
+    t.check_page().await;
+    let link = t.attr("#approval-link", "value").await.expect("the approval link");
+    let approval = link.split_once("/tenant/").map(|(_, p)| format!("/tenant/{p}")).unwrap();
+    t.click("form.signout button[type=submit]").await;
+    t.wait_path("/signin", |p| p.starts_with("/signin")).await;
+
+    // The customer's admin opens the link, signs in at the tenant door and approves.
+    t.tenant_sign_in(CUSTOMER_ADMIN, &approval).await;
+    t.wait_path("the approval page", |p| p == approval).await;
+    t.check_page().await;
+    assert!(t.text("#gdap-roles").await.contains("Helpdesk Administrator"));
+    t.click("#approve-gdap").await;
+    t.wait_text("#gdap-status", if polish { "Aktywna" } else { "Active" }).await;
+    t.check_page().await;
+    t.click("form.signout button[type=submit]").await;
+    t.wait_path("/tenant/signin", |p| p.starts_with("/tenant/signin")).await;
+
+    // The partner removes the relationship; the confirmation terminates the GDAP relationship.
+    t.sign_in(world::GLOBAL_ADMIN).await;
+    open_customer(t, "Fabrikam Ready").await;
+    open_tab(t, account).await;
+    assert!(t.text("#account-gdap").await.contains("Fabrikam Ready helpdesk"));
+    t.click("#remove-relationship").await;
+    t.wait_for("#gdap-terminate").await;
+    t.check_page().await;
+    assert!(t.text("#gdap-terminate").await.contains("Fabrikam Ready helpdesk"));
+    assert!(t.find("#terminate-gdap").await.is_selected().await.unwrap(), "checked by default");
+    t.click("#confirm-removal form button[type=submit]").await;
+    let receipts = format!("/customers/{}/receipts/", ready.id);
+    t.wait_path("the removal's receipt", |p| p.starts_with(&receipts)).await;
+    t.check_page().await;
+    assert_eq!(t.text("#receipt-gdap").await, "Fabrikam Ready helpdesk");
+    let status: String = {
+        use partnerdesk::db::schema::gdap_relationships as g;
+        g::table
+            .filter(g::display_name.eq("Fabrikam Ready helpdesk"))
+            .select(g::status)
+            .first(&mut *common::conn(&t.pool))
+            .unwrap()
+    };
+    assert_eq!(status, "terminated");
+    assert_eq!(relationship_of(t, &ready.id), "none");
+}
+
+#[actix_web::test]
+async fn gdap_requested_approved_by_the_customer_and_terminated_with_the_removal() {
+    let test = "gdap_requested_approved_by_the_customer_and_terminated_with_the_removal";
+    browser::run(test, Options::default(), |t| async move { gdap_round(&t, false).await }).await;
+}
+
+#[actix_web::test]
+async fn gdap_round_without_javascript_in_polish() {
+    let test = "gdap_round_without_javascript_in_polish";
+    browser::run(
+        test,
+        Options { javascript: false },
+        |t| async move { gdap_round(&t, true).await },
+    )
+    .await;
+}
