@@ -96,6 +96,7 @@ const SAME_IN_POLISH: &[(&str, &str)] = &[
     ("requests-link", "„Link” is the Polish word too"),
     ("invitation-domain-placeholder", "an example domain name"),
     ("invitation-country-placeholder", "an ISO 3166-1 country code"),
+    ("badge-gdap", "GDAP is Partner Center's name in Polish too, and the count a number"),
 ];
 
 #[test]
