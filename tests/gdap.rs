@@ -99,7 +99,7 @@ fn active(
     )
     .unwrap();
     svc::send_for_approval(&mut env.conn(), &ctx, &links(), &rel.id).unwrap();
-    svc::approve(&mut env.conn(), &customer_admin(), &cust, &rel.id, at).unwrap()
+    svc::approve(&mut env.conn(), &customer_admin(), &links(), &cust, &rel.id, at).unwrap()
 }
 
 fn stored(env: &Env, id: &str) -> GdapRelationship {
@@ -191,7 +191,8 @@ async fn a_relationship_is_created_sent_approved_and_terminated() {
 
     // The customer's administrator approves: active for the duration.
     let now = now_ms();
-    let rel = svc::approve(&mut env.conn(), &customer_admin(), &w.contoso.id, &id, now).unwrap();
+    let rel = svc::approve(&mut env.conn(), &customer_admin(), &links(), &w.contoso.id, &id, now)
+        .unwrap();
     assert_eq!(rel.status, rows::ACTIVE);
     assert_eq!(rel.activated_at, Some(now));
     assert_eq!(rel.end_at, Some(now + 90 * DAY_MS));
@@ -239,18 +240,21 @@ async fn illegal_transitions_are_409_with_the_status_named() {
     )
     .unwrap();
     // Approving or declining what was never sent.
-    let e = svc::approve(&mut env.conn(), &customer_admin(), &w.contoso.id, &created.id, now)
-        .unwrap_err();
+    let e =
+        svc::approve(&mut env.conn(), &customer_admin(), &links(), &w.contoso.id, &created.id, now)
+            .unwrap_err();
     assert_eq!(
         conflict_text(e),
         "The GDAP relationship “Created one” cannot be approved while its status is Created."
     );
-    let e = svc::decline(&mut env.conn(), &customer_admin(), &w.contoso.id, &created.id, now)
-        .unwrap_err();
+    let e =
+        svc::decline(&mut env.conn(), &customer_admin(), &links(), &w.contoso.id, &created.id, now)
+            .unwrap_err();
     assert!(conflict_text(e).contains("cannot be declined while its status is Created"));
     let e = svc::terminate_by_customer(
         &mut env.conn(),
         &customer_admin(),
+        &links(),
         &w.contoso.id,
         &created.id,
         now,
@@ -266,7 +270,8 @@ async fn illegal_transitions_are_409_with_the_status_named() {
         .assert_status(409)
         .assert_contains("cannot be sent for approval while its status is Active");
     let e =
-        svc::approve(&mut env.conn(), &customer_admin(), &w.contoso.id, &live.id, now).unwrap_err();
+        svc::approve(&mut env.conn(), &customer_admin(), &links(), &w.contoso.id, &live.id, now)
+            .unwrap_err();
     assert!(conflict_text(e).contains("while its status is Active"));
     assert_eq!(before, snapshot(&mut env.conn()));
 
@@ -279,7 +284,8 @@ async fn illegal_transitions_are_409_with_the_status_named() {
     .unwrap();
     svc::send_for_approval(&mut env.conn(), &ctx, &links(), &asked.id).unwrap();
     let declined =
-        svc::decline(&mut env.conn(), &customer_admin(), &w.contoso.id, &asked.id, now).unwrap();
+        svc::decline(&mut env.conn(), &customer_admin(), &links(), &w.contoso.id, &asked.id, now)
+            .unwrap();
     assert_eq!(declined.status, rows::TERMINATED);
     post(&app, &mut b, &format!("/gdap/{}/terminate", asked.id), &[("confirmed", "yes")])
         .await
@@ -291,6 +297,7 @@ async fn illegal_transitions_are_409_with_the_status_named() {
     let ended = svc::terminate_by_customer(
         &mut env.conn(),
         &customer_admin(),
+        &links(),
         &w.contoso.id,
         &live.id,
         now,
@@ -315,9 +322,11 @@ async fn only_the_named_customer_approves() {
     .unwrap();
     svc::send_for_approval(&mut env.conn(), &ctx, &links(), &rel.id).unwrap();
     for other in [&w.ready.id, &w.beta_customer.id] {
-        let e = svc::approve(&mut env.conn(), &customer_admin(), other, &rel.id, now).unwrap_err();
+        let e = svc::approve(&mut env.conn(), &customer_admin(), &links(), other, &rel.id, now)
+            .unwrap_err();
         assert!(matches!(e, AppError::NotFound), "{e:?}");
-        let e = svc::decline(&mut env.conn(), &customer_admin(), other, &rel.id, now).unwrap_err();
+        let e = svc::decline(&mut env.conn(), &customer_admin(), &links(), other, &rel.id, now)
+            .unwrap_err();
         assert!(matches!(e, AppError::NotFound), "{e:?}");
     }
     assert_eq!(stored(&env, &rel.id).status, rows::APPROVAL_PENDING);
@@ -543,6 +552,7 @@ async fn bulk_terminate_asks_first_then_ends_those_it_can() {
     svc::terminate_by_customer(
         &mut env.conn(),
         &customer_admin(),
+        &links(),
         &env.world.contoso.id,
         &gone.id,
         now,
@@ -752,6 +762,7 @@ async fn a_request_nobody_approves_expires_after_90_days() {
     svc::approve(
         &mut env.conn(),
         &customer_admin(),
+        &links(),
         &env.world.contoso.id,
         &kept.id,
         start + DAY_MS,
@@ -860,4 +871,81 @@ fn two_runners_at_once_change_each_relationship_once_on_postgresql() {
         .unwrap();
     assert_eq!(pending, 3);
     assert_counts_hold(&env);
+}
+
+/// (subject, body) of every e-mail written to `to`.
+fn letters_to(env: &Env, to: &str) -> Vec<(String, String)> {
+    outbox::all(&mut env.conn())
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.recipient == to)
+        .map(|m| (m.subject, m.body))
+        .collect()
+}
+
+#[actix_web::test]
+async fn the_customers_administrators_hear_of_each_change_with_a_link_to_their_page() {
+    let env = Env::new();
+    add_customer_admin(&mut env.conn(), &env.world.contoso, CONTOSO_ADMIN);
+    add_customer_admin(&mut env.conn(), &env.world.beta_customer, BETA_CUSTOMER_ADMIN);
+    let partner = env.world.alpha.name.clone();
+    let start = now_ms();
+    let extends = active(&env, "Extends", 60, true, &[GLOBAL_READER], start);
+    let lapses = active(&env, "Lapses", 60, false, &[GLOBAL_READER], start);
+    let count = |env: &Env, needle: &str| {
+        letters_to(env, CONTOSO_ADMIN).iter().filter(|(s, _)| s.contains(needle)).count()
+    };
+
+    // Asked, then told of the approval, each with the customer's page of the relationship.
+    let letters = letters_to(&env, CONTOSO_ADMIN);
+    let approved = letters
+        .iter()
+        .find(|(s, _)| s == &format!("GDAP relationship “Lapses” with {partner} approved"))
+        .unwrap_or_else(|| panic!("{letters:?}"));
+    assert!(approved.1.contains("it@contoso.example approved"), "{}", approved.1);
+    assert!(
+        approved.1.contains(&format!("http://partnerdesk.test/tenant/gdap/{}", lapses.id)),
+        "{}",
+        approved.1
+    );
+
+    // 30, 7 and 1 days before the end.
+    let end = start + 60 * DAY_MS;
+    for days in [30, 7, 1] {
+        run_at(&env, end - days * DAY_MS + HOUR_MS);
+    }
+    assert_eq!(
+        count(&env, &format!("“Lapses” with {partner}")),
+        4,
+        "{:?}",
+        letters_to(&env, CONTOSO_ADMIN)
+    );
+    assert_eq!(count(&env, "ends on"), 6);
+
+    // The end: one extends itself, the other has ended; the partner's Global admins hear too.
+    run_at(&env, end + HOUR_MS);
+    assert_eq!(count(&env, &format!("“Extends” with {partner}")), 5);
+    let new_end = partnerdesk::i18n::Locale::En.date(end + 180 * DAY_MS);
+    assert_eq!(count(&env, &format!("“Extends” with {partner} extended to {new_end}")), 1);
+    assert_eq!(count(&env, &format!("“Lapses” with {partner} has ended")), 1);
+    let to_partner = mails_to(&env, GLOBAL_ADMIN);
+    assert!(
+        to_partner.iter().any(|s| s.contains("“Extends” with Contoso") && s.contains("extended"))
+    );
+    assert!(
+        to_partner.iter().any(|s| s.contains("“Lapses” with Contoso") && s.ends_with("expired"))
+    );
+
+    // The partner terminates: the customer hears who did it.
+    svc::terminate(&mut env.conn(), &admin(&env, end + 2 * HOUR_MS), &links(), &extends.id)
+        .unwrap();
+    let letters = letters_to(&env, CONTOSO_ADMIN);
+    let (_, body) = letters
+        .iter()
+        .find(|(s, _)| s == &format!("GDAP relationship “Extends” with {partner} terminated"))
+        .unwrap_or_else(|| panic!("{letters:?}"));
+    assert!(body.starts_with(&format!("{GLOBAL_ADMIN} terminated")), "{body}");
+
+    // Another customer's administrator hears nothing of it.
+    assert!(letters_to(&env, BETA_CUSTOMER_ADMIN).is_empty());
 }

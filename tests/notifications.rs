@@ -260,6 +260,114 @@ async fn scheduling_a_removal_and_cancelling_it_mail_the_global_admins_in_their_
     assert!(cancelled[1].body().contains(&pl.date(partnerdesk::util::clock::day_start(day))));
 }
 
+const READY_ADMIN: &str = "it@fabrikamready.example";
+const READY_ADMIN_PL: &str = "admin.pl@fabrikamready.example";
+
+/// Two administrators of the customer `Fabrikam Ready`, one reading English and one Polish.
+fn add_ready_admins(env: &Env) {
+    use partnerdesk::db::schema::customer_admins;
+    let mut c = env.conn();
+    add_customer_admin(&mut c, &env.world.ready, READY_ADMIN);
+    add_customer_admin(&mut c, &env.world.ready, READY_ADMIN_PL);
+    diesel::update(customer_admins::table.filter(customer_admins::email.eq(READY_ADMIN_PL)))
+        .set(customer_admins::locale.eq(Some("pl-PL")))
+        .execute(&mut *c)
+        .unwrap();
+}
+
+#[actix_web::test]
+async fn the_customers_admins_learn_of_a_scheduled_removal_and_its_cancellation_in_their_language()
+{
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    add_ready_admins(&env);
+    let (inbox, mailer) = smtp_server();
+    let partner = &w.alpha.name;
+    let day = partnerdesk::util::clock::now_ms() + 3 * partnerdesk::util::clock::DAY_MS;
+    let day_start = partnerdesk::util::clock::day_start(day);
+    let schedule = format!("/customers/{}/removal-schedule", w.ready.id);
+    let date = partnerdesk::util::clock::iso_date(day);
+    post(&app, &mut b, &schedule, &[("date", &date)]).await.assert_status(303);
+    // The Global admin and both of the customer's administrators.
+    assert_eq!(deliver(&env, &mailer), Delivered { sent: 3, failed: 0 });
+
+    let en = to(&inbox, READY_ADMIN);
+    assert_eq!(en.len(), 1, "{en:?}");
+    let en_date = Locale::En.date(day_start);
+    assert_eq!(
+        en[0].subject(),
+        format!("{partner} will remove its reseller relationship with you on {en_date}")
+    );
+    assert!(en[0].body().contains("Until then nothing changes"), "{}", en[0].body());
+    assert!(
+        en[0].body().contains(&format!("Your partners: {TEST_PUBLIC_URL}/tenant")),
+        "{}",
+        en[0].body()
+    );
+    let pl = to(&inbox, READY_ADMIN_PL);
+    assert_eq!(pl.len(), 1, "{pl:?}");
+    let pl_date = Locale::Pl.date(day_start);
+    assert_eq!(
+        pl[0].subject(),
+        format!("Firma {partner} zaplanowała usunięcie relacji odsprzedawcy na {pl_date}")
+    );
+    assert!(pl[0].body().contains("Państwa partnerzy:"), "{}", pl[0].body());
+
+    post(&app, &mut b, &format!("{schedule}/cancel"), &[("confirmed", "yes")])
+        .await
+        .assert_status(303);
+    assert_eq!(deliver(&env, &mailer), Delivered { sent: 3, failed: 0 });
+    let en = to(&inbox, READY_ADMIN);
+    assert_eq!(
+        en[1].subject(),
+        format!("{partner} cancelled the removal of its reseller relationship with you")
+    );
+    assert!(en[1].body().contains(&format!("scheduled for {en_date}")), "{}", en[1].body());
+    let pl = to(&inbox, READY_ADMIN_PL);
+    assert_eq!(
+        pl[1].subject(),
+        format!("Firma {partner} anulowała usunięcie relacji odsprzedawcy")
+    );
+    // Another customer's administrator hears nothing.
+    assert!(received(&inbox).iter().all(|m| !m.to.iter().any(|t| t.contains("contoso"))));
+}
+
+#[actix_web::test]
+async fn a_gdap_termination_reaches_the_customers_polish_admin_with_their_page() {
+    let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
+    add_ready_admins(&env);
+    let (inbox, mailer) = smtp_server();
+    let r = post(
+        &app,
+        &mut b,
+        "/gdap",
+        &[
+            ("customer", &w.ready.id),
+            ("display_name", "Ready helpdesk"),
+            ("duration_days", "90"),
+            ("role", "f2ef992c-3afb-46b9-b7cf-a126ee74c451"),
+        ],
+    )
+    .await;
+    r.assert_status(303);
+    let id = r.location().unwrap().trim_start_matches("/gdap/").to_string();
+    post(&app, &mut b, &format!("/gdap/{id}/send"), &[]).await.assert_status(303);
+    post(&app, &mut b, &format!("/gdap/{id}/terminate"), &[("confirmed", "yes")])
+        .await
+        .assert_status(303);
+    deliver(&env, &mailer);
+    let pl = to(&inbox, READY_ADMIN_PL);
+    assert_eq!(pl.len(), 2, "{pl:?}");
+    assert_eq!(
+        pl[1].subject(),
+        format!("Zakończono relację GDAP „Ready helpdesk” z firmą {}", w.alpha.name)
+    );
+    assert!(
+        pl[1].body().contains(&format!("Relacja: {TEST_PUBLIC_URL}/tenant/gdap/{id}")),
+        "{}",
+        pl[1].body()
+    );
+}
+
 #[actix_web::test]
 async fn a_refused_removal_writes_no_mail() {
     let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;

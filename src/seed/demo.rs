@@ -246,7 +246,7 @@ fn demo_gdap(
         }
         gdap::send_for_approval(c, &ctx, &links, &rel.id).map_err(|e| anyhow::anyhow!("{e}"))?;
         if approved.is_some() {
-            gdap::approve(c, &customer_admin(COMPANIES[i]), &cust.id, &rel.id, at)
+            gdap::approve(c, &customer_admin(COMPANIES[i]), &links, &cust.id, &rel.id, at)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
         }
     }

@@ -2,8 +2,9 @@
 //! creates one for a customer with some Entra roles and a duration, sends it for approval, and
 //! the customer's administrator approves or declines it (the customer's pages call `approve`,
 //! `decline`, `terminate_by_customer`, `list_for_customer`). The job runner moves it to
-//! `expiring` 30 days before its end, e-mails the partner's Global admins 30, 7 and 1 days
-//! before, and at the end extends it by 180 days or lets it expire.
+//! `expiring` 30 days before its end, e-mails the partner's Global admins and the customer's
+//! administrators 30, 7 and 1 days before, and at the end extends it by 180 days or lets it
+//! expire. Both sides are e-mailed about every change to a relationship after it was sent.
 //!
 //! Graph's asynchronous statuses (`approved`, `activating`, `terminationRequested`,
 //! `terminating`) are Microsoft's processing; here one transaction does the whole change, so a
@@ -301,6 +302,7 @@ pub fn send_for_approval(
 fn customer_change(
     conn: &mut AnyConnection,
     actor: &Actor,
+    links: &PublicUrl,
     customer_id: &str,
     relationship_id: &str,
     now: i64,
@@ -344,31 +346,16 @@ fn customer_change(
         let ev = event(&rel, operation, status_value(&rel.status), status_value(to));
         audit::record(c, &actor, ev)?;
         let rel = rows::find(c, &rel.partner_id, &rel.id)?.ok_or(AppError::NotFound)?;
-        let customer = customer_name(c, &rel)?;
         cancel_jobs(c, &rel, &KINDS, None, now)?;
-        match what {
+        let news = match what {
             CustomerAction::Approve => {
                 schedule_end(c, &rel, now)?;
-                tell(
-                    c,
-                    &rel,
-                    &customer,
-                    None,
-                    ("mail-gdap-approved-subject", "mail-gdap-approved-body"),
-                    &actor.label,
-                    now,
-                )?;
+                News::Approved
             }
-            _ => tell(
-                c,
-                &rel,
-                &customer,
-                None,
-                ("mail-gdap-terminated-subject", "mail-gdap-terminated-body"),
-                &actor.label,
-                now,
-            )?,
-        }
+            CustomerAction::Decline => News::Declined,
+            CustomerAction::Terminate => News::Terminated,
+        };
+        tell(c, &rel, links, news, &actor.label, now)?;
         Ok(rel)
     })
 }
@@ -385,11 +372,12 @@ enum CustomerAction {
 pub fn approve(
     conn: &mut AnyConnection,
     actor: &Actor,
+    links: &PublicUrl,
     customer_id: &str,
     relationship_id: &str,
     now: i64,
 ) -> AppResult<GdapRelationship> {
-    customer_change(conn, actor, customer_id, relationship_id, now, CustomerAction::Approve)
+    customer_change(conn, actor, links, customer_id, relationship_id, now, CustomerAction::Approve)
 }
 
 /// The customer's administrator declines a request: `approvalPending` → `terminated` (Graph
@@ -397,22 +385,32 @@ pub fn approve(
 pub fn decline(
     conn: &mut AnyConnection,
     actor: &Actor,
+    links: &PublicUrl,
     customer_id: &str,
     relationship_id: &str,
     now: i64,
 ) -> AppResult<GdapRelationship> {
-    customer_change(conn, actor, customer_id, relationship_id, now, CustomerAction::Decline)
+    customer_change(conn, actor, links, customer_id, relationship_id, now, CustomerAction::Decline)
 }
 
 /// The customer's administrator ends the partner's access: `active`/`expiring` → `terminated`.
 pub fn terminate_by_customer(
     conn: &mut AnyConnection,
     actor: &Actor,
+    links: &PublicUrl,
     customer_id: &str,
     relationship_id: &str,
     now: i64,
 ) -> AppResult<GdapRelationship> {
-    customer_change(conn, actor, customer_id, relationship_id, now, CustomerAction::Terminate)
+    customer_change(
+        conn,
+        actor,
+        links,
+        customer_id,
+        relationship_id,
+        now,
+        CustomerAction::Terminate,
+    )
 }
 
 /// Every partner's relationships with the customer, with the partner's name and the roles.
@@ -438,8 +436,8 @@ fn terminable(rel: &GdapRelationship) -> bool {
     )
 }
 
-/// Terminates one locked relationship in the caller's transaction, audited, e-mailing the
-/// partner's Global admins.
+/// Terminates one locked relationship in the caller's transaction, audited; e-mails both sides
+/// when given `links` (a removal's own e-mail tells of the relationships it ends).
 fn terminate_locked(
     c: &mut AnyConnection,
     actor: &Actor,
@@ -454,16 +452,10 @@ fn terminate_locked(
     let ev =
         event(rel, op::TERMINATE_GDAP, status_value(&rel.status), status_value(rows::TERMINATED));
     audit::record(c, actor, ev)?;
-    let customer = customer_name(c, rel)?;
-    tell(
-        c,
-        rel,
-        &customer,
-        links,
-        ("mail-gdap-terminated-subject", "mail-gdap-terminated-body"),
-        &actor.label,
-        now,
-    )
+    match links {
+        Some(links) => tell(c, rel, links, News::Terminated, &actor.label, now),
+        None => Ok(()),
+    }
 }
 
 /// The partner terminates a relationship (active or expiring), or withdraws a request not yet
@@ -504,7 +496,7 @@ pub fn for_question(
 
 /// Terminates every active or expiring relationship of the partner with the customer, in the
 /// caller's transaction (the removal's "also terminate these GDAP relationships"); returns
-/// their names.
+/// their names, which the removal's e-mail and receipt carry instead of one e-mail each.
 pub fn terminate_active_for_customer_in_tx(
     c: &mut AnyConnection,
     actor: &Actor,
@@ -659,36 +651,88 @@ fn customer_name(c: &mut AnyConnection, rel: &GdapRelationship) -> AppResult<Str
         .unwrap_or_default())
 }
 
-/// E-mails the partner's Global admins about the relationship (the keys of the subject and
-/// the sentence), in the caller's transaction. Without the site's address (the customer's
-/// side) the link line names the page's path.
+/// What an e-mail about a relationship tells, to both sides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum News {
+    Approved,
+    Declined,
+    Terminated,
+    Ending,
+    Extended,
+    Expired,
+}
+
+impl News {
+    /// The subject's and the sentence's keys: (to the partner's Global admins, to the customer's
+    /// administrators).
+    fn keys(self) -> [(&'static str, &'static str); 2] {
+        match self {
+            News::Approved => [
+                ("mail-gdap-approved-subject", "mail-gdap-approved-body"),
+                ("mail-customer-gdap-approved-subject", "mail-customer-gdap-approved-body"),
+            ],
+            News::Declined => [
+                ("mail-gdap-declined-subject", "mail-gdap-declined-body"),
+                ("mail-customer-gdap-declined-subject", "mail-customer-gdap-declined-body"),
+            ],
+            News::Terminated => [
+                ("mail-gdap-terminated-subject", "mail-gdap-terminated-body"),
+                ("mail-customer-gdap-terminated-subject", "mail-customer-gdap-terminated-body"),
+            ],
+            News::Ending => [
+                ("mail-gdap-ending-subject", "mail-gdap-ending-body"),
+                ("mail-customer-gdap-ending-subject", "mail-customer-gdap-ending-body"),
+            ],
+            News::Extended => [
+                ("mail-gdap-extended-subject", "mail-gdap-extended-body"),
+                ("mail-customer-gdap-extended-subject", "mail-customer-gdap-extended-body"),
+            ],
+            News::Expired => [
+                ("mail-gdap-expired-subject", "mail-gdap-expired-body"),
+                ("mail-customer-gdap-expired-subject", "mail-customer-gdap-expired-body"),
+            ],
+        }
+    }
+}
+
+/// E-mails the partner's Global admins and the customer's administrators what happened to the
+/// relationship (`by` did it), each side with the link to its own page of it, in the caller's
+/// transaction.
 fn tell(
     c: &mut AnyConnection,
     rel: &GdapRelationship,
-    customer: &str,
-    links: Option<&PublicUrl>,
-    (subject, body): (&'static str, &'static str),
+    links: &PublicUrl,
+    news: News,
     by: &str,
     now: i64,
 ) -> AppResult<()> {
+    let customer = customer_name(c, rel)?;
+    let partner =
+        crate::models::partner::find(c, &rel.partner_id)?.map(|p| p.name).unwrap_or_default();
     let about = |key| {
         let m = Msg::new(key)
             .text("name", &rel.display_name)
-            .text("customer", customer)
+            .text("customer", &customer)
+            .text("partner", &partner)
             .text("user", by);
         match rel.end_at {
             Some(end) => m.date("date", end),
             None => m,
         }
     };
-    let path = page_path(&rel.id);
-    let link = links.map_or(path.clone(), |l| l.link(&path));
+    let [(subject, body), (customer_subject, customer_body)] = news.keys();
     let letter = notify::Letter {
         subject: about(subject),
         body: about(body),
-        link: Msg::new("mail-link-gdap").text("link", link),
+        link: Msg::new("mail-link-gdap").text("link", links.link(&page_path(&rel.id))),
     };
     notify::to_global_admins(c, &rel.partner_id, now, &letter)?;
+    let letter = notify::Letter {
+        subject: about(customer_subject),
+        body: about(customer_body),
+        link: Msg::new("mail-link-gdap").text("link", links.link(&approval_path(&rel.id))),
+    };
+    notify::to_customer_admins(c, &rel.customer_id, now, &letter)?;
     Ok(())
 }
 
@@ -782,7 +826,6 @@ pub(crate) fn run(
     let rel = rows::lock_any(c, &job.subject)?.filter(|r| r.partner_id == job.partner_id);
     let Some(rel) = rel else { return Ok(unchanged(None)) };
     let actor = job_actor(&rel.partner_id);
-    let customer = customer_name(c, &rel)?;
     let end = rel.end_at.unwrap_or(i64::MAX);
     match kind {
         Kind::GdapExpiring if rel.status == rows::ACTIVE && end - EXPIRING_DAYS * DAY_MS <= now => {
@@ -794,15 +837,7 @@ pub(crate) fn run(
                 status_value(rows::EXPIRING),
             );
             audit::record(c, &actor, ev)?;
-            tell(
-                c,
-                &rel,
-                &customer,
-                Some(links),
-                ("mail-gdap-ending-subject", "mail-gdap-ending-body"),
-                &actor.label,
-                now,
-            )?;
+            tell(c, &rel, links, News::Ending, &actor.label, now)?;
             Ok(done("expiring"))
         }
         Kind::GdapNotice7 | Kind::GdapNotice1 if rel.is_live() && now < end => {
@@ -810,15 +845,7 @@ pub(crate) fn run(
             if end - days * DAY_MS > now {
                 return Ok(unchanged(Some(&rel)));
             }
-            tell(
-                c,
-                &rel,
-                &customer,
-                Some(links),
-                ("mail-gdap-ending-subject", "mail-gdap-ending-body"),
-                &actor.label,
-                now,
-            )?;
+            tell(c, &rel, links, News::Ending, &actor.label, now)?;
             Ok(done("notified"))
         }
         Kind::GdapEnd if rel.is_live() && end <= now => {
@@ -857,6 +884,7 @@ pub(crate) fn run(
                 let extended =
                     rows::find(c, &rel.partner_id, &rel.id)?.ok_or(AppError::NotFound)?;
                 schedule_end(c, &extended, now)?;
+                tell(c, &extended, links, News::Extended, &actor.label, now)?;
                 Ok(done("extended"))
             } else {
                 let change = Change {
@@ -873,6 +901,7 @@ pub(crate) fn run(
                     status_value(rows::EXPIRED),
                 );
                 audit::record(c, &actor, ev)?;
+                tell(c, &rel, links, News::Expired, &actor.label, now)?;
                 Ok(done("expired"))
             }
         }

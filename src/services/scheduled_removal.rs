@@ -147,8 +147,7 @@ pub fn schedule(
         )
         .named(&rel.company_name);
         audit::record(c, &ctx.into(), ev)?;
-        let keys = ("mail-scheduled-subject", "mail-scheduled-body");
-        tell(c, ctx, links, &rel, keys, run_at)?;
+        tell(c, ctx, links, &rel, Told::Scheduled, run_at)?;
         for b in &eligibility.blockers {
             if let Blocker::ActiveSubscription {
                 id,
@@ -209,24 +208,41 @@ pub fn cancel(
         )
         .named(&rel.company_name);
         audit::record(c, &ctx.into(), ev)?;
-        let keys = ("mail-schedule-cancelled-subject", "mail-schedule-cancelled-body");
-        tell(c, ctx, links, &rel, keys, pending.run_at)
+        tell(c, ctx, links, &rel, Told::Cancelled, pending.run_at)
     })
 }
 
-/// Tells the partner's Global admins what `ctx`'s user did to the removal scheduled for
-/// `run_at` (the keys of the subject and the sentence), in the caller's transaction.
+/// What happened to a scheduled removal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Told {
+    Scheduled,
+    Cancelled,
+}
+
+/// Tells the partner's Global admins and the customer's administrators what `ctx`'s user did
+/// to the removal scheduled for `run_at`, in the caller's transaction.
 fn tell(
     c: &mut AnyConnection,
     ctx: &Ctx,
     links: &PublicUrl,
     rel: &Relationship,
-    (subject, body): (&'static str, &'static str),
+    told: Told,
     run_at: i64,
 ) -> AppResult<()> {
+    let [(subject, body), (customer_subject, customer_body)] = match told {
+        Told::Scheduled => [
+            ("mail-scheduled-subject", "mail-scheduled-body"),
+            ("mail-customer-scheduled-subject", "mail-customer-scheduled-body"),
+        ],
+        Told::Cancelled => [
+            ("mail-schedule-cancelled-subject", "mail-schedule-cancelled-body"),
+            ("mail-customer-schedule-cancelled-subject", "mail-customer-schedule-cancelled-body"),
+        ],
+    };
     let about = |key| {
         Msg::new(key)
             .text("customer", &rel.company_name)
+            .text("partner", &ctx.user.partner.name)
             .text("user", &ctx.user.display_name)
             .date("date", run_at)
     };
@@ -237,6 +253,13 @@ fn tell(
         link: Msg::new("mail-link-account").text("link", links.link(&account)),
     };
     notify::to_global_admins(c, ctx.partner_id(), ctx.now, &letter)?;
+    // The customer learns the date before the day, not only the removal after it.
+    let letter = notify::Letter {
+        subject: about(customer_subject),
+        body: about(customer_body),
+        link: Msg::new("mail-link-tenant").text("link", links.link("/tenant")),
+    };
+    notify::to_customer_admins(c, &rel.customer_id, ctx.now, &letter)?;
     Ok(())
 }
 

@@ -14,6 +14,7 @@ use crate::models::{entra_role, relationship, tenant as rows, user};
 use crate::services::audit::{self, Event, op};
 use crate::services::users::is_valid_email;
 use crate::util::text::has_hidden_controls;
+use crate::util::urls::PublicUrl;
 
 /// One GDAP relationship as the customer's overview shows it.
 #[derive(Debug, Clone)]
@@ -257,6 +258,7 @@ pub enum GdapDecision {
 pub fn decide_gdap(
     c: &mut AnyConnection,
     admin: &CurrentAdmin,
+    links: &PublicUrl,
     id: &str,
     decision: GdapDecision,
     request_id: &str,
@@ -266,9 +268,11 @@ pub fn decide_gdap(
     let actor = admin.actor(request_id);
     let customer = admin.customer_id();
     let rel = match decision {
-        GdapDecision::Approve => gdap::approve(c, &actor, customer, id, now)?,
-        GdapDecision::Decline => gdap::decline(c, &actor, customer, id, now)?,
-        GdapDecision::Terminate => gdap::terminate_by_customer(c, &actor, customer, id, now)?,
+        GdapDecision::Approve => gdap::approve(c, &actor, links, customer, id, now)?,
+        GdapDecision::Decline => gdap::decline(c, &actor, links, customer, id, now)?,
+        GdapDecision::Terminate => {
+            gdap::terminate_by_customer(c, &actor, links, customer, id, now)?
+        }
     };
     Ok(crate::models::partner::find(c, &rel.partner_id)?.map(|p| p.name).unwrap_or_default())
 }

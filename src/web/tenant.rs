@@ -152,9 +152,11 @@ async fn decide_gdap(
             _ => super::see_other(&page),
         });
     }
-    let (request_id, now) = (super::request_id_of(&req), crate::util::clock::now_ms());
-    let partner =
-        state.db(move |c| svc::decide_gdap(c, &admin, &id, decision, &request_id, now)).await?;
+    let (request_id, now) = (super::request_id_of(&req), super::extract::clock_of(&req));
+    let links = state.config.public_url.clone();
+    let partner = state
+        .db(move |c| svc::decide_gdap(c, &admin, &links, &id, decision, &request_id, now))
+        .await?;
     let key = match decision {
         GdapDecision::Approve => "tenant-toast-gdap-approved",
         GdapDecision::Decline => "tenant-toast-gdap-declined",
