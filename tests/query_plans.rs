@@ -131,6 +131,12 @@ async fn busy_queries_use_indexes() {
                 audit::list_for_customer(c, &w.alpha.id, &w.contoso.id, 20).unwrap();
             }),
         ),
+        (
+            "a tenant's GDAP relationships, across partners",
+            Box::new(|c: &mut AnyConnection| {
+                partnerdesk::models::gdap::list_across_partners(c, &w.contoso.id).unwrap();
+            }),
+        ),
         // An Account page whose newest records are 20 about one subscription.
         (
             "the items older records name",
@@ -176,6 +182,9 @@ async fn busy_queries_use_indexes() {
                     "{name}: not read by id\n{sql}\n{}",
                     p.join("\n")
                 );
+            }
+            if let Some(scan) = full_scan(&p, &["gdap_relationships"]) {
+                panic!("{name}: a full scan ({scan})\nSQL: {sql}\nplan:\n{}", p.join("\n"));
             }
             if name == "a customer's activity" {
                 assert!(

@@ -1,0 +1,1 @@
+DROP INDEX gdap_relationships_by_customer;
