@@ -533,14 +533,19 @@ async fn roles_without_the_permission_are_refused_with_a_sentence() {
 #[actix_web::test]
 async fn the_access_tab_speaks_polish() {
     let (env, w, app, mut b) = Env::signed_in(GLOBAL_ADMIN).await;
-    add_gdap(&mut env.conn(), &w.alpha, &w.contoso, "Rel", "active", &[GLOBAL_READER]);
+    let rel = add_gdap(&mut env.conn(), &w.alpha, &w.contoso, "Rel", "active", &[GLOBAL_READER]);
+    let group = create_group(&app, &mut b, "Helpdesk").await;
+    assign(&app, &mut b, &w.contoso.id, &rel, &group, &[GLOBAL_READER]).await.assert_status(303);
     post(&app, &mut b, "/locale", &[("locale", "pl-PL"), ("back", "/customers")])
         .await
         .assert_status(303);
     get(&app, &mut b, &access(&w.contoso.id))
         .await
         .assert_contains("Przypisania dostępu GDAP")
-        .assert_contains("Kto co może");
+        .assert_contains("Kto co może")
+        // The relationship's status beside each assignment, in words, not Graph's value.
+        .assert_contains("(Aktywna)")
+        .assert_lacks("(active)");
     get(&app, &mut b, "/security-groups").await.assert_contains("Grupy zabezpieczeń");
 }
 
