@@ -825,6 +825,42 @@ const TABLE: &[Row] = &[
         own: TENANT_ONLY,
         other: TENANT_ONLY,
     },
+    Row { method: "GET", path: "/tenant/admins", form: &[], own: TENANT_ONLY, other: TENANT_ONLY },
+    Row {
+        method: "POST",
+        path: "/tenant/admins",
+        form: &[("display_name", "New Admin"), ("email", "new.admin@example.com")],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/admins/{cadmin}/reset-password",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/admins/{cadmin}/reset-second-step",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/admins/{cadmin}/disable",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/tenant/admins/{cadmin}/enable",
+        form: &[],
+        own: TENANT_ONLY,
+        other: TENANT_ONLY,
+    },
 ];
 
 /// The ids a route's placeholders take on one side.
@@ -855,6 +891,8 @@ struct Ids {
     assignment: String,
     /// A GDAP relationship of the side's partner with its customer, `created`.
     gdap: String,
+    /// A second administrator of the side's customer (Contoso, Beta Customer).
+    cadmin: String,
 }
 
 /// A customer of `p` whose relationship its Global admin `admin` removed: (customer, receipt).
@@ -1020,6 +1058,7 @@ fn ids(env: &Env, own: bool) -> Ids {
         let (receipted, receipt) = removed_with_receipt(env, &w.alpha, GLOBAL_ADMIN, "Alpha Gone");
         let (group, gdap_relationship, assignment) = gdap_access(env, &w.alpha, &w.contoso.id);
         return Ids {
+            cadmin: add_customer_admin(&mut env.conn(), &w.contoso, "deputy@contoso.example"),
             gdap: created_gdap(env, &w.alpha, GLOBAL_ADMIN, &w.contoso.id),
             group,
             gdap_relationship,
@@ -1057,6 +1096,7 @@ fn ids(env: &Env, own: bool) -> Ids {
     let mut c = env.conn();
     let gdap = created_gdap(env, &w.beta, OTHER_ADMIN, &w.beta_customer.id);
     Ids {
+        cadmin: add_customer_admin(&mut c, &w.beta_customer, "deputy@betacustomer.example"),
         gdap,
         group,
         gdap_relationship,
@@ -1105,6 +1145,7 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{grel}", &ids.gdap_relationship)
         .replace("{aid}", &ids.assignment)
         .replace("{gdap}", &ids.gdap)
+        .replace("{cadmin}", &ids.cadmin)
         .replace("{today}", &partnerdesk::util::clock::iso_date(partnerdesk::util::clock::now_ms()))
 }
 
@@ -1215,6 +1256,14 @@ const TENANT_EXPECT: &[(&str, &str, [&str; 2], [&str; 2])] = &[
     ("POST", "/tenant/gdap/{gdap}/decline", ["409", "404"], ["404", "409"]),
     ("GET", "/tenant/gdap/{gdap}/terminate", ["200", "404"], ["404", "200"]),
     ("POST", "/tenant/gdap/{gdap}/terminate", ["409", "404"], ["404", "409"]),
+    // `{cadmin}` is a second admin of the side's customer: its colleague acts, the other
+    // customer's admin does not find it. Adding an admin is each customer's own business.
+    ("GET", "/tenant/admins", ["200", "200"], ["200", "200"]),
+    ("POST", "/tenant/admins", ["200", "200"], ["200", "200"]),
+    ("POST", "/tenant/admins/{cadmin}/reset-password", ["200", "404"], ["404", "200"]),
+    ("POST", "/tenant/admins/{cadmin}/reset-second-step", ["R", "404"], ["404", "R"]),
+    ("POST", "/tenant/admins/{cadmin}/disable", ["R", "404"], ["404", "R"]),
+    ("POST", "/tenant/admins/{cadmin}/enable", ["R", "404"], ["404", "R"]),
 ];
 
 #[actix_web::test]

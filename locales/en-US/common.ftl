@@ -271,3 +271,7 @@ mail-customer-gdap-extended-subject = GDAP relationship “{ $name }” with { $
 mail-customer-gdap-extended-body = The GDAP relationship “{ $name }” with { $partner } extended itself by 180 days, as set when it was approved. It now ends on { $date }; you can end it sooner.
 mail-customer-gdap-expired-subject = GDAP relationship “{ $name }” with { $partner } has ended
 mail-customer-gdap-expired-body = The GDAP relationship “{ $name }” with { $partner } reached its end on { $date }. Its roles no longer give { $partner }'s users access to your tenant.
+op-reset_customer_admin_password = Reset customer admin's password
+op-reset_customer_admin_second_step = Reset customer admin's two-step sign-in
+op-disable_customer_admin = Disable customer admin
+op-enable_customer_admin = Enable customer admin

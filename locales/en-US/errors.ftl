@@ -242,3 +242,6 @@ tenant-error-admin-taken = This e-mail address already belongs to a customer adm
 invitation-error-other-customer = You are signed in as an administrator of another organisation. Only an administrator of the organisation this invitation names can accept it.
 invitation-error-first-admin = Enter the details of your organisation's first administrator to accept this invitation.
 invitation-error-sign-in-first = Sign in as an administrator of the organisation this invitation names to accept it.
+tenant-admins-error-reset-self = You cannot reset your own password here: another administrator of your organisation can.
+tenant-admins-error-second-step-self = You cannot reset your own two-step sign-in: another administrator of your organisation can.
+tenant-admins-error-disable-self = You cannot turn yourself off: another administrator of your organisation can.

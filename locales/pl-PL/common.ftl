@@ -286,3 +286,7 @@ mail-customer-gdap-extended-subject = Relacja GDAP „{ $name }” z firmą { $p
 mail-customer-gdap-extended-body = Relacja GDAP „{ $name }” z firmą { $partner } przedłużyła się automatycznie o 180 dni, zgodnie z ustawieniem z chwili zatwierdzenia. Kończy się teraz { $date }; można ją zakończyć wcześniej.
 mail-customer-gdap-expired-subject = Relacja GDAP „{ $name }” z firmą { $partner } wygasła
 mail-customer-gdap-expired-body = Relacja GDAP „{ $name }” z firmą { $partner } wygasła { $date }. Jej role nie dają już użytkownikom firmy { $partner } dostępu do Państwa dzierżawy.
+op-reset_customer_admin_password = Zresetowanie hasła administratora klienta
+op-reset_customer_admin_second_step = Zresetowanie logowania dwuetapowego administratora klienta
+op-disable_customer_admin = Wyłączenie administratora klienta
+op-enable_customer_admin = Włączenie administratora klienta

@@ -276,3 +276,6 @@ tenant-error-admin-taken = Ten adres e-mail należy już do administratora klien
 invitation-error-other-customer = Są Państwo zalogowani jako administrator innej organizacji. To zaproszenie może przyjąć tylko administrator organizacji, którą ono wskazuje.
 invitation-error-first-admin = Aby przyjąć to zaproszenie, prosimy podać dane pierwszego administratora Państwa organizacji.
 invitation-error-sign-in-first = Aby przyjąć to zaproszenie, prosimy zalogować się jako administrator organizacji, którą ono wskazuje.
+tenant-admins-error-reset-self = Tutaj nie można zresetować własnego hasła: może to zrobić inny administrator Państwa organizacji.
+tenant-admins-error-second-step-self = Nie można zresetować własnego logowania dwuetapowego: może to zrobić inny administrator Państwa organizacji.
+tenant-admins-error-disable-self = Nie można wyłączyć własnego konta: może to zrobić inny administrator Państwa organizacji.

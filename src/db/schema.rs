@@ -61,6 +61,7 @@ diesel::table! {
         totp_secret -> Nullable<Text>,
         totp_confirmed_at -> Nullable<BigInt>,
         totp_last_step -> Nullable<BigInt>,
+        sessions_since -> Nullable<BigInt>,
     }
 }
 

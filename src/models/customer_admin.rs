@@ -25,6 +25,8 @@ pub struct CustomerAdmin {
     pub totp_secret: Option<String>,
     pub totp_confirmed_at: Option<i64>,
     pub totp_last_step: Option<i64>,
+    /// Sessions begun before this (UTC ms) no longer count (another admin reset a credential).
+    pub sessions_since: Option<i64>,
 }
 
 impl CustomerAdmin {
@@ -56,6 +58,7 @@ impl CustomerAdmin {
             totp_secret: None,
             totp_confirmed_at: None,
             totp_last_step: None,
+            sessions_since: None,
         }
     }
 }
@@ -231,4 +234,27 @@ pub fn set_one_time_password(
             ca::password_expires_at.eq(Some(now + days * crate::util::clock::DAY_MS)),
         ))
         .execute(conn)
+}
+
+/// Turns the admin on or off; an admin turned off is signed out at their next request.
+pub fn set_active(conn: &mut AnyConnection, id: &str, active: bool) -> QueryResult<usize> {
+    diesel::update(ca::table.find(id)).set(ca::active.eq(active)).execute(conn)
+}
+
+/// Ends every session the admin began before `now`: each is refused at its next request.
+pub fn end_sessions(conn: &mut AnyConnection, id: &str, now: i64) -> QueryResult<usize> {
+    diesel::update(ca::table.find(id)).set(ca::sessions_since.eq(Some(now))).execute(conn)
+}
+
+/// Forgets the admin's authenticator and recovery codes: the next sign-in enrols again.
+/// Returns how many recovery codes there were.
+pub fn clear_second_step(conn: &mut AnyConnection, id: &str) -> QueryResult<usize> {
+    diesel::update(ca::table.find(id))
+        .set((
+            ca::totp_secret.eq(None::<String>),
+            ca::totp_confirmed_at.eq(None::<i64>),
+            ca::totp_last_step.eq(None::<i64>),
+        ))
+        .execute(conn)?;
+    diesel::delete(rc::table.filter(rc::admin_id.eq(id))).execute(conn)
 }

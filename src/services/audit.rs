@@ -70,6 +70,10 @@ pub mod op {
     pub const UPDATE_ACCESS_ASSIGNMENT: &str = "update_granular_admin_access_assignment";
     pub const DELETE_ACCESS_ASSIGNMENT: &str = "delete_granular_admin_access_assignment";
     pub const CREATE_CUSTOMER_ADMIN: &str = "create_customer_admin";
+    pub const RESET_CUSTOMER_ADMIN_PASSWORD: &str = "reset_customer_admin_password";
+    pub const RESET_CUSTOMER_ADMIN_SECOND_STEP: &str = "reset_customer_admin_second_step";
+    pub const DISABLE_CUSTOMER_ADMIN: &str = "disable_customer_admin";
+    pub const ENABLE_CUSTOMER_ADMIN: &str = "enable_customer_admin";
 }
 
 /// Operation codes and their labels, in the order the filter offers them. A code not listed here
@@ -131,6 +135,10 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("update_granular_admin_access_assignment", "Change GDAP access assignment"),
     ("delete_granular_admin_access_assignment", "Delete GDAP access assignment"),
     ("create_customer_admin", "Add customer admin"),
+    ("reset_customer_admin_password", "Reset customer admin's password"),
+    ("reset_customer_admin_second_step", "Reset customer admin's two-step sign-in"),
+    ("disable_customer_admin", "Disable customer admin"),
+    ("enable_customer_admin", "Enable customer admin"),
 ];
 
 /// What happened, to what. `failed` marks an attempt that was refused.

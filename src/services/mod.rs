@@ -23,6 +23,7 @@ pub mod security_groups;
 pub mod signin;
 pub mod subscriptions;
 pub mod tenant;
+pub mod tenant_admins;
 pub mod users;
 
 pub use backend::Backend;

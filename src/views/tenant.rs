@@ -17,7 +17,7 @@ pub struct TenantLayout {
     pub customer_name: String,
     pub csrf_token: String,
     pub toasts: Vec<Toast>,
-    /// `partners` or `activity`: the current tab.
+    /// `partners`, `admins` or `activity`: the current tab.
     pub nav: &'static str,
 }
 
@@ -104,4 +104,25 @@ pub struct TenantActivityPage {
     pub l: Locale,
     pub layout: TenantLayout,
     pub entries: Vec<Entry>,
+}
+
+/// `/tenant/admins`: the customer's administrators, what the acting admin may do to each
+/// other one, and the form to add one. After an addition or a password reset, the one-time
+/// password, shown this once.
+#[derive(Template, WebTemplate)]
+#[template(path = "tenant/admins.html")]
+pub struct TenantAdminsPage {
+    pub l: Locale,
+    pub layout: TenantLayout,
+    pub admins: Vec<crate::models::customer_admin::CustomerAdmin>,
+    /// The acting admin's id: no actions on their own row.
+    pub me: String,
+    /// The admin just added (`added`) or whose password was just reset, with the password.
+    pub issued: Option<crate::services::tenant_admins::Issued>,
+    pub added: bool,
+    /// A refusal of an action on a row, shown above the list.
+    pub error: Option<String>,
+    /// The add form as typed, with its error.
+    pub form: crate::services::tenant_admins::NewAdmin,
+    pub form_error: Option<String>,
 }

@@ -94,8 +94,9 @@ impl FromRequest for CurrentAdmin {
                 session.purge();
                 return Err(signin());
             }
-            let Some((a, customer)) =
-                state.db(move |c| Ok(load_tenant_admin(c, &admin_id)?)).await?
+            let found = state.db(move |c| Ok(load_tenant_admin(c, &admin_id)?)).await?;
+            // Gone, turned off, or a credential reset by another admin since this sign-in.
+            let Some((a, customer)) = found.filter(|(a, _)| a.sessions_since <= Some(login_at))
             else {
                 session.purge();
                 return Err(signin());

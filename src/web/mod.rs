@@ -28,6 +28,7 @@ pub mod signin;
 pub mod state;
 pub mod subscriptions;
 pub mod tenant;
+pub mod tenant_admins;
 pub mod users;
 
 pub use request::{is_htmx_fragment_request, request_id_of};

@@ -11,7 +11,7 @@ use crate::i18n::Msg;
 use crate::web::middleware::input_guard::MAX_FORM_BYTES;
 use crate::web::{
     account, activity, assets, customers, gdap, health, profile, requests, security_groups, signin,
-    subscriptions, tenant, users,
+    subscriptions, tenant, tenant_admins, users,
 };
 
 /// Routes that need no session: health, static files.
@@ -35,6 +35,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     activity::routes(cfg);
     gdap::routes(cfg);
     tenant::routes(cfg);
+    tenant_admins::routes(cfg);
     cfg.default_service(web::to(not_found));
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE customer_admins DROP COLUMN sessions_since;
