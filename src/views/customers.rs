@@ -1,5 +1,7 @@
 //! The Customers list and the header every customer page shares.
 
+use std::rc::Rc;
+
 use askama::Template;
 use askama_web::WebTemplate;
 
@@ -26,14 +28,47 @@ pub struct CustomersPage {
     pub readiness: &'static str,
 }
 
+/// What every row of a Customers page writes alike (the column labels its phone layout shows
+/// beside each cell, the badges), escaped once a page rather than once a row.
+pub struct RowTexts {
+    pub name: String,
+    pub domain: String,
+    pub relationship: String,
+    pub count: String,
+    pub readiness: String,
+    pub reseller: String,
+    pub dap: String,
+}
+
+/// A row, its readiness text and its GDAP badge, escaped.
+pub type RowWithTexts<'a> = (&'a CustomerListRow, Rc<str>, Option<Rc<str>>);
+
+/// What blocks a removal, by count: subscriptions, reservations, savings plans, software.
+type Blockers = (i64, i64, i64, i64);
+
 impl CustomersPage {
+    pub fn row_texts(&self) -> RowTexts {
+        let t = |key| crate::views::html_escaped(&self.l.t(key));
+        RowTexts {
+            name: t("col-company-name"),
+            domain: t("col-primary-domain"),
+            relationship: t("col-relationship"),
+            count: t("col-active-subscriptions"),
+            readiness: t("col-readiness"),
+            reseller: t("badge-reseller"),
+            dap: t("badge-dap"),
+        }
+    }
+
     /// Each row with its readiness, "Ready to remove" or what blocks the removal ("Blocked: 2
     /// subscriptions, 1 reservation"), and its GDAP badge ("GDAP (2)") when it has active GDAP
-    /// relationships. A page's rows share few such texts: each is formatted once a page
-    /// (formatting one is most of a row's cost).
-    pub fn rows_with_texts(&self) -> Vec<(&CustomerListRow, String, Option<String>)> {
-        let mut texts = std::collections::HashMap::new();
-        let mut gdap = std::collections::HashMap::new();
+    /// relationships, both escaped (write them with `|safe`). A page's rows share few such
+    /// texts: each is formatted once a page (formatting one is most of a row's cost), and a
+    /// short list finds it faster than a hash map would.
+    pub fn rows_with_texts(&self) -> Vec<RowWithTexts<'_>> {
+        let mut texts: Vec<(Blockers, Rc<str>)> = Vec::new();
+        let mut badges: Vec<(i64, Rc<str>)> = Vec::new();
+        let escaped = |text: String| Rc::<str>::from(crate::views::html_escaped(&text));
         let rows = self.rows.iter().map(|row| {
             let key = (
                 row.blocking_subscriptions,
@@ -41,11 +76,23 @@ impl CustomersPage {
                 row.active_savings_plans,
                 row.active_software,
             );
-            let readiness = texts.entry(key).or_insert_with(|| readiness_text(self.l, row)).clone();
+            let readiness = match texts.iter().find(|(k, _)| *k == key) {
+                Some((_, text)) => text.clone(),
+                None => {
+                    let text = escaped(readiness_text(self.l, row));
+                    texts.push((key, text.clone()));
+                    text
+                }
+            };
             let badge = (row.active_gdap > 0).then(|| {
-                gdap.entry(row.active_gdap)
-                    .or_insert_with(|| self.l.t1("badge-gdap", "count", row.active_gdap))
-                    .clone()
+                match badges.iter().find(|(n, _)| *n == row.active_gdap) {
+                    Some((_, text)) => text.clone(),
+                    None => {
+                        let text = escaped(self.l.t1("badge-gdap", "count", row.active_gdap));
+                        badges.push((row.active_gdap, text.clone()));
+                        text
+                    }
+                }
             });
             (row, readiness, badge)
         });

@@ -99,21 +99,38 @@ pub struct DomainHtml<'a>(&'a str);
 
 impl std::fmt::Display for DomainHtml<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut rest = self.0;
-        while let Some(i) = rest.find(['&', '<', '>', '"', '\'', '.']) {
-            f.write_str(&rest[..i])?;
-            f.write_str(match rest.as_bytes()[i] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                b'\'' => "&#39;",
-                _ => ".<wbr>",
-            })?;
-            rest = &rest[i + 1..];
-        }
-        f.write_str(rest)
+        write_escaped(f, self.0, true)
     }
+}
+
+/// Text escaped for HTML once, for a page that writes the same text on every row (a column's
+/// label, a badge): write it with `|safe`.
+pub fn html_escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let _ = write_escaped(&mut out, text, false);
+    out
+}
+
+/// Writes `text` with `& < > " '` escaped, and with `<wbr>` after each dot when `wrap_dots`.
+/// Scans bytes: every character it looks for is ASCII, so a match is never inside a UTF-8
+/// sequence, and the text between matches is written in one piece.
+fn write_escaped(out: &mut impl std::fmt::Write, text: &str, wrap_dots: bool) -> std::fmt::Result {
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let with = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'.' if wrap_dots => ".<wbr>",
+            _ => continue,
+        };
+        out.write_str(&text[start..i])?;
+        out.write_str(with)?;
+        start = i + 1;
+    }
+    out.write_str(&text[start..])
 }
 
 #[cfg(test)]
@@ -122,5 +139,7 @@ mod tests {
     fn domains_wrap_after_dots_and_stay_escaped() {
         assert_eq!(super::domain_html("a.b.com").to_string(), "a.<wbr>b.<wbr>com");
         assert_eq!(super::domain_html("<x>&\"'").to_string(), "&lt;x&gt;&amp;&quot;&#39;");
+        assert_eq!(super::domain_html("żółć.pl").to_string(), "żółć.<wbr>pl");
+        assert_eq!(super::html_escaped("a.b <“x”> & 'y'"), "a.b &lt;“x”&gt; &amp; &#39;y&#39;");
     }
 }
