@@ -946,6 +946,18 @@ async fn the_customers_administrators_hear_of_each_change_with_a_link_to_their_p
         .unwrap_or_else(|| panic!("{letters:?}"));
     assert!(body.starts_with(&format!("{GLOBAL_ADMIN} terminated")), "{body}");
 
+    // A draft the partner withdraws before sending it was never the customer's business.
+    let ctx = admin(&env, end + 3 * HOUR_MS);
+    let draft = svc::create(
+        &mut env.conn(),
+        &ctx,
+        &new_rel(&env.world.contoso.id, "Draft", "P30D", false, &[GLOBAL_READER]),
+    )
+    .unwrap();
+    svc::terminate(&mut env.conn(), &ctx, &links(), &draft.id).unwrap();
+    assert_eq!(count(&env, "“Draft”"), 0);
+    assert!(mails_to(&env, GLOBAL_ADMIN).iter().any(|s| s.contains("“Draft”")));
+
     // Another customer's administrator hears nothing of it.
     assert!(letters_to(&env, BETA_CUSTOMER_ADMIN).is_empty());
 }

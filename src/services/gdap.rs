@@ -727,6 +727,10 @@ fn tell(
         link: Msg::new("mail-link-gdap").text("link", links.link(&page_path(&rel.id))),
     };
     notify::to_global_admins(c, &rel.partner_id, now, &letter)?;
+    // A request never sent for approval (a draft withdrawn) is nothing the customer has seen.
+    if rel.status == rows::CREATED {
+        return Ok(());
+    }
     let letter = notify::Letter {
         subject: about(customer_subject),
         body: about(customer_body),
