@@ -51,6 +51,10 @@ async fn an_admin_adds_another_who_gets_a_one_time_password_shown_once() {
         .assert_status(200)
         .assert_contains(SECOND)
         .assert_contains("You")
+        // Each row's buttons name the admin for a screen reader.
+        .assert_contains(&format!(
+            "Turn off<span class=\"visually-hidden\"> – Admin {SECOND}</span>"
+        ))
         .assert_lacks(BETA_CUSTOMER_ADMIN);
 
     let r = post(
