@@ -127,12 +127,7 @@ fn assert_counts_hold(env: &Env) {
 }
 
 fn mails_to(env: &Env, to: &str) -> Vec<String> {
-    outbox::all(&mut env.conn())
-        .unwrap()
-        .into_iter()
-        .filter(|m| m.recipient == to)
-        .map(|m| m.subject)
-        .collect()
+    letters_to(env, to).into_iter().map(|(subject, _)| subject).collect()
 }
 
 fn run_at(env: &Env, at: i64) -> RunSummary {

@@ -68,7 +68,6 @@ impl CustomersPage {
     pub fn rows_with_texts(&self) -> Vec<RowWithTexts<'_>> {
         let mut texts: Vec<(Blockers, Rc<str>)> = Vec::new();
         let mut badges: Vec<(i64, Rc<str>)> = Vec::new();
-        let escaped = |text: String| Rc::<str>::from(crate::views::html_escaped(&text));
         let rows = self.rows.iter().map(|row| {
             let key = (
                 row.blocking_subscriptions,
@@ -76,28 +75,30 @@ impl CustomersPage {
                 row.active_savings_plans,
                 row.active_software,
             );
-            let readiness = match texts.iter().find(|(k, _)| *k == key) {
-                Some((_, text)) => text.clone(),
-                None => {
-                    let text = escaped(readiness_text(self.l, row));
-                    texts.push((key, text.clone()));
-                    text
-                }
-            };
+            let readiness = cached(&mut texts, key, || readiness_text(self.l, row));
             let badge = (row.active_gdap > 0).then(|| {
-                match badges.iter().find(|(n, _)| *n == row.active_gdap) {
-                    Some((_, text)) => text.clone(),
-                    None => {
-                        let text = escaped(self.l.t1("badge-gdap", "count", row.active_gdap));
-                        badges.push((row.active_gdap, text.clone()));
-                        text
-                    }
-                }
+                cached(&mut badges, row.active_gdap, || {
+                    self.l.t1("badge-gdap", "count", row.active_gdap)
+                })
             });
             (row, readiness, badge)
         });
         rows.collect()
     }
+}
+
+/// The text kept under `key`, made and escaped the first time it is asked for.
+fn cached<K: PartialEq>(
+    cache: &mut Vec<(K, Rc<str>)>,
+    key: K,
+    make: impl FnOnce() -> String,
+) -> Rc<str> {
+    if let Some((_, text)) = cache.iter().find(|(k, _)| *k == key) {
+        return text.clone();
+    }
+    let text = Rc::<str>::from(crate::views::html_escaped(&make()));
+    cache.push((key, text.clone()));
+    text
 }
 
 /// The query value of a readiness filter, and back ("" is every customer).
